@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Upcoming features on every target: existentials spelled `any`.
+var swiftSettings: [SwiftSetting] {
+    [
+        .enableUpcomingFeature("ExistentialAny"),
+    ]
+}
+
+let package = Package(
+    name: "relief",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "relief", targets: ["Run"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", exact: "0.14.0"),
+    ],
+    targets: [
+        .target(name: "ReliefCore", swiftSettings: swiftSettings),
+        .target(
+            name: "App",
+            dependencies: [
+                "ReliefCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            resources: [.copy("Resources/Public")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "Run",
+            dependencies: ["App", .product(name: "Vapor", package: "vapor")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ReliefCoreTests", dependencies: ["ReliefCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,125 @@
+import Fluent
+import Foundation
+import ReliefCore
+import Vapor
+
+/// Staff accounts: the rules shared by the admin pages and the `relief user` commands.
+public enum UserDirectory {
+    public struct Summary: Sendable, Equatable {
+        public let id: UUID
+        public let email: String
+        public let name: String
+        public let role: Role
+        public let disabled: Bool
+        public let locked: Bool
+        public let lastLoginAt: Date?
+    }
+
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case invalid([String: String])
+        case notFound
+        case lastAdministrator
+        case own
+        case stale
+
+        public var description: String {
+            switch self {
+            case .invalid(let fields): fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+            case .notFound: "No such user."
+            case .lastAdministrator: "The practice needs at least one active administrator."
+            case .own: "You cannot disable your own account."
+            case .stale: "Someone else changed this account in the meantime. Reload and try again."
+            }
+        }
+    }
+
+    static func summary(_ user: User, now: Date) -> Summary {
+        Summary(id: user.id!, email: user.email, name: user.name, role: user.roleValue ?? .patient,
+                disabled: user.isDisabled, locked: (user.lockedUntil ?? .distantPast) > now, lastLoginAt: user.lastLoginAt)
+    }
+
+    /// Creates an account. A password the administrator did not choose themselves must be changed at first sign-in.
+    static func create(_ input: StaffAccountInput, password: String, mustChangePassword: Bool,
+                       hasher: AsyncPasswordHasher, on database: any Database) async throws -> User {
+        var problems = input.problems()
+        if let problem = PasswordPolicy.problem(with: password, email: input.email) { problems["password"] = problem }
+        if problems["email"] == nil, try await User.query(on: database).filter(\.$email == input.email).first() != nil {
+            problems["email"] = "An account with this email already exists."
+        }
+        guard problems.isEmpty else { throw Failure.invalid(problems) }
+        let user = User(email: input.email, name: input.name, role: Role(rawValue: input.role)!,
+                        passwordHash: try await hasher.hash(password), mustChangePassword: mustChangePassword)
+        try await user.create(on: database)
+        return user
+    }
+
+    static func all(on database: any Database) async throws -> [User] {
+        try await User.query(on: database).sort(\.$name).all()
+    }
+
+    static func find(email: String, on database: any Database) async throws -> User {
+        guard let user = try await User.query(on: database).filter(\.$email == User.normalize(email: email)).first() else {
+            throw Failure.notFound
+        }
+        return user
+    }
+
+    /// Whether taking `user` out of the administrators would leave none.
+    static func isLastAdministrator(_ user: User, on database: any Database) async throws -> Bool {
+        guard user.roleValue == .admin, !user.isDisabled else { return false }
+        let admins = try await User.query(on: database).filter(\.$role == Role.admin.rawValue).filter(\.$disabledAt == nil).count()
+        return admins <= 1
+    }
+
+    static func setDisabled(_ user: User, _ disabled: Bool, actor: UUID?, now: Date, on database: any Database) async throws {
+        if disabled {
+            if user.id == actor { throw Failure.own }
+            if try await isLastAdministrator(user, on: database) { throw Failure.lastAdministrator }
+        }
+        user.disabledAt = disabled ? now : nil
+        user.version += 1
+        try await user.save(on: database)
+        if disabled { try await UserSession.query(on: database).filter(\.$user.$id == user.id!).delete() }
+    }
+
+    /// A readable temporary password (four groups of four letters and digits, about 80 bits).
+    static func temporaryPassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String((0..<4).map { _ in alphabet.randomElement(using: &generator)! }) }.joined(separator: "-")
+    }
+}
+
+/// The `relief user …` commands call these; they write the audit trail as the command line.
+extension UserDirectory {
+    static let commandLineAgent = "relief-cli"
+
+    public static func createFromCommandLine(name: String, email: String, role: String, password: String,
+                                             on app: Application) async throws -> Summary {
+        let input = StaffAccountInput(name: name, email: email, role: role)
+        let user = try await create(input, password: password, mustChangePassword: false,
+                                    hasher: app.password.async, on: app.db)
+        try await commandLineAudit(.userCreate, user: user, detail: "role=\(input.role)", on: app)
+        return summary(user, now: app.config.now())
+    }
+
+    public static func listFromCommandLine(on app: Application) async throws -> [Summary] {
+        try await all(on: app.db).map { summary($0, now: app.config.now()) }
+    }
+
+    public static func disableFromCommandLine(email: String, on app: Application) async throws {
+        let user = try await find(email: email, on: app.db)
+        try await setDisabled(user, true, actor: nil, now: app.config.now(), on: app.db)
+        try await commandLineAudit(.userDisable, user: user, detail: nil, on: app)
+    }
+
+    private static func commandLineAudit(_ action: AuditAction, user: User, detail: String?, on app: Application) async throws {
+        let entry = AuditEntry(action: action, resourceType: "User", resourceID: user.id?.uuidString, detail: detail,
+                               userEmail: "command line")
+        try await AuditEvent(entry, at: app.config.now(), actor: nil, ip: nil, userAgent: commandLineAgent).create(on: app.db)
+    }
+
+    public static func count(on app: Application) async throws -> Int {
+        try await User.query(on: app.db).count()
+    }
+}

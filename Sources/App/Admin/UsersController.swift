@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import ReliefCore
+import Vapor
+
+/// The administrator's staff list: add, change role, disable, reset a password.
+enum UsersController {
+    struct AccountForm: Content {
+        var name: String?
+        var email: String?
+        var role: String?
+        var version: Int?
+    }
+
+    static func index(req: Request) async throws -> Response {
+        let users = try await UserDirectory.all(on: req.db)
+        try await req.audit(AuditEntry(action: .userList, resourceType: "User"))
+        let rows = users.map { UserDirectory.summary($0, now: req.now) }
+        return req.page("Staff accounts", section: .admin, UsersPages.index(rows, lastLogin: { $0.map(req.displayTime) ?? "never" }))
+    }
+
+    static func new(req: Request) async throws -> Response {
+        req.page("Add a staff member", section: .admin,
+                 UsersPages.form(.init(name: "", email: "", role: "", version: nil, errors: [:]), csrfToken: req.csrfToken))
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(AccountForm.self)
+        let input = StaffAccountInput(name: form.name ?? "", email: form.email ?? "", role: form.role ?? "")
+        let password = UserDirectory.temporaryPassword()
+        do {
+            let user = try await req.db.transaction { database in
+                let user = try await UserDirectory.create(input, password: password, mustChangePassword: true,
+                                                          hasher: req.password.async, on: database)
+                try await req.audit(AuditEntry(action: .userCreate, resourceType: "User", resourceID: user.id?.uuidString,
+                                               detail: "role=\(input.role)"), on: database)
+                return user
+            }
+            return req.page("Account created", section: .admin, UsersPages.temporaryPassword(name: user.name, email: user.email, password: password))
+        } catch UserDirectory.Failure.invalid(let errors) {
+            return try invalid(req, .init(name: input.name, email: input.email, role: input.role, version: nil, errors: errors))
+        }
+    }
+
+    static func edit(req: Request) async throws -> Response {
+        let user = try await findUser(req)
+        let model = UsersPages.FormModel(name: user.name, email: user.email, role: user.role, version: user.version, errors: [:],
+                                         id: user.id, disabled: user.isDisabled)
+        return req.page(user.name, section: .admin, UsersPages.form(model, csrfToken: req.csrfToken))
+    }
+
+    static func update(req: Request) async throws -> Response {
+        let user = try await findUser(req)
+        let form = try req.content.decode(AccountForm.self)
+        let input = StaffAccountInput(name: form.name ?? "", email: user.email, role: form.role ?? "")
+        var errors = input.problems()
+        if input.role != Role.admin.rawValue, try await UserDirectory.isLastAdministrator(user, on: req.db) {
+            errors["role"] = UserDirectory.Failure.lastAdministrator.description
+        }
+        let model = UsersPages.FormModel(name: input.name, email: user.email, role: input.role, version: form.version,
+                                         errors: errors, id: user.id, disabled: user.isDisabled)
+        guard errors.isEmpty else { return try invalid(req, model) }
+        guard form.version == user.version else { throw Abort(.conflict, reason: UserDirectory.Failure.stale.description) }
+        let changes = [user.name == input.name ? nil : "name", user.role == input.role ? nil : "role \(user.role)→\(input.role)"]
+        try await req.db.transaction { database in
+            guard try await RecordVersion.claim(User.schema, id: user.id!, expected: user.version, on: database) else {
+                throw Abort(.conflict, reason: UserDirectory.Failure.stale.description)
+            }
+            user.name = input.name
+            user.role = input.role
+            user.version += 1
+            try await user.save(on: database)
+            try await req.audit(AuditEntry(action: .userUpdate, resourceType: "User", resourceID: user.id?.uuidString,
+                                           detail: changes.compactMap { $0 }.joined(separator: ", ")), on: database)
+        }
+        return req.redirect(to: SitePath.adminUsers, flash: Flash(.success, "Saved \(user.name)."))
+    }
+
+    static func disable(req: Request) async throws -> Response { try await setDisabled(req, true) }
+
+    static func enable(req: Request) async throws -> Response { try await setDisabled(req, false) }
+
+    static func resetPassword(req: Request) async throws -> Response {
+        let user = try await findUser(req)
+        let password = UserDirectory.temporaryPassword()
+        user.passwordHash = try await req.password.async.hash(password)
+        user.mustChangePassword = true
+        user.failedLogins = 0
+        user.lockedUntil = nil
+        user.version += 1
+        try await req.db.transaction { database in
+            try await user.save(on: database)
+            try await UserSession.query(on: database).filter(\.$user.$id == user.id!).delete()
+            try await req.audit(AuditEntry(action: .userPasswordReset, resourceType: "User", resourceID: user.id?.uuidString), on: database)
+        }
+        return req.page("Password reset", section: .admin, UsersPages.temporaryPassword(name: user.name, email: user.email, password: password))
+    }
+
+    private static func setDisabled(_ req: Request, _ disabled: Bool) async throws -> Response {
+        let user = try await findUser(req)
+        do {
+            try await req.db.transaction { database in
+                try await UserDirectory.setDisabled(user, disabled, actor: try req.user.id, now: req.now, on: database)
+                try await req.audit(AuditEntry(action: disabled ? .userDisable : .userEnable, resourceType: "User",
+                                               resourceID: user.id?.uuidString), on: database)
+            }
+        } catch let failure as UserDirectory.Failure {
+            throw Abort(.conflict, reason: failure.description)
+        }
+        return req.redirect(to: SitePath.adminUsers, flash: Flash(.success, "\(user.name) is \(disabled ? "disabled" : "active again")."))
+    }
+
+    private static func invalid(_ req: Request, _ model: UsersPages.FormModel) throws -> Response {
+        if req.wantsJSON { throw ValidationFailure(fields: model.errors) }
+        return req.page("Staff account", section: .admin, status: .unprocessableEntity, UsersPages.form(model, csrfToken: req.csrfToken))
+    }
+
+    private static func findUser(_ req: Request) async throws -> User {
+        guard let id = req.parameters.get("id", as: UUID.self), let user = try await User.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: "No such user.")
+        }
+        return user
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import ReliefCore
+import Vapor
+
+/// Every setting Relief reads, named after its environment variable, with a safe default.
+public struct AppConfig: Sendable {
+    public enum DatabaseTarget: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        /// `searchPath` puts every table in one schema (tests give each run its own).
+        case postgres(url: String, searchPath: String?)
+    }
+
+    /// `DATABASE_URL` (postgres://…), else an SQLite file in `RELIEF_DATA_DIR` (default `./relief-data`).
+    public var database: DatabaseTarget
+    /// `RELIEF_SESSION_IDLE_MINUTES`: a session unused this long ends (default 30).
+    public var sessionIdleTimeout: TimeInterval
+    /// `RELIEF_BCRYPT_COST`: work factor for new password hashes (default and minimum 12).
+    public var bcryptCost: Int
+    /// `RELIEF_LOGIN_MAX_FAILURES`, `RELIEF_LOCKOUT_MINUTES`, `RELIEF_ADDRESS_MAX_FAILURES`.
+    public var loginThrottle: LoginThrottle
+    /// `RELIEF_DEMO=1` or `relief serve --demo`: load the demo practice into an empty database.
+    public var loadDemo: Bool
+    /// `RELIEF_MAX_BODY`: larger request bodies get 413 (default 1mb).
+    public var maxBodySize: String
+    /// `RELIEF_LOG_FORMAT`: `text` (default) or `json`, one object a line.
+    public var logFormat: String
+    /// The clock; tests replace it.
+    public var now: @Sendable () -> Date
+
+    public init(database: DatabaseTarget, sessionIdleTimeout: TimeInterval = 30 * 60, bcryptCost: Int = 12,
+                loginThrottle: LoginThrottle = LoginThrottle(), loadDemo: Bool = false, maxBodySize: String = "1mb",
+                logFormat: String = "text", now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.sessionIdleTimeout = sessionIdleTimeout
+        self.bcryptCost = bcryptCost
+        self.loginThrottle = loginThrottle
+        self.loadDemo = loadDemo
+        self.maxBodySize = maxBodySize
+        self.logFormat = logFormat
+        self.now = now
+    }
+
+    /// Reads the environment; a setting that is present but wrong is an error, never silently ignored.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        func number(_ key: String, _ fallback: Int, minimum: Int = 1) throws -> Int {
+            guard let text = env[key], !text.isEmpty else { return fallback }
+            guard let value = Int(text), value >= minimum else {
+                throw ConfigError(message: "\(key) must be a whole number of at least \(minimum), not '\(text)'")
+            }
+            return value
+        }
+        let database: DatabaseTarget
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            database = try target(for: url)
+        } else {
+            let directory = env["RELIEF_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "relief-data"
+            database = .sqliteFile(path: directory + "/relief.sqlite")
+        }
+        let throttle = LoginThrottle(
+            maxFailuresPerAccount: try number("RELIEF_LOGIN_MAX_FAILURES", 5),
+            lockout: TimeInterval(try number("RELIEF_LOCKOUT_MINUTES", 15) * 60),
+            maxFailuresPerAddress: try number("RELIEF_ADDRESS_MAX_FAILURES", 20))
+        let format = env["RELIEF_LOG_FORMAT"] ?? "text"
+        guard ["text", "json"].contains(format) else { throw ConfigError(message: "RELIEF_LOG_FORMAT must be text or json") }
+        return AppConfig(
+            database: database,
+            sessionIdleTimeout: TimeInterval(try number("RELIEF_SESSION_IDLE_MINUTES", 30) * 60),
+            bcryptCost: try number("RELIEF_BCRYPT_COST", 12, minimum: 12),
+            loginThrottle: throttle,
+            loadDemo: ["1", "true", "yes"].contains(env["RELIEF_DEMO"]?.lowercased() ?? ""),
+            maxBodySize: env["RELIEF_MAX_BODY"].flatMap { $0.isEmpty ? nil : $0 } ?? "1mb",
+            logFormat: format)
+    }
+
+    /// `postgres://…` or `postgresql://…` for PostgreSQL; `sqlite:PATH` or a plain path for an SQLite file.
+    public static func target(for location: String) throws -> DatabaseTarget {
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            return .postgres(url: location, searchPath: nil)
+        }
+        let path = location.hasPrefix("sqlite:") ? String(location.dropFirst("sqlite:".count)) : location
+        guard !path.isEmpty else { throw ConfigError(message: "empty database location") }
+        return path == ":memory:" ? .sqliteMemory : .sqliteFile(path: path)
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey {
+        typealias Value = AppConfig
+    }
+
+    public var config: AppConfig {
+        get {
+            guard let config = storage[ConfigKey.self] else { fatalError("configure(_:config:) sets the config first") }
+            return config
+        }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var now: Date { application.config.now() }
+}

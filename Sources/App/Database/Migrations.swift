@@ -1,0 +1,14 @@
+import Fluent
+
+/// The one ordered list of migrations, the same on SQLite and PostgreSQL. Append only: never reorder or edit
+/// a migration that has shipped.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateUser(),
+        CreateUserSession(),
+        CreateAuditEvent(),
+        CreateCounter(),
+        CreatePatient(),
+        CreateRecordRevision(),
+    ]
+}

@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import ReliefCore
+import Vapor
+
+/// Puts the synthetic demo practice into the database.
+public enum DemoLoader {
+    public static let defaultPatients = 200
+    public static let defaultSeed: UInt64 = 20_261_123
+    static let batchSize = 500
+
+    /// `relief serve --demo`: staff and patients, only into a database without accounts.
+    static func loadPracticeIfEmpty(_ app: Application) async throws {
+        guard try await User.query(on: app.db).count() == 0 else {
+            app.logger.notice("Demo practice not loaded: the database already has accounts.")
+            return
+        }
+        try await createStaff(app)
+        try await addPatients(app, count: defaultPatients, seed: defaultSeed)
+        printLogins()
+    }
+
+    /// `relief demo`: the staff when there are no accounts yet, then `count` more patients.
+    public static func generate(_ app: Application, patients count: Int, seed: UInt64) async throws {
+        if try await User.query(on: app.db).count() == 0 {
+            try await createStaff(app)
+            printLogins()
+        }
+        try await addPatients(app, count: count, seed: seed)
+    }
+
+    static func createStaff(_ app: Application) async throws {
+        for member in DemoPractice.staff {
+            let input = StaffAccountInput(name: member.name, email: member.email, role: member.role.rawValue)
+            _ = try await UserDirectory.create(input, password: member.password, mustChangePassword: false,
+                                               hasher: app.password.async, on: app.db)
+        }
+    }
+
+    static func addPatients(_ app: Application, count: Int, seed: UInt64) async throws {
+        let today = CalendarDate(app.config.now())
+        let start = try await Patient.query(on: app.db).withDeleted().count()
+        let now = app.config.now()
+        var done = 0
+        while done < count {
+            let size = min(batchSize, count - done), first = start + done
+            try await app.db.transaction { database in
+                let firstMRN = try await Counter.reserve("mrn", count: size, on: database)
+                var patients: [Patient] = []
+                var revisions: [RecordRevision] = []
+                for offset in 0..<size {
+                    let index = first + offset
+                    var random = SeededGenerator(seed: seed ^ UInt64(index))
+                    let patient = Patient()
+                    patient.id = UUID(uuid: uuidBytes(&random))
+                    patient.mrn = MedicalRecordNumber(sequence: firstMRN + offset).value
+                    patient.apply(DemoPractice.patient(index: index, seed: seed, today: today))
+                    patient.version = 1
+                    patients.append(patient)
+                    revisions.append(RecordRevision(resourceType: Patient.schema, resourceID: patient.id!, version: 1,
+                                                    data: try PatientQueries.revisionData(patient), changedBy: nil, changedAt: now))
+                }
+                try await patients.create(on: database)
+                try await revisions.create(on: database)
+            }
+            done += size
+        }
+    }
+
+    private static func uuidBytes(_ random: inout SeededGenerator) -> uuid_t {
+        let high = random.next(), low = random.next()
+        var bytes = withUnsafeBytes(of: high.bigEndian) { Array($0) } + withUnsafeBytes(of: low.bigEndian) { Array($0) }
+        bytes[6] = (bytes[6] & 0x0F) | 0x40  // version 4
+        bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
+        return (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15])
+    }
+
+    static func printLogins() {
+        print("Demo practice loaded. Sign in with any of these (demo data only):")
+        for member in DemoPractice.staff {
+            print("  \(member.role.title.padding(toLength: 13, withPad: " ", startingAt: 0)) \(member.email)  password: \(member.password)")
+        }
+    }
+}

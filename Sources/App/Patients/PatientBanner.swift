@@ -1,0 +1,46 @@
+import Foundation
+import ReliefCore
+
+/// The strip at the top of every page about one patient: who they are, and what must never be missed.
+enum PatientBanner {
+    struct Model: Equatable {
+        let id: UUID
+        let name: String
+        let age: Int
+        let birthDate: String
+        let sex: String
+        let mrn: String
+        /// Filled by the evaluation's allergy list (a later release); nil until then.
+        let allergies: [String]?
+        let alerts: [String]
+    }
+
+    static func model(_ patient: Patient, today: CalendarDate) -> Model {
+        let registration = patient.registration
+        let birth = registration.birthDate
+        return Model(
+            id: patient.id!, name: registration.displayName, age: birth.map { $0.years(until: today) } ?? 0,
+            birthDate: birth?.display ?? patient.birthDate,
+            sex: SexAtBirth(rawValue: patient.sexAtBirth)?.title ?? patient.sexAtBirth,
+            mrn: patient.mrn, allergies: nil, alerts: [])
+    }
+
+    static func render(_ model: Model) -> BodyNode {
+        .tag("section", [("class", "patient-banner"), ("aria-label", "Patient")], [
+            .tag("div", [("class", "who")], [
+                .link(model.name, to: SitePath.patient(model.id), [("class", "patient-name")]),
+                .tag("span", text: "\(model.age) y · DOB \(model.birthDate) · \(model.sex)"),
+                .tag("span", text: "MRN \(model.mrn)"),
+            ]),
+            .tag("div", [("class", "allergies")], [
+                .tag("strong", text: "Allergies: "),
+                .text(model.allergies.map { $0.isEmpty ? "No known allergies" : $0.joined(separator: ", ") }
+                      ?? "not yet recorded"),
+            ]),
+            .tag("div", [("class", "alerts")], [
+                .tag("strong", text: "Alerts: "),
+                .text(model.alerts.isEmpty ? "none" : model.alerts.joined(separator: "; ")),
+            ]),
+        ])
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Plot
+import ReliefCore
+
+/// The chart: the patient's registration details and the sections the clinical workflow fills.
+enum PatientChart {
+    struct Detail: Equatable {
+        let label: String
+        let value: String
+    }
+
+    struct Model {
+        let id: UUID
+        let canEdit: Bool
+        let groups: [(String, [Detail])]
+        let registeredAt: String
+    }
+
+    /// Sections of the chart that later releases fill, in clinical order.
+    static let clinicalSections: [(String, String)] = [
+        ("Problems and diagnoses", "The working diagnoses from the evaluation will be listed here."),
+        ("Medications", "Current medications, with the daily opioid dose in MME, will be listed here."),
+        ("Treatment plan", "The personalised plan and its decision support will be shown here."),
+        ("Procedures", "Procedures done and planned will be listed here."),
+        ("Outcomes", "Pain, function and medication use over time will be charted here."),
+    ]
+
+    static func model(_ patient: Patient, canEdit: Bool) -> Model {
+        let registration = patient.registration
+        let groups = PatientForm.sections.map { title, fields in
+            (title, fields.compactMap { field -> Detail? in
+                let value = display(field, registration[field])
+                return value.isEmpty ? nil : Detail(label: field.label, value: value)
+            })
+        }
+        let registered = patient.createdAt.map { ISO8601DateFormatter.string(from: $0, timeZone: .current, formatOptions: [.withFullDate]) } ?? ""
+        return Model(id: patient.id!, canEdit: canEdit, groups: groups, registeredAt: registered)
+    }
+
+    static func display(_ field: PatientField, _ value: String) -> String {
+        switch field {
+        case .birthDate: CalendarDate(value)?.display ?? value
+        case .sexAtBirth: SexAtBirth(rawValue: value)?.title ?? value
+        case .genderIdentity: GenderIdentity(rawValue: value)?.title ?? value
+        default: value
+        }
+    }
+
+    static func render(_ model: Model) -> [BodyNode] {
+        [
+            .tag("div", [("class", "page-head")], [
+                .tag("h1", text: "Chart"),
+                .if(model.canEdit, .link("Edit registration", to: SitePath.editPatient(model.id), [("class", "button secondary")])),
+            ]),
+            .tag("div", [("class", "chart-grid")], clinicalSections.map { title, text in
+                .tag("section", [("class", "card placeholder"), ("aria-label", title)], [
+                    .tag("h2", text: title),
+                    .tag("p", [("class", "muted")], text: text),
+                ])
+            }),
+            .tag("section", [("class", "card"), ("aria-labelledby", "registration-heading")], [
+                .tag("h2", [("id", "registration-heading")], text: "Registration"),
+                .tag("div", [("class", "detail-columns")], model.groups.filter { !$0.1.isEmpty }.map { title, details in
+                    .tag("div", [], [
+                        .tag("h3", text: title),
+                        .tag("dl", [], details.flatMap { detail -> [BodyNode] in
+                            [.tag("dt", text: detail.label), .tag("dd", text: detail.value)]
+                        }),
+                    ])
+                }),
+                .tag("p", [("class", "muted")], text: "Registered \(model.registeredAt)"),
+            ]),
+        ]
+    }
+}

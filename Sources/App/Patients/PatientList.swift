@@ -1,0 +1,75 @@
+import Foundation
+import Plot
+import ReliefCore
+
+/// One line of a patient list.
+struct PatientRow: Equatable {
+    let id: UUID
+    let mrn: String
+    let name: String
+    let birthDate: String
+    let age: Int
+    let sex: String
+    let phone: String
+
+    init(_ patient: Patient, today: CalendarDate) {
+        let registration = patient.registration
+        id = patient.id!
+        mrn = patient.mrn
+        name = registration.displayName
+        birthDate = registration.birthDate?.display ?? patient.birthDate
+        age = registration.birthDate?.years(until: today) ?? 0
+        sex = SexAtBirth(rawValue: patient.sexAtBirth)?.title ?? patient.sexAtBirth
+        phone = patient.phone ?? ""
+    }
+}
+
+/// The patient search page: one box that takes a name, date of birth, MRN or phone number.
+enum PatientList {
+    struct Model {
+        var query: String
+        var rows: [PatientRow]
+        var heading: String
+        var truncated: Bool
+        var canRegister: Bool
+        var problem: String?
+    }
+
+    static func render(_ model: Model) -> [BodyNode] {
+        [
+            .tag("div", [("class", "page-head")], [
+                .tag("h1", text: "Patients"),
+                .if(model.canRegister, .link("Register a patient", to: SitePath.newPatient, [("class", "button")])),
+            ]),
+            .tag("form", [("method", "get"), ("action", SitePath.patients), ("role", "search"), ("class", "search")], [
+                Forms.text("q", label: "Find a patient", value: model.query, error: model.problem,
+                           type: "search", autocomplete: "off",
+                           hint: "Name (\"smith\", \"smith, jo\" or \"jo smith\"), date of birth (MM/DD/YYYY), MRN or phone",
+                           extra: [("autofocus", nil)]),
+                Forms.submit("Search"),
+            ]),
+            .tag("h2", text: model.heading),
+            model.rows.isEmpty ? .tag("p", [("class", "muted")], text: "No patients found.") : table(model.rows),
+            .if(model.truncated, .tag("p", [("class", "muted")],
+                                       text: "Only the first \(PatientQueries.searchLimit) matches are shown: add more of the name or the date of birth.")),
+        ]
+    }
+
+    static func table(_ rows: [PatientRow]) -> BodyNode {
+        .tag("table", [("class", "list")], [
+            .tag("thead", [], [.tag("tr", [], ["Name", "Date of birth", "Age", "Sex", "MRN", "Phone"].map {
+                .tag("th", [("scope", "col")], text: $0)
+            })]),
+            .tag("tbody", [], rows.map { row in
+                .tag("tr", [], [
+                    .tag("td", [], [.link(row.name, to: SitePath.patient(row.id))]),
+                    .tag("td", text: row.birthDate),
+                    .tag("td", text: String(row.age)),
+                    .tag("td", text: row.sex),
+                    .tag("td", text: row.mrn),
+                    .tag("td", text: row.phone),
+                ])
+            }),
+        ])
+    }
+}

@@ -1,0 +1,153 @@
+import Fluent
+import Foundation
+import ReliefCore
+import Vapor
+
+/// Register, find, open and edit patients.
+enum PatientsController {
+    static func index(req: Request) async throws -> Response {
+        let text = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        let query = PatientSearchQuery(text)
+        let patients = if let query {
+            try await PatientQueries.search(query, on: req.db, limit: PatientQueries.searchLimit + 1)
+        } else {
+            try await PatientQueries.recent(on: req.db)
+        }
+        try await req.audit(AuditEntry(action: .patientSearch, resourceType: "Patient",
+                                       detail: text.isEmpty ? "recent" : "q=\(text.prefix(100)) results=\(patients.count)"))
+        let today = req.today
+        let model = PatientList.Model(
+            query: text, rows: patients.prefix(PatientQueries.searchLimit).map { PatientRow($0, today: today) },
+            heading: text.isEmpty ? "Recently registered" : "Results for “\(text)”",
+            truncated: patients.count > PatientQueries.searchLimit,
+            canRegister: try req.user.can(.patientRegister),
+            problem: !text.isEmpty && query == nil ? "Type at least one letter of a name, a date of birth, an MRN or 3 digits of a phone number." : nil)
+        return req.page("Patients", section: .patients, PatientList.render(model))
+    }
+
+    static func new(req: Request) async throws -> Response {
+        renderForm(req, PatientForm.Model(title: "Register a patient", action: SitePath.patients,
+                                         registration: PatientRegistration(), problems: [:], cancel: SitePath.patients))
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let (registration, fields) = try decodeForm(req)
+        var form = PatientForm.Model(title: "Register a patient", action: SitePath.patients, registration: registration,
+                                     problems: registration.problems(today: req.today), cancel: SitePath.patients)
+        guard form.problems.isEmpty else { return try failValidation(req, form) }
+        if fields["confirmDuplicate"] != "1" {
+            let duplicates = try await PatientQueries.possibleDuplicates(of: registration, on: req.db)
+            if !duplicates.isEmpty {
+                form.duplicates = duplicates.map { PatientRow($0, today: req.today) }
+                return renderForm(req, form, status: .ok)
+            }
+        }
+        let user = try req.user
+        let patient = try await PatientQueries.create(registration, by: user.id, now: req.now, on: req.db) { patient, database in
+            try await req.audit(AuditEntry(action: .patientCreate, resourceType: "Patient", resourceID: patient.id?.uuidString,
+                                           patientID: patient.id, detail: "MRN \(patient.mrn)"), on: database)
+        }
+        return req.redirect(to: SitePath.patient(patient.id!), flash: Flash(.success, "Registered \(registration.displayName), MRN \(patient.mrn)."))
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let patient = try await findPatient(req)
+        try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id?.uuidString,
+                                       patientID: patient.id))
+        let model = PatientChart.model(patient, canEdit: try req.user.can(.patientRegister))
+        return req.page(patient.registration.displayName, section: .patients,
+                        banner: PatientBanner.model(patient, today: req.today), PatientChart.render(model))
+    }
+
+    static func edit(req: Request) async throws -> Response {
+        let patient = try await findPatient(req)
+        try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id?.uuidString,
+                                       patientID: patient.id, detail: "edit form"))
+        return renderForm(req, editForm(patient, registration: patient.registration, version: patient.version),
+                          banner: PatientBanner.model(patient, today: req.today))
+    }
+
+    static func update(req: Request) async throws -> Response {
+        let patient = try await findPatient(req)
+        let (registration, fields) = try decodeForm(req)
+        guard let version = fields["version"].flatMap(Int.init) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
+        var form = editForm(patient, registration: registration, version: version)
+        form.problems = registration.problems(today: req.today)
+        guard form.problems.isEmpty else { return try failValidation(req, form) }
+        let user = try req.user
+        let outcome = try await PatientQueries.update(patient.id!, from: version, to: registration, by: user.id,
+                                                      now: req.now, on: req.db) { saved, changed, database in
+            try await req.audit(AuditEntry(action: .patientUpdate, resourceType: "Patient", resourceID: saved.id?.uuidString,
+                                           patientID: saved.id, detail: "changed: \(changed.map(\.rawValue).joined(separator: ","))"),
+                                on: database)
+        }
+        switch outcome {
+        case .saved(let saved, _):
+            return req.redirect(to: SitePath.patient(saved.id!), flash: Flash(.success, "Saved the changes to \(registration.displayName)."))
+        case .notFound:
+            throw Abort(.notFound, reason: "No such patient.")
+        case .conflict(let current, let base, let changedBy, let changedAt):
+            return try await conflict(req, current: current, base: base, yours: registration, changedBy: changedBy, changedAt: changedAt)
+        }
+    }
+
+    private static func conflict(_ req: Request, current: Patient, base: PatientRegistration?, yours: PatientRegistration,
+                                 changedBy: UUID?, changedAt: Date?) async throws -> Response {
+        try await req.audit(AuditEntry(action: .patientUpdateConflict, resourceType: "Patient", resourceID: current.id?.uuidString,
+                                       patientID: current.id, outcome: .failure))
+        let editor = if let changedBy { try await User.find(changedBy, on: req.db) } else { User?.none }
+        var form = editForm(current, registration: yours, version: current.version)
+        form.conflict = PatientConflict.model(base: base, current: current.registration, yours: yours,
+                                              changedBy: editor?.name ?? "Another user",
+                                              changedAt: changedAt.map(req.displayTime) ?? "")
+        return renderForm(req, form, status: .conflict, banner: PatientBanner.model(current, today: req.today))
+    }
+
+    private static func editForm(_ patient: Patient, registration: PatientRegistration, version: Int) -> PatientForm.Model {
+        PatientForm.Model(title: "Edit registration", action: SitePath.patient(patient.id!), registration: registration,
+                          problems: [:], version: version, cancel: SitePath.patient(patient.id!))
+    }
+
+    private static func findPatient(_ req: Request) async throws -> Patient {
+        guard let id = req.parameters.get("id", as: UUID.self), let patient = try await PatientQueries.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: "No such patient.")
+        }
+        return patient
+    }
+
+    private static func decodeForm(_ req: Request) throws -> (PatientRegistration, [String: String]) {
+        let fields = try req.content.decode([String: String].self)
+        var registration = PatientRegistration()
+        for field in PatientField.allCases { registration[field] = fields[field.rawValue] ?? "" }
+        return (registration, fields)
+    }
+
+    /// Browsers get the form back with its messages; JSON clients get the field errors.
+    private static func failValidation(_ req: Request, _ form: PatientForm.Model) throws -> Response {
+        if req.wantsJSON {
+            throw ValidationFailure(fields: Dictionary(uniqueKeysWithValues: form.problems.map { ($0.key.rawValue, $0.value) }))
+        }
+        return renderForm(req, form, status: .unprocessableEntity)
+    }
+
+    private static func renderForm(_ req: Request, _ form: PatientForm.Model, status: HTTPStatus = .ok,
+                                   banner: PatientBanner.Model? = nil) -> Response {
+        req.page(form.title, section: .patients, banner: banner, status: status, PatientForm.render(form, csrfToken: req.csrfToken))
+    }
+}
+
+extension CurrentUser {
+    func can(_ action: Action) -> Bool { PermissionTable.allows(role, action) }
+}
+
+extension Request {
+    /// Today in the practice's time zone (the server's).
+    var today: CalendarDate { CalendarDate(now) }
+
+    func displayTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "MM/dd/yyyy h:mm a"
+        return formatter.string(from: date)
+    }
+}

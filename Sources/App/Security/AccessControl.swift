@@ -1,0 +1,56 @@
+import Foundation
+import ReliefCore
+import Vapor
+
+/// The one mechanism that guards routes: every route is registered through `on(_:_:access:use:)`, which records
+/// its access level on the route and puts `AccessMiddleware` in front of the handler.
+extension RoutesBuilder {
+    @discardableResult
+    func on(_ method: HTTPMethod, _ path: PathComponent..., access: Access,
+            use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable) -> Route {
+        let route = grouped(AccessMiddleware(access: access)).on(method, path, use: handler)
+        route.userInfo[Route.accessKey] = access
+        return route
+    }
+}
+
+extension Route {
+    static let accessKey = "relief.access"
+
+    /// The access level the route was registered with; nil for a route that bypassed `on(_:_:access:use:)`.
+    var access: Access? { userInfo[Self.accessKey] as? Access }
+}
+
+struct AccessMiddleware: AsyncMiddleware {
+    let access: Access
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if access == .anonymous { return try await next.respond(to: request) }
+        guard let user = request.currentUser else {
+            if request.wantsJSON { throw Abort(.unauthorized, reason: "Sign in first.") }
+            let next = request.method == .GET ? request.url.string : SitePath.home
+            let query = (try? URLEncodedFormEncoder().encode(["next": next])) ?? ""
+            return request.redirect(to: SitePath.login + "?" + query + (request.sessionEnded ? "&expired=1" : ""))
+        }
+        // A temporary password set by an administrator must be replaced before anything else.
+        if user.mustChangePassword, access != .signedIn {
+            return request.redirect(to: SitePath.accountPassword)
+        }
+        guard PermissionTable.allows(user.role, access) else {
+            try await request.audit(AuditEntry(
+                action: .permissionDenied, resourceType: "route",
+                resourceID: "\(request.method.rawValue) /\(request.route?.path.string ?? request.url.path)",
+                outcome: .denied))
+            throw Abort(.forbidden, reason: "Your role (\(user.role.title)) does not allow this.")
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    /// JSON clients (API scripts) get JSON errors; browsers get pages.
+    var wantsJSON: Bool {
+        url.path.hasPrefix("/api/") || (headers.accept.first?.mediaType == .json)
+            || headers.contentType == .json
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import ReliefCore
+import Vapor
+
+/// The signed-in user of a request, as read from the session (never from the form or the URL).
+struct CurrentUser: Sendable {
+    let id: UUID
+    let email: String
+    let name: String
+    let role: Role
+    let sessionID: UUID
+    let csrfToken: String
+    let mustChangePassword: Bool
+}
+
+extension Request {
+    private struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }
+    private struct SessionEndedKey: StorageKey { typealias Value = Bool }
+
+    var currentUser: CurrentUser? {
+        get { storage[CurrentUserKey.self] }
+        set { storage[CurrentUserKey.self] = newValue }
+    }
+
+    /// Handlers behind a signed-in route use this; the access middleware guarantees it.
+    var user: CurrentUser {
+        get throws {
+            guard let user = currentUser else { throw Abort(.unauthorized) }
+            return user
+        }
+    }
+
+    /// True when the request carried a session that had just timed out.
+    var sessionEnded: Bool {
+        get { storage[SessionEndedKey.self] ?? false }
+        set { storage[SessionEndedKey.self] = newValue }
+    }
+
+    /// Whether the browser reached us over HTTPS, directly or through a TLS-terminating proxy.
+    var isSecure: Bool {
+        headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+            || application.http.server.configuration.tlsConfiguration != nil
+    }
+
+    // In-process test requests have no peer; they count as one address.
+    var clientAddress: String { remoteAddress?.ipAddress ?? "local" }
+}

@@ -1,0 +1,130 @@
+import Fluent
+import Foundation
+import ReliefCore
+import Vapor
+
+/// Sign in and out, with account lockout and a per-address limit on failures.
+enum LoginController {
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
+
+    static let wrongCredentials = "The email or password is not right."
+
+    static func show(req: Request) async throws -> Response {
+        if req.currentUser != nil { return req.redirect(to: SitePath.home) }
+        let next = (try? req.query.get(String.self, at: "next")) ?? ""
+        let notice = (try? req.query.get(String.self, at: "expired")) == "1" || req.sessionEnded
+            ? "Your session ended after \(Int(req.application.config.sessionIdleTimeout / 60)) minutes without activity. Please sign in again." : nil
+        return render(req, LoginPage.Model(email: "", next: next, error: nil, notice: notice))
+    }
+
+    static func login(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let email = User.normalize(email: form.email ?? "")
+        let next = safeNext(form.next)
+        let throttle = req.application.config.loginThrottle
+        let now = req.now
+        var failure = AuditEntry(action: .loginFailure, resourceType: "User", outcome: .failure, userEmail: email)
+
+        let recentFailures = try await AuditEvent.query(on: req.db)
+            .filter(\.$ip == req.clientAddress).filter(\.$action == AuditAction.loginFailure.rawValue)
+            .filter(\.$occurredAt > now.addingTimeInterval(-throttle.addressWindow)).count()
+        if throttle.addressBlocked(recentFailures: recentFailures) {
+            failure.detail = "address throttled"
+            try await req.audit(failure)
+            return render(req, LoginPage.Model(email: email, next: next, error: "Too many failed sign-ins from this device. Wait 15 minutes and try again."),
+                          status: .tooManyRequests)
+        }
+        guard let user = try await User.query(on: req.db).filter(\.$email == email).first(), !user.isDisabled else {
+            _ = try? await req.password.async.verify(form.password ?? "", created: Self.timingHash)  // same time as a real check
+            failure.detail = email.isEmpty ? "no email" : "unknown or disabled account"
+            try await req.audit(failure)
+            return render(req, LoginPage.Model(email: email, next: next, error: wrongCredentials), status: .unauthorized)
+        }
+        failure.userID = user.id
+        failure.role = user.role
+        if throttle.isLocked(until: user.lockedUntil, now: now) {
+            failure.detail = "account locked"
+            try await req.audit(failure)
+            return render(req, LoginPage.Model(email: email, next: next, error: lockedMessage(user.lockedUntil!, req)), status: .unauthorized)
+        }
+        guard try await req.password.async.verify(form.password ?? "", created: user.passwordHash) else {
+            user.failedLogins += 1
+            user.lockedUntil = throttle.lockUntil(afterFailures: user.failedLogins, now: now)
+            if user.lockedUntil != nil { user.failedLogins = 0 }
+            try await user.save(on: req.db)
+            failure.detail = user.lockedUntil == nil ? "wrong password" : "wrong password; account locked"
+            try await req.audit(failure)
+            let message = user.lockedUntil.map { lockedMessage($0, req) } ?? wrongCredentials
+            return render(req, LoginPage.Model(email: email, next: next, error: message), status: .unauthorized)
+        }
+        user.failedLogins = 0
+        user.lockedUntil = nil
+        user.lastLoginAt = now
+        try await user.save(on: req.db)
+        let response = req.redirect(to: user.mustChangePassword ? SitePath.accountPassword : next)
+        try await SessionAuthenticator.start(for: user, request: req, response: response)
+        try await req.audit(AuditEntry(action: .loginSuccess, resourceType: "User", resourceID: user.id?.uuidString,
+                                       userID: user.id, userEmail: user.email, role: user.role))
+        return response
+    }
+
+    static func logout(req: Request) async throws -> Response {
+        let user = try req.user
+        try await req.audit(AuditEntry(action: .logout, resourceType: "User", resourceID: user.id.uuidString))
+        try await UserSession.query(on: req.db).filter(\.$id == user.sessionID).delete()
+        let response = req.redirect(to: SitePath.login, flash: Flash(.info, "You are signed out."))
+        response.cookies[SessionAuthenticator.cookieName] = .expired
+        return response
+    }
+
+    /// Only paths on this site: an attacker's link must not bounce a user elsewhere after sign-in.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next != SitePath.login else {
+            return SitePath.home
+        }
+        return next
+    }
+
+    static func lockedMessage(_ until: Date, _ req: Request) -> String {
+        "This account is locked after repeated failed sign-ins until \(req.displayTime(until)). An administrator can unlock it by resetting the password."
+    }
+
+    /// A bcrypt hash of a random string, so unknown accounts take as long to refuse as wrong passwords.
+    static let timingHash = (try? Bcrypt.hash(SessionToken.random(), cost: 12)) ?? ""
+
+    private static func render(_ req: Request, _ model: LoginPage.Model, status: HTTPStatus = .ok) -> Response {
+        req.page("Sign in", section: nil, status: status, LoginPage.render(model, csrfToken: req.csrfToken))
+    }
+}
+
+enum LoginPage {
+    struct Model {
+        var email: String
+        var next: String
+        var error: String?
+        var notice: String? = nil
+    }
+
+    static func render(_ model: Model, csrfToken: String) -> [BodyNode] {
+        [
+            .tag("div", [("class", "login card")], [
+                .tag("h1", text: "Sign in to Relief"),
+                .unwrap(model.notice) { .tag("p", [("class", "notice info"), ("role", "status")], text: $0) },
+                .unwrap(model.error) { .tag("p", [("class", "notice warning"), ("role", "alert"), ("id", "login-error")], text: $0) },
+                .tag("form", [("method", "post"), ("action", SitePath.login)], [
+                    Forms.csrf(csrfToken),
+                    Forms.hidden("next", model.next),
+                    Forms.text("email", label: "Email", value: model.email, type: "email", required: true,
+                               autocomplete: "username", extra: model.email.isEmpty ? [("autofocus", nil)] : []),
+                    Forms.text("password", label: "Password", value: "", type: "password", required: true,
+                               autocomplete: "current-password", extra: model.email.isEmpty ? [] : [("autofocus", nil)]),
+                    Forms.submit("Sign in"),
+                ]),
+            ]),
+        ]
+    }
+}

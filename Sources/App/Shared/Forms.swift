@@ -1,0 +1,77 @@
+import Plot
+
+/// Accessible form controls: every input has a label, an error is tied to its input with
+/// `aria-describedby`, and an error summary at the top links to each problem.
+enum Forms {
+    struct Option: Equatable {
+        let value: String
+        let title: String
+    }
+
+    static func csrf(_ token: String) -> BodyNode {
+        .void("input", [("type", "hidden"), ("name", CSRFMiddleware.fieldName), ("value", token)])
+    }
+
+    static func hidden(_ name: String, _ value: String) -> BodyNode {
+        .void("input", [("type", "hidden"), ("name", name), ("value", value)])
+    }
+
+    /// `errors` in display order: (field name, message).
+    static func errorSummary(_ errors: [(name: String, message: String)]) -> BodyNode {
+        .if(!errors.isEmpty, .tag("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("id", "error-summary")], [
+            .tag("h2", text: errors.count == 1 ? "There is a problem" : "There are \(errors.count) problems"),
+            .tag("ul", [], errors.map { error in
+                .tag("li", [], [.link(error.message, to: "#\(error.name)")])
+            }),
+        ]))
+    }
+
+    static func text(_ name: String, label: String, value: String, error: String? = nil, type: String = "text",
+                     required: Bool = false, autocomplete: String? = nil, hint: String? = nil,
+                     extra: [(String, String?)] = []) -> BodyNode {
+        var attributes: [(String, String?)] = [("type", type), ("id", name), ("name", name), ("value", value)]
+        if required { attributes.append(("required", nil)) }
+        if let autocomplete { attributes.append(("autocomplete", autocomplete)) }
+        attributes += describedBy(name, error: error, hint: hint) + extra
+        return wrap(name, label: label, required: required, error: error, hint: hint, control: .void("input", attributes))
+    }
+
+    static func select(_ name: String, label: String, options: [Option], selected: String, error: String? = nil,
+                       required: Bool = false, placeholder: String = "Choose…") -> BodyNode {
+        var attributes: [(String, String?)] = [("id", name), ("name", name)]
+        if required { attributes.append(("required", nil)) }
+        attributes += describedBy(name, error: error, hint: nil)
+        let choices = [Option(value: "", title: placeholder)] + options
+        let control = BodyNode.tag("select", attributes, choices.map { option in
+            .tag("option", [("value", option.value)] + (option.value == selected ? [("selected", nil)] : []), text: option.title)
+        })
+        return wrap(name, label: label, required: required, error: error, hint: nil, control: control)
+    }
+
+    static func submit(_ title: String, name: String? = nil, value: String? = nil, secondary: Bool = false) -> BodyNode {
+        var attributes: [(String, String?)] = [("type", "submit"), ("class", secondary ? "button secondary" : "button")]
+        if let name { attributes.append(("name", name)) }
+        if let value { attributes.append(("value", value)) }
+        return .tag("button", attributes, text: title)
+    }
+
+    private static func describedBy(_ name: String, error: String?, hint: String?) -> [(String, String?)] {
+        let ids = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
+        var attributes: [(String, String?)] = ids.isEmpty ? [] : [("aria-describedby", ids.joined(separator: " "))]
+        if error != nil { attributes.append(("aria-invalid", "true")) }
+        return attributes
+    }
+
+    private static func wrap(_ name: String, label: String, required: Bool, error: String?, hint: String?,
+                             control: BodyNode) -> BodyNode {
+        .tag("div", [("class", error == nil ? "field" : "field has-error")], [
+            .tag("label", [("for", name)], [
+                .text(label),
+                .if(required, .tag("span", [("class", "required")], text: " (required)")),
+            ]),
+            .unwrap(hint) { .tag("p", [("class", "hint"), ("id", "\(name)-hint")], text: $0) },
+            .unwrap(error) { .tag("p", [("class", "error-message"), ("id", "\(name)-error")], text: $0) },
+            control,
+        ])
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Plot
+import ReliefCore
+import Vapor
+
+/// The frame of every page: skip link, top navigation, flash message, optional patient banner, main content.
+enum Layout {
+    struct NavItem: Equatable {
+        let title: String
+        let href: String
+        let isCurrent: Bool
+        /// A section a later release fills; shown so users see where it will be.
+        let isPlaceholder: Bool
+    }
+
+    struct Model {
+        var title: String
+        var userName: String?
+        var roleTitle: String?
+        var nav: [NavItem]
+        var flash: Flash?
+        var csrfToken: String
+        var banner: PatientBanner.Model?
+    }
+
+    enum Section: CaseIterable {
+        case patients, schedule, worklists, reports, admin
+
+        var title: String {
+            switch self {
+            case .patients: "Patients"
+            case .schedule: "Schedule"
+            case .worklists: "Worklists"
+            case .reports: "Reports"
+            case .admin: "Admin"
+            }
+        }
+
+        var href: String {
+            switch self {
+            case .patients: SitePath.patients
+            case .schedule: SitePath.schedule
+            case .worklists: SitePath.worklists
+            case .reports: SitePath.reports
+            case .admin: SitePath.adminUsers
+            }
+        }
+
+        var actions: [Action] {
+            switch self {
+            case .patients: [.patientRead]
+            case .schedule: [.scheduleView]
+            case .worklists: [.worklistView]
+            case .reports: [.reportView]
+            case .admin: [.userManage, .auditView]
+            }
+        }
+
+        var isPlaceholder: Bool { [.schedule, .worklists, .reports].contains(self) }
+    }
+
+    /// The sections a role may open, in menu order.
+    static func nav(for role: Role?, current: Section?) -> [NavItem] {
+        guard let role else { return [] }
+        return Section.allCases
+            .filter { section in section.actions.contains { PermissionTable.allows(role, $0) } }
+            .map { NavItem(title: $0.title, href: $0.href, isCurrent: $0 == current, isPlaceholder: $0.isPlaceholder) }
+    }
+
+    static func render(_ model: Model, content: [BodyNode]) -> String {
+        let document = HTML(
+            .lang(.english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(model.title) · Relief"),
+                .stylesheet(SitePath.stylesheet)
+            ),
+            .body(
+                .tag("a", [("href", "#main"), ("class", "skip-link")], text: "Skip to content"),
+                header(model),
+                .unwrap(model.banner) { PatientBanner.render($0) },
+                .tag("main", [("id", "main"), ("tabindex", "-1")], [
+                    .unwrap(model.flash) { flash in
+                        .tag("div", [("class", "flash flash-\(flash.kind.rawValue)"), ("role", "status")], text: flash.message)
+                    },
+                    .group(content),
+                ]),
+                .tag("footer", [("class", "site-footer")], text: "Relief — interventional pain management")
+            )
+        )
+        return document.render()
+    }
+
+    private static func header(_ model: Model) -> BodyNode {
+        .tag("header", [("class", "site-header")], [
+            .link("Relief", to: SitePath.home, [("class", "brand")]),
+            .if(!model.nav.isEmpty, .tag("nav", [("aria-label", "Main")], [
+                .tag("ul", [], model.nav.map { item in
+                    .tag("li", [], [
+                        .tag("a", [("href", item.href)] + (item.isCurrent ? [("aria-current", "page")] : []), [
+                            .text(item.title),
+                            .if(item.isPlaceholder, .tag("span", [("class", "soon")], text: " (coming)")),
+                        ]),
+                    ])
+                }),
+            ])),
+            .unwrap(model.userName) { name in
+                .tag("div", [("class", "user-menu")], [
+                    .link(name, to: SitePath.account),
+                    .tag("span", [("class", "role")], text: model.roleTitle ?? ""),
+                    .tag("form", [("method", "post"), ("action", SitePath.logout), ("class", "inline")], [
+                        Forms.csrf(model.csrfToken),
+                        .tag("button", [("type", "submit"), ("class", "link-button")], text: "Sign out"),
+                    ]),
+                ])
+            },
+        ])
+    }
+}
+
+extension Request {
+    /// Renders a page inside the layout. A flash message shown here is cleared.
+    func page(_ title: String, section: Layout.Section?, banner: PatientBanner.Model? = nil,
+              status: HTTPStatus = .ok, _ content: [BodyNode]) -> Response {
+        let user = currentUser
+        let model = Layout.Model(
+            title: title, userName: user?.name, roleTitle: user?.role.title,
+            nav: Layout.nav(for: user?.role, current: section), flash: flash, csrfToken: csrfToken, banner: banner)
+        let response = Response(status: status, body: .init(string: Layout.render(model, content: content)))
+        response.headers.contentType = .html
+        if model.flash != nil { response.cookies[Flash.cookieName] = .expired }
+        return response
+    }
+}

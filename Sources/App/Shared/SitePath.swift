@@ -1,0 +1,28 @@
+import Foundation
+
+/// Every link Relief builds, in one place next to the route table, so a renamed route cannot leave dead links.
+enum SitePath {
+    static let home = "/"
+    static let login = "/login"
+    static let logout = "/logout"
+    static let account = "/account"
+    static let accountPassword = "/account/password"
+    static let patients = "/patients"
+    static let newPatient = "/patients/new"
+    static func patient(_ id: UUID) -> String { "/patients/\(id.uuidString.lowercased())" }
+    static func editPatient(_ id: UUID) -> String { patient(id) + "/edit" }
+    static let schedule = "/schedule"
+    static let worklists = "/worklists"
+    static let reports = "/reports"
+    static let adminUsers = "/admin/users"
+    static let newUser = "/admin/users/new"
+    static func user(_ id: UUID) -> String { "/admin/users/\(id.uuidString.lowercased())" }
+    static func userPasswordReset(_ id: UUID) -> String { user(id) + "/reset-password" }
+    static func userDisable(_ id: UUID) -> String { user(id) + "/disable" }
+    static func userEnable(_ id: UUID) -> String { user(id) + "/enable" }
+    static let audit = "/admin/audit"
+    static let auditExport = "/admin/audit.csv"
+    static let health = "/health"
+    static let metrics = "/metrics"
+    static let stylesheet = "/app.css"
+}

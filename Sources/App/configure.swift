@@ -1,0 +1,74 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import ReliefCore
+import SQLKit
+import Vapor
+
+/// Builds the application for production and for tests alike: database, middleware, routes, commands.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.config = config
+    try configureDatabase(app, config.database)
+    app.migrations.add(Migrations.all)
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.routes.defaultMaxBodySize = ByteCount(stringLiteral: config.maxBodySize)
+    app.routes.caseInsensitive = false
+
+    // Outermost first: headers on every response, errors rendered, then static files before any database work.
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(RequestObserverMiddleware())
+    app.middleware.use(ReliefErrorMiddleware())
+    app.middleware.use(StaticAssetMiddleware())
+    app.middleware.use(SessionAuthenticator())
+    app.middleware.use(CSRFMiddleware())
+
+    try routes(app)
+    app.lifecycle.use(Startup())
+}
+
+private func configureDatabase(_ app: Application, _ target: AppConfig.DatabaseTarget) throws {
+    switch target {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: nil), as: .sqlite)
+    case .sqliteFile(let path):
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
+    case .postgres(let url, let searchPath):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let searchPath { configuration.searchPath = [searchPath] }
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4,
+                                    encodingContext: .default, decodingContext: .default, sqlLogLevel: .debug), as: .psql)
+    }
+}
+
+/// At start: the database prepared and migrated, the demo practice loaded when asked, and a hint when there is no account.
+struct Startup: LifecycleHandler {
+    func willBootAsync(_ app: Application) async throws {
+        let sql = app.db.sql
+        if case .sqliteFile = app.config.database {
+            // WAL lets readers go on while one request writes.
+            _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
+            try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        }
+        if case .postgres(_, let schema?) = app.config.database {
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        }
+        try await app.autoMigrate()
+        if app.config.loadDemo {
+            try await DemoLoader.loadPracticeIfEmpty(app)
+        }
+    }
+
+    func didBootAsync(_ app: Application) async throws {
+        guard app.environment != .testing, try await UserDirectory.count(on: app) == 0 else { return }
+        app.logger.notice("""
+            No accounts yet. Create the first administrator with:
+              swift run relief user create --email you@clinic.org --name "Your Name" --role admin
+            (it asks for the password), or start with a demo practice: swift run relief serve --demo
+            """)
+    }
+}

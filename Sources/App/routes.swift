@@ -1,0 +1,42 @@
+import ReliefCore
+import Vapor
+
+/// Wires every route to its handler and its access level; nothing else. Registration goes through
+/// `on(_:_:access:use:)` so no route escapes the permission check.
+func routes(_ app: Application) throws {
+    app.on(.GET, "health", access: .anonymous, use: OperationsController.health)
+    app.on(.GET, "metrics", access: .anonymous, use: OperationsController.metrics)
+
+    app.on(.GET, "login", access: .anonymous, use: LoginController.show)
+    app.on(.POST, "login", access: .anonymous, use: LoginController.login)
+    app.on(.POST, "logout", access: .signedIn, use: LoginController.logout)
+    app.on(.GET, "", access: .signedIn, use: HomeController.home)
+    app.on(.GET, "account", access: .signedIn, use: AccountController.show)
+    app.on(.GET, "account", "password", access: .signedIn, use: AccountController.editPassword)
+    app.on(.POST, "account", "password", access: .signedIn, use: AccountController.updatePassword)
+
+    app.on(.GET, "patients", access: .action(.patientRead), use: PatientsController.index)
+    app.on(.GET, "patients", "new", access: .action(.patientRegister), use: PatientsController.new)
+    app.on(.POST, "patients", access: .action(.patientRegister), use: PatientsController.create)
+    app.on(.GET, "patients", ":id", access: .action(.patientRead), use: PatientsController.show)
+    app.on(.GET, "patients", ":id", "edit", access: .action(.patientRegister), use: PatientsController.edit)
+    app.on(.POST, "patients", ":id", access: .action(.patientRegister), use: PatientsController.update)
+
+    app.on(.GET, "schedule", access: .action(.scheduleView),
+           use: HomeController.placeholder(.schedule, "Appointments and procedure days will be booked here."))
+    app.on(.GET, "worklists", access: .action(.worklistView),
+           use: HomeController.placeholder(.worklists, "Open orders, results to review and follow-ups will be listed here."))
+    app.on(.GET, "reports", access: .action(.reportView),
+           use: HomeController.placeholder(.reports, "Practice-wide outcome reports will be shown here."))
+
+    app.on(.GET, "admin", "users", access: .action(.userManage), use: UsersController.index)
+    app.on(.GET, "admin", "users", "new", access: .action(.userManage), use: UsersController.new)
+    app.on(.POST, "admin", "users", access: .action(.userManage), use: UsersController.create)
+    app.on(.GET, "admin", "users", ":id", access: .action(.userManage), use: UsersController.edit)
+    app.on(.POST, "admin", "users", ":id", access: .action(.userManage), use: UsersController.update)
+    app.on(.POST, "admin", "users", ":id", "disable", access: .action(.userManage), use: UsersController.disable)
+    app.on(.POST, "admin", "users", ":id", "enable", access: .action(.userManage), use: UsersController.enable)
+    app.on(.POST, "admin", "users", ":id", "reset-password", access: .action(.userManage), use: UsersController.resetPassword)
+    app.on(.GET, "admin", "audit", access: .action(.auditView), use: AuditController.index)
+    app.on(.GET, "admin", "audit.csv", access: .action(.auditView), use: AuditController.export)
+}

@@ -1,0 +1,44 @@
+/// Something a user asks to do. Every route names exactly one access level.
+public enum Action: String, CaseIterable, Codable, Sendable {
+    case patientRead = "patient.read"
+    case patientRegister = "patient.register"
+    case scheduleView = "schedule.view"
+    case worklistView = "worklist.view"
+    case reportView = "report.view"
+    case userManage = "user.manage"
+    case auditView = "audit.view"
+}
+
+/// Who may reach a route: anybody, anybody signed in, or the holders of one action.
+public enum Access: Hashable, Sendable {
+    case anonymous
+    case signedIn
+    case action(Action)
+}
+
+/// The one place that says which role may do what. Handlers never check roles themselves.
+public enum PermissionTable {
+    // Least privilege: administrators run the practice's accounts and audit, not charts;
+    // therapists read charts but do not change registration data.
+    public static let grants: [Role: Set<Action>] = [
+        .admin: [.userManage, .auditView, .reportView],
+        .physician: [.patientRead, .patientRegister, .scheduleView, .worklistView, .reportView],
+        .nurse: [.patientRead, .patientRegister, .scheduleView, .worklistView],
+        .coordinator: [.patientRead, .patientRegister, .scheduleView, .worklistView],
+        .therapist: [.patientRead, .scheduleView, .worklistView],
+        .patient: [],
+    ]
+
+    public static func allows(_ role: Role, _ action: Action) -> Bool {
+        grants[role, default: []].contains(action)
+    }
+
+    /// Whether a signed-in user (or nobody, for `nil`) may reach a route with this access level.
+    public static func allows(_ role: Role?, _ access: Access) -> Bool {
+        switch access {
+        case .anonymous: true
+        case .signedIn: role != nil
+        case .action(let action): role.map { allows($0, action) } ?? false
+        }
+    }
+}

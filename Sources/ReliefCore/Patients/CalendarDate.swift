@@ -1,0 +1,82 @@
+import Foundation
+
+/// A day without a time or zone, as births and onsets are recorded: stored and compared as `YYYY-MM-DD`.
+public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `YYYY-MM-DD` (ISO, what date inputs send) or `MM/DD/YYYY` (how US staff type it).
+    public init?(_ text: String) {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        let iso = text.split(separator: "-", omittingEmptySubsequences: false)
+        let us = text.split(separator: "/", omittingEmptySubsequences: false)
+        let parts: [Int]
+        if iso.count == 3, iso[0].count == 4 {
+            parts = iso.compactMap { Int($0) }
+        } else if us.count == 3, us[2].count == 4 {
+            parts = [us[2], us[0], us[1]].compactMap { Int($0) }
+        } else {
+            return nil
+        }
+        guard parts.count == 3 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// The calendar day of an instant in a given time zone.
+    public init(_ date: Date, in timeZone: TimeZone = .current) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// `MM/DD/YYYY`, how the US clinic reads dates.
+    public var display: String {
+        String(format: "%02d/%02d/%04d", month, day, year)
+    }
+
+    /// Whole years from this date to `other` (an age on that day).
+    public func years(until other: CalendarDate) -> Int {
+        var years = other.year - year
+        if (other.month, other.day) < (month, day) { years -= 1 }
+        return years
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CalendarDate(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

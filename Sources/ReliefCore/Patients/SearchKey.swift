@@ -1,0 +1,40 @@
+/// Folds a name for searching: lower case, accents and other marks removed, letters like ø and ß spelled out,
+/// so "Müller", "MULLER" and "muller" all find the same patient.
+public enum SearchKey {
+    private static let spelledOut: [Character: String] = [
+        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    ]
+
+    public static func fold(_ text: String) -> String {
+        var folded = ""
+        for character in text.lowercased() {
+            if let replacement = spelledOut[character] {
+                folded += replacement
+                continue
+            }
+            for scalar in String(character).decomposedStringWithCanonicalMapping.unicodeScalars
+            where scalar.properties.generalCategory != .nonspacingMark {
+                folded.unicodeScalars.append(scalar)
+            }
+        }
+        // Apostrophes, hyphens and spaces vary in how people type names ("O'Neil", "ONeil"): keep letters and digits.
+        return String(folded.filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// The smallest key greater than every key starting with `prefix`, for an index-friendly range query.
+    public static func upperBound(ofPrefix prefix: String) -> String {
+        var scalars = Array(prefix.unicodeScalars)
+        while let last = scalars.popLast() {
+            if let next = Unicode.Scalar(last.value + 1) {
+                scalars.append(next)
+                return String(String.UnicodeScalarView(scalars))
+            }
+        }
+        return "\u{10FFFF}"
+    }
+
+    /// Digits only, the last ten kept: how phone numbers are stored and searched (US national number).
+    public static func phoneDigits(_ text: String) -> String {
+        String(text.filter(\.isASCIIDigit).suffix(10))
+    }
+}

@@ -1,0 +1,39 @@
+import App
+import Logging
+import Vapor
+
+/// `relief [serve [--demo] | migrate | user … | demo …] [--database URL]`: reads the configuration, builds the
+/// application and runs the command.
+@main
+enum Entrypoint {
+    static func main() async throws {
+        var env = try Environment.detect()
+        var config = try AppConfig.fromEnvironment()
+        // Flags that shape the configuration itself are read here, before Vapor parses the command.
+        if let index = env.arguments.firstIndex(of: "--demo") {
+            config.loadDemo = true
+            env.arguments.remove(at: index)
+        }
+        if let index = env.arguments.firstIndex(of: "--database"), index + 1 < env.arguments.count {
+            config.database = try AppConfig.target(for: env.arguments[index + 1])
+            env.arguments.removeSubrange(index...(index + 1))
+        }
+        if config.logFormat == "json" {
+            LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+        } else {
+            try LoggingSystem.bootstrap(from: &env)
+        }
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, config: config)
+            app.asyncCommands.use(UserCommand(), as: "user")
+            app.asyncCommands.use(DemoCommand(), as: "demo")
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// Drives the app as a browser does: keeps cookies, sends forms with the page's CSRF token.
+final class Browser: @unchecked Sendable {  // used by one test at a time
+    let app: Application
+    private(set) var cookies: [String: String] = [:]
+    var csrfToken: String?
+
+    init(app: Application) { self.app = app }
+
+    @discardableResult
+    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        let response = try await send(.GET, path, headers: headers, body: nil)
+        if let token = Self.csrf(in: response.body.string) { csrfToken = token }
+        return response
+    }
+
+    /// Posts a form as the browser would, with the CSRF token of the last page unless `csrf` says otherwise.
+    @discardableResult
+    func post(_ path: String, form: [String: String] = [:], csrf: String?? = .none,
+              headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var fields = form
+        let token: String? = switch csrf {
+        case .none: csrfToken
+        case .some(let explicit): explicit
+        }
+        if let token { fields[CSRFMiddleware.fieldName] = token }
+        var headers = headers
+        headers.contentType = .urlEncodedForm
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: Self.encode(fields)))
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
+        var headers = headers
+        if !cookies.isEmpty {
+            headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        for (name, value) in response.headers.setCookie?.all ?? [:] {
+            if value.string.isEmpty || (value.expires.map { $0 < Date() } ?? false) {
+                cookies[name] = nil
+            } else {
+                cookies[name] = value.string
+            }
+        }
+        return response
+    }
+
+    func login(email: String, password: String) async throws {
+        try await get(SitePath.login)
+        let response = try await post(SitePath.login, form: ["email": email, "password": password])
+        #expect(response.status == .seeOther, "login of \(email) failed: \(response.status)")
+        try await get(SitePath.account)
+    }
+
+    static func encode(_ fields: [String: String]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return fields.sorted { $0.key < $1.key }.map { key, value in
+            "\(key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+        }.joined(separator: "&")
+    }
+
+    static func csrf(in html: String) -> String? {
+        guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return nil }
+        let rest = html[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+}
+
+extension ByteBuffer {
+    var string: String { String(buffer: self) }
+}
+
+extension TestingHTTPResponse {
+    var text: String { body.string }
+    var location: String? { headers.first(name: .location) }
+}

@@ -1,0 +1,108 @@
+import Fluent
+import Foundation
+import ReliefCore
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// The databases every HTTP test runs against: SQLite always, PostgreSQL when `TEST_POSTGRES_URL` is set
+/// (scripts/test starts a throwaway cluster and sets it).
+enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    static let postgresURL = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static let available: [TestDatabase] = postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+    var testDescription: String { rawValue }
+}
+
+/// A clock the test moves by hand (session expiry, lockout).
+final class TestClock: @unchecked Sendable {  // guarded by lock
+    private let lock = NSLock()
+    private var current = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
+
+    var now: Date {
+        lock.lock(); defer { lock.unlock() }
+        return current
+    }
+
+    func advance(minutes: Double) {
+        lock.lock(); defer { lock.unlock() }
+        current += minutes * 60
+    }
+}
+
+struct TestContext {
+    let app: Application
+    let clock: TestClock
+    let database: TestDatabase
+}
+
+/// Configures Relief as production does (with a cheap bcrypt cost), migrates a fresh database, runs the test,
+/// and removes the database again.
+func withRelief(_ database: TestDatabase, throttle: LoginThrottle = LoginThrottle(),
+                _ test: (TestContext) async throws -> Void) async throws {
+    let clock = TestClock()
+    let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    let target: AppConfig.DatabaseTarget = switch database {
+    case .sqlite: .sqliteMemory
+    case .postgres: .postgres(url: TestDatabase.postgresURL!, searchPath: schema)
+    }
+    let config = AppConfig(database: target, bcryptCost: 4, loginThrottle: throttle, now: { clock.now })
+    let app = try await Application.make(.testing)
+    do {
+        try await configure(app, config: config)
+        try await app.asyncBoot()
+        try await test(TestContext(app: app, clock: clock, database: database))
+    } catch {
+        await cleanUp(app, database, schema)
+        throw error
+    }
+    await cleanUp(app, database, schema)
+}
+
+private func cleanUp(_ app: Application, _ database: TestDatabase, _ schema: String) async {
+    if database == .postgres {
+        try? await app.db.sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+    }
+    try? await app.asyncShutdown()
+}
+
+extension TestContext {
+    static let password = "correct horse battery"
+
+    @discardableResult
+    func makeUser(_ role: Role, email: String? = nil, mustChangePassword: Bool = false) async throws -> User {
+        let input = StaffAccountInput(name: "Test \(role.title)", email: email ?? "\(role.rawValue)@test.relief", role: role.rawValue)
+        if role == .patient {
+            let user = User(email: input.email, name: input.name, role: .patient,
+                            passwordHash: try await app.password.async.hash(Self.password))
+            try await user.create(on: app.db)
+            return user
+        }
+        return try await UserDirectory.create(input, password: Self.password, mustChangePassword: mustChangePassword,
+                                              hasher: app.password.async, on: app.db)
+    }
+
+    /// A browser signed in as a new user of that role.
+    func signedIn(_ role: Role) async throws -> Browser {
+        let user = try await makeUser(role)
+        let browser = Browser(app: app)
+        try await browser.login(email: user.email, password: Self.password)
+        return browser
+    }
+
+    @discardableResult
+    func makePatient(_ values: [PatientField: String] = [:]) async throws -> Patient {
+        var registration = PatientRegistration(values: [
+            .familyName: "Müller", .givenName: "Zoë", .birthDate: "1961-03-04", .sexAtBirth: "F", .phone: "(217) 555-0142",
+        ])
+        for (field, value) in values { registration[field] = value }
+        return try await PatientQueries.create(registration, by: nil, now: clock.now, on: app.db) { _, _ in }
+    }
+
+    func auditEvents(_ action: AuditAction) async throws -> [AuditEvent] {
+        try await AuditEvent.query(on: app.db).filter(\.$action == action.rawValue).sort(\.$occurredAt).all()
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import ReliefCore
+
+@Suite struct DemoPracticeTests {
+    let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    @Test func theSameSeedGivesTheSamePatients() {
+        // act
+        let first = (0..<50).map { DemoPractice.patient(index: $0, seed: 7, today: today) }
+        let second = (0..<50).map { DemoPractice.patient(index: $0, seed: 7, today: today) }
+        let other = (0..<50).map { DemoPractice.patient(index: $0, seed: 8, today: today) }
+        // check
+        #expect(first == second)
+        #expect(first != other)
+    }
+
+    @Test func everyDemoPatientPassesValidation() {
+        // act
+        let problems = (0..<2_000).map { DemoPractice.patient(index: $0, seed: 1, today: today).problems(today: today) }
+        // check
+        #expect(problems.allSatisfy(\.isEmpty))
+    }
+
+    @Test func demographicsLookLikeAPainClinic() {
+        // setup
+        let patients = (0..<2_000).map { DemoPractice.patient(index: $0, seed: 3, today: today) }
+        // act
+        let ages = patients.compactMap { $0.birthDate?.years(until: today) }
+        let women = patients.filter { $0[.sexAtBirth] == SexAtBirth.female.rawValue }.count
+        // check
+        #expect(ages.allSatisfy { (18...95).contains($0) })
+        #expect((45...65).contains(ages.reduce(0, +) / ages.count))
+        #expect((1_000...1_400).contains(women))
+    }
+
+    @Test func thereIsAStaffMemberOfEveryStaffRole() {
+        // act / check
+        #expect(Set(DemoPractice.staff.map(\.role)) == Set(Role.staff))
+        #expect(DemoPractice.staff.allSatisfy { PasswordPolicy.problem(with: $0.password) == nil })
+    }
+}
+
+@Suite struct RequestMetricsTests {
+    @Test func countsAndBucketsByRoute() {
+        // setup
+        let metrics = RequestMetrics()
+        // act
+        metrics.record(method: "GET", route: "/patients/:id", status: 200, seconds: 0.004)
+        metrics.record(method: "GET", route: "/patients/:id", status: 200, seconds: 0.2)
+        metrics.record(method: "POST", route: "/login", status: 500, seconds: 0.01)
+        let text = metrics.prometheusText()
+        // check
+        #expect(text.contains("relief_http_requests_total{method=\"GET\",route=\"/patients/:id\",status=\"200\"} 2"))
+        #expect(text.contains("relief_http_request_duration_seconds_bucket{method=\"GET\",route=\"/patients/:id\",status=\"200\",le=\"0.005\"} 1"))
+        #expect(text.contains("relief_http_request_duration_seconds_bucket{method=\"GET\",route=\"/patients/:id\",status=\"200\",le=\"0.25\"} 2"))
+        #expect(text.contains("relief_http_errors_total 1"))
+    }
+}
+
+@Suite struct StaffAccountInputTests {
+    @Test func aGoodAccountHasNoProblems() {
+        // act / check
+        #expect(StaffAccountInput(name: " Priya  Raman ", email: " Priya@Clinic.org", role: "physician").problems().isEmpty)
+    }
+
+    @Test func patientsAreNotStaff() {
+        // act / check
+        #expect(StaffAccountInput(name: "P", email: "p@x.org", role: "patient").problems()["role"] != nil)
+        #expect(StaffAccountInput(name: "", email: "nope", role: "").problems().count == 3)
+    }
+}

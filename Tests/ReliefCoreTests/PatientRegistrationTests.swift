@@ -1,0 +1,154 @@
+import Testing
+@testable import ReliefCore
+
+@Suite struct PatientRegistrationTests {
+    let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    func valid() -> PatientRegistration {
+        PatientRegistration(values: [.familyName: "Núñez", .givenName: "Rosa", .birthDate: "1961-03-04", .sexAtBirth: "F"])
+    }
+
+    @Test func aMinimalRegistrationIsValid() {
+        // act / check
+        #expect(valid().problems(today: today).isEmpty)
+    }
+
+    @Test func requiredFieldsAreNamed() {
+        // setup
+        let empty = PatientRegistration()
+        // act
+        let problems = empty.problems(today: today)
+        // check
+        #expect(Set(problems.keys) == [.familyName, .givenName, .birthDate, .sexAtBirth])
+        #expect(problems[.familyName] == "Family (last) name is required.")
+    }
+
+    @Test func whiteSpaceIsTrimmedAndCollapsed() {
+        // setup
+        var registration = valid()
+        // act
+        registration[.givenName] = "  Mary   Ann "
+        registration[.middleName] = "   "
+        // check
+        #expect(registration[.givenName] == "Mary Ann")
+        #expect(registration.values[.middleName] == nil)
+    }
+
+    @Test func aBirthDateTodayIsAcceptedAndTomorrowIsNot() {
+        // setup
+        var born = valid(), unborn = valid()
+        born[.birthDate] = "11/23/2026"
+        unborn[.birthDate] = "11/24/2026"
+        // act / check
+        #expect(born.problems(today: today)[.birthDate] == nil)
+        #expect(unborn.problems(today: today)[.birthDate] == "Date of birth cannot be in the future.")
+    }
+
+    @Test func impossibleDatesAreRefused() {
+        // setup
+        var registration = valid()
+        // act
+        registration[.birthDate] = "02/30/1980"
+        // check
+        #expect(registration.problems(today: today)[.birthDate] == "Enter a real date as MM/DD/YYYY.")
+    }
+
+    @Test func aBirthMoreThan125YearsAgoIsQuestioned() {
+        // setup
+        var oldest = valid(), tooOld = valid()
+        oldest[.birthDate] = "1901-11-23"
+        tooOld[.birthDate] = "1901-11-22"
+        // act / check
+        #expect(oldest.problems(today: today)[.birthDate] == nil)
+        #expect(tooOld.problems(today: today)[.birthDate] != nil)
+    }
+
+    @Test(arguments: ["217 555 0123", "(217) 555-0123", "+1 217 555 0123"])
+    func phoneNumbersWithAreaCodeAreAccepted(phone: String) {
+        // setup
+        var registration = valid()
+        registration[.phone] = phone
+        // act / check
+        #expect(registration.problems(today: today)[.phone] == nil)
+    }
+
+    @Test(arguments: ["555-0123", "call me", "217-555-01234567890"])
+    func otherPhoneNumbersAreRefused(phone: String) {
+        // setup
+        var registration = valid()
+        registration[.emergencyPhone] = phone
+        // act / check
+        #expect(registration.problems(today: today)[.emergencyPhone] != nil)
+    }
+
+    @Test func emailAndZIPAreChecked() {
+        // setup
+        var registration = valid()
+        registration[.email] = "rosa@"
+        registration[.postalCode] = "6270"
+        // act
+        let problems = registration.problems(today: today)
+        // check
+        #expect(problems[.email] != nil)
+        #expect(problems[.postalCode] != nil)
+        registration[.email] = "rosa@example.com"
+        registration[.postalCode] = "62701-1234"
+        #expect(registration.problems(today: today).isEmpty)
+    }
+
+    @Test func unknownChoicesAreRefused() {
+        // setup
+        var registration = valid()
+        registration[.sexAtBirth] = "X"
+        registration[.genderIdentity] = "robot"
+        // act
+        let problems = registration.problems(today: today)
+        // check
+        #expect(problems[.sexAtBirth] != nil)
+        #expect(problems[.genderIdentity] != nil)
+    }
+
+    @Test func changedFieldsAreListedInFormOrder() {
+        // setup
+        let before = valid()
+        var after = before
+        after[.phone] = "217 555 0100"
+        after[.familyName] = "Nunez"
+        // act / check
+        #expect(after.changedFields(comparedTo: before) == [.familyName, .phone])
+    }
+
+    @Test func theDisplayNameShowsAPreferredName() {
+        // setup
+        var registration = valid()
+        registration[.preferredName] = "Rosie"
+        // act / check
+        #expect(registration.displayName == "Núñez, Rosa (Rosie)")
+    }
+}
+
+@Suite struct CalendarDateTests {
+    @Test func ageTurnsOnTheBirthday() {
+        // setup
+        let birth = CalendarDate(year: 1960, month: 6, day: 15)!
+        // act / check
+        #expect(birth.years(until: CalendarDate(year: 2026, month: 6, day: 14)!) == 65)
+        #expect(birth.years(until: CalendarDate(year: 2026, month: 6, day: 15)!) == 66)
+    }
+
+    @Test func leapDaysExistOnlyInLeapYears() {
+        // act / check
+        #expect(CalendarDate("2024-02-29") != nil)
+        #expect(CalendarDate("2023-02-29") == nil)
+        #expect(CalendarDate("1900-02-29") == nil)
+        #expect(CalendarDate("2000-02-29") != nil)
+    }
+
+    @Test func bothFormatsReadTheSameDay() {
+        // act / check
+        #expect(CalendarDate("07/04/1976") == CalendarDate("1976-07-04"))
+        #expect(CalendarDate("1976-07-04")?.display == "07/04/1976")
+        #expect(CalendarDate("13/01/1976") == nil)
+        #expect(CalendarDate("1976-7") == nil)
+    }
+}
