@@ -18,7 +18,7 @@ import Testing
         // act
         let problems = (0..<2_000).map { DemoPractice.patient(index: $0, seed: 1, today: today).problems(today: today) }
         // check
-        #expect(problems.allSatisfy(\.isEmpty))
+        #expect(problems.allSatisfy { $0.isEmpty })
     }
 
     @Test func demographicsLookLikeAPainClinic() {

@@ -56,8 +56,8 @@ import Testing
     @Test func aBirthMoreThan125YearsAgoIsQuestioned() {
         // setup
         var oldest = valid(), tooOld = valid()
-        oldest[.birthDate] = "1901-11-23"
-        tooOld[.birthDate] = "1901-11-22"
+        oldest[.birthDate] = "1900-11-24"  // 125 years old today
+        tooOld[.birthDate] = "1900-11-23"  // 126 today
         // act / check
         #expect(oldest.problems(today: today)[.birthDate] == nil)
         #expect(tooOld.problems(today: today)[.birthDate] != nil)

@@ -13,6 +13,9 @@ struct CSRFMiddleware: AsyncMiddleware {
         let newAnonymousToken = anonymousToken == nil ? SessionToken.random() : nil
         request.anonymousCSRFToken = anonymousToken ?? newAnonymousToken
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            // A body that arrives in several chunks is streamed; gather it (within the size limit, else 413) to read the token.
+            let limit = request.application.routes.defaultMaxBodySize.value
+            _ = try await request.body.collect(max: limit).get()
             let expected = request.currentUser?.csrfToken ?? anonymousToken
             let provided = request.headers.first(name: Self.headerName)
                 ?? (try? request.content.get(String.self, at: Self.fieldName))

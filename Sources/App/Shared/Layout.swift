@@ -73,7 +73,8 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(model.title) · Relief"),
+                // Plot's `.title` also copies the text, unescaped, into social-media meta tags: write the element itself.
+                .element(named: "title", text: "\(model.title) · Relief"),
                 .stylesheet(SitePath.stylesheet)
             ),
             .body(

@@ -7,10 +7,23 @@ import VaporTesting
 /// Drives the app as a browser does: keeps cookies, sends forms with the page's CSRF token.
 final class Browser: @unchecked Sendable {  // used by one test at a time
     let app: Application
+    /// In memory by default; `.running` goes through a real HTTP server (body limits, peer addresses).
+    let transport: Application.Method
     private(set) var cookies: [String: String] = [:]
     var csrfToken: String?
 
-    init(app: Application) { self.app = app }
+    init(app: Application, method: Application.Method = .inMemory) {
+        self.app = app
+        self.transport = method
+    }
+
+    /// The same signed-in browser, talking over another transport.
+    func over(_ transport: Application.Method) -> Browser {
+        let copy = Browser(app: app, method: transport)
+        copy.cookies = cookies
+        copy.csrfToken = csrfToken
+        return copy
+    }
 
     @discardableResult
     func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
@@ -39,7 +52,7 @@ final class Browser: @unchecked Sendable {  // used by one test at a time
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
-        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        let response = try await app.testing(method: transport).sendRequest(method, path, headers: headers, body: body)
         for (name, value) in response.headers.setCookie?.all ?? [:] {
             if value.string.isEmpty || (value.expires.map { $0 < Date() } ?? false) {
                 cookies[name] = nil

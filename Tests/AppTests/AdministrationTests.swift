@@ -1,0 +1,229 @@
+import Fluent
+import Foundation
+import ReliefCore
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite struct AdministrationTests {
+    @Test(arguments: TestDatabase.available)
+    func anAdministratorAddsStaffWithATemporaryPassword(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let admin = try await context.signedIn(.admin)
+            try await admin.get(SitePath.newUser)
+            // act
+            let created = try await admin.post(SitePath.adminUsers, form: ["name": "Dr. New", "email": "New@Clinic.org", "role": "physician"])
+            // check
+            #expect(created.status == .ok)
+            let password = try #require(created.text.components(separatedBy: "<code>").dropFirst().first?.components(separatedBy: "</code>").first)
+            let user = try #require(try await User.query(on: context.app.db).filter(\.$email == "new@clinic.org").first())
+            #expect(user.mustChangePassword)
+            #expect(user.passwordHash.hasPrefix("$2"))
+            #expect(try await context.auditEvents(.userCreate).first?.resourceID == user.id?.uuidString)
+            let browser = Browser(app: context.app)
+            try await browser.get(SitePath.login)
+            let login = try await browser.post(SitePath.login, form: ["email": "new@clinic.org", "password": password])
+            #expect(login.location == SitePath.accountPassword)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func badAccountInputIsShownFieldByField(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let admin = try await context.signedIn(.admin)
+            try await admin.get(SitePath.newUser)
+            // act
+            let response = try await admin.post(SitePath.adminUsers, form: ["name": "", "email": "admin@test.relief", "role": "wizard"])
+            // check
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("Enter the person&#39;s name.") || response.text.contains("Enter the person's name."))
+            #expect(response.text.contains("An account with this email already exists."))
+            #expect(response.text.contains("Choose one of the staff roles."))
+            #expect(try await User.query(on: context.app.db).count() == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func disablingAnAccountEndsItsSessions(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let admin = try await context.signedIn(.admin)
+            let nurse = try await context.signedIn(.nurse)
+            let nurseUser = try #require(try await User.query(on: context.app.db).filter(\.$email == "nurse@test.relief").first())
+            try await admin.get(SitePath.user(nurseUser.id!))
+            // act
+            let response = try await admin.post(SitePath.userDisable(nurseUser.id!))
+            // check
+            #expect(response.status == .seeOther)
+            #expect(try await nurse.get(SitePath.patients).location?.hasPrefix(SitePath.login) == true)
+            #expect(try await context.auditEvents(.userDisable).count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theLastAdministratorCannotBeRemoved(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let admin = try await context.signedIn(.admin)
+            let self_ = try #require(try await User.query(on: context.app.db).filter(\.$email == "admin@test.relief").first())
+            try await admin.get(SitePath.user(self_.id!))
+            // act
+            let demote = try await admin.post(SitePath.user(self_.id!), form: ["name": "Admin", "role": "nurse", "version": "\(self_.version)"])
+            let disable = try await admin.post(SitePath.userDisable(self_.id!))
+            // check
+            #expect(demote.status == .unprocessableEntity)
+            #expect(demote.text.contains("at least one active administrator"))
+            #expect(disable.status == .conflict)
+            #expect(try await User.find(self_.id, on: context.app.db)?.role == "admin")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aStaleAccountEditIsAConflict(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let admin = try await context.signedIn(.admin)
+            let nurse = try await context.makeUser(.nurse)
+            try await admin.get(SitePath.user(nurse.id!))
+            try await admin.post(SitePath.user(nurse.id!), form: ["name": "Renamed", "role": "nurse", "version": "1"])
+            // act
+            let stale = try await admin.post(SitePath.user(nurse.id!), form: ["name": "Other", "role": "physician", "version": "1"])
+            // check
+            #expect(stale.status == .conflict)
+            #expect(try await User.find(nurse.id, on: context.app.db)?.name == "Renamed")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func resettingAPasswordUnlocksAndForcesAChange(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let admin = try await context.signedIn(.admin)
+            let nurse = try await context.makeUser(.nurse)
+            nurse.lockedUntil = context.clock.now.addingTimeInterval(600)
+            try await nurse.save(on: context.app.db)
+            try await admin.get(SitePath.user(nurse.id!))
+            // act
+            let response = try await admin.post(SitePath.userPasswordReset(nurse.id!))
+            // check
+            #expect(response.status == .ok)
+            let saved = try #require(try await User.find(nurse.id, on: context.app.db))
+            #expect(saved.lockedUntil == nil)
+            #expect(saved.mustChangePassword)
+            #expect(try await context.auditEvents(.userPasswordReset).count == 1)
+        }
+    }
+}
+
+@Suite struct AuditTrailTests {
+    @Test(arguments: TestDatabase.available)
+    func auditRowsCannotBeChangedOrRemoved(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            try await context.signedIn(.nurse)
+            let sql = context.app.db.sql
+            // act / check
+            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE audit_events SET outcome = 'x'").run() }
+            await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM audit_events").run() }
+            #expect(try await context.auditEvents(.loginSuccess).count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func administratorsFilterTheTrailByPatientAndAction(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let watched = try await context.makePatient()
+            let other = try await context.makePatient([.familyName: "Other"])
+            let nurse = try await context.signedIn(.nurse)
+            try await nurse.get(SitePath.patient(watched.id!))
+            try await nurse.get(SitePath.patient(other.id!))
+            let admin = try await context.signedIn(.admin)
+            // act
+            let page = try await admin.get("\(SitePath.audit)?patient=\(watched.mrn)&action=patient.view")
+            let badDate = try await admin.get("\(SitePath.audit)?from=yesterday")
+            // check
+            #expect(page.status == .ok)
+            #expect(page.text.components(separatedBy: "<td>patient.view</td>").count - 1 == 1)
+            #expect(page.text.contains(SitePath.patient(watched.id!)))
+            #expect(!page.text.contains(SitePath.patient(other.id!)))
+            #expect(badDate.text.contains("Enter a date as MM/DD/YYYY."))
+            #expect(try await context.auditEvents(.auditView).count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theTrailExportsAsCSV(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let admin = try await context.signedIn(.admin)
+            // act
+            let response = try await admin.get("\(SitePath.auditExport)?user=admin@test.relief")
+            // check
+            #expect(response.status == .ok)
+            #expect(response.headers.contentType?.subType == "csv")
+            let lines = response.text.split(separator: "\r\n")
+            #expect(lines.first?.hasPrefix("occurred_at,user_email,role,action") == true)
+            #expect(lines.contains { $0.contains(",login.success,") })
+            #expect(try await context.auditEvents(.auditExport).count == 1)
+        }
+    }
+
+    @Test func csvFieldsCannotBecomeFormulas() {
+        // act / check
+        #expect(CSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSV.field("a,b") == "\"a,b\"")
+        #expect(CSV.field("plain") == "plain")
+    }
+}
+
+@Suite struct OperationsTests {
+    @Test(arguments: TestDatabase.available)
+    func healthAnswersWhenTheDatabaseDoes(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // act
+            let response = try await Browser(app: context.app).get(SitePath.health)
+            // check
+            #expect(response.status == .ok)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func metricsCountRequestsByRoutePattern(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let browser = try await context.signedIn(.nurse)
+            try await browser.get(SitePath.patient(UUID()))
+            // act
+            let response = try await browser.get(SitePath.metrics)
+            // check
+            #expect(response.text.contains("relief_http_requests_total{method=\"GET\",route=\"/patients/:id\",status=\"404\"} 1"))
+            #expect(response.text.contains("relief_http_request_duration_seconds_bucket"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func everyResponseCarriesTheSecurityHeaders(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let browser = Browser(app: context.app)
+            // act
+            let responses = [try await browser.get(SitePath.login), try await browser.get("/no/such/page"),
+                             try await browser.get(SitePath.stylesheet)]
+            // check
+            for response in responses {
+                let csp = response.headers.first(name: "Content-Security-Policy") ?? ""
+                #expect(csp.contains("frame-ancestors 'none'"))
+                #expect(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"))
+                #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(response.headers.first(name: "Referrer-Policy") == "same-origin")
+            }
+            #expect(responses[1].status == .notFound)
+            #expect(responses[2].headers.contentType == .css)
+        }
+    }
+}

@@ -1,0 +1,256 @@
+import Fluent
+import Foundation
+import ReliefCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+@Suite struct PatientRegistryTests {
+    static let form = [
+        "familyName": "Núñez", "givenName": "Rosa", "preferredName": "Rosie", "birthDate": "03/04/1961", "sexAtBirth": "F",
+        "phone": "(217) 555-0199", "email": "rosa@example.com", "postalCode": "62701", "occupation": "Teacher",
+    ]
+
+    @Test(arguments: TestDatabase.available)
+    func registeringCreatesAPatientWithAnMRNARevisionAndAnAuditRow(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let browser = try await context.signedIn(.coordinator)
+            try await browser.get(SitePath.newPatient)
+            // act
+            let response = try await browser.post(SitePath.patients, form: Self.form)
+            // check
+            #expect(response.status == .seeOther)
+            let patient = try #require(try await Patient.query(on: context.app.db).first())
+            #expect(response.location == SitePath.patient(patient.id!))
+            #expect(MedicalRecordNumber(patient.mrn) != nil)
+            #expect(patient.birthDate == "1961-03-04")
+            #expect(patient.familyKey == "nunez")
+            #expect(patient.phoneDigits == "2175550199")
+            #expect(try await RecordRevision.query(on: context.app.db).count() == 1)
+            let audit = try #require(try await context.auditEvents(.patientCreate).first)
+            #expect(audit.patientID == patient.id)
+            #expect(audit.role == "coordinator")
+            let chart = try await browser.get(response.location!)
+            #expect(chart.text.contains("Registered Núñez, Rosa (Rosie), MRN \(patient.mrn)."))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func invalidInputIsShownFieldByFieldAndKept(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let browser = try await context.signedIn(.nurse)
+            try await browser.get(SitePath.newPatient)
+            var form = Self.form
+            form["birthDate"] = "02/30/2020"
+            form["givenName"] = ""
+            form["email"] = "rosa@"
+            // act
+            let response = try await browser.post(SitePath.patients, form: form)
+            // check
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("There are 3 problems"))
+            #expect(response.text.contains("Enter a real date as MM/DD/YYYY."))
+            #expect(response.text.contains("Given (first) name is required."))
+            #expect(response.text.contains("id=\"email\" name=\"email\" value=\"rosa@\""))
+            #expect(response.text.contains("value=\"02/30/2020\""))
+            #expect(response.text.contains("aria-invalid=\"true\""))
+            #expect(try await Patient.query(on: context.app.db).count() == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func jsonClientsGetFieldErrorsAsJSON(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let browser = try await context.signedIn(.nurse)
+            var form = Self.form
+            form["birthDate"] = "2999-01-01"
+            // act
+            let response = try await browser.post(SitePath.patients, form: form, headers: ["Accept": "application/json"])
+            // check
+            #expect(response.status == .unprocessableEntity)
+            let body = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
+            #expect(body?["error"] as? String == "Some fields need attention.")
+            #expect((body?["fields"] as? [String: String])?["birthDate"] == "Date of birth cannot be in the future.")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aPossibleDuplicateIsShownBeforeSaving(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            try await context.makePatient([.familyName: "Nunez", .givenName: "ROSA", .birthDate: "1961-03-04"])
+            let browser = try await context.signedIn(.coordinator)
+            try await browser.get(SitePath.newPatient)
+            // act
+            let warned = try await browser.post(SitePath.patients, form: Self.form)
+            var confirmed = Self.form
+            confirmed["confirmDuplicate"] = "1"
+            let saved = try await browser.post(SitePath.patients, form: confirmed)
+            // check
+            #expect(warned.status == .ok)
+            #expect(warned.text.contains("Possible duplicate"))
+            #expect(warned.text.contains("Register as a new patient anyway"))
+            #expect(warned.text.contains("value=\"Rosie\""))
+            #expect(saved.status == .seeOther)
+            #expect(try await Patient.query(on: context.app.db).count() == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func searchFindsByNamePrefixBirthDateMRNAndPhone(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let zoe = try await context.makePatient()
+            try await context.makePatient([.familyName: "Smith", .givenName: "Mary", .birthDate: "1950-12-01", .phone: "309 555 0111"])
+            try await context.makePatient([.familyName: "Jones", .givenName: "Muriel", .birthDate: "1980-05-05", .phone: ""])
+            let deleted = try await context.makePatient([.familyName: "Mueller", .givenName: "Old"])
+            try await deleted.delete(on: context.app.db)
+            let browser = try await context.signedIn(.therapist)
+            func names(_ query: String) async throws -> [String] {
+                let page = try await browser.get("/patients?q=" + query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+                return page.text.components(separatedBy: "<td><a href=\"/patients/").dropFirst().map {
+                    String($0.split(separator: ">")[1].split(separator: "<")[0])
+                }
+            }
+            // act / check
+            #expect(try await names("mu") == ["Jones, Muriel", "Müller, Zoë"])
+            #expect(try await names("MÜLL") == ["Müller, Zoë"])
+            #expect(try await names("muller, z") == ["Müller, Zoë"])
+            #expect(try await names("zoe mul") == ["Müller, Zoë"])
+            #expect(try await names("12/01/1950") == ["Smith, Mary"])
+            #expect(try await names(zoe.mrn) == ["Müller, Zoë"])
+            #expect(try await names("(309) 555") == ["Smith, Mary"])
+            #expect(try await names("nobody") == [])
+            #expect(try await context.auditEvents(.patientSearch).count == 8)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func openingTheChartIsAudited(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let browser = try await context.signedIn(.physician)
+            // act
+            let chart = try await browser.get(SitePath.patient(patient.id!))
+            // check
+            #expect(chart.status == .ok)
+            #expect(chart.text.contains("class=\"patient-banner\""))
+            #expect(chart.text.contains("MRN \(patient.mrn)"))
+            #expect(chart.text.contains("DOB 03/04/1961"))
+            #expect(chart.text.contains("Problems and diagnoses"))
+            let view = try #require(try await context.auditEvents(.patientView).first)
+            #expect(view.patientID == patient.id)
+            #expect(view.userEmail == "physician@test.relief")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func editingSavesANewVersionAndAuditsTheChangedFields(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let browser = try await context.signedIn(.nurse)
+            try await browser.get(SitePath.editPatient(patient.id!))
+            var form = Dictionary(uniqueKeysWithValues: patient.registration.values.map { ($0.key.rawValue, $0.value) })
+            form["phone"] = "217 555 0100"
+            form["version"] = "1"
+            // act
+            let response = try await browser.post(SitePath.patient(patient.id!), form: form)
+            // check
+            #expect(response.status == .seeOther)
+            let saved = try #require(try await Patient.find(patient.id, on: context.app.db))
+            #expect(saved.version == 2)
+            #expect(saved.phoneDigits == "2175550100")
+            #expect(try await RecordRevision.query(on: context.app.db).count() == 2)
+            #expect(try await context.auditEvents(.patientUpdate).first?.detail == "changed: phone")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aStaleEditShowsTheConflictAndKeepsTheInput(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let first = try await context.signedIn(.nurse)
+            let second = try await context.signedIn(.coordinator)
+            try await first.get(SitePath.editPatient(patient.id!))
+            try await second.get(SitePath.editPatient(patient.id!))
+            var base = Dictionary(uniqueKeysWithValues: patient.registration.values.map { ($0.key.rawValue, $0.value) })
+            base["version"] = "1"
+            var theirs = base, mine = base
+            theirs["phone"] = "217 555 0177"
+            mine["occupation"] = "Carpenter"
+            try await second.post(SitePath.patient(patient.id!), form: theirs)
+            // act
+            let response = try await first.post(SitePath.patient(patient.id!), form: mine)
+            // check
+            #expect(response.status == .conflict)
+            #expect(response.text.contains("Someone else changed this patient"))
+            #expect(response.text.contains("Test Coordinator saved it"))
+            #expect(response.text.contains("217 555 0177"))
+            #expect(response.text.contains("value=\"Carpenter\""))
+            #expect(response.text.contains("name=\"version\" value=\"2\""))
+            let saved = try #require(try await Patient.find(patient.id, on: context.app.db))
+            #expect(saved.occupation == nil)
+            #expect(saved.phone == "217 555 0177")
+            #expect(try await context.auditEvents(.patientUpdateConflict).count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func unknownOrMalformedIdsAreNotFound(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let browser = try await context.signedIn(.physician)
+            // act
+            let unknown = try await browser.get(SitePath.patient(UUID()))
+            let malformed = try await browser.get("/patients/not-an-id")
+            let json = try await browser.get(SitePath.patient(UUID()), headers: ["Accept": "application/json"])
+            // check
+            #expect(unknown.status == .notFound)
+            #expect(malformed.status == .notFound)
+            #expect(json.status == .notFound)
+            #expect(json.text.contains("\"error\":\"No such patient.\""))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func oversizedAndMalformedBodiesAreRefused(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            // Over real HTTP: in memory, the body is never streamed and so never measured.
+            let browser = try await context.signedIn(.nurse).over(.running(hostname: "127.0.0.1", port: 0))
+            var huge = Self.form
+            huge["occupation"] = String(repeating: "x", count: 2_000_000)
+            // act
+            let tooLarge = try await browser.post(SitePath.patients, form: huge)
+            let missingVersion = try await browser.post(SitePath.patient(try await context.makePatient().id!), form: Self.form)
+            // check
+            #expect(tooLarge.status == .payloadTooLarge)
+            #expect(missingVersion.status == .badRequest)
+            #expect(try await Patient.query(on: context.app.db).count() == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func markupInDataIsEscaped(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient([.occupation: "\"><script>alert(1)</script>", .familyName: "O'<b>Neil"])
+            let browser = try await context.signedIn(.nurse)
+            // act
+            let edit = try await browser.get(SitePath.editPatient(patient.id!))
+            let chart = try await browser.get(SitePath.patient(patient.id!))
+            // check
+            #expect(!edit.text.contains("<script>alert(1)"))
+            #expect(edit.text.contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""))
+            #expect(!chart.text.contains("<script>alert(1)"))
+            #expect(!chart.text.contains("<b>Neil"))
+        }
+    }
+}
