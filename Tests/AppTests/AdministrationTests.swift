@@ -192,6 +192,34 @@ import VaporTesting
         }
     }
 
+    @Test func healthReportsAnUnreachableDatabase() async throws {
+        // setup: a PostgreSQL address where nothing listens
+        let app = try await Application.make(.testing)
+        let config = AppConfig(database: .postgres(url: "postgres://relief@127.0.0.1:1/none?sslmode=disable", searchPath: nil))
+        try await configure(app, config: config)
+        // act
+        let response = try await app.testing().sendRequest(.GET, SitePath.health)
+        // check
+        #expect(response.status == .serviceUnavailable)
+        try await app.asyncShutdown()
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func malformedBodiesAreBadRequests(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let browser = try await context.signedIn(.nurse)
+            let headers: HTTPHeaders = ["Content-Type": "application/json", "Accept": "application/json",
+                                        CSRFMiddleware.headerName: browser.csrfToken ?? ""]
+            // act
+            let response = try await browser.send(.POST, SitePath.patients, headers: headers, body: ByteBuffer(string: "{\"familyName\": "))
+            // check
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("\"error\""))
+            #expect(try await Patient.query(on: context.app.db).count() == 0)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func metricsCountRequestsByRoutePattern(database: TestDatabase) async throws {
         try await withRelief(database) { context in

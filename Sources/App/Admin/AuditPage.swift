@@ -44,9 +44,7 @@ enum AuditPage {
                 .link("Export CSV", to: SitePath.auditExport + (query.isEmpty ? "" : "?" + query), [("class", "button secondary")]),
             ]),
             .tag("table", [("class", "list audit")], [
-                .tag("thead", [], [.tag("tr", [], ["Time", "User", "Role", "Action", "Record", "Patient", "Address", "Outcome", "Detail"].map {
-                    .tag("th", [("scope", "col")], text: $0)
-                })]),
+                .tableHead(["Time", "User", "Role", "Action", "Record", "Patient", "Address", "Outcome", "Detail"]),
                 .tag("tbody", [], rows.map { row in
                     .tag("tr", [("class", "outcome-\(row.outcome)")], [
                         .tag("td", text: row.time), .tag("td", text: row.user), .tag("td", text: row.role),

@@ -22,9 +22,7 @@ enum UsersPages {
                 .link("Add a staff member", to: SitePath.newUser, [("class", "button")]),
             ]),
             .tag("table", [("class", "list")], [
-                .tag("thead", [], [.tag("tr", [], ["Name", "Email", "Role", "Status", "Last sign-in"].map {
-                    .tag("th", [("scope", "col")], text: $0)
-                })]),
+                .tableHead(["Name", "Email", "Role", "Status", "Last sign-in"]),
                 .tag("tbody", [], users.map { user in
                     .tag("tr", [], [
                         .tag("td", [], [.link(user.name, to: SitePath.user(user.id))]),

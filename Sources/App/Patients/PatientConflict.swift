@@ -31,9 +31,7 @@ enum PatientConflict {
             .tag("h2", text: "Someone else changed this patient while you were editing"),
             .tag("p", text: "\(model.changedBy) saved it at \(model.changedAt). Nothing of yours was saved yet. Your entries are kept in the form below: check them against the new values and save again."),
             .tag("table", [("class", "list")], [
-                .tag("thead", [], [.tag("tr", [], ["Field", "When you started", "Saved by them", "Your entry"].map {
-                    .tag("th", [("scope", "col")], text: $0)
-                })]),
+                .tableHead(["Field", "When you started", "Saved by them", "Your entry"]),
                 .tag("tbody", [], model.changes.map { change in
                     .tag("tr", [], [
                         .tag("th", [("scope", "row")], text: change.label),

@@ -57,9 +57,7 @@ enum PatientList {
 
     static func table(_ rows: [PatientRow]) -> BodyNode {
         .tag("table", [("class", "list")], [
-            .tag("thead", [], [.tag("tr", [], ["Name", "Date of birth", "Age", "Sex", "MRN", "Phone"].map {
-                .tag("th", [("scope", "col")], text: $0)
-            })]),
+            .tableHead(["Name", "Date of birth", "Age", "Sex", "MRN", "Phone"]),
             .tag("tbody", [], rows.map { row in
                 .tag("tr", [], [
                     .tag("td", [], [.link(row.name, to: SitePath.patient(row.id))]),

@@ -20,6 +20,11 @@ extension Node where Context == HTML.BodyContext {
         .selfClosedElement(named: name, attributes: attributes.map { Markup.attribute($0.0, $0.1) })
     }
 
+    /// `<thead>` with one column header per title.
+    static func tableHead(_ titles: [String]) -> BodyNode {
+        tag("thead", [], [tag("tr", [], titles.map { tag("th", [("scope", "col")], text: $0) })])
+    }
+
     static func link(_ text: String, to href: String, _ attributes: [(String, String?)] = []) -> BodyNode {
         tag("a", [("href", href)] + attributes, text: text)
     }
