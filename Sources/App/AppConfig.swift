@@ -15,6 +15,8 @@ public struct AppConfig: Sendable {
     public var database: DatabaseTarget
     /// `RELIEF_SESSION_IDLE_MINUTES`: a session unused this long ends (default 30).
     public var sessionIdleTimeout: TimeInterval
+    /// `RELIEF_SESSION_CACHE_SECONDS`: how long a checked session is trusted without asking the database (default 5, 0 = off).
+    public var sessionCacheLifetime: TimeInterval
     /// `RELIEF_BCRYPT_COST`: work factor for new password hashes (default and minimum 12).
     public var bcryptCost: Int
     /// `RELIEF_LOGIN_MAX_FAILURES`, `RELIEF_LOCKOUT_MINUTES`, `RELIEF_ADDRESS_MAX_FAILURES`.
@@ -28,11 +30,13 @@ public struct AppConfig: Sendable {
     /// The clock; tests replace it.
     public var now: @Sendable () -> Date
 
-    public init(database: DatabaseTarget, sessionIdleTimeout: TimeInterval = 30 * 60, bcryptCost: Int = 12,
+    public init(database: DatabaseTarget, sessionIdleTimeout: TimeInterval = 30 * 60, sessionCacheLifetime: TimeInterval = 5,
+                bcryptCost: Int = 12,
                 loginThrottle: LoginThrottle = LoginThrottle(), loadDemo: Bool = false, maxBodySize: String = "1mb",
                 logFormat: String = "text", now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.sessionIdleTimeout = sessionIdleTimeout
+        self.sessionCacheLifetime = sessionCacheLifetime
         self.bcryptCost = bcryptCost
         self.loginThrottle = loginThrottle
         self.loadDemo = loadDemo
@@ -66,6 +70,7 @@ public struct AppConfig: Sendable {
         return AppConfig(
             database: database,
             sessionIdleTimeout: TimeInterval(try number("RELIEF_SESSION_IDLE_MINUTES", 30) * 60),
+            sessionCacheLifetime: TimeInterval(try number("RELIEF_SESSION_CACHE_SECONDS", 5, minimum: 0)),
             bcryptCost: try number("RELIEF_BCRYPT_COST", 12, minimum: 12),
             loginThrottle: throttle,
             loadDemo: ["1", "true", "yes"].contains(env["RELIEF_DEMO"]?.lowercased() ?? ""),

@@ -12,6 +12,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.config = config
     try configureDatabase(app, config.database)
     app.migrations.add(Migrations.all)
+    app.auditWriter = AuditWriter(database: app.db)
+    app.requestMetrics = RequestMetrics()
+    app.sessionCache = SessionCache(lifetime: config.sessionCacheLifetime)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.routes.defaultMaxBodySize = ByteCount(stringLiteral: config.maxBodySize)
     app.routes.caseInsensitive = false

@@ -140,8 +140,8 @@ import VaporTesting
             let watched = try await context.makePatient()
             let other = try await context.makePatient([.familyName: "Other"])
             let nurse = try await context.signedIn(.nurse)
-            try await nurse.get(SitePath.patient(watched.id!))
-            try await nurse.get(SitePath.patient(other.id!))
+            try await nurse.get(SitePath.patient(watched.id))
+            try await nurse.get(SitePath.patient(other.id))
             let admin = try await context.signedIn(.admin)
             // act
             let page = try await admin.get("\(SitePath.audit)?patient=\(watched.mrn)&action=patient.view")
@@ -149,8 +149,8 @@ import VaporTesting
             // check
             #expect(page.status == .ok)
             #expect(page.text.components(separatedBy: "<td>patient.view</td>").count - 1 == 1)
-            #expect(page.text.contains(SitePath.patient(watched.id!)))
-            #expect(!page.text.contains(SitePath.patient(other.id!)))
+            #expect(page.text.contains(SitePath.patient(watched.id)))
+            #expect(!page.text.contains(SitePath.patient(other.id)))
             #expect(badDate.text.contains("Enter a date as MM/DD/YYYY."))
             #expect(try await context.auditEvents(.auditView).count == 2)
         }
@@ -216,7 +216,7 @@ import VaporTesting
             // check
             #expect(response.status == .badRequest)
             #expect(response.text.contains("\"error\""))
-            #expect(try await Patient.query(on: context.app.db).count() == 0)
+            #expect(try await context.patientCount() == 0)
         }
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import ReliefCore
 import Testing
 import Vapor
@@ -142,6 +143,23 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func aSessionEndedByAnotherInstanceStopsWorkingWithinTheCacheLifetime(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: the session is checked once, so it is cached
+            let browser = try await context.signedIn(.nurse)
+            #expect(try await browser.get(SitePath.patients).status == .ok)
+            // act: another instance signs it out behind this one's back
+            try await context.app.db.sql.raw("DELETE FROM user_sessions").run()
+            let withinLifetime = try await browser.get(SitePath.patients)
+            context.clock.advance(minutes: 6.0 / 60)
+            let afterLifetime = try await browser.get(SitePath.patients)
+            // check
+            #expect(withinLifetime.status == .ok)
+            #expect(afterLifetime.status == .seeOther)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func formsWithoutTheRightTokenAreRefused(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup
@@ -155,7 +173,7 @@ import VaporTesting
             #expect(missing.status == .forbidden)
             #expect(wrong.status == .forbidden)
             #expect(loginWithout.status == .forbidden)
-            #expect(try await Patient.query(on: context.app.db).count() == 0)
+            #expect(try await context.patientCount() == 0)
         }
     }
 

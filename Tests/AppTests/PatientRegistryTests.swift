@@ -22,8 +22,8 @@ import VaporTesting
             let response = try await browser.post(SitePath.patients, form: Self.form)
             // check
             #expect(response.status == .seeOther)
-            let patient = try #require(try await Patient.query(on: context.app.db).first())
-            #expect(response.location == SitePath.patient(patient.id!))
+            let patient = try #require(try await context.onlyPatient())
+            #expect(response.location == SitePath.patient(patient.id))
             #expect(MedicalRecordNumber(patient.mrn) != nil)
             #expect(patient.birthDate == "1961-03-04")
             #expect(patient.familyKey == "nunez")
@@ -57,7 +57,7 @@ import VaporTesting
             #expect(response.text.contains("id=\"email\" name=\"email\" value=\"rosa@\""))
             #expect(response.text.contains("value=\"02/30/2020\""))
             #expect(response.text.contains("aria-invalid=\"true\""))
-            #expect(try await Patient.query(on: context.app.db).count() == 0)
+            #expect(try await context.patientCount() == 0)
         }
     }
 
@@ -96,7 +96,7 @@ import VaporTesting
             #expect(warned.text.contains("Register as a new patient anyway"))
             #expect(warned.text.contains("value=\"Rosie\""))
             #expect(saved.status == .seeOther)
-            #expect(try await Patient.query(on: context.app.db).count() == 2)
+            #expect(try await context.patientCount() == 2)
         }
     }
 
@@ -108,7 +108,7 @@ import VaporTesting
             try await context.makePatient([.familyName: "Smith", .givenName: "Mary", .birthDate: "1950-12-01", .phone: "309 555 0111"])
             try await context.makePatient([.familyName: "Jones", .givenName: "Muriel", .birthDate: "1980-05-05", .phone: ""])
             let deleted = try await context.makePatient([.familyName: "Mueller", .givenName: "Old"])
-            try await deleted.delete(on: context.app.db)
+            try await context.softDelete(deleted)
             let browser = try await context.signedIn(.therapist)
             func names(_ query: String) async throws -> [String] {
                 let page = try await browser.get("/patients?q=" + query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
@@ -117,7 +117,7 @@ import VaporTesting
                 }
             }
             // act / check
-            #expect(try await names("mu") == ["Jones, Muriel", "Müller, Zoë"])
+            #expect(try await names("mu") == ["Müller, Zoë", "Jones, Muriel"])  // family names first
             #expect(try await names("MÜLL") == ["Müller, Zoë"])
             #expect(try await names("muller, z") == ["Müller, Zoë"])
             #expect(try await names("zoe mul") == ["Müller, Zoë"])
@@ -136,7 +136,7 @@ import VaporTesting
             let patient = try await context.makePatient()
             let browser = try await context.signedIn(.physician)
             // act
-            let chart = try await browser.get(SitePath.patient(patient.id!))
+            let chart = try await browser.get(SitePath.patient(patient.id))
             // check
             #expect(chart.status == .ok)
             #expect(chart.text.contains("class=\"patient-banner\""))
@@ -155,15 +155,15 @@ import VaporTesting
             // setup
             let patient = try await context.makePatient()
             let browser = try await context.signedIn(.nurse)
-            try await browser.get(SitePath.editPatient(patient.id!))
+            try await browser.get(SitePath.editPatient(patient.id))
             var form = Dictionary(uniqueKeysWithValues: patient.registration.values.map { ($0.key.rawValue, $0.value) })
             form["phone"] = "217 555 0100"
             form["version"] = "1"
             // act
-            let response = try await browser.post(SitePath.patient(patient.id!), form: form)
+            let response = try await browser.post(SitePath.patient(patient.id), form: form)
             // check
             #expect(response.status == .seeOther)
-            let saved = try #require(try await Patient.find(patient.id, on: context.app.db))
+            let saved = try #require(try await PatientQueries.find(patient.id, on: context.app.db))
             #expect(saved.version == 2)
             #expect(saved.phoneDigits == "2175550100")
             #expect(try await RecordRevision.query(on: context.app.db).count() == 2)
@@ -178,16 +178,16 @@ import VaporTesting
             let patient = try await context.makePatient()
             let first = try await context.signedIn(.nurse)
             let second = try await context.signedIn(.coordinator)
-            try await first.get(SitePath.editPatient(patient.id!))
-            try await second.get(SitePath.editPatient(patient.id!))
+            try await first.get(SitePath.editPatient(patient.id))
+            try await second.get(SitePath.editPatient(patient.id))
             var base = Dictionary(uniqueKeysWithValues: patient.registration.values.map { ($0.key.rawValue, $0.value) })
             base["version"] = "1"
             var theirs = base, mine = base
             theirs["phone"] = "217 555 0177"
             mine["occupation"] = "Carpenter"
-            try await second.post(SitePath.patient(patient.id!), form: theirs)
+            try await second.post(SitePath.patient(patient.id), form: theirs)
             // act
-            let response = try await first.post(SitePath.patient(patient.id!), form: mine)
+            let response = try await first.post(SitePath.patient(patient.id), form: mine)
             // check
             #expect(response.status == .conflict)
             #expect(response.text.contains("Someone else changed this patient"))
@@ -195,7 +195,7 @@ import VaporTesting
             #expect(response.text.contains("217 555 0177"))
             #expect(response.text.contains("value=\"Carpenter\""))
             #expect(response.text.contains("name=\"version\" value=\"2\""))
-            let saved = try #require(try await Patient.find(patient.id, on: context.app.db))
+            let saved = try #require(try await PatientQueries.find(patient.id, on: context.app.db))
             #expect(saved.occupation == nil)
             #expect(saved.phone == "217 555 0177")
             #expect(try await context.auditEvents(.patientUpdateConflict).count == 1)
@@ -229,11 +229,11 @@ import VaporTesting
             huge["occupation"] = String(repeating: "x", count: 2_000_000)
             // act
             let tooLarge = try await browser.post(SitePath.patients, form: huge)
-            let missingVersion = try await browser.post(SitePath.patient(try await context.makePatient().id!), form: Self.form)
+            let missingVersion = try await browser.post(SitePath.patient(try await context.makePatient().id), form: Self.form)
             // check
             #expect(tooLarge.status == .payloadTooLarge)
             #expect(missingVersion.status == .badRequest)
-            #expect(try await Patient.query(on: context.app.db).count() == 1)
+            #expect(try await context.patientCount() == 1)
         }
     }
 
@@ -244,8 +244,8 @@ import VaporTesting
             let patient = try await context.makePatient([.occupation: "\"><script>alert(1)</script>", .familyName: "O'<b>Neil"])
             let browser = try await context.signedIn(.nurse)
             // act
-            let edit = try await browser.get(SitePath.editPatient(patient.id!))
-            let chart = try await browser.get(SitePath.patient(patient.id!))
+            let edit = try await browser.get(SitePath.editPatient(patient.id))
+            let chart = try await browser.get(SitePath.patient(patient.id))
             // check
             #expect(!edit.text.contains("<script>alert(1)"))
             #expect(edit.text.contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""))

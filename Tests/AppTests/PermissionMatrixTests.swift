@@ -32,7 +32,7 @@ import VaporTesting
                 let access = try #require(route.access)
                 let path = "/" + route.path.map { component -> String in
                     guard case .parameter = component else { return component.description }
-                    return route.path.first?.description == "admin" ? target.id!.uuidString : patient.id!.uuidString
+                    return route.path.first?.description == "admin" ? target.id!.uuidString : patient.id.uuidString
                 }.joined(separator: "/")
                 for role in [nil] + Role.allCases.map(Optional.some) {
                     // act

@@ -74,8 +74,8 @@ enum AuditController {
         if !filter.patient.isEmpty {
             // A patient is named by MRN or by the id in the chart's address.
             var id = UUID(uuidString: filter.patient)
-            if id == nil {
-                id = try await Patient.query(on: database).withDeleted().filter(\.$mrn == filter.patient.filter(\.isNumber)).first()?.id
+            if id == nil, let mrn = MedicalRecordNumber(filter.patient) {
+                id = try await PatientQueries.find(mrn: mrn, on: database)?.id
             }
             query.filter(\.$patientID == (id ?? UUID()))
         }

@@ -71,7 +71,8 @@ public enum UserDirectory {
         return admins <= 1
     }
 
-    static func setDisabled(_ user: User, _ disabled: Bool, actor: UUID?, now: Date, on database: any Database) async throws {
+    static func setDisabled(_ user: User, _ disabled: Bool, actor: UUID?, now: Date, on database: any Database,
+                            sessions: SessionCache) async throws {
         if disabled {
             if user.id == actor { throw Failure.own }
             if try await isLastAdministrator(user, on: database) { throw Failure.lastAdministrator }
@@ -79,7 +80,7 @@ public enum UserDirectory {
         user.disabledAt = disabled ? now : nil
         user.version += 1
         try await user.save(on: database)
-        if disabled { try await UserSession.query(on: database).filter(\.$user.$id == user.id!).delete() }
+        if disabled { try await SessionStore.endAll(of: user.id!, on: database, cache: sessions) }
     }
 
     /// A readable temporary password (four groups of four letters and digits, about 80 bits).
@@ -109,14 +110,14 @@ extension UserDirectory {
 
     public static func disableFromCommandLine(email: String, on app: Application) async throws {
         let user = try await find(email: email, on: app.db)
-        try await setDisabled(user, true, actor: nil, now: app.config.now(), on: app.db)
+        try await setDisabled(user, true, actor: nil, now: app.config.now(), on: app.db, sessions: app.sessionCache)
         try await commandLineAudit(.userDisable, user: user, detail: nil, on: app)
     }
 
     private static func commandLineAudit(_ action: AuditAction, user: User, detail: String?, on app: Application) async throws {
         let entry = AuditEntry(action: action, resourceType: "User", resourceID: user.id?.uuidString, detail: detail,
                                userEmail: "command line")
-        try await AuditEvent(entry, at: app.config.now(), actor: nil, ip: nil, userAgent: commandLineAgent).create(on: app.db)
+        try await AuditRow.insert([AuditRow(entry, at: app.config.now(), actor: nil, ip: nil, userAgent: commandLineAgent)], on: app.db)
     }
 
     public static func count(on app: Application) async throws -> Int {

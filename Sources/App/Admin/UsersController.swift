@@ -73,6 +73,8 @@ enum UsersController {
             try await req.audit(AuditEntry(action: .userUpdate, resourceType: "User", resourceID: user.id?.uuidString,
                                            detail: changes.compactMap { $0 }.joined(separator: ", ")), on: database)
         }
+        // A new role applies from the user's next request, not after the session cache expires.
+        req.application.sessionCache.remove { $0.userID == user.id }
         return req.redirect(to: SitePath.adminUsers, flash: Flash(.success, "Saved \(user.name)."))
     }
 
@@ -90,7 +92,7 @@ enum UsersController {
         user.version += 1
         try await req.db.transaction { database in
             try await user.save(on: database)
-            try await UserSession.query(on: database).filter(\.$user.$id == user.id!).delete()
+            try await SessionStore.endAll(of: user.id!, on: database, cache: req.application.sessionCache)
             try await req.audit(AuditEntry(action: .userPasswordReset, resourceType: "User", resourceID: user.id?.uuidString), on: database)
         }
         return req.page("Password reset", section: .admin, UsersPages.temporaryPassword(name: user.name, email: user.email, password: password))
@@ -100,7 +102,8 @@ enum UsersController {
         let user = try await findUser(req)
         do {
             try await req.db.transaction { database in
-                try await UserDirectory.setDisabled(user, disabled, actor: try req.user.id, now: req.now, on: database)
+                try await UserDirectory.setDisabled(user, disabled, actor: try req.user.id, now: req.now, on: database,
+                                                    sessions: req.application.sessionCache)
                 try await req.audit(AuditEntry(action: disabled ? .userDisable : .userEnable, resourceType: "User",
                                                resourceID: user.id?.uuidString), on: database)
             }

@@ -39,29 +39,23 @@ public enum DemoLoader {
 
     static func addPatients(_ app: Application, count: Int, seed: UInt64) async throws {
         let today = CalendarDate(app.config.now())
-        let start = try await Patient.query(on: app.db).withDeleted().count()
+        let start = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM patients").first()?.decode(column: "n", as: Int.self) ?? 0
         let now = app.config.now()
         var done = 0
         while done < count {
             let size = min(batchSize, count - done), first = start + done
             try await app.db.transaction { database in
                 let firstMRN = try await Counter.reserve("mrn", count: size, on: database)
-                var patients: [Patient] = []
-                var revisions: [RecordRevision] = []
+                var patients: [PatientRecord] = []
                 for offset in 0..<size {
-                    let index = first + offset
-                    var random = SeededGenerator(seed: seed ^ UInt64(index))
-                    let patient = Patient()
-                    patient.id = UUID(uuid: uuidBytes(&random))
-                    patient.mrn = MedicalRecordNumber(sequence: firstMRN + offset).value
-                    patient.apply(DemoPractice.patient(index: index, seed: seed, today: today))
-                    patient.version = 1
-                    patients.append(patient)
-                    revisions.append(RecordRevision(resourceType: Patient.schema, resourceID: patient.id!, version: 1,
-                                                    data: try PatientQueries.revisionData(patient), changedBy: nil, changedAt: now))
+                    var random = SeededGenerator(seed: seed ^ UInt64(first + offset))
+                    patients.append(PatientRecord(
+                        id: UUID(uuid: uuidBytes(&random)), mrn: MedicalRecordNumber(sequence: firstMRN + offset),
+                        registration: DemoPractice.patient(index: first + offset, seed: seed, today: today),
+                        createdBy: nil, now: now))
                 }
-                try await patients.create(on: database)
-                try await revisions.create(on: database)
+                try await PatientQueries.insert(patients, on: database)
+                try await patients.map { try PatientQueries.revision(of: $0, by: nil, now: now) }.create(on: database)
             }
             done += size
         }

@@ -44,10 +44,9 @@ struct RequestObserverMiddleware: AsyncMiddleware {
 extension Application {
     private struct MetricsKey: StorageKey { typealias Value = RequestMetrics }
 
+    /// Set once by `configure`, before any request runs.
     var requestMetrics: RequestMetrics {
-        if let metrics = storage[MetricsKey.self] { return metrics }
-        let metrics = RequestMetrics()
-        storage[MetricsKey.self] = metrics
-        return metrics
+        get { storage[MetricsKey.self]! }
+        set { storage[MetricsKey.self] = newValue }
     }
 }

@@ -15,11 +15,11 @@ enum PatientBanner {
         let alerts: [String]
     }
 
-    static func model(_ patient: Patient, today: CalendarDate) -> Model {
+    static func model(_ patient: PatientRecord, today: CalendarDate) -> Model {
         let registration = patient.registration
         let birth = registration.birthDate
         return Model(
-            id: patient.id!, name: registration.displayName, age: birth.map { $0.years(until: today) } ?? 0,
+            id: patient.id, name: registration.displayName, age: birth.map { $0.years(until: today) } ?? 0,
             birthDate: birth?.display ?? patient.birthDate,
             sex: SexAtBirth(rawValue: patient.sexAtBirth)?.title ?? patient.sexAtBirth,
             mrn: patient.mrn, allergies: nil, alerts: [])
@@ -34,12 +34,12 @@ enum PatientBanner {
             ]),
             .tag("div", [("class", "allergies")], [
                 .tag("strong", text: "Allergies: "),
-                .text(model.allergies.map { $0.isEmpty ? "No known allergies" : $0.joined(separator: ", ") }
+                .safeText(model.allergies.map { $0.isEmpty ? "No known allergies" : $0.joined(separator: ", ") }
                       ?? "not yet recorded"),
             ]),
             .tag("div", [("class", "alerts")], [
                 .tag("strong", text: "Alerts: "),
-                .text(model.alerts.isEmpty ? "none" : model.alerts.joined(separator: "; ")),
+                .safeText(model.alerts.isEmpty ? "none" : model.alerts.joined(separator: "; ")),
             ]),
         ])
     }

@@ -25,7 +25,7 @@ enum PatientChart {
         ("Outcomes", "Pain, function and medication use over time will be charted here."),
     ]
 
-    static func model(_ patient: Patient, canEdit: Bool) -> Model {
+    static func model(_ patient: PatientRecord, canEdit: Bool) -> Model {
         let registration = patient.registration
         let groups = PatientForm.sections.map { title, fields in
             (title, fields.compactMap { field -> Detail? in
@@ -33,8 +33,8 @@ enum PatientChart {
                 return value.isEmpty ? nil : Detail(label: field.label, value: value)
             })
         }
-        let registered = patient.createdAt.map { ISO8601DateFormatter.string(from: $0, timeZone: .current, formatOptions: [.withFullDate]) } ?? ""
-        return Model(id: patient.id!, canEdit: canEdit, groups: groups, registeredAt: registered)
+        let registered = CalendarDate(patient.createdAt).display
+        return Model(id: patient.id, canEdit: canEdit, groups: groups, registeredAt: registered)
     }
 
     static func display(_ field: PatientField, _ value: String) -> String {

@@ -12,13 +12,13 @@ struct PatientRow: Equatable {
     let sex: String
     let phone: String
 
-    init(_ patient: Patient, today: CalendarDate) {
-        let registration = patient.registration
-        id = patient.id!
+    init(_ patient: PatientSummary, today: CalendarDate) {
+        let birth = CalendarDate(patient.birthDate)
+        id = patient.id
         mrn = patient.mrn
-        name = registration.displayName
-        birthDate = registration.birthDate?.display ?? patient.birthDate
-        age = registration.birthDate?.years(until: today) ?? 0
+        name = patient.displayName
+        birthDate = birth?.display ?? patient.birthDate
+        age = birth?.years(until: today) ?? 0
         sex = SexAtBirth(rawValue: patient.sexAtBirth)?.title ?? patient.sexAtBirth
         phone = patient.phone ?? ""
     }

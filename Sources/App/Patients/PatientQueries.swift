@@ -1,132 +1,138 @@
 import Fluent
 import Foundation
 import ReliefCore
+import SQLKit
 
-/// The patient registry's database work, callable without HTTP (tests, CLI, demo).
+/// The patient registry's database work, callable without HTTP (tests, CLI, demo). Reads are hand-written SQL
+/// that each index can answer in order, so a search stops after `limit` rows however common the name.
 enum PatientQueries {
     static let searchLimit = 50
 
-    static func search(_ query: PatientSearchQuery, on database: any Database, limit: Int = searchLimit) async throws -> [Patient] {
-        let builder = Patient.query(on: database)
+    static func search(_ query: PatientSearchQuery, on database: any Database, limit: Int = searchLimit) async throws -> [PatientSummary] {
+        let sql = database.sql
+        var branches: [SQLQueryString] = []
         switch query {
         case .birthDate(let date):
-            builder.filter(\.$birthDate == date.description)
+            branches = ["birth_date = \(bind: date.description) ORDER BY family_key, given_key"]
         case .number(let mrn, let phonePrefix):
-            builder.group(.or) { or in
-                if let mrn { or.filter(\.$mrn == mrn.value) }
-                if let phonePrefix {
-                    or.group(.and) { prefix(\.$phoneDigits, phonePrefix, $0) }
-                }
+            if let mrn { branches.append("mrn = \(bind: mrn.value)") }
+            if let phonePrefix { branches.append(prefix("phone_digits", phonePrefix) + " ORDER BY phone_digits") }
+        case .name(let first, nil, let ordered):
+            // Family names first, then given names: "smi" lists the Smiths before the Smitas.
+            branches.append(prefix("family_key", first) + " ORDER BY family_key, given_key, birth_date")
+            if !ordered { branches.append(prefix("given_key", first) + " ORDER BY given_key, family_key, birth_date") }
+        case .name(let first, let second?, let ordered):
+            if !ordered {  // "Jo Smith": given then family, the usual way round, listed first
+                branches.append(prefix("family_key", second) + " AND " + prefix("given_key", first)
+                                + " ORDER BY family_key, given_key, birth_date")
             }
-        case .name(let first, let second, let ordered):
-            builder.group(.or) { or in
-                guard let second else {
-                    or.group(.and) { prefix(\.$familyKey, first, $0) }
-                    if !ordered { or.group(.and) { prefix(\.$givenKey, first, $0) } }
-                    return
-                }
-                // "Family, Given" when ordered; otherwise either way round.
-                or.group(.and) { prefix(\.$familyKey, first, $0); prefix(\.$givenKey, second, $0) }
-                if !ordered {
-                    or.group(.and) { prefix(\.$givenKey, first, $0); prefix(\.$familyKey, second, $0) }
-                }
-            }
+            branches.append(prefix("family_key", first) + " AND " + prefix("given_key", second)
+                            + " ORDER BY family_key, given_key, birth_date")
         }
-        return try await builder.sort(\.$familyKey).sort(\.$givenKey).sort(\.$birthDate).limit(limit).all()
+        var found: [PatientSummary] = []
+        var seen = Set<UUID>()
+        for branch in branches where found.count < limit {
+            let rows = try await sql.raw("SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL AND "
+                                         + branch + " LIMIT \(bind: limit)")
+                .all(decoding: PatientSummary.self)
+            for row in rows where seen.insert(row.id).inserted && found.count < limit { found.append(row) }
+        }
+        return found
     }
 
     /// A range on an indexed key instead of LIKE, so both databases use the index.
-    private static func prefix(_ field: KeyPath<Patient, FieldProperty<Patient, String>>, _ value: String,
-                               _ builder: QueryBuilder<Patient>) {
-        builder.filter(field >= value).filter(field < SearchKey.upperBound(ofPrefix: value))
+    private static func prefix(_ column: String, _ value: String) -> SQLQueryString {
+        "\(ident: column) >= \(bind: value) AND \(ident: column) < \(bind: SearchKey.upperBound(ofPrefix: value))"
     }
 
-    private static func prefix(_ field: KeyPath<Patient, OptionalFieldProperty<Patient, String>>, _ value: String,
-                               _ builder: QueryBuilder<Patient>) {
-        builder.filter(field >= value).filter(field < SearchKey.upperBound(ofPrefix: value))
+    static func recent(on database: any Database, limit: Int = 20) async throws -> [PatientSummary] {
+        try await database.sql.raw("""
+            SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT \(bind: limit)
+            """).all(decoding: PatientSummary.self)
     }
 
-    static func recent(on database: any Database, limit: Int = 20) async throws -> [Patient] {
-        try await Patient.query(on: database).sort(\.$createdAt, .descending).limit(limit).all()
+    static func find(_ id: UUID, on database: any Database) async throws -> PatientRecord? {
+        try await database.sql.raw("SELECT * FROM patients WHERE id = \(bind: id) AND deleted_at IS NULL")
+            .first(decoding: PatientRecord.self)
+    }
+
+    static func find(mrn: MedicalRecordNumber, on database: any Database) async throws -> PatientRecord? {
+        try await database.sql.raw("SELECT * FROM patients WHERE mrn = \(bind: mrn.value)")
+            .first(decoding: PatientRecord.self)
     }
 
     /// Patients with the same name and date of birth: probably the same person registered before.
-    static func possibleDuplicates(of registration: PatientRegistration, excluding id: UUID? = nil,
-                                   on database: any Database) async throws -> [Patient] {
+    static func possibleDuplicates(of registration: PatientRegistration, on database: any Database) async throws -> [PatientSummary] {
         guard let birth = registration.birthDate else { return [] }
-        let query = Patient.query(on: database)
-            .filter(\.$familyKey == SearchKey.fold(registration[.familyName]))
-            .filter(\.$givenKey == SearchKey.fold(registration[.givenName]))
-            .filter(\.$birthDate == birth.description)
-        if let id { query.filter(\.$id != id) }
-        return try await query.limit(10).all()
+        return try await database.sql.raw("""
+            SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL AND family_key = \(bind: SearchKey.fold(registration[.familyName]))
+            AND given_key = \(bind: SearchKey.fold(registration[.givenName])) AND birth_date = \(bind: birth.description) LIMIT 10
+            """).all(decoding: PatientSummary.self)
     }
 
-    static func find(_ id: UUID, on database: any Database) async throws -> Patient? {
-        try await Patient.find(id, on: database)
+    static func insert(_ records: [PatientRecord], on database: any Database) async throws {
+        guard !records.isEmpty else { return }
+        try await database.sql.insert(into: PatientRecord.table)
+            .models(records, nilEncodingStrategy: .asNil).run()
     }
 
     /// Registers a patient with a new MRN, its first revision and its audit row, all or nothing.
     static func create(_ registration: PatientRegistration, by userID: UUID?, now: Date, on database: any Database,
-                       audit: @escaping @Sendable (Patient, any Database) async throws -> Void) async throws -> Patient {
+                       audit: @escaping @Sendable (PatientRecord, any Database) async throws -> Void) async throws -> PatientRecord {
         try await database.transaction { transaction in
-            let patient = Patient()
-            patient.mrn = MedicalRecordNumber(sequence: try await Counter.reserve("mrn", on: transaction)).value
-            patient.apply(registration)
-            patient.version = 1
-            patient.createdBy = userID
-            try await patient.create(on: transaction)
-            try await saveRevision(of: patient, by: userID, now: now, on: transaction)
+            let mrn = MedicalRecordNumber(sequence: try await Counter.reserve("mrn", on: transaction))
+            let patient = PatientRecord(mrn: mrn, registration: registration, createdBy: userID, now: now)
+            try await insert([patient], on: transaction)
+            try await revision(of: patient, by: userID, now: now).create(on: transaction)
             try await audit(patient, transaction)
             return patient
         }
     }
 
     enum UpdateOutcome: Sendable {
-        case saved(Patient, changed: [PatientField])
+        case saved(PatientRecord, changed: [PatientField])
         /// Someone saved since `baseVersion`: what they changed, and the record as it is now.
-        case conflict(current: Patient, base: PatientRegistration?, changedBy: UUID?, changedAt: Date?)
+        case conflict(current: PatientRecord, base: PatientRegistration?, changedBy: UUID?, changedAt: Date?)
         case notFound
     }
 
     static func update(_ id: UUID, from baseVersion: Int, to registration: PatientRegistration, by userID: UUID?,
                        now: Date, on database: any Database,
-                       audit: @escaping @Sendable (Patient, [PatientField], any Database) async throws -> Void) async throws -> UpdateOutcome {
+                       audit: @escaping @Sendable (PatientRecord, [PatientField], any Database) async throws -> Void) async throws -> UpdateOutcome {
         let outcome: UpdateOutcome = try await database.transaction { transaction in
-            guard try await RecordVersion.claim(Patient.schema, id: id, expected: baseVersion, on: transaction),
-                  let patient = try await Patient.find(id, on: transaction) else {
+            guard try await RecordVersion.claim(PatientRecord.table, id: id, expected: baseVersion, on: transaction),
+                  var patient = try await find(id, on: transaction) else {
                 return .notFound
             }
             let changed = registration.changedFields(comparedTo: patient.registration)
             patient.apply(registration)
             patient.version = baseVersion + 1
-            try await patient.save(on: transaction)
-            try await saveRevision(of: patient, by: userID, now: now, on: transaction)
+            patient.updatedAt = now
+            try await transaction.sql.update(PatientRecord.table)
+                .set(model: patient, nilEncodingStrategy: .asNil)
+                .where("id", .equal, id).run()
+            try await revision(of: patient, by: userID, now: now).create(on: transaction)
             try await audit(patient, changed, transaction)
             return .saved(patient, changed: changed)
         }
-        guard case .notFound = outcome, let current = try await Patient.find(id, on: database) else { return outcome }
+        guard case .notFound = outcome, let current = try await find(id, on: database) else { return outcome }
         let latest = try await revision(of: id, version: current.version, on: database)
         let base = try await revision(of: id, version: baseVersion, on: database)
         return .conflict(current: current, base: base.map(registration(from:)), changedBy: latest?.changedBy,
                          changedAt: latest?.changedAt)
     }
 
-    static func saveRevision(of patient: Patient, by userID: UUID?, now: Date, on database: any Database) async throws {
-        try await RecordRevision(resourceType: Patient.schema, resourceID: patient.requireID(), version: patient.version,
-                                 data: try revisionData(patient), changedBy: userID, changedAt: now).create(on: database)
-    }
-
-    static func revisionData(_ patient: Patient) throws -> String {
+    static func revision(of patient: PatientRecord, by userID: UUID?, now: Date) throws -> RecordRevision {
         let values = Dictionary(uniqueKeysWithValues: patient.registration.values.map { ($0.key.rawValue, $0.value) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(values), as: UTF8.self)
+        return RecordRevision(resourceType: PatientRecord.table, resourceID: patient.id, version: patient.version,
+                              data: String(decoding: try encoder.encode(values), as: UTF8.self), changedBy: userID, changedAt: now)
     }
 
     static func revision(of id: UUID, version: Int, on database: any Database) async throws -> RecordRevision? {
         try await RecordRevision.query(on: database)
-            .filter(\.$resourceType == Patient.schema).filter(\.$resourceID == id).filter(\.$version == version)
+            .filter(\.$resourceType == PatientRecord.table).filter(\.$resourceID == id).filter(\.$version == version)
             .first()
     }
 

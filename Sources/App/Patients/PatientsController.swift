@@ -44,15 +44,15 @@ enum PatientsController {
         }
         let user = try req.user
         let patient = try await PatientQueries.create(registration, by: user.id, now: req.now, on: req.db) { patient, database in
-            try await req.audit(AuditEntry(action: .patientCreate, resourceType: "Patient", resourceID: patient.id?.uuidString,
+            try await req.audit(AuditEntry(action: .patientCreate, resourceType: "Patient", resourceID: patient.id.uuidString,
                                            patientID: patient.id, detail: "MRN \(patient.mrn)"), on: database)
         }
-        return req.redirect(to: SitePath.patient(patient.id!), flash: Flash(.success, "Registered \(registration.displayName), MRN \(patient.mrn)."))
+        return req.redirect(to: SitePath.patient(patient.id), flash: Flash(.success, "Registered \(registration.displayName), MRN \(patient.mrn)."))
     }
 
     static func show(req: Request) async throws -> Response {
         let patient = try await findPatient(req)
-        try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id?.uuidString,
+        try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id.uuidString,
                                        patientID: patient.id))
         let model = PatientChart.model(patient, canEdit: try req.user.can(.patientRegister))
         return req.page(patient.registration.displayName, section: .patients,
@@ -61,7 +61,7 @@ enum PatientsController {
 
     static func edit(req: Request) async throws -> Response {
         let patient = try await findPatient(req)
-        try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id?.uuidString,
+        try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id.uuidString,
                                        patientID: patient.id, detail: "edit form"))
         return renderForm(req, editForm(patient, registration: patient.registration, version: patient.version),
                           banner: PatientBanner.model(patient, today: req.today))
@@ -75,15 +75,15 @@ enum PatientsController {
         form.problems = registration.problems(today: req.today)
         guard form.problems.isEmpty else { return try failValidation(req, form) }
         let user = try req.user
-        let outcome = try await PatientQueries.update(patient.id!, from: version, to: registration, by: user.id,
+        let outcome = try await PatientQueries.update(patient.id, from: version, to: registration, by: user.id,
                                                       now: req.now, on: req.db) { saved, changed, database in
-            try await req.audit(AuditEntry(action: .patientUpdate, resourceType: "Patient", resourceID: saved.id?.uuidString,
+            try await req.audit(AuditEntry(action: .patientUpdate, resourceType: "Patient", resourceID: saved.id.uuidString,
                                            patientID: saved.id, detail: "changed: \(changed.map(\.rawValue).joined(separator: ","))"),
                                 on: database)
         }
         switch outcome {
         case .saved(let saved, _):
-            return req.redirect(to: SitePath.patient(saved.id!), flash: Flash(.success, "Saved the changes to \(registration.displayName)."))
+            return req.redirect(to: SitePath.patient(saved.id), flash: Flash(.success, "Saved the changes to \(registration.displayName)."))
         case .notFound:
             throw Abort(.notFound, reason: "No such patient.")
         case .conflict(let current, let base, let changedBy, let changedAt):
@@ -91,9 +91,9 @@ enum PatientsController {
         }
     }
 
-    private static func conflict(_ req: Request, current: Patient, base: PatientRegistration?, yours: PatientRegistration,
+    private static func conflict(_ req: Request, current: PatientRecord, base: PatientRegistration?, yours: PatientRegistration,
                                  changedBy: UUID?, changedAt: Date?) async throws -> Response {
-        try await req.audit(AuditEntry(action: .patientUpdateConflict, resourceType: "Patient", resourceID: current.id?.uuidString,
+        try await req.audit(AuditEntry(action: .patientUpdateConflict, resourceType: "Patient", resourceID: current.id.uuidString,
                                        patientID: current.id, outcome: .failure))
         let editor = if let changedBy { try await User.find(changedBy, on: req.db) } else { User?.none }
         var form = editForm(current, registration: yours, version: current.version)
@@ -103,12 +103,12 @@ enum PatientsController {
         return renderForm(req, form, status: .conflict, banner: PatientBanner.model(current, today: req.today))
     }
 
-    private static func editForm(_ patient: Patient, registration: PatientRegistration, version: Int) -> PatientForm.Model {
-        PatientForm.Model(title: "Edit registration", action: SitePath.patient(patient.id!), registration: registration,
-                          problems: [:], version: version, cancel: SitePath.patient(patient.id!))
+    private static func editForm(_ patient: PatientRecord, registration: PatientRegistration, version: Int) -> PatientForm.Model {
+        PatientForm.Model(title: "Edit registration", action: SitePath.patient(patient.id), registration: registration,
+                          problems: [:], version: version, cancel: SitePath.patient(patient.id))
     }
 
-    private static func findPatient(_ req: Request) async throws -> Patient {
+    private static func findPatient(_ req: Request) async throws -> PatientRecord {
         guard let id = req.parameters.get("id", as: UUID.self), let patient = try await PatientQueries.find(id, on: req.db) else {
             throw Abort(.notFound, reason: "No such patient.")
         }

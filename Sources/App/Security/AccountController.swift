@@ -53,9 +53,10 @@ enum AccountController {
         try await req.db.transaction { database in
             try await user.save(on: database)
             // Other browsers signed in as this user are signed out.
-            try await UserSession.query(on: database).filter(\.$user.$id == current.id).filter(\.$id != current.sessionID).delete()
+            try await SessionStore.endAll(of: current.id, except: current.sessionID, on: database, cache: req.application.sessionCache)
             try await req.audit(AuditEntry(action: .passwordChange, resourceType: "User", resourceID: current.id.uuidString), on: database)
         }
+        req.application.sessionCache.remove { $0.userID == current.id }  // it still says "must change password"
         return req.redirect(to: SitePath.home, flash: Flash(.success, "Your password is changed."))
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// What was done, in the audit trail's words. Stored as strings so old rows stay readable.
@@ -38,28 +39,102 @@ struct AuditEntry {
     var role: String?
 }
 
-extension AuditEvent {
-    convenience init(_ entry: AuditEntry, at time: Date, actor: CurrentUser?, ip: String?, userAgent: String?) {
-        self.init()
+/// One audit row as written.
+struct AuditRow: Sendable {
+    let id = UUID()
+    let occurredAt: Date
+    let userID: UUID?
+    let userEmail: String?
+    let role: String?
+    let entry: AuditEntry
+    let ip: String?
+    let userAgent: String?
+
+    init(_ entry: AuditEntry, at time: Date, actor: CurrentUser?, ip: String?, userAgent: String?) {
         occurredAt = time
         userID = actor?.id ?? entry.userID
         userEmail = actor?.email ?? entry.userEmail
         role = actor?.role.rawValue ?? entry.role
-        action = entry.action.rawValue
-        resourceType = entry.resourceType
-        resourceID = entry.resourceID
-        patientID = entry.patientID
+        self.entry = entry
         self.ip = ip
         self.userAgent = userAgent.map { String($0.prefix(300)) }
-        outcome = entry.outcome.rawValue
-        detail = entry.detail
+    }
+
+    var values: SQLQueryString {
+        """
+        (\(bind: id), \(bind: occurredAt), \(bind: userID), \(bind: userEmail), \(bind: role), \(bind: entry.action.rawValue),
+         \(bind: entry.resourceType), \(bind: entry.resourceID), \(bind: entry.patientID), \(bind: ip), \(bind: userAgent),
+         \(bind: entry.outcome.rawValue), \(bind: entry.detail))
+        """
+    }
+
+    /// Hand-written SQL because it runs on every read of patient data: Fluent's model encoding cost more than
+    /// the insert itself (docs/benchmarks.md).
+    static func insert(_ rows: [AuditRow], on database: any Database) async throws {
+        guard let first = rows.first else { return }
+        let values = rows.dropFirst().reduce(first.values) { $0 + ", " + $1.values }
+        try await database.sql.raw("""
+            INSERT INTO audit_events (id, occurred_at, user_id, user_email, role, action, resource_type, resource_id,
+                                      patient_id, ip, user_agent, outcome, detail) VALUES
+            """ + values).run()
+    }
+}
+
+/// Group commit for audit rows that are not part of a change's own transaction (reads, sign-ins, denials):
+/// rows that arrive while a write is under way go together in the next INSERT. Each caller returns only once
+/// its row is committed, so nothing is read without its audit row.
+actor AuditWriter {
+    private let database: any Database
+    private var pending: [(AuditRow, CheckedContinuation<Void, any Error>)] = []
+    private var writing = false
+    static let maximumBatch = 500  // 13 parameters a row stays far below SQLite's variable limit
+
+    init(database: any Database) { self.database = database }
+
+    func append(_ row: AuditRow) async throws {
+        try await withCheckedThrowingContinuation { continuation in
+            pending.append((row, continuation))
+            if !writing {
+                writing = true
+                Task { await drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while !pending.isEmpty {
+            let batch = Array(pending.prefix(Self.maximumBatch))
+            pending.removeFirst(batch.count)
+            do {
+                try await AuditRow.insert(batch.map(\.0), on: database)
+                for (_, continuation) in batch { continuation.resume() }
+            } catch {
+                for (_, continuation) in batch { continuation.resume(throwing: error) }
+            }
+        }
+        writing = false
+    }
+}
+
+extension Application {
+    private struct AuditWriterKey: StorageKey { typealias Value = AuditWriter }
+
+    /// Set once by `configure`, before any request runs.
+    var auditWriter: AuditWriter {
+        get { storage[AuditWriterKey.self]! }
+        set { storage[AuditWriterKey.self] = newValue }
     }
 }
 
 extension Request {
-    /// Appends to the audit trail, on `database` when the change it records runs in a transaction.
+    /// Appends to the audit trail: on `database` inside the transaction of the change it records, otherwise
+    /// through the application's group commit.
     func audit(_ entry: AuditEntry, on database: (any Database)? = nil) async throws {
-        let event = AuditEvent(entry, at: now, actor: currentUser, ip: clientAddress, userAgent: headers.first(name: .userAgent))
-        try await event.create(on: database ?? db)
+        let row = AuditRow(entry, at: now, actor: currentUser, ip: clientAddress, userAgent: headers.first(name: .userAgent))
+        if let database {
+            try await AuditRow.insert([row], on: database)
+        } else {
+            try await application.auditWriter.append(row)
+        }
     }
 }

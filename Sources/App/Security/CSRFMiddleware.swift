@@ -10,7 +10,8 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let anonymousToken = request.cookies[Self.cookieName]?.string
-        let newAnonymousToken = anonymousToken == nil ? SessionToken.random() : nil
+        // Only a browser that is not signed in needs the double-submit cookie (for the sign-in form).
+        let newAnonymousToken = anonymousToken == nil && request.currentUser == nil ? SessionToken.random() : nil
         request.anonymousCSRFToken = anonymousToken ?? newAnonymousToken
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
             // A body that arrives in several chunks is streamed; gather it (within the size limit, else 413) to read the token.

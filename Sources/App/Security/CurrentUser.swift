@@ -45,3 +45,13 @@ extension Request {
     // In-process test requests have no peer; they count as one address.
     var clientAddress: String { remoteAddress?.ipAddress ?? "local" }
 }
+
+extension Application {
+    private struct SessionCacheKey: StorageKey { typealias Value = SessionCache }
+
+    /// Set once by `configure`, before any request runs.
+    var sessionCache: SessionCache {
+        get { storage[SessionCacheKey.self]! }
+        set { storage[SessionCacheKey.self] = newValue }
+    }
+}

@@ -75,7 +75,7 @@ enum LoginController {
     static func logout(req: Request) async throws -> Response {
         let user = try req.user
         try await req.audit(AuditEntry(action: .logout, resourceType: "User", resourceID: user.id.uuidString))
-        try await UserSession.query(on: req.db).filter(\.$id == user.sessionID).delete()
+        try await SessionStore.end(user.sessionID, on: req.db, cache: req.application.sessionCache)
         let response = req.redirect(to: SitePath.login, flash: Flash(.info, "You are signed out."))
         response.cookies[SessionAuthenticator.cookieName] = .expired
         return response

@@ -15,22 +15,31 @@ struct SessionAuthenticator: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         let now = request.now
-        if let session = try await UserSession.query(on: request.db)
-            .filter(\.$tokenHash == SessionToken.hash(token)).with(\.$user).first() {
-            let user = session.user
-            let idle = now.timeIntervalSince(session.lastSeenAt)
-            if idle > request.application.config.sessionIdleTimeout || user.isDisabled || user.roleValue == nil {
-                try await session.delete(on: request.db)
+        let cache = request.application.sessionCache
+        let tokenHash = SessionToken.hash(token)
+        let timeout = request.application.config.sessionIdleTimeout
+        // A cached row is trusted only while it looks alive; anything else is decided on the database's copy.
+        var row = cache.row(for: tokenHash, now: now).flatMap { now.timeIntervalSince($0.lastSeenAt) <= timeout ? $0 : nil }
+        var fresh = false
+        if row == nil {
+            row = try await SessionStore.find(tokenHash: tokenHash, on: request.db)
+            fresh = true
+        }
+        if var row {
+            let idle = now.timeIntervalSince(row.lastSeenAt)
+            if idle > timeout || row.disabledAt != nil {
+                try await SessionStore.end(row.sessionID, on: request.db, cache: cache)
                 request.sessionEnded = true
-            } else {
+            } else if let role = Role(rawValue: row.role) {
                 if idle > Self.touchInterval {
-                    session.lastSeenAt = now
-                    try await session.save(on: request.db)
+                    try await SessionStore.touch(row.sessionID, at: now, on: request.db)
+                    row.lastSeenAt = now
+                    fresh = true
                 }
+                if fresh { cache.store(row, for: tokenHash, now: now) }
                 request.currentUser = CurrentUser(
-                    id: try user.requireID(), email: user.email, name: user.name, role: user.roleValue!,
-                    sessionID: try session.requireID(), csrfToken: session.csrfToken,
-                    mustChangePassword: user.mustChangePassword)
+                    id: row.userID, email: row.email, name: row.name, role: role, sessionID: row.sessionID,
+                    csrfToken: row.csrfToken, mustChangePassword: row.mustChangePassword)
             }
         }
         let response = try await next.respond(to: request)

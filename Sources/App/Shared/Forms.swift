@@ -66,7 +66,7 @@ enum Forms {
                              control: BodyNode) -> BodyNode {
         .tag("div", [("class", error == nil ? "field" : "field has-error")], [
             .tag("label", [("for", name)], [
-                .text(label),
+                .safeText(label),
                 .if(required, .tag("span", [("class", "required")], text: " (required)")),
             ]),
             .unwrap(hint) { .tag("p", [("class", "hint"), ("id", "\(name)-hint")], text: $0) },

@@ -100,7 +100,7 @@ enum Layout {
                 .tag("ul", [], model.nav.map { item in
                     .tag("li", [], [
                         .tag("a", [("href", item.href)] + (item.isCurrent ? [("aria-current", "page")] : []), [
-                            .text(item.title),
+                            .safeText(item.title),
                             .if(item.isPlaceholder, .tag("span", [("class", "soon")], text: " (coming)")),
                         ]),
                     ])

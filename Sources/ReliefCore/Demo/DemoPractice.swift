@@ -118,10 +118,6 @@ public enum DemoPractice {
     static func phone(_ random: inout SeededGenerator) -> String {
         // 555-01xx numbers are reserved for fiction.
         let area = random.pick(["217", "309", "618", "312"])
-        return "(\(area)) 555-01\(String(format2: Int.random(in: 0...99, using: &random)))"
+        return "(\(area)) 555-01\(CalendarDate.padded(Int.random(in: 0...99, using: &random), 2))"
     }
-}
-
-private extension String {
-    init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -40,12 +40,12 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))"
     }
 
     /// `MM/DD/YYYY`, how the US clinic reads dates.
     public var display: String {
-        String(format: "%02d/%02d/%04d", month, day, year)
+        "\(Self.padded(month, 2))/\(Self.padded(day, 2))/\(Self.padded(year, 4))"
     }
 
     /// Whole years from this date to `other` (an age on that day).
@@ -70,6 +70,12 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
+    }
+
+    // Plain padding: String(format:) goes through Foundation's formatter and showed up in page profiles.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

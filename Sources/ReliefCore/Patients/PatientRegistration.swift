@@ -149,9 +149,13 @@ public struct PatientRegistration: Equatable, Sendable {
 
     /// "Smith, Mary (Molly)": how lists and banners name the patient.
     public var displayName: String {
-        var name = "\(self[.familyName]), \(self[.givenName])"
-        if !self[.middleName].isEmpty { name += " \(self[.middleName])" }
-        if !self[.preferredName].isEmpty, self[.preferredName] != self[.givenName] { name += " (\(self[.preferredName]))" }
+        Self.displayName(family: self[.familyName], given: self[.givenName], middle: self[.middleName], preferred: self[.preferredName])
+    }
+
+    public static func displayName(family: String, given: String, middle: String?, preferred: String?) -> String {
+        var name = "\(family), \(given)"
+        if let middle, !middle.isEmpty { name += " \(middle)" }
+        if let preferred, !preferred.isEmpty, preferred != given { name += " (\(preferred))" }
         return name
     }
 }

@@ -94,12 +94,24 @@ extension TestContext {
     }
 
     @discardableResult
-    func makePatient(_ values: [PatientField: String] = [:]) async throws -> Patient {
+    func makePatient(_ values: [PatientField: String] = [:]) async throws -> PatientRecord {
         var registration = PatientRegistration(values: [
             .familyName: "Müller", .givenName: "Zoë", .birthDate: "1961-03-04", .sexAtBirth: "F", .phone: "(217) 555-0142",
         ])
         for (field, value) in values { registration[field] = value }
         return try await PatientQueries.create(registration, by: nil, now: clock.now, on: app.db) { _, _ in }
+    }
+
+    func patientCount() async throws -> Int {
+        try await app.db.sql.raw("SELECT COUNT(*) AS n FROM patients").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    func onlyPatient() async throws -> PatientRecord? {
+        try await app.db.sql.raw("SELECT * FROM patients").first(decoding: PatientRecord.self)
+    }
+
+    func softDelete(_ patient: PatientRecord) async throws {
+        try await app.db.sql.raw("UPDATE patients SET deleted_at = \(bind: clock.now) WHERE id = \(bind: patient.id)").run()
     }
 
     func auditEvents(_ action: AuditAction) async throws -> [AuditEvent] {

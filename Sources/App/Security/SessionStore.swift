@@ -1,0 +1,83 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// Sessions in the database, read on every request through one hand-written join (Fluent's model decoding
+/// cost several times the query itself: docs/benchmarks.md) and a few seconds' cache in front of it.
+enum SessionStore {
+    struct Row: Decodable, Sendable {
+        let sessionID: UUID
+        let csrfToken: String
+        var lastSeenAt: Date
+        let userID: UUID
+        let email: String
+        let name: String
+        let role: String
+        let mustChangePassword: Bool
+        let disabledAt: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case sessionID = "session_id", csrfToken = "csrf_token", lastSeenAt = "last_seen_at", userID = "user_id"
+            case email, name, role, mustChangePassword = "must_change_password", disabledAt = "disabled_at"
+        }
+    }
+
+    static func find(tokenHash: String, on database: any Database) async throws -> Row? {
+        try await database.sql.raw("""
+            SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, u.name, u.role,
+                   u.must_change_password, u.disabled_at
+            FROM user_sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.token_hash = \(bind: tokenHash)
+            """).first(decoding: Row.self)
+    }
+
+    static func touch(_ sessionID: UUID, at time: Date, on database: any Database) async throws {
+        try await database.sql.raw("UPDATE user_sessions SET last_seen_at = \(bind: time) WHERE id = \(bind: sessionID)").run()
+    }
+
+    /// Ends one session (sign-out, timeout).
+    static func end(_ sessionID: UUID, on database: any Database, cache: SessionCache) async throws {
+        try await database.sql.raw("DELETE FROM user_sessions WHERE id = \(bind: sessionID)").run()
+        cache.remove { $0.sessionID == sessionID }
+    }
+
+    /// Ends every session of a user but `except` (password changed, reset, account disabled).
+    static func endAll(of userID: UUID, except: UUID? = nil, on database: any Database, cache: SessionCache) async throws {
+        var query = database.sql.delete(from: "user_sessions").where("user_id", .equal, userID)
+        if let except { query = query.where("id", .notEqual, except) }
+        try await query.run()
+        cache.remove { $0.userID == userID && $0.sessionID != except }
+    }
+}
+
+/// Remembers recently checked sessions for a few seconds (`RELIEF_SESSION_CACHE_SECONDS`, default 5; 0 turns
+/// it off), so a page does not pay a database round trip just to learn who is asking. Sessions this instance
+/// ends leave the cache at once; with several instances, one ended elsewhere can live on here for at most the
+/// cache time.
+final class SessionCache: @unchecked Sendable {  // state guarded by `lock`
+    private let lock = NSLock()
+    private var entries: [String: (row: SessionStore.Row, cachedAt: Date)] = [:]
+    let lifetime: TimeInterval
+    static let maximumEntries = 10_000
+
+    init(lifetime: TimeInterval) { self.lifetime = lifetime }
+
+    func row(for tokenHash: String, now: Date) -> SessionStore.Row? {
+        guard lifetime > 0 else { return nil }
+        lock.lock(); defer { lock.unlock() }
+        guard let entry = entries[tokenHash], now.timeIntervalSince(entry.cachedAt) < lifetime else { return nil }
+        return entry.row
+    }
+
+    func store(_ row: SessionStore.Row, for tokenHash: String, now: Date) {
+        guard lifetime > 0 else { return }
+        lock.lock(); defer { lock.unlock() }
+        if entries.count >= Self.maximumEntries { entries.removeAll() }
+        entries[tokenHash] = (row, now)
+    }
+
+    func remove(where matches: (SessionStore.Row) -> Bool) {
+        lock.lock(); defer { lock.unlock() }
+        entries = entries.filter { !matches($0.value.row) }
+    }
+}
