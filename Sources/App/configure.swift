@@ -53,9 +53,9 @@ struct Startup: LifecycleHandler {
     func willBootAsync(_ app: Application) async throws {
         let sql = app.db.sql
         if case .sqliteFile = app.config.database {
-            // WAL lets readers go on while one request writes.
+            // WAL lets readers go on while one request writes. Synchronous stays FULL: a committed audit row must
+            // survive a power cut; group commit (AuditWriter) keeps that affordable.
             _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
-            try await sql.raw("PRAGMA synchronous=NORMAL").run()
         }
         if case .postgres(_, let schema?) = app.config.database {
             try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()

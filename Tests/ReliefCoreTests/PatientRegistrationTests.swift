@@ -152,3 +152,18 @@ import Testing
         #expect(CalendarDate("1976-7") == nil)
     }
 }
+
+@Suite struct WhiteSpaceTests {
+    @Test(arguments: [
+        ("Mary Ann", "Mary Ann"), (" Mary", "Mary"), ("Mary ", "Mary"), ("Mary  Ann", "Mary Ann"), ("Mary\tAnn", "Mary Ann"),
+        ("Mary\u{00A0}Ann", "Mary Ann"), ("Zoë Núñez", "Zoë Núñez"), ("", ""), ("   ", ""), ("Ann\u{2003}Lee", "Ann Lee"),
+    ])
+    func valuesAreStoredWithSingleSpaces(typed: String, stored: String) {
+        // setup
+        var registration = PatientRegistration()
+        // act
+        registration[.givenName] = typed
+        // check
+        #expect(registration[.givenName] == stored)
+    }
+}

@@ -25,11 +25,16 @@ enum OperationsController {
 
 /// Counts every request and its latency by route pattern, and logs one line per request with its id,
 /// so the "Reference" a user reads on an error page can be found in the logs.
-struct RequestObserverMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+struct RequestObserverMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let start = ContinuousClock.now
-        let response = try await next.respond(to: request)
-        let elapsed = ContinuousClock.now - start
+        return next.respond(to: request).map { response in
+            observe(request, response, elapsed: ContinuousClock.now - start)
+            return response
+        }
+    }
+
+    private func observe(_ request: Request, _ response: Response, elapsed: Duration) {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let route = request.route.map { "/" + $0.path.string } ?? "unmatched"
         request.application.requestMetrics.record(method: request.method.rawValue, route: route,
@@ -37,7 +42,6 @@ struct RequestObserverMiddleware: AsyncMiddleware {
         request.logger.info("\(request.method.rawValue) \(request.url.path) \(response.status.code)", metadata: [
             "route": .string(route), "ms": .stringConvertible((seconds * 1000).rounded()),
         ])
-        return response
     }
 }
 

@@ -16,10 +16,9 @@ enum PatientBanner {
     }
 
     static func model(_ patient: PatientRecord, today: CalendarDate) -> Model {
-        let registration = patient.registration
-        let birth = registration.birthDate
+        let birth = CalendarDate(patient.birthDate)
         return Model(
-            id: patient.id, name: registration.displayName, age: birth.map { $0.years(until: today) } ?? 0,
+            id: patient.id, name: patient.displayName, age: birth.map { $0.years(until: today) } ?? 0,
             birthDate: birth?.display ?? patient.birthDate,
             sex: SexAtBirth(rawValue: patient.sexAtBirth)?.title ?? patient.sexAtBirth,
             mrn: patient.mrn, allergies: nil, alerts: [])

@@ -55,7 +55,7 @@ enum PatientsController {
         try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id.uuidString,
                                        patientID: patient.id))
         let model = PatientChart.model(patient, canEdit: try req.user.can(.patientRegister))
-        return req.page(patient.registration.displayName, section: .patients,
+        return req.page(patient.displayName, section: .patients,
                         banner: PatientBanner.model(patient, today: req.today), PatientChart.render(model))
     }
 

@@ -21,29 +21,32 @@ extension Route {
     var access: Access? { userInfo[Self.accessKey] as? Access }
 }
 
-struct AccessMiddleware: AsyncMiddleware {
+struct AccessMiddleware: Middleware {
     let access: Access
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if access == .anonymous { return try await next.respond(to: request) }
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        if access == .anonymous { return next.respond(to: request) }
         guard let user = request.currentUser else {
-            if request.wantsJSON { throw Abort(.unauthorized, reason: "Sign in first.") }
+            if request.wantsJSON { return request.eventLoop.makeFailedFuture(Abort(.unauthorized, reason: "Sign in first.")) }
             let next = request.method == .GET ? request.url.string : SitePath.home
             let query = (try? URLEncodedFormEncoder().encode(["next": next])) ?? ""
-            return request.redirect(to: SitePath.login + "?" + query + (request.sessionEnded ? "&expired=1" : ""))
+            return request.eventLoop.makeSucceededFuture(
+                request.redirect(to: SitePath.login + "?" + query + (request.sessionEnded ? "&expired=1" : "")))
         }
         // A temporary password set by an administrator must be replaced before anything else.
         if user.mustChangePassword, access != .signedIn {
-            return request.redirect(to: SitePath.accountPassword)
+            return request.eventLoop.makeSucceededFuture(request.redirect(to: SitePath.accountPassword))
         }
         guard PermissionTable.allows(user.role, access) else {
-            try await request.audit(AuditEntry(
-                action: .permissionDenied, resourceType: "route",
-                resourceID: "\(request.method.rawValue) /\(request.route?.path.string ?? request.url.path)",
-                outcome: .denied))
-            throw Abort(.forbidden, reason: "Your role (\(user.role.title)) does not allow this.")
+            return request.eventLoop.makeFutureWithTask {
+                try await request.audit(AuditEntry(
+                    action: .permissionDenied, resourceType: "route",
+                    resourceID: "\(request.method.rawValue) /\(request.route?.path.string ?? request.url.path)",
+                    outcome: .denied))
+                throw Abort(.forbidden, reason: "Your role (\(user.role.title)) does not allow this.")
+            }
         }
-        return try await next.respond(to: request)
+        return next.respond(to: request)
     }
 }
 

@@ -3,33 +3,38 @@ import Vapor
 
 /// Refuses any state-changing request whose form (or `X-CSRF-Token` header) does not carry the token of the
 /// browser's session; before sign-in, the token of a cookie set here (double submit).
-struct CSRFMiddleware: AsyncMiddleware {
+struct CSRFMiddleware: Middleware {
     static let fieldName = "_csrf"
     static let headerName = "X-CSRF-Token"
     static let cookieName = "relief_csrf"
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let anonymousToken = request.cookies[Self.cookieName]?.string
         // Only a browser that is not signed in needs the double-submit cookie (for the sign-in form).
         let newAnonymousToken = anonymousToken == nil && request.currentUser == nil ? SessionToken.random() : nil
         request.anonymousCSRFToken = anonymousToken ?? newAnonymousToken
-        if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+        let checked: EventLoopFuture<Void>
+        if [.GET, .HEAD, .OPTIONS].contains(request.method) {
+            checked = request.eventLoop.makeSucceededVoidFuture()
+        } else {
             // A body that arrives in several chunks is streamed; gather it (within the size limit, else 413) to read the token.
             let limit = request.application.routes.defaultMaxBodySize.value
-            _ = try await request.body.collect(max: limit).get()
-            let expected = request.currentUser?.csrfToken ?? anonymousToken
-            let provided = request.headers.first(name: Self.headerName)
-                ?? (try? request.content.get(String.self, at: Self.fieldName))
-            guard let expected, let provided, Self.constantTimeEqual(expected, provided) else {
-                throw Abort(.forbidden, reason: "This form has expired or did not come from Relief. Go back, reload the page and submit it again.")
+            checked = request.body.collect(max: limit).flatMapThrowing { _ in
+                let expected = request.currentUser?.csrfToken ?? anonymousToken
+                let provided = request.headers.first(name: Self.headerName)
+                    ?? (try? request.content.get(String.self, at: Self.fieldName))
+                guard let expected, let provided, Self.constantTimeEqual(expected, provided) else {
+                    throw Abort(.forbidden, reason: "This form has expired or did not come from Relief. Go back, reload the page and submit it again.")
+                }
             }
         }
-        let response = try await next.respond(to: request)
-        if let token = newAnonymousToken {
-            response.cookies[Self.cookieName] = HTTPCookies.Value(
-                string: token, path: "/", isSecure: request.isSecure, isHTTPOnly: true, sameSite: .lax)
+        return checked.flatMap { next.respond(to: request) }.map { response in
+            if let token = newAnonymousToken {
+                response.cookies[Self.cookieName] = HTTPCookies.Value(
+                    string: token, path: "/", isSecure: request.isSecure, isHTTPOnly: true, sameSite: .lax)
+            }
+            return response
         }
-        return response
     }
 
     static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {

@@ -1,15 +1,22 @@
 import Vapor
 
-/// Sets the security headers on every response, errors included.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
+/// Sets the security headers on every response, errors included. Future-based, like the other middlewares
+/// that need no database: each `AsyncMiddleware` costs a Task per request (docs/benchmarks.md).
+struct SecurityHeadersMiddleware: Middleware {
     // No inline script or style, nothing from another origin: clinics may be offline and pages carry PHI.
     static let contentSecurityPolicy = [
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
         "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'",
     ].joined(separator: "; ")
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).map { response in
+            Self.secure(response, for: request)
+            return response
+        }
+    }
+
+    static func secure(_ response: Response, for request: Request) {
         let headers = [
             ("Content-Security-Policy", Self.contentSecurityPolicy),
             ("X-Content-Type-Options", "nosniff"),
@@ -27,6 +34,5 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         if !response.headers.contains(name: .cacheControl) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
-        return response
     }
 }

@@ -5,46 +5,67 @@ import Vapor
 
 /// Reads the session cookie on every request and, if the session is alive, makes its user the request's user.
 /// A session idle longer than the configured timeout, or of a disabled account, is ended here.
-struct SessionAuthenticator: AsyncMiddleware {
+struct SessionAuthenticator: Middleware {
     static let cookieName = "relief_session"
     /// Refresh `last_seen_at` at most this often, so reading pages does not write on every request.
     static let touchInterval: TimeInterval = 60
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard let token = request.cookies[Self.cookieName]?.string, !token.isEmpty else {
-            return try await next.respond(to: request)
+            return next.respond(to: request)
         }
+        let tokenHash = SessionToken.hash(token)
+        // Most requests find a live session in the cache that needs no touch: no database, no Task.
+        if let row = liveCachedRow(tokenHash, request), request.now.timeIntervalSince(row.lastSeenAt) <= Self.touchInterval {
+            signIn(request, row)
+            return next.respond(to: request)
+        }
+        return request.eventLoop.makeFutureWithTask { try await resolve(tokenHash, request) }
+            .flatMap { next.respond(to: request) }
+            .map { response in
+                if request.sessionEnded { response.cookies[Self.cookieName] = .expired }
+                return response
+            }
+    }
+
+    /// A cached row is trusted only while it looks alive; anything else is decided on the database's copy.
+    private func liveCachedRow(_ tokenHash: String, _ request: Request) -> SessionStore.Row? {
+        let now = request.now
+        guard let row = request.application.sessionCache.row(for: tokenHash, now: now),
+              now.timeIntervalSince(row.lastSeenAt) <= request.application.config.sessionIdleTimeout else { return nil }
+        return row
+    }
+
+    private func resolve(_ tokenHash: String, _ request: Request) async throws {
         let now = request.now
         let cache = request.application.sessionCache
-        let tokenHash = SessionToken.hash(token)
-        let timeout = request.application.config.sessionIdleTimeout
-        // A cached row is trusted only while it looks alive; anything else is decided on the database's copy.
-        var row = cache.row(for: tokenHash, now: now).flatMap { now.timeIntervalSince($0.lastSeenAt) <= timeout ? $0 : nil }
         var fresh = false
+        var row = liveCachedRow(tokenHash, request)
         if row == nil {
             row = try await SessionStore.find(tokenHash: tokenHash, on: request.db)
             fresh = true
         }
-        if var row {
-            let idle = now.timeIntervalSince(row.lastSeenAt)
-            if idle > timeout || row.disabledAt != nil {
-                try await SessionStore.end(row.sessionID, on: request.db, cache: cache)
-                request.sessionEnded = true
-            } else if let role = Role(rawValue: row.role) {
-                if idle > Self.touchInterval {
-                    try await SessionStore.touch(row.sessionID, at: now, on: request.db)
-                    row.lastSeenAt = now
-                    fresh = true
-                }
-                if fresh { cache.store(row, for: tokenHash, now: now) }
-                request.currentUser = CurrentUser(
-                    id: row.userID, email: row.email, name: row.name, role: role, sessionID: row.sessionID,
-                    csrfToken: row.csrfToken, mustChangePassword: row.mustChangePassword)
-            }
+        guard var row else { return }
+        let idle = now.timeIntervalSince(row.lastSeenAt)
+        if idle > request.application.config.sessionIdleTimeout || row.disabledAt != nil {
+            try await SessionStore.end(row.sessionID, on: request.db, cache: cache)
+            request.sessionEnded = true
+            return
         }
-        let response = try await next.respond(to: request)
-        if request.sessionEnded { response.cookies[Self.cookieName] = .expired }
-        return response
+        if idle > Self.touchInterval {
+            try await SessionStore.touch(row.sessionID, at: now, on: request.db)
+            row.lastSeenAt = now
+            fresh = true
+        }
+        if fresh { cache.store(row, for: tokenHash, now: now) }
+        signIn(request, row)
+    }
+
+    private func signIn(_ request: Request, _ row: SessionStore.Row) {
+        guard let role = Role(rawValue: row.role) else { return }
+        request.currentUser = CurrentUser(
+            id: row.userID, email: row.email, name: row.name, role: role, sessionID: row.sessionID,
+            csrfToken: row.csrfToken, mustChangePassword: row.mustChangePassword)
     }
 
     /// Starts a session for a user who just proved who they are, and sets its cookie on the response.

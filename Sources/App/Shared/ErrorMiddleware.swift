@@ -10,19 +10,15 @@ struct ValidationFailure: AbortError {
 
 /// Turns every error into a page (browsers) or `{"error": …, "fields": …}` (JSON clients), keeping the real
 /// status code. Internal errors are logged with the request id and never shown.
-struct ReliefErrorMiddleware: AsyncMiddleware {
+struct ReliefErrorMiddleware: Middleware {
     struct Body: Content {
         let error: String
         let fields: [String: String]?
         let requestID: String
     }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
-            return response(for: error, request: request)
-        }
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapErrorThrowing { error in response(for: error, request: request) }
     }
 
     func response(for error: any Error, request: Request) -> Response {

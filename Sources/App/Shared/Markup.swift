@@ -45,8 +45,9 @@ enum Markup {
     /// Escapes the five characters that matter in HTML text and quoted attributes. Most values have none of
     /// them and are returned as they are.
     static func escape(_ value: String) -> String {
-        let special: Set<UInt8> = [UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">")]
-        guard value.utf8.contains(where: special.contains) else { return value }
+        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E }) else {
+            return value  // no & " ' < >
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.utf8.count + 16)
         for byte in value.utf8 {

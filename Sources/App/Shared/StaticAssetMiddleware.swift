@@ -3,7 +3,7 @@ import Vapor
 
 /// Serves the few own assets (stylesheet, scripts) from the bundle, read once at start, so Relief runs from
 /// any directory and never reaches for a CDN.
-struct StaticAssetMiddleware: AsyncMiddleware {
+struct StaticAssetMiddleware: Middleware {
     struct Asset {
         let body: String
         let contentType: HTTPMediaType
@@ -25,10 +25,14 @@ struct StaticAssetMiddleware: AsyncMiddleware {
         self.assets = assets
     }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard request.method == .GET || request.method == .HEAD, let asset = assets[request.url.path] else {
-            return try await next.respond(to: request)
+            return next.respond(to: request)
         }
+        return request.eventLoop.makeSucceededFuture(response(for: asset, request: request))
+    }
+
+    private func response(for asset: Asset, request: Request) -> Response {
         if request.headers.first(name: .ifNoneMatch) == asset.etag { return Response(status: .notModified) }
         let response = Response(status: .ok, body: .init(string: asset.body))
         response.headers.contentType = asset.contentType

@@ -82,13 +82,36 @@ public struct PatientRegistration: Equatable, Sendable {
     public subscript(field: PatientField) -> String {
         get { values[field] ?? "" }
         set {
-            // Collapse runs of white space: "  Mary   Ann " is "Mary Ann".
+            // Collapse runs of white space: "  Mary   Ann " is "Mary Ann". Stored values are already clean,
+            // and copying them back in (every page shows one) skips the split.
+            if Self.isClean(newValue) {
+                values[field] = newValue.isEmpty ? nil : newValue
+                return
+            }
             let words = newValue.split(whereSeparator: \.isWhitespace)
             values[field] = words.isEmpty ? nil : words.joined(separator: " ")
         }
     }
 
     public var birthDate: CalendarDate? { CalendarDate(self[.birthDate]) }
+
+    /// No white space but single ASCII spaces between words.
+    static func isClean(_ text: String) -> Bool {
+        var previousWasSpace = true  // a leading space is not clean
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20
+            if isSpace && previousWasSpace { return false }
+            if byte < 0x20 || byte == 0x7F || byte >= 0x80 && !isPlainLetterByte(byte) { return false }
+            previousWasSpace = isSpace
+        }
+        return !previousWasSpace || text.isEmpty
+    }
+
+    /// UTF-8 bytes of non-ASCII text are fine unless they could start a Unicode space (U+0085, U+00A0, U+1680,
+    /// U+2000…U+205F, U+3000): for those lead bytes, take the slow path.
+    private static func isPlainLetterByte(_ byte: UInt8) -> Bool {
+        byte != 0xC2 && byte != 0xE1 && byte != 0xE2 && byte != 0xE3
+    }
 
     public static let requiredFields: [PatientField] = [.familyName, .givenName, .birthDate, .sexAtBirth]
     static let phones: [PatientField] = [.phone, .emergencyPhone, .primaryCarePhone, .referringPhone]
