@@ -130,6 +130,24 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func aLongResultListIsCutWithAHint(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            for day in 1...(PatientQueries.searchLimit + 1) {
+                try await context.makePatient([.familyName: "Garcia", .givenName: "Ana", .birthDate: "1970-01-\(day < 10 ? "0" : "")\(day)"])
+            }
+            let browser = try await context.signedIn(.coordinator)
+            // act
+            let page = try await browser.get("/patients?q=garcia")
+            // check
+            #expect(page.text.components(separatedBy: "<td><a href=\"/patients/").count - 1 == PatientQueries.searchLimit)
+            #expect(page.text.contains("Only the first \(PatientQueries.searchLimit) matches are shown"))
+            #expect(page.text.contains("01/01/1970"))
+            #expect(!page.text.contains("01/\(PatientQueries.searchLimit + 1)/1970"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func openingTheChartIsAudited(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup

@@ -6,7 +6,8 @@ import SQLKit
 /// The patient registry's database work, callable without HTTP (tests, CLI, demo). Reads are hand-written SQL
 /// that each index can answer in order, so a search stops after `limit` rows however common the name.
 enum PatientQueries {
-    static let searchLimit = 50
+    // A page of results a front desk reads at a glance on a tablet; "refine your search" beyond that.
+    static let searchLimit = 25
 
     static func search(_ query: PatientSearchQuery, on database: any Database, limit: Int = searchLimit) async throws -> [PatientSummary] {
         let sql = database.sql
