@@ -57,6 +57,7 @@ enum PatientQueries {
             .first(decoding: PatientRecord.self)
     }
 
+    /// By MRN, soft-deleted patients included: the audit trail still names them.
     static func find(mrn: MedicalRecordNumber, on database: any Database) async throws -> PatientRecord? {
         try await database.sql.raw("SELECT * FROM patients WHERE mrn = \(bind: mrn.value)")
             .first(decoding: PatientRecord.self)
