@@ -67,7 +67,10 @@ struct Startup: LifecycleHandler {
     }
 
     func didBootAsync(_ app: Application) async throws {
-        guard app.environment != .testing, try await UserDirectory.count(on: app) == 0 else { return }
+        // Only `relief serve` (also the default command) gives the hint; `relief user create` is its answer.
+        let command = app.environment.arguments.dropFirst().first { !$0.hasPrefix("-") }
+        guard app.environment != .testing, command == nil || command == "serve",
+              try await UserDirectory.count(on: app) == 0 else { return }
         app.logger.notice("""
             No accounts yet. Create the first administrator with:
               swift run relief user create --email you@clinic.org --name "Your Name" --role admin

@@ -1,12 +1,22 @@
 import App
+import Foundation
 import Logging
 import Vapor
 
 /// `relief [serve [--demo] | migrate | user … | demo …] [--database URL]`: reads the configuration, builds the
-/// application and runs the command.
+/// application and runs the command. A failure is a message on standard error and exit status 1.
 @main
 enum Entrypoint {
-    static func main() async throws {
+    static func main() async {
+        do {
+            try await run()
+        } catch {
+            FileHandle.standardError.write(Data("relief: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run() async throws {
         var env = try Environment.detect()
         var config = try AppConfig.fromEnvironment()
         // Flags that shape the configuration itself are read here, before Vapor parses the command.
@@ -30,7 +40,6 @@ enum Entrypoint {
             app.asyncCommands.use(DemoCommand(), as: "demo")
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
             try? await app.asyncShutdown()
             throw error
         }
