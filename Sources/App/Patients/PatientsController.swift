@@ -73,7 +73,9 @@ enum PatientsController {
         guard let version = fields["version"].flatMap(Int.init) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
         var form = editForm(patient, registration: registration, version: version)
         form.problems = registration.problems(today: req.today)
-        guard form.problems.isEmpty else { return try failValidation(req, form) }
+        guard form.problems.isEmpty else {
+            return try failValidation(req, form, banner: PatientBanner.model(patient, today: req.today))
+        }
         let user = try req.user
         let outcome = try await PatientQueries.update(patient.id, from: version, to: registration, by: user.id,
                                                       now: req.now, on: req.db) { saved, changed, database in
@@ -123,11 +125,11 @@ enum PatientsController {
     }
 
     /// Browsers get the form back with its messages; JSON clients get the field errors.
-    private static func failValidation(_ req: Request, _ form: PatientForm.Model) throws -> Response {
+    private static func failValidation(_ req: Request, _ form: PatientForm.Model, banner: PatientBanner.Model? = nil) throws -> Response {
         if req.wantsJSON {
             throw ValidationFailure(fields: Dictionary(uniqueKeysWithValues: form.problems.map { ($0.key.rawValue, $0.value) }))
         }
-        return renderForm(req, form, status: .unprocessableEntity)
+        return renderForm(req, form, status: .unprocessableEntity, banner: banner)
     }
 
     private static func renderForm(_ req: Request, _ form: PatientForm.Model, status: HTTPStatus = .ok,

@@ -73,7 +73,10 @@ public enum DemoPractice {
         let female = random.chance(0.58)  // chronic pain clinics see more women than men
         patient[.familyName] = random.pick(familyNames)
         patient[.givenName] = random.pick(female ? femaleNames : maleNames)
-        if random.chance(0.3) { patient[.middleName] = random.pick(female ? femaleNames : maleNames) }
+        if random.chance(0.3) {
+            let middle = random.pick(female ? femaleNames : maleNames)
+            if middle != patient[.givenName] { patient[.middleName] = middle }
+        }
         patient[.sexAtBirth] = (female ? SexAtBirth.female : .male).rawValue
         if random.chance(0.6) {
             patient[.genderIdentity] = random.weighted([
