@@ -1,14 +1,20 @@
 """What a coordinator does at the front desk: sign in, register, find, open the chart, sign out."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+def wait_for_url(browser, predicate):
+    """Clicks and Enter start a navigation; wait for it to finish before reading the page."""
+    WebDriverWait(browser, 15).until(lambda driver: predicate(driver.current_url)
+                                     and driver.execute_script("return document.readyState") == "complete")
 
 
 def sign_in(browser, base_url, email="coordinator@demo.relief", password="demo-coordinator-pass"):
     browser.get(base_url + "/login")
     browser.find_element(By.ID, "email").send_keys(email)
     browser.find_element(By.ID, "password").send_keys(password + Keys.ENTER)
-    assert "Sign in" not in browser.title, browser.page_source[:500]
+    wait_for_url(browser, lambda url: "/login" not in url)
 
 
 def fill(browser, values):
@@ -31,6 +37,7 @@ def test_register_find_open_and_sign_out(browser, base_url):
         "phone": "(217) 555-0188", "occupation": "Retired teacher", "referringName": "Dr. Susan Cho",
     })
     browser.find_element(By.CSS_SELECTOR, "form.patient-form button[type=submit]").click()
+    wait_for_url(browser, lambda url: url.rstrip("/").split("/")[-1] not in ("new", "patients"))
 
     banner = browser.find_element(By.CLASS_NAME, "patient-banner").text
     assert "Østergaard, Ingrid" in banner
@@ -41,15 +48,18 @@ def test_register_find_open_and_sign_out(browser, base_url):
     browser.find_element(By.LINK_TEXT, "Patients").click()
     search = browser.find_element(By.ID, "q")
     search.send_keys("ostergaard, ing" + Keys.ENTER)
+    wait_for_url(browser, lambda url: "q=" in url)
     browser.find_element(By.LINK_TEXT, "Østergaard, Ingrid").click()
+    wait_for_url(browser, lambda url: "q=" not in url)
     assert f"MRN {mrn}" in browser.find_element(By.CLASS_NAME, "patient-banner").text
     assert "Retired teacher" in browser.find_element(By.ID, "main").text
 
-    browser.get(base_url + "/patients?q=" + mrn)
+    browser.get(base_url + "/patients?q=" + mrn)  # get() returns once the page has loaded
     assert "Østergaard, Ingrid" in browser.find_element(By.CSS_SELECTOR, "table.list").text
 
     browser.find_element(By.CSS_SELECTOR, ".user-menu button").click()
-    assert "You are signed out." in browser.page_source
+    wait_for_url(browser, lambda url: "/login" in url)
+    assert "You are signed out." in browser.find_element(By.CLASS_NAME, "flash").text
     browser.get(base_url + "/patients")
     assert "/login" in browser.current_url
 
