@@ -23,8 +23,8 @@ public struct AppConfig: Sendable {
     public var loginThrottle: LoginThrottle
     /// `RELIEF_DEMO=1` or `relief serve --demo`: load the demo practice into an empty database.
     public var loadDemo: Bool
-    /// `RELIEF_MAX_BODY`: larger request bodies get 413 (default 1mb).
-    public var maxBodySize: String
+    /// `RELIEF_MAX_BODY`: larger request bodies get 413 (default 1mb), in bytes.
+    public var maxBodySize: Int
     /// `RELIEF_LOG_FORMAT`: `text` (default) or `json`, one object a line.
     public var logFormat: String
     /// The clock; tests replace it.
@@ -32,7 +32,7 @@ public struct AppConfig: Sendable {
 
     public init(database: DatabaseTarget, sessionIdleTimeout: TimeInterval = 30 * 60, sessionCacheLifetime: TimeInterval = 5,
                 bcryptCost: Int = 12,
-                loginThrottle: LoginThrottle = LoginThrottle(), loadDemo: Bool = false, maxBodySize: String = "1mb",
+                loginThrottle: LoginThrottle = LoginThrottle(), loadDemo: Bool = false, maxBodySize: Int = 1 << 20,
                 logFormat: String = "text", now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.sessionIdleTimeout = sessionIdleTimeout
@@ -74,8 +74,20 @@ public struct AppConfig: Sendable {
             bcryptCost: try number("RELIEF_BCRYPT_COST", 12, minimum: 12),
             loginThrottle: throttle,
             loadDemo: ["1", "true", "yes"].contains(env["RELIEF_DEMO"]?.lowercased() ?? ""),
-            maxBodySize: env["RELIEF_MAX_BODY"].flatMap { $0.isEmpty ? nil : $0 } ?? "1mb",
+            maxBodySize: try byteCount(env["RELIEF_MAX_BODY"].flatMap { $0.isEmpty ? nil : $0 } ?? "1mb"),
             logFormat: format)
+    }
+
+    /// "512kb", "1mb" or a number of bytes. (Vapor's own parser stops the process on a typo.)
+    static func byteCount(_ text: String) throws -> Int {
+        let lower = text.lowercased().filter { !$0.isWhitespace }
+        let units: [(String, Int)] = [("kb", 10), ("mb", 20), ("gb", 30), ("b", 0), ("", 0)]
+        for (suffix, shift) in units where lower.hasSuffix(suffix) {
+            if let number = Int(lower.dropLast(suffix.count)), number > 0, number < (1 << (40 - shift)) {
+                return number << shift
+            }
+        }
+        throw ConfigError(message: "RELIEF_MAX_BODY must be a size like 512kb or 2mb, not '\(text)'")
     }
 
     /// `postgres://…` or `postgresql://…` for PostgreSQL; `sqlite:PATH` or a plain path for an SQLite file.

@@ -16,7 +16,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.requestMetrics = RequestMetrics()
     app.sessionCache = SessionCache(lifetime: config.sessionCacheLifetime)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
-    app.routes.defaultMaxBodySize = ByteCount(stringLiteral: config.maxBodySize)
+    app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodySize)
     app.routes.caseInsensitive = false
 
     // Outermost first: headers on every response, errors rendered, then static files before any database work.

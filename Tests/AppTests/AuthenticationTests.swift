@@ -212,6 +212,16 @@ import VaporTesting
         #expect(config.sessionIdleTimeout == 30 * 60)
     }
 
+    @Test func settingsWithTyposAreRefusedNotGuessed() throws {
+        // act / check
+        #expect(try AppConfig.fromEnvironment(["RELIEF_MAX_BODY": "2MB"]).maxBodySize == 2 << 20)
+        #expect(try AppConfig.fromEnvironment(["RELIEF_MAX_BODY": "512kb"]).maxBodySize == 512 << 10)
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["RELIEF_MAX_BODY": "lots"]) }
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["RELIEF_SESSION_IDLE_MINUTES": "0"]) }
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["RELIEF_LOG_FORMAT": "xml"]) }
+        #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "postgres://u@h/db"]).database == .postgres(url: "postgres://u@h/db", searchPath: nil))
+    }
+
     @Test func onlyLocalPathsAreFollowedAfterSignIn() {
         // act / check
         #expect(LoginController.safeNext("/patients?q=smith") == "/patients?q=smith")
