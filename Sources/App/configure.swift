@@ -16,6 +16,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.requestMetrics = RequestMetrics()
     app.sessionCache = SessionCache(lifetime: config.sessionCacheLifetime)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.timingHash = try Bcrypt.hash(SessionToken.random(), cost: config.bcryptCost)
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodySize)
     app.routes.caseInsensitive = false
 

@@ -39,7 +39,8 @@ enum LoginController {
                           status: .tooManyRequests)
         }
         guard let user = try await User.query(on: req.db).filter(\.$email == email).first(), !user.isDisabled else {
-            _ = try? await req.password.async.verify(form.password ?? "", created: Self.timingHash)  // same time as a real check
+            // Same work as a real check, so response time does not tell which accounts exist.
+            _ = try? await req.password.async.verify(form.password ?? "", created: req.application.timingHash)
             failure.detail = email.isEmpty ? "no email" : "unknown or disabled account"
             try await req.audit(failure)
             return render(req, LoginPage.Model(email: email, next: next, error: wrongCredentials), status: .unauthorized)
@@ -93,9 +94,6 @@ enum LoginController {
         "This account is locked after repeated failed sign-ins until \(req.displayTime(until)). An administrator can unlock it by resetting the password."
     }
 
-    /// A bcrypt hash of a random string, so unknown accounts take as long to refuse as wrong passwords.
-    static let timingHash = (try? Bcrypt.hash(SessionToken.random(), cost: 12)) ?? ""
-
     private static func render(_ req: Request, _ model: LoginPage.Model, status: HTTPStatus = .ok) -> Response {
         req.page("Sign in", section: nil, status: status, LoginPage.render(model, csrfToken: req.csrfToken))
     }
@@ -126,5 +124,16 @@ enum LoginPage {
                 ]),
             ]),
         ]
+    }
+}
+
+extension Application {
+    private struct TimingHashKey: StorageKey { typealias Value = String }
+
+    /// A bcrypt hash of a random string at the configured cost, made once by `configure`: unknown accounts
+    /// are refused after the same work as wrong passwords.
+    var timingHash: String {
+        get { storage[TimingHashKey.self] ?? "" }
+        set { storage[TimingHashKey.self] = newValue }
     }
 }
