@@ -122,4 +122,15 @@ extension Application {
 
 extension Request {
     var now: Date { application.config.now() }
+
+    /// Today in the practice's time zone (the server's).
+    var today: CalendarDate { CalendarDate(now) }
+
+    /// "11/23/2026 4:05 PM", how the clinic reads a time.
+    func displayTime(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
+        let hour = parts.hour ?? 0, minute = parts.minute ?? 0
+        let clock = "\((hour + 11) % 12 + 1):\(minute < 10 ? "0" : "")\(minute) \(hour < 12 ? "AM" : "PM")"
+        return "\(CalendarDate(date).display) \(clock)"
+    }
 }

@@ -173,6 +173,21 @@ import VaporTesting
         }
     }
 
+    @Test func timesReadAsTheClinicWritesThem() async throws {
+        // setup
+        let app = try await Application.make(.testing)
+        try await configure(app, config: AppConfig(database: .sqliteMemory, bcryptCost: 4))
+        let request = Request(application: app, on: app.eventLoopGroup.next())
+        func at(_ hour: Int, _ minute: Int) -> Date {
+            Calendar.current.date(from: DateComponents(year: 2026, month: 11, day: 23, hour: hour, minute: minute))!
+        }
+        // act / check
+        #expect(request.displayTime(at(0, 5)) == "11/23/2026 12:05 AM")
+        #expect(request.displayTime(at(12, 30)) == "11/23/2026 12:30 PM")
+        #expect(request.displayTime(at(13, 0)) == "11/23/2026 1:00 PM")
+        try await app.asyncShutdown()
+    }
+
     @Test func csvFieldsCannotBecomeFormulas() {
         // act / check
         #expect(CSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")

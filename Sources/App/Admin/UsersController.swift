@@ -60,15 +60,16 @@ enum UsersController {
         let model = UsersPages.FormModel(name: input.name, email: user.email, role: input.role, version: form.version,
                                          errors: errors, id: user.id, disabled: user.isDisabled)
         guard errors.isEmpty else { return try invalid(req, model) }
-        guard form.version == user.version else { throw Abort(.conflict, reason: UserDirectory.Failure.stale.description) }
+        guard let version = form.version else { throw Abort(.badRequest, reason: "The form is missing its version.") }
         let changes = [user.name == input.name ? nil : "name", user.role == input.role ? nil : "role \(user.role)→\(input.role)"]
         try await req.db.transaction { database in
-            guard try await RecordVersion.claim(User.schema, id: user.id!, expected: user.version, on: database) else {
+            // The version the administrator's form was built from, not the one just loaded.
+            guard try await RecordVersion.claim(User.schema, id: user.id!, expected: version, on: database) else {
                 throw Abort(.conflict, reason: UserDirectory.Failure.stale.description)
             }
             user.name = input.name
             user.role = input.role
-            user.version += 1
+            user.version = version + 1
             try await user.save(on: database)
             try await req.audit(AuditEntry(action: .userUpdate, resourceType: "User", resourceID: user.id?.uuidString,
                                            detail: changes.compactMap { $0 }.joined(separator: ", ")), on: database)

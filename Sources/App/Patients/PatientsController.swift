@@ -137,19 +137,3 @@ enum PatientsController {
         req.page(form.title, section: .patients, banner: banner, status: status, PatientForm.render(form, csrfToken: req.csrfToken))
     }
 }
-
-extension CurrentUser {
-    func can(_ action: Action) -> Bool { PermissionTable.allows(role, action) }
-}
-
-extension Request {
-    /// Today in the practice's time zone (the server's).
-    var today: CalendarDate { CalendarDate(now) }
-
-    func displayTime(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "MM/dd/yyyy h:mm a"
-        return formatter.string(from: date)
-    }
-}

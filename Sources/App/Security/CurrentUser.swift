@@ -13,6 +13,11 @@ struct CurrentUser: Sendable {
     let mustChangePassword: Bool
 }
 
+extension CurrentUser {
+    /// For showing or hiding controls; routes themselves are guarded by `AccessMiddleware`.
+    func can(_ action: Action) -> Bool { PermissionTable.allows(role, action) }
+}
+
 extension Request {
     private struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }
     private struct SessionEndedKey: StorageKey { typealias Value = Bool }

@@ -24,53 +24,65 @@ enum LoginController {
     static func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
         let email = User.normalize(email: form.email ?? "")
-        let next = safeNext(form.next)
         let throttle = req.application.config.loginThrottle
         let now = req.now
-        var failure = AuditEntry(action: .loginFailure, resourceType: "User", outcome: .failure, userEmail: email)
+        var attempt = Refusal(email: email, next: safeNext(form.next))
 
-        let recentFailures = try await AuditEvent.query(on: req.db)
-            .filter(\.$ip == req.clientAddress).filter(\.$action == AuditAction.loginFailure.rawValue)
-            .filter(\.$occurredAt > now.addingTimeInterval(-throttle.addressWindow)).count()
-        if throttle.addressBlocked(recentFailures: recentFailures) {
-            failure.detail = "address throttled"
-            try await req.audit(failure)
-            return render(req, LoginPage.Model(email: email, next: next, error: "Too many failed sign-ins from this device. Wait 15 minutes and try again."),
-                          status: .tooManyRequests)
+        if throttle.addressBlocked(recentFailures: try await recentFailures(from: req, within: throttle.addressWindow)) {
+            return try await attempt.refuse(req, "address throttled", .tooManyRequests,
+                                            message: "Too many failed sign-ins from this device. Wait 15 minutes and try again.")
         }
         guard let user = try await User.query(on: req.db).filter(\.$email == email).first(), !user.isDisabled else {
             // Same work as a real check, so response time does not tell which accounts exist.
             _ = try? await req.password.async.verify(form.password ?? "", created: req.application.timingHash)
-            failure.detail = email.isEmpty ? "no email" : "unknown or disabled account"
-            try await req.audit(failure)
-            return render(req, LoginPage.Model(email: email, next: next, error: wrongCredentials), status: .unauthorized)
+            return try await attempt.refuse(req, email.isEmpty ? "no email" : "unknown or disabled account")
         }
-        failure.userID = user.id
-        failure.role = user.role
-        if throttle.isLocked(until: user.lockedUntil, now: now) {
-            failure.detail = "account locked"
-            try await req.audit(failure)
-            return render(req, LoginPage.Model(email: email, next: next, error: lockedMessage(user.lockedUntil!, req)), status: .unauthorized)
+        attempt.user = user
+        if let lockedUntil = user.lockedUntil, throttle.isLocked(until: lockedUntil, now: now) {
+            return try await attempt.refuse(req, "account locked", message: lockedMessage(lockedUntil, req))
         }
         guard try await req.password.async.verify(form.password ?? "", created: user.passwordHash) else {
             user.failedLogins += 1
             user.lockedUntil = throttle.lockUntil(afterFailures: user.failedLogins, now: now)
             if user.lockedUntil != nil { user.failedLogins = 0 }
             try await user.save(on: req.db)
-            failure.detail = user.lockedUntil == nil ? "wrong password" : "wrong password; account locked"
-            try await req.audit(failure)
-            let message = user.lockedUntil.map { lockedMessage($0, req) } ?? wrongCredentials
-            return render(req, LoginPage.Model(email: email, next: next, error: message), status: .unauthorized)
+            guard let lockedUntil = user.lockedUntil else { return try await attempt.refuse(req, "wrong password") }
+            return try await attempt.refuse(req, "wrong password; account locked", message: lockedMessage(lockedUntil, req))
         }
+        return try await signIn(user, req, next: attempt.next)
+    }
+
+    private static func signIn(_ user: User, _ req: Request, next: String) async throws -> Response {
         user.failedLogins = 0
         user.lockedUntil = nil
-        user.lastLoginAt = now
+        user.lastLoginAt = req.now
         try await user.save(on: req.db)
         let response = req.redirect(to: user.mustChangePassword ? SitePath.accountPassword : next)
         try await SessionAuthenticator.start(for: user, request: req, response: response)
         try await req.audit(AuditEntry(action: .loginSuccess, resourceType: "User", resourceID: user.id?.uuidString,
                                        userID: user.id, userEmail: user.email, role: user.role))
         return response
+    }
+
+    /// Failed sign-ins from this address within the window, counted from the audit trail (shared by all instances).
+    private static func recentFailures(from req: Request, within window: TimeInterval) async throws -> Int {
+        try await AuditEvent.query(on: req.db)
+            .filter(\.$ip == req.clientAddress).filter(\.$action == AuditAction.loginFailure.rawValue)
+            .filter(\.$occurredAt > req.now.addingTimeInterval(-window)).count()
+    }
+
+    /// A refused sign-in: audited with its reason, answered with the form again (email kept, password not).
+    private struct Refusal {
+        let email: String
+        let next: String
+        var user: User?
+
+        func refuse(_ req: Request, _ reason: String, _ status: HTTPStatus = .unauthorized,
+                    message: String = LoginController.wrongCredentials) async throws -> Response {
+            try await req.audit(AuditEntry(action: .loginFailure, resourceType: "User", outcome: .failure, detail: reason,
+                                           userID: user?.id, userEmail: email, role: user?.role))
+            return LoginController.render(req, LoginPage.Model(email: email, next: next, error: message), status: status)
+        }
     }
 
     static func logout(req: Request) async throws -> Response {
@@ -94,7 +106,7 @@ enum LoginController {
         "This account is locked after repeated failed sign-ins until \(req.displayTime(until)). An administrator can unlock it by resetting the password."
     }
 
-    private static func render(_ req: Request, _ model: LoginPage.Model, status: HTTPStatus = .ok) -> Response {
+    fileprivate static func render(_ req: Request, _ model: LoginPage.Model, status: HTTPStatus = .ok) -> Response {
         req.page("Sign in", section: nil, status: status, LoginPage.render(model, csrfToken: req.csrfToken))
     }
 }

@@ -21,7 +21,8 @@ struct CreateAuditEvent: AsyncMigration {
         let sql = database.sql
         try await sql.createIndex("audit_events_time", on: "audit_events", columns: ["occurred_at"])
         try await sql.createIndex("audit_events_patient", on: "audit_events", columns: ["patient_id", "occurred_at"])
-        try await sql.createIndex("audit_events_user", on: "audit_events", columns: ["user_id", "occurred_at"])
+        // The admin page filters by the email it shows; the login throttle counts failures by address.
+        try await sql.createIndex("audit_events_user", on: "audit_events", columns: ["user_email", "occurred_at"])
         try await sql.createIndex("audit_events_address", on: "audit_events", columns: ["ip", "action", "occurred_at"])
         // The database itself refuses to change or remove audit rows, whatever code runs against it.
         if database.isPostgres {
