@@ -1,0 +1,123 @@
+/// One questionnaire, in a shape that maps onto FHIR R4 `Questionnaire` (items with `linkId`, answer options
+/// with an ordinal value) and whose answers map onto `QuestionnaireResponse`.
+public struct InstrumentDefinition: Sendable, Identifiable {
+    /// Stable id, also the tail of the FHIR canonical URL.
+    public let id: String
+    public let title: String
+    /// What the score is, e.g. "total 0–27" or "% disability".
+    public let scoreLabel: String
+    public let instructions: String?
+    public let items: [InstrumentItem]
+    public let scoring: ScoringRule
+    public let scoreRange: ClosedRange<Double>
+    /// Bands in ascending order of score; each covers scores up to and including `upTo`.
+    public let bands: [ScoreBand]
+    public let higherIsBetter: Bool
+    public let minimalImportantDifference: SourcedValue<Double>?
+    public let alerts: [ItemAlertRule]
+    public let wording: Wording
+    /// The notice the instrument's owner asks for, shown with it.
+    public let attribution: String
+    public let source: ClinicalSource
+    /// LOINC code of the total score, when there is one (for FHIR Observations).
+    public let loinc: String?
+
+    public enum Wording: String, Sendable {
+        /// Relief ships the text (public domain, our own, or licence permits).
+        case shipped
+        /// Only the scoring ships; a practice imports the wording it has licensed.
+        case licensed
+    }
+
+    public func item(_ linkId: String) -> InstrumentItem? { items.first { $0.linkId == linkId } }
+
+    /// The band a score falls in.
+    public func band(for score: Double) -> ScoreBand? {
+        bands.first { score <= $0.upTo } ?? bands.last
+    }
+
+    public func band(id: String) -> ScoreBand? { bands.first { $0.id == id } }
+}
+
+public struct InstrumentItem: Sendable {
+    public let linkId: String
+    /// Nil for licensed instruments until the practice imports its wording.
+    public let text: String?
+    public let options: [AnswerOption]
+    /// Opioid Risk Tool points for a "yes", which differ by sex.
+    public let weight: SexWeight?
+
+    public init(_ linkId: String, _ text: String?, options: [AnswerOption], weight: SexWeight? = nil) {
+        self.linkId = linkId
+        self.text = text
+        self.options = options
+        self.weight = weight
+    }
+
+    public func option(value: Int) -> AnswerOption? { options.first { $0.value == value } }
+    public var valueRange: ClosedRange<Int> { options.map(\.value).min()!...options.map(\.value).max()! }
+}
+
+public struct AnswerOption: Hashable, Sendable {
+    /// The ordinal value that scoring adds up; unique within an item.
+    public let value: Int
+    public let text: String?
+
+    public init(_ value: Int, _ text: String?) {
+        self.value = value
+        self.text = text
+    }
+
+    /// Options 0...n with no text, for licensed instruments and numeric scales.
+    public static func scale(_ range: ClosedRange<Int>, step: Int = 1, labels: [Int: String] = [:]) -> [AnswerOption] {
+        stride(from: range.lowerBound, through: range.upperBound, by: step).map { AnswerOption($0, labels[$0]) }
+    }
+}
+
+public struct SexWeight: Hashable, Sendable {
+    public let female: Int
+    public let male: Int
+}
+
+public struct ScoreBand: Hashable, Sendable {
+    public let id: String
+    public let label: String
+    public let upTo: Double
+    /// Whether the band calls for the clinician's attention (drawn as a warning).
+    public let concerning: Bool
+
+    public init(_ id: String, _ label: String, upTo: Double, concerning: Bool = false) {
+        self.id = id
+        self.label = label
+        self.upTo = upTo
+        self.concerning = concerning
+    }
+}
+
+/// An answer that needs a person's attention whatever the total, such as PHQ-9 item 9.
+public struct ItemAlertRule: Hashable, Sendable {
+    public let linkId: String
+    public let minimumValue: Int
+    public let message: String
+    public let source: ClinicalSource
+}
+
+/// How answers become a score. One engine (`InstrumentScorer`) implements every rule.
+public enum ScoringRule: String, Sendable {
+    /// The one item's value (pain now, % relief).
+    case single
+    /// Sum of all items; every item required.
+    case sum
+    /// Mean of all items; every item required (PEG).
+    case mean
+    /// Mean of all items as a percentage of the highest answer; every item required.
+    case meanPercent
+    /// Oswestry: sum ÷ (5 × sections answered) × 100.
+    case oswestry
+    /// Neck Disability Index: each missing item takes the mean of the answered ones; total 0–50.
+    case neckDisability
+    /// STarT Back: total and psychosocial subscale decide low, medium or high risk.
+    case startBack
+    /// Opioid Risk Tool: points for each "yes" by sex.
+    case opioidRiskTool
+}
