@@ -1,0 +1,156 @@
+/// The evaluation form's field names, and the two directions between a submitted form and the stored
+/// `EvaluationContent`. Parsing checks every value; the form is always shown again from what was submitted.
+public enum EvaluationForm {
+    public static let textLimit = 4000
+    public static let painFields = ["painNow", "painAverage", "painWorst", "painLeast"]
+
+    public static func mapField(_ region: String, _ side: BodySide) -> String { "map.\(BodyMap.code(region, side))" }
+    public static func neuroField(_ root: NerveRoot, _ side: BodySide, _ aspect: String) -> String {
+        "neuro.\(root.rawValue).\(side.rawValue).\(aspect)"
+    }
+    public static func testField(_ test: ProvocationTest, _ side: BodySide) -> String { "test.\(test.rawValue).\(side.rawValue)" }
+    public static let neuroAspects = ["strength", "reflex", "sensation"]
+
+    /// Reads a submitted form. `problems` maps field names to messages; empty means the content is valid.
+    public static func parse(_ fields: FormFields, today: CalendarDate) -> (content: EvaluationContent, problems: [String: String]) {
+        var problems: [String: String] = [:]
+        var content = EvaluationContent()
+
+        func text(_ name: String, limit: Int = textLimit) -> String {
+            let value = fields[name]
+            if value.count > limit { problems[name] = "Keep this under \(limit) characters." }
+            return value
+        }
+        func one<C: Coded>(_ name: String, _ type: C.Type) -> String? {
+            let value = fields[name]
+            guard !value.isEmpty else { return nil }
+            guard C(rawValue: value) != nil else { problems[name] = "Choose one of the listed options."; return nil }
+            return value
+        }
+        func many<C: Coded>(_ name: String, _ type: C.Type) -> [String] {
+            let values = fields.values(name)
+            if values.contains(where: { C(rawValue: $0) == nil }) { problems[name] = "Choose from the listed options." }
+            // Stored in the catalogue's order, not the order of submission.
+            return C.allCases.map(\.rawValue).filter(values.contains)
+        }
+        func score(_ name: String) -> Int? {
+            let value = fields[name]
+            guard !value.isEmpty else { return nil }
+            guard let number = Int(value), PainMark.intensityRange.contains(number) else {
+                problems[name] = "Enter a whole number from 0 to 10."
+                return nil
+            }
+            return number
+        }
+
+        content.chiefComplaint = text("chiefComplaint", limit: 300)
+        if content.chiefComplaint.isEmpty { problems["chiefComplaint"] = "Enter the chief complaint." }
+        let onset = fields["onsetDate"]
+        if !onset.isEmpty {
+            if let date = CalendarDate(onset) {
+                if date > today { problems["onsetDate"] = "The onset cannot be after today." } else { content.onsetDate = date }
+            } else {
+                problems["onsetDate"] = "Enter the date as MM/DD/YYYY."
+            }
+        }
+        content.onsetMechanism = one("onsetMechanism", OnsetMechanism.self)
+        content.characters = many("character", PainCharacter.self)
+        content.radiation = text("radiation", limit: 300)
+        content.pattern = one("pattern", PainPattern.self)
+        content.aggravating = many("aggravating", PainFactor.self)
+        content.relieving = many("relieving", PainFactor.self)
+        content.painNow = score("painNow")
+        content.painAverage = score("painAverage")
+        content.painWorst = score("painWorst")
+        content.painLeast = score("painLeast")
+        if let least = content.painLeast, let worst = content.painWorst, least > worst {
+            problems["painLeast"] = "The least pain cannot be more than the worst."
+        }
+        for region in BodyMap.regions {
+            for side in BodySide.allCases {
+                let name = mapField(region.id, side)
+                let value = fields[name]
+                guard !value.isEmpty else { continue }
+                if let intensity = Int(value), let mark = PainMark(region: region.id, side: side, intensity: intensity) {
+                    content.painMap.append(mark)
+                } else {
+                    problems[name] = "Choose an intensity from 0 to 10."
+                }
+            }
+        }
+        content.painMap.sort()
+        content.sleep = one("sleep", SleepImpact.self)
+        content.workStatus = one("workStatus", WorkStatus.self)
+        content.activitiesGivenUp = text("activitiesGivenUp")
+        content.mood = text("mood")
+        content.goals = many("goal", PatientGoal.self)
+        content.goalOther = text("goalOther", limit: 300)
+        content.concerns = text("concerns")
+        content.history = many("history", ProcedureRelevantHistory.self)
+        content.historyNotes = text("historyNotes")
+        content.smoking = one("smoking", SmokingStatus.self)
+        content.alcohol = one("alcohol", AlcoholUse.self)
+        content.substanceUse = text("substanceUse")
+        content.familySubstanceAbuse = many("familySubstance", Substance.self)
+        content.inspection = text("inspection")
+        content.rangeOfMotion = text("rangeOfMotion")
+        content.tenderness = many("tender", TenderSite.self)
+        content.tendernessNotes = text("tendernessNotes")
+        for root in NerveRoot.allCases {
+            for side in BodySide.allCases {
+                let values = neuroAspects.map { one(neuroField(root, side, $0), NeuroFinding.self) }
+                guard values.contains(where: { $0 != nil }) else { continue }
+                content.neuro.append(NeuroExam(root: root.rawValue, side: side.rawValue,
+                                               strength: values[0], reflex: values[1], sensation: values[2]))
+            }
+        }
+        for test in ProvocationTest.allCases {
+            for side in BodySide.allCases {
+                guard let result = one(testField(test, side), TestResult.self), result != TestResult.notDone.rawValue else { continue }
+                content.provocation.append(ProvocationResult(test: test.rawValue, side: side.rawValue, result: result))
+            }
+        }
+        content.examNotes = text("examNotes")
+        content.redFlags = many("redFlag", RedFlag.self)
+        content.redFlagNotes = text("redFlagNotes")
+        content.assessment = text("assessment")
+        content.plan = text("plan")
+        return (content, problems)
+    }
+
+    /// The form fields that show stored content for editing.
+    public static func fields(_ content: EvaluationContent) -> FormFields {
+        var fields = FormFields()
+        let singles: [(String, String?)] = [
+            ("chiefComplaint", content.chiefComplaint), ("onsetDate", content.onsetDate?.display),
+            ("onsetMechanism", content.onsetMechanism), ("radiation", content.radiation), ("pattern", content.pattern),
+            ("painNow", content.painNow.map(String.init)), ("painAverage", content.painAverage.map(String.init)),
+            ("painWorst", content.painWorst.map(String.init)), ("painLeast", content.painLeast.map(String.init)),
+            ("sleep", content.sleep), ("workStatus", content.workStatus), ("activitiesGivenUp", content.activitiesGivenUp),
+            ("mood", content.mood), ("goalOther", content.goalOther), ("concerns", content.concerns),
+            ("historyNotes", content.historyNotes), ("smoking", content.smoking), ("alcohol", content.alcohol),
+            ("substanceUse", content.substanceUse), ("inspection", content.inspection), ("rangeOfMotion", content.rangeOfMotion),
+            ("tendernessNotes", content.tendernessNotes), ("examNotes", content.examNotes), ("redFlagNotes", content.redFlagNotes),
+            ("assessment", content.assessment), ("plan", content.plan),
+        ]
+        for (name, value) in singles { fields.set(name, value ?? "") }
+        let groups: [(String, [String])] = [
+            ("character", content.characters), ("aggravating", content.aggravating), ("relieving", content.relieving),
+            ("goal", content.goals), ("history", content.history), ("familySubstance", content.familySubstanceAbuse),
+            ("tender", content.tenderness), ("redFlag", content.redFlags),
+        ]
+        for (name, values) in groups { for value in values { fields.add(name, value) } }
+        for mark in content.painMap { fields.set(mapField(mark.region, mark.side), String(mark.intensity)) }
+        for exam in content.neuro {
+            guard let root = NerveRoot(rawValue: exam.root), let side = BodySide(rawValue: exam.side) else { continue }
+            for (aspect, value) in zip(neuroAspects, [exam.strength, exam.reflex, exam.sensation]) {
+                fields.set(neuroField(root, side, aspect), value ?? "")
+            }
+        }
+        for result in content.provocation {
+            guard let test = ProvocationTest(rawValue: result.test), let side = BodySide(rawValue: result.side) else { continue }
+            fields.set(testField(test, side), result.result)
+        }
+        return fields
+    }
+}
