@@ -22,6 +22,15 @@ func routes(_ app: Application) throws {
     app.on(.GET, "patients", ":id", "edit", access: .action(.patientRegister), use: PatientsController.edit)
     app.on(.POST, "patients", ":id", access: .action(.patientRegister), use: PatientsController.update)
 
+    app.on(.POST, "patients", ":id", "evaluations", access: .action(.evaluationWrite), use: EvaluationsController.create)
+    app.on(.GET, "patients", ":id", "evaluations", ":evaluation", access: .action(.clinicalRead), use: EvaluationsController.show)
+    app.on(.GET, "patients", ":id", "evaluations", ":evaluation", "edit", access: .action(.evaluationWrite), use: EvaluationsController.edit)
+    app.on(.POST, "patients", ":id", "evaluations", ":evaluation", access: .action(.evaluationWrite), use: EvaluationsController.update)
+    app.on(.POST, "patients", ":id", "evaluations", ":evaluation", "sign", access: .action(.noteSign), use: EvaluationsController.sign)
+    app.on(.POST, "patients", ":id", "evaluations", ":evaluation", "addenda", access: .action(.evaluationWrite),
+           use: EvaluationsController.addAddendum)
+    app.on(.POST, "patients", ":id", "alerts", ":alert", "resolve", access: .action(.alertResolve), use: EvaluationsController.resolveAlert)
+
     app.on(.GET, "schedule", access: .action(.scheduleView),
            use: HomeController.placeholder(.schedule, "Appointments and procedure days will be booked here."))
     app.on(.GET, "worklists", access: .action(.worklistView),

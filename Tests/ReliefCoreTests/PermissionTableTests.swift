@@ -50,3 +50,21 @@ import Testing
         #expect(Action.allCases.allSatisfy { !PermissionTable.allows(.patient, $0) })
     }
 }
+
+@Suite struct ClinicalPermissionTests {
+    @Test func onlyPhysiciansSignNotesAndClearAlerts() {
+        // check
+        for role in Role.allCases {
+            #expect(PermissionTable.allows(role, .noteSign) == (role == .physician))
+            #expect(PermissionTable.allows(role, .alertResolve) == (role == .physician))
+        }
+    }
+
+    @Test func theFrontDeskDoesNotReadClinicalNotes() {
+        // check
+        #expect(!PermissionTable.allows(.coordinator, .clinicalRead))
+        #expect(!PermissionTable.allows(.coordinator, .evaluationWrite))
+        #expect(PermissionTable.allows(.therapist, .clinicalRead) && !PermissionTable.allows(.therapist, .evaluationWrite))
+        #expect(PermissionTable.allows(.nurse, .evaluationWrite))
+    }
+}

@@ -19,3 +19,29 @@ extension SQLDatabase {
         try await builder.run()
     }
 }
+
+extension SQLDatabase {
+    /// A trigger by which the database itself refuses an UPDATE or DELETE on `table` (when `condition` on the
+    /// old row holds), whatever code runs against it: signed notes and addenda cannot change.
+    func refuse(_ operation: String, on table: String, when condition: String? = nil, name: String, message: String) async throws {
+        if dialect.name == "postgresql" {
+            try await raw("""
+                CREATE FUNCTION \(unsafeRaw: name)() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION '\(unsafeRaw: message)'; END $$
+                """).run()
+            try await raw("""
+                CREATE TRIGGER \(unsafeRaw: name) BEFORE \(unsafeRaw: operation) ON \(unsafeRaw: table) FOR EACH ROW
+                \(unsafeRaw: condition.map { "WHEN (\($0))" } ?? "") EXECUTE FUNCTION \(unsafeRaw: name)()
+                """).run()
+        } else {
+            try await raw("""
+                CREATE TRIGGER \(unsafeRaw: name) BEFORE \(unsafeRaw: operation) ON \(unsafeRaw: table) FOR EACH ROW
+                \(unsafeRaw: condition.map { "WHEN \($0)" } ?? "") BEGIN SELECT RAISE(ABORT, '\(unsafeRaw: message)'); END
+                """).run()
+        }
+    }
+
+    func dropRefusal(_ name: String) async throws {
+        if dialect.name == "postgresql" { try await raw("DROP FUNCTION IF EXISTS \(unsafeRaw: name)() CASCADE").run() }
+    }
+}

@@ -10,5 +10,9 @@ enum Migrations {
         CreateCounter(),
         CreatePatient(),
         CreateRecordRevision(),
+        CreateEncounter(),
+        CreateEvaluation(),
+        CreateAddendum(),
+        CreateChartAlert(),
     ]
 }

@@ -15,13 +15,13 @@ enum PatientBanner {
         let alerts: [String]
     }
 
-    static func model(_ patient: PatientRecord, today: CalendarDate) -> Model {
+    static func model(_ patient: PatientRecord, today: CalendarDate, alerts: [String] = []) -> Model {
         let birth = CalendarDate(patient.birthDate)
         return Model(
             id: patient.id, name: patient.displayName, age: birth.map { $0.years(until: today) } ?? 0,
             birthDate: birth?.display ?? patient.birthDate,
             sex: SexAtBirth(rawValue: patient.sexAtBirth)?.title ?? patient.sexAtBirth,
-            mrn: patient.mrn, allergies: nil, alerts: [])
+            mrn: patient.mrn, allergies: nil, alerts: alerts)
     }
 
     static func render(_ model: Model) -> BodyNode {

@@ -9,9 +9,31 @@ enum PatientChart {
         let value: String
     }
 
+    struct EncounterRow {
+        let date: String
+        let kind: String
+        let status: String
+        let link: String?
+    }
+
+    struct AlertRow {
+        let id: UUID
+        let message: String
+        let raised: String
+    }
+
+    /// What the clinical team sees; nil for roles that do not read clinical notes.
+    struct Clinical {
+        let encounters: [EncounterRow]
+        let alerts: [AlertRow]
+        let canStartEvaluation: Bool
+        let canResolveAlerts: Bool
+    }
+
     struct Model {
         let id: UUID
         let canEdit: Bool
+        var clinical: Clinical?
         let groups: [(String, [Detail])]
         let registeredAt: String
     }
@@ -34,7 +56,7 @@ enum PatientChart {
             })
         }
         let registered = CalendarDate(patient.createdAt).display
-        return Model(id: patient.id, canEdit: canEdit, groups: groups, registeredAt: registered)
+        return Model(id: patient.id, canEdit: canEdit, clinical: nil, groups: groups, registeredAt: registered)
     }
 
     static func display(_ field: PatientField, _ value: String) -> String {
@@ -46,12 +68,13 @@ enum PatientChart {
         }
     }
 
-    static func render(_ model: Model) -> [BodyNode] {
+    static func render(_ model: Model, csrfToken: String) -> [BodyNode] {
         [
             .tag("div", [("class", "page-head")], [
                 .tag("h1", text: "Chart"),
                 .if(model.canEdit, .link("Edit registration", to: SitePath.editPatient(model.id), [("class", "button secondary")])),
             ]),
+            .unwrap(model.clinical) { clinical(model.id, $0, csrfToken: csrfToken) },
             .tag("div", [("class", "chart-grid")], clinicalSections.map { title, text in
                 .tag("section", [("class", "card placeholder"), ("aria-label", title)], [
                     .tag("h2", text: title),
@@ -71,5 +94,45 @@ enum PatientChart {
                 .tag("p", [("class", "muted")], text: "Registered \(model.registeredAt)"),
             ]),
         ]
+    }
+
+    private static func clinical(_ patientID: UUID, _ clinical: Clinical, csrfToken: String) -> BodyNode {
+        .group([
+            .if(!clinical.alerts.isEmpty, .tag("section", [("class", "card alert-card"), ("aria-labelledby", "alerts-heading")], [
+                .tag("h2", [("id", "alerts-heading")], text: "Alerts"),
+                .tag("ul", [("class", "alert-list")], clinical.alerts.map { alert in
+                    .tag("li", [], [
+                        .tag("p", [], [.tag("strong", text: alert.message), .safeText(" Raised \(alert.raised).")]),
+                        .if(clinical.canResolveAlerts, .tag("form", [("method", "post"), ("action", SitePath.resolveAlert(patientID, alert.id)),
+                                                                     ("class", "inline-form")], [
+                            Forms.csrf(csrfToken),
+                            Forms.text("reason", label: "Reason it is resolved", value: "", required: true,
+                                       id: "reason-\(alert.id.uuidString.lowercased())"),
+                            Forms.submit("Resolve", secondary: true),
+                        ])),
+                    ])
+                }),
+            ])),
+            .tag("section", [("class", "card"), ("aria-labelledby", "encounters-heading")], [
+                .tag("div", [("class", "card-head")], [
+                    .tag("h2", [("id", "encounters-heading")], text: "Encounters"),
+                    .if(clinical.canStartEvaluation, .tag("form", [("method", "post"), ("action", SitePath.evaluations(patientID))], [
+                        Forms.csrf(csrfToken), Forms.submit("Start new-patient evaluation"),
+                    ])),
+                ]),
+                clinical.encounters.isEmpty
+                    ? .tag("p", [("class", "muted")], text: "No encounters yet.")
+                    : .tag("table", [], [
+                        .tableHead(["Date", "Type", "Status"]),
+                        .tag("tbody", [], clinical.encounters.map { row in
+                            .tag("tr", [], [
+                                .tag("td", text: row.date),
+                                .tag("td", [], [row.link.map { BodyNode.link(row.kind, to: $0) } ?? .safeText(row.kind)]),
+                                .tag("td", text: row.status),
+                            ])
+                        }),
+                    ]),
+            ]),
+        ])
     }
 }

@@ -54,9 +54,26 @@ enum PatientsController {
         let patient = try await findPatient(req)
         try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id.uuidString,
                                        patientID: patient.id))
-        let model = PatientChart.model(patient, canEdit: try req.user.can(.patientRegister))
+        let user = try req.user
+        var model = PatientChart.model(patient, canEdit: user.can(.patientRegister))
+        var alerts: [ChartAlert] = []
+        if user.can(.clinicalRead) {
+            alerts = try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db)
+            let encounters = try await EvaluationQueries.encounters(patientID: patient.id, on: req.db)
+            model.clinical = PatientChart.Clinical(
+                encounters: encounters.map { encounter, note in
+                    PatientChart.EncounterRow(
+                        date: CalendarDate(encounter.occurredOn)?.display ?? encounter.occurredOn,
+                        kind: EncounterKind(rawValue: encounter.kind)?.title ?? encounter.kind,
+                        status: EncounterStatus(rawValue: encounter.status)?.title ?? encounter.status,
+                        link: note.map { SitePath.evaluation(patient.id, $0.id!) })
+                },
+                alerts: alerts.map { PatientChart.AlertRow(id: $0.id!, message: $0.message, raised: req.displayTime($0.raisedAt)) },
+                canStartEvaluation: user.can(.evaluationWrite), canResolveAlerts: user.can(.alertResolve))
+        }
         return req.page(patient.displayName, section: .patients,
-                        banner: PatientBanner.model(patient, today: req.today), PatientChart.render(model))
+                        banner: PatientBanner.model(patient, today: req.today, alerts: alerts.map(\.message)),
+                        PatientChart.render(model, csrfToken: req.csrfToken))
     }
 
     static func edit(req: Request) async throws -> Response {

@@ -23,6 +23,14 @@ enum AuditAction: String, CaseIterable {
     case patientCreate = "patient.create"
     case patientUpdate = "patient.update"
     case patientUpdateConflict = "patient.update.conflict"
+    case evaluationView = "evaluation.view"
+    case evaluationCreate = "evaluation.create"
+    case evaluationUpdate = "evaluation.update"
+    case evaluationUpdateConflict = "evaluation.update.conflict"
+    case evaluationSign = "evaluation.sign"
+    case addendumCreate = "addendum.create"
+    case alertRaise = "alert.raise"
+    case alertResolve = "alert.resolve"
 }
 
 /// One entry for the audit trail, filled from the request's user, address and browser.

@@ -1,4 +1,5 @@
 import Plot
+import ReliefCore
 
 /// Accessible form controls: every input has a label, an error is tied to its input with
 /// `aria-describedby`, and an error summary at the top links to each problem.
@@ -26,14 +27,16 @@ enum Forms {
         ]))
     }
 
+    /// `id` defaults to the name; give one when the same name appears more than once on a page.
     static func text(_ name: String, label: String, value: String, error: String? = nil, type: String = "text",
-                     required: Bool = false, autocomplete: String? = nil, hint: String? = nil,
+                     required: Bool = false, autocomplete: String? = nil, hint: String? = nil, id: String? = nil,
                      extra: [(String, String?)] = []) -> BodyNode {
-        var attributes: [(String, String?)] = [("type", type), ("id", name), ("name", name), ("value", value)]
+        let id = id ?? name
+        var attributes: [(String, String?)] = [("type", type), ("id", id), ("name", name), ("value", value)]
         if required { attributes.append(("required", nil)) }
         if let autocomplete { attributes.append(("autocomplete", autocomplete)) }
-        attributes += describedBy(name, error: error, hint: hint) + extra
-        return wrap(name, label: label, required: required, error: error, hint: hint, control: .void("input", attributes))
+        attributes += describedBy(id, error: error, hint: hint) + extra
+        return wrap(id, label: label, required: required, error: error, hint: hint, control: .void("input", attributes))
     }
 
     static func select(_ name: String, label: String, options: [Option], selected: String, error: String? = nil,
@@ -46,6 +49,35 @@ enum Forms {
             .tag("option", [("value", option.value)] + (option.value == selected ? [("selected", nil)] : []), text: option.title)
         })
         return wrap(name, label: label, required: required, error: error, hint: nil, control: control)
+    }
+
+    static func textarea(_ name: String, label: String, value: String, error: String? = nil, required: Bool = false,
+                         hint: String? = nil, rows: Int = 3) -> BodyNode {
+        let attributes: [(String, String?)] = [("id", name), ("name", name), ("rows", String(rows))]
+            + describedBy(name, error: error, hint: hint) + (required ? [("required", nil)] : [])
+        return wrap(name, label: label, required: required, error: error, hint: hint,
+                    control: .tag("textarea", attributes, text: value))
+    }
+
+    /// A group of checkboxes sharing one name, in a fieldset whose legend names the question.
+    static func checkboxes(_ name: String, legend: String, options: [Option], checked: [String], error: String? = nil) -> BodyNode {
+        .tag("fieldset", [("class", error == nil ? "choices" : "choices has-error"), ("id", name)], [
+            .tag("legend", text: legend),
+            .unwrap(error) { .tag("p", [("class", "error-message")], text: $0) },
+            .tag("div", [("class", "choice-list")], options.map { option in
+                let id = "\(name)-\(option.value)"
+                return .tag("div", [("class", "choice")], [
+                    .void("input", [("type", "checkbox"), ("id", id), ("name", name), ("value", option.value)]
+                          + (checked.contains(option.value) ? [("checked", nil)] : [])),
+                    .tag("label", [("for", id)], text: option.title),
+                ])
+            }),
+        ])
+    }
+
+    /// The options of a coded vocabulary.
+    static func options<C: Coded>(_ type: C.Type) -> [Option] {
+        C.allCases.map { Option(value: $0.rawValue, title: $0.title) }
     }
 
     static func submit(_ title: String, name: String? = nil, value: String? = nil, secondary: Bool = false) -> BodyNode {

@@ -11,6 +11,12 @@ enum SitePath {
     static let newPatient = "/patients/new"
     static func patient(_ id: UUID) -> String { "/patients/\(id.uuidString.lowercased())" }
     static func editPatient(_ id: UUID) -> String { patient(id) + "/edit" }
+    static func evaluations(_ patientID: UUID) -> String { patient(patientID) + "/evaluations" }
+    static func evaluation(_ patient: UUID, _ id: UUID) -> String { evaluations(patient) + "/\(id.uuidString.lowercased())" }
+    static func editEvaluation(_ patient: UUID, _ id: UUID) -> String { evaluation(patient, id) + "/edit" }
+    static func signEvaluation(_ patient: UUID, _ id: UUID) -> String { evaluation(patient, id) + "/sign" }
+    static func evaluationAddenda(_ patient: UUID, _ id: UUID) -> String { evaluation(patient, id) + "/addenda" }
+    static func resolveAlert(_ patientID: UUID, _ id: UUID) -> String { patient(patientID) + "/alerts/\(id.uuidString.lowercased())/resolve" }
     static let schedule = "/schedule"
     static let worklists = "/worklists"
     static let reports = "/reports"

@@ -2,6 +2,13 @@
 public enum Action: String, CaseIterable, Codable, Sendable {
     case patientRead = "patient.read"
     case patientRegister = "patient.register"
+    /// Clinical notes, alerts and results: the clinical team, not the front desk.
+    case clinicalRead = "clinical.read"
+    case evaluationWrite = "evaluation.write"
+    /// Sign a clinical note, after which it can only be amended by addenda.
+    case noteSign = "note.sign"
+    /// Close a chart alert (a red flag ruled out) with a reason.
+    case alertResolve = "alert.resolve"
     case scheduleView = "schedule.view"
     case worklistView = "worklist.view"
     case reportView = "report.view"
@@ -19,13 +26,15 @@ public enum Access: Hashable, Sendable {
 /// The one place that says which role may do what. Handlers never check roles themselves.
 public enum PermissionTable {
     // Least privilege: administrators run the practice's accounts and audit, not charts;
-    // therapists read charts but do not change registration data.
+    // therapists read charts but do not change registration data; only physicians sign notes and clear alerts;
+    // the front desk sees registration, not clinical notes.
     public static let grants: [Role: Set<Action>] = [
         .admin: [.userManage, .auditView, .reportView],
-        .physician: [.patientRead, .patientRegister, .scheduleView, .worklistView, .reportView],
-        .nurse: [.patientRead, .patientRegister, .scheduleView, .worklistView],
+        .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .noteSign, .alertResolve,
+                     .scheduleView, .worklistView, .reportView],
+        .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .scheduleView, .worklistView],
         .coordinator: [.patientRead, .patientRegister, .scheduleView, .worklistView],
-        .therapist: [.patientRead, .scheduleView, .worklistView],
+        .therapist: [.patientRead, .clinicalRead, .scheduleView, .worklistView],
         .patient: [],
     ]
 

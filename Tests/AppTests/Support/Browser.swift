@@ -47,6 +47,16 @@ final class Browser: @unchecked Sendable {  // used by one test at a time
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: Self.encode(fields)))
     }
 
+    /// Posts fields in order, repeated names kept (checkbox groups), with the page's CSRF token.
+    @discardableResult
+    func post(_ path: String, pairs: [(String, String)]) async throws -> TestingHTTPResponse {
+        let fields = pairs + (csrfToken.map { [(CSRFMiddleware.fieldName, $0)] } ?? [])
+        var headers = HTTPHeaders()
+        headers.contentType = .urlEncodedForm
+        let body = fields.map { Self.encode([$0.0: $0.1]) }.joined(separator: "&")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
     func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
         var headers = headers
         if !cookies.isEmpty {

@@ -1,0 +1,111 @@
+import Foundation
+import Plot
+import ReliefCore
+
+/// The evaluation read as a document: what was found, who signed it and when, and any dated addenda.
+enum EvaluationDocument {
+    struct Model {
+        let patientID: UUID
+        let evaluationID: UUID
+        let date: String
+        let author: String
+        let sections: [(String, [(String, String)])]
+        let painMap: [PainMark]
+        /// "Signed by Dr … on …", or nil for a draft.
+        let signature: String?
+        let addenda: [(String, String)]
+        let canEdit: Bool
+        let canAmend: Bool
+    }
+
+    static func model(_ evaluation: Evaluation, content c: EvaluationContent, date: String, author: String, signature: String?,
+                      addenda: [(String, String)], today: CalendarDate, canWrite: Bool) -> Model {
+        func titles<C: Coded>(_ codes: [String], _ type: C.Type) -> String {
+            codes.map { C(rawValue: $0)?.title ?? $0 }.joined(separator: ", ")
+        }
+        func title<C: Coded>(_ code: String?, _ type: C.Type) -> String { code.map { C(rawValue: $0)?.title ?? $0 } ?? "" }
+        let duration = c.duration(on: today).map { "\($0.description)\($0.isChronic ? " — chronic" : "")" } ?? ""
+        let scores = [("now", c.painNow), ("average", c.painAverage), ("worst", c.painWorst), ("least", c.painLeast)]
+            .compactMap { label, value in value.map { "\(label) \($0)/10" } }.joined(separator: ", ")
+        let neuro: String = c.neuro.map { exam -> String in
+            let parts = [("strength", exam.strength), ("reflex", exam.reflex), ("sensation", exam.sensation)]
+                .compactMap { label, value in value.map { "\(label) \($0)" } }
+            return "\(exam.root) \(exam.side): \(parts.joined(separator: ", "))"
+        }.joined(separator: "; ")
+        let tests: String = c.provocation.map { (result: ProvocationResult) -> String in
+            "\(ProvocationTest(rawValue: result.test)?.title ?? result.test) \(result.side): \(title(result.result, TestResult.self).lowercased())"
+        }.joined(separator: "; ")
+        typealias Rows = [(String, String)]
+        let history: Rows = [
+            ("Chief complaint", c.chiefComplaint), ("Onset", c.onsetDate?.display ?? ""), ("Duration", duration),
+            ("How it began", title(c.onsetMechanism, OnsetMechanism.self)), ("Character", titles(c.characters, PainCharacter.self)),
+            ("Radiation", c.radiation), ("Pattern", title(c.pattern, PainPattern.self)),
+            ("Worse with", titles(c.aggravating, PainFactor.self)), ("Better with", titles(c.relieving, PainFactor.self)),
+            ("Pain (0–10)", scores),
+        ]
+        let impact: Rows = [
+            ("Sleep", title(c.sleep, SleepImpact.self)), ("Work status", title(c.workStatus, WorkStatus.self)),
+            ("Activities given up", c.activitiesGivenUp), ("Mood", c.mood),
+        ]
+        let goals: Rows = [("Goals", joined(titles(c.goals, PatientGoal.self), c.goalOther)), ("Concerns", c.concerns)]
+        let background: Rows = [
+            ("Relevant to procedures", titles(c.history, ProcedureRelevantHistory.self)), ("Notes", c.historyNotes),
+            ("Smoking", title(c.smoking, SmokingStatus.self)), ("Alcohol", title(c.alcohol, AlcoholUse.self)),
+            ("Other substance use", c.substanceUse),
+            ("Family history of substance abuse", titles(c.familySubstanceAbuse, Substance.self)),
+        ]
+        let exam: Rows = [
+            ("Inspection", c.inspection), ("Range of motion", c.rangeOfMotion),
+            ("Tenderness", joined(titles(c.tenderness, TenderSite.self), c.tendernessNotes)),
+            ("Neurological", neuro), ("Provocation tests", tests), ("Other findings", c.examNotes),
+        ]
+        let flags: Rows = [("Positive", c.redFlags.isEmpty ? "None" : titles(c.redFlags, RedFlag.self)), ("Notes", c.redFlagNotes)]
+        let assessment: Rows = [("Assessment", c.assessment), ("Plan", c.plan)]
+        let sections: [(String, Rows)] = [
+            ("History of present illness", history), ("Impact on life", impact), ("Goals and concerns", goals),
+            ("Medical and social history", background), ("Physical examination", exam), ("Red flags", flags),
+            ("Assessment and plan", assessment),
+        ].map { heading, rows in (heading, rows.filter { !$0.1.isEmpty }) }
+        return Model(patientID: evaluation.patientID, evaluationID: evaluation.id!, date: date, author: author,
+                     sections: sections.filter { !$0.1.isEmpty }, painMap: c.painMap, signature: signature, addenda: addenda,
+                     canEdit: canWrite && signature == nil, canAmend: canWrite && signature != nil)
+    }
+
+    private static func joined(_ parts: String...) -> String { parts.filter { !$0.isEmpty }.joined(separator: "; ") }
+
+    static func render(_ model: Model, csrfToken: String, addendumError: String? = nil, addendumText: String = "") -> [BodyNode] {
+        [
+            .tag("article", [("class", "document")], [
+                .tag("header", [("class", "page-head")], [
+                    .tag("h1", text: "New-patient evaluation, \(model.date)"),
+                    .if(model.canEdit, .link("Continue editing", to: SitePath.editEvaluation(model.patientID, model.evaluationID),
+                                             [("class", "button")])),
+                ]),
+                .tag("p", [("class", model.signature == nil ? "status draft" : "status signed")],
+                     text: model.signature ?? "Draft by \(model.author) — not signed"),
+                .group(model.sections.map { heading, rows in
+                    .tag("section", [], [
+                        .tag("h2", text: heading),
+                        .tag("dl", [("class", "document-list")], rows.flatMap { label, value -> [BodyNode] in
+                            [.tag("dt", text: label), .tag("dd", text: value)]
+                        }),
+                    ])
+                }),
+                .tag("section", [], [.tag("h2", text: "Pain map"), BodyMapFigure.render(model.painMap)]),
+                .if(!model.addenda.isEmpty, .tag("section", [("class", "addenda")], [
+                    .tag("h2", text: "Addenda"),
+                    .group(model.addenda.map { heading, text in
+                        .tag("div", [("class", "addendum")], [.tag("h3", text: heading), .tag("p", [("class", "prewrap")], text: text)])
+                    }),
+                ])),
+            ]),
+            .if(model.canAmend, .tag("form", [("method", "post"), ("action", SitePath.evaluationAddenda(model.patientID, model.evaluationID)),
+                                              ("class", "card no-print")], [
+                Forms.csrf(csrfToken),
+                Forms.textarea("text", label: "Add an addendum", value: addendumText, error: addendumError, required: true,
+                               hint: "A signed note cannot be changed. An addendum is dated and signed with your name."),
+                Forms.submit("Add addendum"),
+            ])),
+        ]
+    }
+}

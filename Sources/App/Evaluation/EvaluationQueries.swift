@@ -1,0 +1,136 @@
+import Fluent
+import Foundation
+import ReliefCore
+import SQLKit
+
+/// The evaluation's database work, callable without HTTP. Every change runs in one transaction together with
+/// its audit rows and the alerts it raises.
+enum EvaluationQueries {
+    typealias Audit = @Sendable (AuditEntry, any Database) async throws -> Void
+
+    enum SaveOutcome {
+        case saved(Evaluation)
+        /// Someone saved in between, or the note was signed meanwhile.
+        case conflict(Evaluation)
+        case notFound
+    }
+
+    /// Opens a new-patient evaluation: an encounter in progress with an empty note.
+    static func start(patientID: UUID, by user: UUID, now: Date, today: CalendarDate, on database: any Database,
+                      audit: @escaping Audit) async throws -> Evaluation {
+        try await database.transaction { database in
+            let encounter = Encounter(patientID: patientID, kind: .newPatientEvaluation, status: .inProgress, on: today, by: user, now: now)
+            try await encounter.create(on: database)
+            let evaluation = try Evaluation(encounter: encounter, content: EvaluationContent(), by: user, now: now)
+            try await evaluation.create(on: database)
+            try await audit(AuditEntry(action: .evaluationCreate, resourceType: "Evaluation", resourceID: evaluation.id!.uuidString,
+                                       patientID: patientID), database)
+            return evaluation
+        }
+    }
+
+    static func find(_ id: UUID, patientID: UUID, on database: any Database) async throws -> Evaluation? {
+        try await Evaluation.query(on: database).filter(\.$id == id).filter(\.$patientID == patientID)
+            .filter(\.$deletedAt == nil).first()
+    }
+
+    /// Saves the note if it is still at `version` and unsigned; with `sign`, signs it in the same transaction.
+    static func save(_ id: UUID, patientID: UUID, from version: Int, content: EvaluationContent, sign: Bool, by user: UUID,
+                     now: Date, on database: any Database, audit: @escaping Audit) async throws -> SaveOutcome {
+        try await database.transaction { database in
+            guard let evaluation = try await find(id, patientID: patientID, on: database) else { return .notFound }
+            guard !evaluation.isSigned, try await RecordVersion.claim(Evaluation.schema, id: id, expected: version, on: database) else {
+                return .conflict(evaluation)
+            }
+            evaluation.content = try Evaluation.encode(content)
+            evaluation.version = version + 1
+            evaluation.updatedAt = now
+            if sign {
+                evaluation.signedAt = now
+                evaluation.signedBy = user
+            }
+            try await evaluation.update(on: database)
+            if let encounter = try await Encounter.find(evaluation.encounterID, on: database) {
+                encounter.status = (sign ? EncounterStatus.signed : .inProgress).rawValue
+                encounter.updatedAt = now
+                try await encounter.update(on: database)
+            }
+            let entry = AuditEntry(action: sign ? .evaluationSign : .evaluationUpdate, resourceType: "Evaluation",
+                                   resourceID: id.uuidString, patientID: patientID)
+            try await audit(entry, database)
+            try await raiseRedFlags(content.positiveRedFlags, patientID: patientID, evaluationID: id, by: user, now: now,
+                                    on: database, audit: audit)
+            return .saved(evaluation)
+        }
+    }
+
+    /// One alert per positive red flag: a flag already open is not raised twice, one a physician resolved is not
+    /// raised again by the same note, and unticking a flag in a draft does not clear it — only a resolution does.
+    private static func raiseRedFlags(_ flags: [RedFlag], patientID: UUID, evaluationID: UUID, by user: UUID, now: Date,
+                                      on database: any Database, audit: Audit) async throws {
+        guard !flags.isEmpty else { return }
+        // Already raised: open alerts, and any this note raised before (a resolved flag stays resolved).
+        let raised = try await ChartAlert.query(on: database).filter(\.$patientID == patientID).group(.or) { group in
+            group.filter(\.$resolvedAt == nil).filter(\.$sourceID == evaluationID)
+        }.all().map(\.code)
+        for flag in flags where !raised.contains(flag.rawValue) {
+            let alert = ChartAlert(patientID: patientID, kind: ChartAlertKind.redFlag, code: flag.rawValue,
+                                   message: "Red flag: \(flag.title) — rule out before interventional treatment.",
+                                   sourceType: "Evaluation", sourceID: evaluationID, by: user, now: now)
+            try await alert.create(on: database)
+            try await audit(AuditEntry(action: .alertRaise, resourceType: "ChartAlert", resourceID: alert.id!.uuidString,
+                                       patientID: patientID, detail: flag.rawValue), database)
+        }
+    }
+
+    static func addAddendum(to evaluation: Evaluation, text: String, by user: UUID, now: Date, on database: any Database,
+                            audit: @escaping Audit) async throws {
+        try await database.transaction { database in
+            let addendum = Addendum(patientID: evaluation.patientID, documentType: "Evaluation", documentID: evaluation.id!,
+                                    text: text, by: user, now: now)
+            try await addendum.create(on: database)
+            try await audit(AuditEntry(action: .addendumCreate, resourceType: "Addendum", resourceID: addendum.id!.uuidString,
+                                       patientID: evaluation.patientID, detail: "evaluation \(evaluation.id!.uuidString)"), database)
+        }
+    }
+
+    static func addenda(of documentID: UUID, on database: any Database) async throws -> [Addendum] {
+        try await Addendum.query(on: database).filter(\.$documentID == documentID).sort(\.$createdAt).all()
+    }
+
+    static func openAlerts(patientID: UUID, on database: any Database) async throws -> [ChartAlert] {
+        try await ChartAlert.query(on: database).filter(\.$patientID == patientID).filter(\.$resolvedAt == nil)
+            .sort(\.$raisedAt).all()
+    }
+
+    /// Closes an open alert with the physician's reason; false when it was already resolved or does not exist.
+    static func resolveAlert(_ id: UUID, patientID: UUID, reason: String, by user: UUID, now: Date, on database: any Database,
+                             audit: @escaping Audit) async throws -> Bool {
+        try await database.transaction { database in
+            guard let alert = try await ChartAlert.query(on: database).filter(\.$id == id).filter(\.$patientID == patientID)
+                .filter(\.$resolvedAt == nil).first(),
+                try await RecordVersion.claim(ChartAlert.schema, id: id, expected: alert.version, on: database) else { return false }
+            alert.version += 1
+            alert.resolvedAt = now
+            alert.resolvedBy = user
+            alert.resolution = reason
+            try await alert.update(on: database)
+            try await audit(AuditEntry(action: .alertResolve, resourceType: "ChartAlert", resourceID: id.uuidString,
+                                       patientID: patientID, detail: alert.code), database)
+            return true
+        }
+    }
+
+    /// The patient's encounters, newest first, with their evaluation note when there is one.
+    static func encounters(patientID: UUID, on database: any Database) async throws -> [(Encounter, Evaluation?)] {
+        let encounters = try await Encounter.query(on: database).filter(\.$patientID == patientID).filter(\.$deletedAt == nil)
+            .sort(\.$occurredOn, .descending).sort(\.$createdAt, .descending).all()
+        let notes = try await Evaluation.query(on: database).filter(\.$patientID == patientID).filter(\.$deletedAt == nil).all()
+        let byEncounter = Dictionary(notes.map { ($0.encounterID, $0) }, uniquingKeysWith: { first, _ in first })
+        return encounters.map { ($0, byEncounter[$0.id!]) }
+    }
+}
+
+enum ChartAlertKind {
+    static let redFlag = "red-flag"
+}

@@ -1,0 +1,155 @@
+import Fluent
+import Foundation
+import ReliefCore
+import Vapor
+
+/// The first-visit evaluation: start, fill in (drafts, by nurse and physician), sign (physician), read as a
+/// document, amend by addenda; and the chart alerts its red flags raise.
+enum EvaluationsController {
+    static func create(req: Request) async throws -> Response {
+        let patient = try await findPatient(req)
+        let user = try req.user
+        let evaluation = try await EvaluationQueries.start(patientID: patient.id, by: user.id, now: req.now, today: req.today,
+                                                           on: req.db, audit: auditor(req))
+        return req.redirect(to: SitePath.editEvaluation(patient.id, evaluation.id!))
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let (patient, evaluation) = try await find(req)
+        try await req.audit(AuditEntry(action: .evaluationView, resourceType: "Evaluation", resourceID: evaluation.id!.uuidString,
+                                       patientID: patient.id))
+        return try await document(req, patient, evaluation)
+    }
+
+    static func edit(req: Request) async throws -> Response {
+        let (patient, evaluation) = try await find(req)
+        if evaluation.isSigned { return req.redirect(to: SitePath.evaluation(patient.id, evaluation.id!)) }
+        try await req.audit(AuditEntry(action: .evaluationView, resourceType: "Evaluation", resourceID: evaluation.id!.uuidString,
+                                       patientID: patient.id, detail: "edit form"))
+        return try await form(req, patient, evaluation, fields: EvaluationForm.fields(try evaluation.decoded()), problems: [:],
+                              version: evaluation.version)
+    }
+
+    static func update(req: Request) async throws -> Response { try await save(req, sign: false) }
+
+    static func sign(req: Request) async throws -> Response { try await save(req, sign: true) }
+
+    private static func save(_ req: Request, sign: Bool) async throws -> Response {
+        let (patient, evaluation) = try await find(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
+        let (content, problems) = EvaluationForm.parse(fields, today: req.today)
+        guard problems.isEmpty else {
+            if req.wantsJSON { throw ValidationFailure(fields: problems) }
+            return try await form(req, patient, evaluation, fields: fields, problems: problems, version: version, status: .unprocessableEntity)
+        }
+        let outcome = try await EvaluationQueries.save(evaluation.id!, patientID: patient.id, from: version, content: content, sign: sign,
+                                                       by: try req.user.id, now: req.now, on: req.db, audit: auditor(req))
+        switch outcome {
+        case .saved:
+            let path = sign ? SitePath.evaluation(patient.id, evaluation.id!) : SitePath.editEvaluation(patient.id, evaluation.id!)
+            return req.redirect(to: path, flash: Flash(.success, sign ? "Signed the evaluation." : "Saved the draft."))
+        case .notFound:
+            throw Abort(.notFound, reason: "No such evaluation.")
+        case .conflict(let current):
+            try await req.audit(AuditEntry(action: .evaluationUpdateConflict, resourceType: "Evaluation",
+                                           resourceID: current.id!.uuidString, patientID: patient.id, outcome: .failure))
+            let message = current.isSigned
+                ? "This evaluation was signed meanwhile and can no longer be changed. Your entries are below; add what is missing as an addendum."
+                : "Someone else saved this evaluation while you were editing. Your entries are below; saving again keeps yours."
+            return try await form(req, patient, current, fields: fields, problems: [:], version: current.version, status: .conflict,
+                                  conflict: message, canSave: !current.isSigned)
+        }
+    }
+
+    static func addAddendum(req: Request) async throws -> Response {
+        let (patient, evaluation) = try await find(req)
+        let text = FormFields(urlEncoded: req.body.string ?? "")["text"]
+        let problem = !evaluation.isSigned ? "Addenda are for signed notes; edit the draft instead."
+            : text.isEmpty ? "Write the addendum." : text.count > EvaluationForm.textLimit ? "Keep the addendum under \(EvaluationForm.textLimit) characters." : nil
+        if let problem {
+            if req.wantsJSON { throw ValidationFailure(fields: ["text": problem]) }
+            return try await document(req, patient, evaluation, status: .unprocessableEntity, addendumError: problem, addendumText: text)
+        }
+        try await EvaluationQueries.addAddendum(to: evaluation, text: text, by: try req.user.id, now: req.now, on: req.db,
+                                                audit: auditor(req))
+        return req.redirect(to: SitePath.evaluation(patient.id, evaluation.id!), flash: Flash(.success, "Added the addendum."))
+    }
+
+    static func resolveAlert(req: Request) async throws -> Response {
+        let patient = try await findPatient(req)
+        guard let id = req.parameters.get("alert", as: UUID.self) else { throw Abort(.notFound, reason: "No such alert.") }
+        let reason = FormFields(urlEncoded: req.body.string ?? "")["reason"]
+        guard !reason.isEmpty, reason.count <= 1000 else {
+            return req.redirect(to: SitePath.patient(patient.id),
+                                flash: Flash(.warning, "Give the reason the alert is resolved (up to 1,000 characters)."))
+        }
+        let resolved = try await EvaluationQueries.resolveAlert(id, patientID: patient.id, reason: reason, by: try req.user.id,
+                                                                now: req.now, on: req.db, audit: auditor(req))
+        guard resolved else { throw Abort(.conflict, reason: "This alert was already resolved, or does not exist.") }
+        return req.redirect(to: SitePath.patient(patient.id), flash: Flash(.success, "Resolved the alert."))
+    }
+
+    // MARK: - Helpers
+
+    private static func auditor(_ req: Request) -> EvaluationQueries.Audit {
+        { entry, database in try await req.audit(entry, on: database) }
+    }
+
+    private static func findPatient(_ req: Request) async throws -> PatientRecord {
+        guard let id = req.parameters.get("id", as: UUID.self), let patient = try await PatientQueries.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: "No such patient.")
+        }
+        return patient
+    }
+
+    private static func find(_ req: Request) async throws -> (PatientRecord, Evaluation) {
+        let patient = try await findPatient(req)
+        guard let id = req.parameters.get("evaluation", as: UUID.self),
+              let evaluation = try await EvaluationQueries.find(id, patientID: patient.id, on: req.db) else {
+            throw Abort(.notFound, reason: "No such evaluation.")
+        }
+        return (patient, evaluation)
+    }
+
+    private static func form(_ req: Request, _ patient: PatientRecord, _ evaluation: Evaluation, fields: FormFields,
+                             problems: [String: String], version: Int, status: HTTPStatus = .ok, conflict: String? = nil,
+                             canSave: Bool = true) async throws -> Response {
+        let model = EvaluationFormView.Model(patientID: patient.id, evaluationID: evaluation.id!, fields: fields, problems: problems,
+                                             version: version, canSign: try req.user.can(.noteSign) && canSave, conflict: conflict)
+        return req.page("Evaluation", section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
+                        EvaluationFormView.render(model, csrfToken: req.csrfToken))
+    }
+
+    private static func document(_ req: Request, _ patient: PatientRecord, _ evaluation: Evaluation, status: HTTPStatus = .ok,
+                                 addendumError: String? = nil, addendumText: String = "") async throws -> Response {
+        let addenda = try await EvaluationQueries.addenda(of: evaluation.id!, on: req.db)
+        let names = try await StaffNames.lookup(Set([evaluation.createdBy, evaluation.signedBy].compactMap { $0 } + addenda.map(\.createdBy)), on: req.db)
+        let signature = evaluation.signedAt.map { "Signed by \(names[evaluation.signedBy!] ?? "unknown") on \(req.displayTime($0))" }
+        let model = EvaluationDocument.model(
+            evaluation, content: try evaluation.decoded(), date: CalendarDate(evaluation.createdAt).display,
+            author: evaluation.createdBy.flatMap { names[$0] } ?? "unknown", signature: signature,
+            addenda: addenda.map { ("Addendum by \(names[$0.createdBy] ?? "unknown"), \(req.displayTime($0.createdAt))", $0.text) },
+            today: req.today, canWrite: try req.user.can(.evaluationWrite))
+        return req.page("Evaluation", section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
+                        EvaluationDocument.render(model, csrfToken: req.csrfToken, addendumError: addendumError, addendumText: addendumText))
+    }
+}
+
+/// Staff names for signatures and addenda.
+enum StaffNames {
+    static func lookup(_ ids: Set<UUID>, on database: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let users = try await User.query(on: database).filter(\.$id ~~ Array(ids)).all()
+        return Dictionary(uniqueKeysWithValues: users.compactMap { user in user.id.map { ($0, user.name) } })
+    }
+}
+
+/// The patient banner with what the clinical team must not miss: open chart alerts (for roles that read them).
+enum ChartBanner {
+    static func model(_ req: Request, _ patient: PatientRecord) async throws -> PatientBanner.Model {
+        let alerts = try req.user.can(.clinicalRead)
+            ? try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db).map(\.message) : []
+        return PatientBanner.model(patient, today: req.today, alerts: alerts)
+    }
+}

@@ -1,0 +1,199 @@
+import Fluent
+import Foundation
+import ReliefCore
+import SQLKit
+import Testing
+import VaporTesting
+@testable import App
+
+/// The first-visit evaluation over HTTP: drafts, validation, signing, immutability, addenda and red-flag alerts.
+@Suite struct FirstVisitTests {
+    private let visit: [(String, String)] = [
+        ("chiefComplaint", "Low back pain into the left leg"), ("onsetDate", "03/15/2026"), ("onsetMechanism", "work"),
+        ("character", "burning"), ("character", "electric"), ("painNow", "6"), ("painWorst", "9"), ("painLeast", "3"),
+        ("map.lower-back:left", "7"), ("map.calf:left", "5"), ("goal", "return-to-work"), ("history", "diabetes"),
+        ("neuro.L5.left.strength", "reduced"), ("test.straight-leg-raise.left", "positive"),
+        ("assessment", "Left L5 radiculopathy"),
+    ]
+
+    /// Starts an evaluation as the browser's user and returns its path.
+    private func start(_ browser: Browser, _ patient: PatientRecord) async throws -> String {
+        try await browser.get(SitePath.patient(patient.id))
+        let response = try await browser.post(SitePath.evaluations(patient.id))
+        #expect(response.status == .seeOther)
+        let edit = try #require(response.location)
+        return String(edit.dropLast("/edit".count))
+    }
+
+    private func version(_ browser: Browser, _ path: String) async throws -> String {
+        let page = try await browser.get(path + "/edit")
+        let marker = try #require(page.text.range(of: "name=\"version\" value=\""))
+        return String(page.text[marker.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aNurseDraftsAndAPhysicianSigns(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let physician = try await context.signedIn(.physician)
+            let path = try await start(nurse, patient)
+            // act
+            let draft = try await nurse.post(path, pairs: [("version", try await version(nurse, path))] + visit)
+            let signed = try await physician.post(path + "/sign", pairs: [("version", try await version(physician, path))] + visit)
+            let document = try await physician.get(path)
+            let chart = try await physician.get(SitePath.patient(patient.id))
+            // check
+            #expect(draft.status == .seeOther)
+            #expect(signed.status == .seeOther && signed.location == path)
+            #expect(document.text.contains("Signed by Test Physician"))
+            #expect(document.text.contains("Burning, Electric, shock-like"))
+            #expect(document.text.contains("8 months — chronic"))
+            #expect(document.text.contains("Left lower back 7/10"))
+            #expect(document.text.contains("L5 left: strength reduced"))
+            #expect(chart.text.contains("New-patient evaluation") && chart.text.contains(">Signed<"))
+            for action: AuditAction in [.evaluationCreate, .evaluationUpdate, .evaluationSign, .evaluationView] {
+                #expect(try await context.auditEvents(action).allSatisfy { $0.patientID == patient.id })
+                #expect(try await !context.auditEvents(action).isEmpty, "\(action)")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func badInputComesBackOnItsFieldAndNothingIsSaved(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let path = try await start(nurse, patient)
+            let fields = [("version", try await version(nurse, path)), ("chiefComplaint", "Neck pain"), ("painNow", "11"),
+                          ("onsetDate", "12/24/2026"), ("radiation", "Right arm")]
+            // act
+            let response = try await nurse.post(path, pairs: fields)
+            // check
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("Enter a whole number from 0 to 10."))
+            #expect(response.text.contains("The onset cannot be after today."))
+            #expect(response.text.contains("value=\"Right arm\""))
+            let stored = try #require(try await Evaluation.query(on: context.app.db).first())
+            #expect(try stored.decoded() == EvaluationContent())
+            #expect(stored.version == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aStaleDraftIsAConflictThatKeepsTheEntries(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let physician = try await context.signedIn(.physician)
+            let path = try await start(nurse, patient)
+            let base = try await version(nurse, path)
+            try await physician.get(path + "/edit")
+            // act
+            let first = try await physician.post(path, pairs: [("version", base), ("chiefComplaint", "Physician's words")])
+            let second = try await nurse.post(path, pairs: [("version", base), ("chiefComplaint", "Nurse's words")])
+            // check
+            #expect(first.status == .seeOther)
+            #expect(second.status == .conflict)
+            #expect(second.text.contains("Someone else saved this evaluation"))
+            #expect(second.text.contains("value=\"Nurse&#39;s words\""))
+            let stored = try #require(try await Evaluation.query(on: context.app.db).first())
+            #expect(try stored.decoded().chiefComplaint == "Physician's words")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aSignedNoteCannotChangeButTakesAddenda(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let physician = try await context.signedIn(.physician)
+            let path = try await start(physician, patient)
+            let base = try await version(physician, path)
+            try await physician.post(path + "/sign", pairs: [("version", base)] + visit)
+            let signedVersion = String(Int(base)! + 1)
+            // act
+            let edit = try await physician.post(path, pairs: [("version", signedVersion), ("chiefComplaint", "Changed")])
+            let editPage = try await physician.get(path + "/edit")
+            let emptyAddendum = try await physician.post(path + "/addenda", pairs: [("text", "")])
+            let addendum = try await physician.post(path + "/addenda", pairs: [("text", "MRI reviewed: L4-5 protrusion.")])
+            let document = try await physician.get(path)
+            // check
+            #expect(edit.status == .conflict)
+            #expect(edit.text.contains("signed meanwhile"))
+            #expect(!edit.text.contains("Sign note"))
+            #expect(editPage.status == .seeOther)
+            #expect(emptyAddendum.status == .unprocessableEntity)
+            #expect(addendum.status == .seeOther)
+            #expect(document.text.contains("MRI reviewed: L4-5 protrusion."))
+            #expect(document.text.contains("Addendum by Test Physician"))
+            let stored = try #require(try await Evaluation.query(on: context.app.db).first())
+            #expect(try stored.decoded().chiefComplaint == "Low back pain into the left leg")
+            // The database itself refuses to change the signed note or the addendum.
+            await #expect(throws: (any Error).self) {
+                try await context.app.db.sql.raw("UPDATE evaluations SET content = '{}'").run()
+            }
+            await #expect(throws: (any Error).self) { try await context.app.db.sql.raw("DELETE FROM addenda").run() }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aRedFlagStaysOnTheChartUntilAPhysicianResolvesIt(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let physician = try await context.signedIn(.physician)
+            let path = try await start(nurse, patient)
+            let flagged = [("chiefComplaint", "Back pain"), ("redFlag", "saddle-anaesthesia"), ("redFlag", "fever-chills")]
+            // act: the nurse records two red flags, then saves again with one unticked
+            try await nurse.post(path, pairs: [("version", try await version(nurse, path))] + flagged)
+            try await nurse.post(path, pairs: [("version", try await version(nurse, path)), ("chiefComplaint", "Back pain"),
+                                               ("redFlag", "saddle-anaesthesia")])
+            let nurseChart = try await nurse.get(SitePath.patient(patient.id))
+            let alerts = try await EvaluationQueries.openAlerts(patientID: patient.id, on: context.app.db)
+            let nurseResolve = try await nurse.post(SitePath.resolveAlert(patient.id, alerts[0].id!), form: ["reason": "x"])
+            try await physician.get(SitePath.patient(patient.id))
+            let noReason = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id!), form: ["reason": ""])
+            let resolved = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id!),
+                                                    form: ["reason": "MRI: no cauda equina compression"])
+            let again = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id!), form: ["reason": "twice"])
+            // the physician signs the note with the resolved flag still ticked: it is not raised again
+            try await physician.post(path + "/sign", pairs: [("version", try await version(physician, path))] + flagged)
+            let remaining = try await EvaluationQueries.openAlerts(patientID: patient.id, on: context.app.db)
+            // check
+            #expect(alerts.map(\.code) == ["saddle-anaesthesia", "fever-chills"])
+            #expect(nurseChart.text.contains("Red flag: Saddle anaesthesia — rule out before interventional treatment."))
+            #expect(!nurseChart.text.contains(">Resolve<"))
+            #expect(nurseResolve.status == .forbidden)
+            #expect(noReason.status == .seeOther)
+            #expect(resolved.status == .seeOther)
+            #expect(again.status == .conflict)
+            #expect(remaining.map(\.code) == ["fever-chills"])
+            let closed = try #require(try await ChartAlert.find(alerts[0].id, on: context.app.db))
+            #expect(closed.resolution == "MRI: no cauda equina compression" && closed.resolvedBy != nil)
+            #expect(try await context.auditEvents(.alertRaise).count == 2)
+            #expect(try await context.auditEvents(.alertResolve).count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theFrontDeskSeesNoClinicalNotes(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let coordinator = try await context.signedIn(.coordinator)
+            let path = try await start(nurse, patient)
+            // act
+            let chart = try await coordinator.get(SitePath.patient(patient.id))
+            let note = try await coordinator.get(path)
+            // check
+            #expect(chart.status == .ok && !chart.text.contains("Encounters"))
+            #expect(note.status == .forbidden)
+        }
+    }
+}
