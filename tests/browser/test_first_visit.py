@@ -1,0 +1,49 @@
+"""What a physician does at a first visit: open a patient, evaluate, mark the body map, sign, read it back."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from test_registration_flow import fill, sign_in, wait_for_url
+
+
+def test_a_physician_completes_and_signs_a_first_visit(browser, base_url):
+    sign_in(browser, base_url, "physician@demo.relief", "demo-physician-pass")
+    browser.find_element(By.CSS_SELECTOR, "table.list tbody tr a").click()
+    wait_for_url(browser, lambda url: "/patients/" in url)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Start new-patient evaluation']").click()
+    wait_for_url(browser, lambda url: url.endswith("/edit"))
+
+    fill(browser, {"chiefComplaint": "Low back pain into the left leg", "onsetDate": "01/10/2026",
+                   "onsetMechanism": "work", "painNow": "6", "painWorst": "9", "painLeast": "2"})
+    # The body map by keyboard, through its region table (the no-script control): focus, type the intensity.
+    region = browser.find_element(By.ID, "map.lower-back:left")
+    region.send_keys("7")
+    browser.find_element(By.ID, "map.calf:left").send_keys("5")
+    browser.find_element(By.ID, "character-burning").send_keys(Keys.SPACE)
+    browser.find_element(By.ID, "redFlag-saddle-anaesthesia").send_keys(Keys.SPACE)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Save draft']").click()
+    wait_for_url(browser, lambda url: url.endswith("/edit"))
+    assert "Saved the draft." in browser.find_element(By.CLASS_NAME, "flash").text
+    assert "Left lower back 7/10" in browser.find_element(By.CSS_SELECTOR, ".body-map figcaption").text
+    assert "Saddle anaesthesia" in browser.find_element(By.CLASS_NAME, "patient-banner").text
+
+    browser.find_element(By.XPATH, "//button[normalize-space()='Sign note']").click()
+    wait_for_url(browser, lambda url: not url.endswith("/edit"))
+    document = browser.find_element(By.CSS_SELECTOR, "article.document").text
+    assert "Signed by" in document
+    assert "Low back pain into the left leg" in document
+    assert "Burning" in document
+    assert "Left calf 5/10" in document
+    assert not browser.find_elements(By.LINK_TEXT, "Continue editing")
+
+    browser.find_element(By.ID, "text").send_keys("Reviewed outside MRI: L4-5 left paracentral protrusion.")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Add addendum']").click()
+    wait_for_url(browser, lambda url: True)
+    assert "L4-5 left paracentral protrusion" in browser.find_element(By.CLASS_NAME, "addenda").text
+
+    browser.find_element(By.CSS_SELECTOR, ".patient-banner .patient-name").click()
+    wait_for_url(browser, lambda url: "/evaluations/" not in url)
+    alerts = browser.find_element(By.CLASS_NAME, "alert-card")
+    alerts.find_element(By.NAME, "reason").send_keys("Examined: perineal sensation intact; no retention." + Keys.ENTER)
+    wait_for_url(browser, lambda url: True)
+    assert "Resolved the alert." in browser.find_element(By.CLASS_NAME, "flash").text
+    assert not browser.find_elements(By.CLASS_NAME, "alert-card")
