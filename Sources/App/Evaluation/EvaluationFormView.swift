@@ -106,14 +106,9 @@ enum EvaluationFormView {
         .tag("fieldset", [("class", "form-section")], [.tag("legend", text: title)] + content)
     }
 
-    private static let intensityOptions = [("", "—")] + PainMark.intensityRange.map { (String($0), String($0)) }
-
-    private static func intensitySelect(_ name: String, label: String, selected: String, error: String?) -> BodyNode {
-        .tag("select", [("id", name), ("name", name), ("aria-label", label)] + (error == nil ? [] : [("aria-invalid", "true")]),
-             intensityOptions.map { value, title in
-                 .tag("option", [("value", value)] + (value == selected ? [("selected", nil)] : []), text: title)
-             })
-    }
+    private static let intensityOptions = [Forms.Option(value: "", title: "—")]
+        + PainMark.intensityRange.map { Forms.Option(value: String($0), title: String($0)) }
+    private static let findingOptions = [Forms.Option(value: "", title: "—")] + Forms.options(NeuroFinding.self)
 
     /// The body map: the figures show what is marked; the table beside them is the control, usable with the
     /// keyboard and without script (a region left at "—" is not marked).
@@ -131,19 +126,12 @@ enum EvaluationFormView {
                 .tag("tbody", [], BodyMap.regions.map { region in
                     .tag("tr", [], [.tag("th", [("scope", "row")], text: region.label)] + BodySide.allCases.map { side in
                         let name = EvaluationForm.mapField(region.id, side)
-                        return .tag("td", [], [intensitySelect(name, label: "\(side.title) \(region.label.lowercased())",
-                                                               selected: f[name], error: p[name])])
+                        return .tag("td", [], [Forms.cellSelect(name, label: "\(side.title) \(region.label.lowercased())",
+                                                                options: intensityOptions, selected: f[name], invalid: p[name] != nil)])
                     })
                 }),
             ]),
         ])
-    }
-
-    private static func findingSelect(_ name: String, label: String, _ f: FormFields) -> BodyNode {
-        .tag("select", [("id", name), ("name", name), ("aria-label", label)],
-             ([("", "—")] + NeuroFinding.allCases.map { ($0.rawValue, $0.title) }).map { value, title in
-                 .tag("option", [("value", value)] + (value == f[name] ? [("selected", nil)] : []), text: title)
-             })
     }
 
     private static func neuroTable(_ f: FormFields, _ p: [String: String]) -> BodyNode {
@@ -153,8 +141,9 @@ enum EvaluationFormView {
             .tag("tbody", [], NerveRoot.allCases.map { root in
                 .tag("tr", [], [.tag("th", [("scope", "row")], text: root.title)] + EvaluationForm.neuroAspects.flatMap { aspect in
                     BodySide.allCases.map { side in
-                        .tag("td", [], [findingSelect(EvaluationForm.neuroField(root, side, aspect),
-                                                      label: "\(root.title) \(aspect) \(side.title.lowercased())", f)])
+                        let name = EvaluationForm.neuroField(root, side, aspect)
+                        return .tag("td", [], [Forms.cellSelect(name, label: "\(root.title) \(aspect) \(side.title.lowercased())",
+                                                                options: findingOptions, selected: f[name])])
                     }
                 })
             }),
@@ -169,11 +158,8 @@ enum EvaluationFormView {
                 .tag("tr", [], [.tag("th", [("scope", "row")], text: test.title)] + BodySide.allCases.map { side in
                     let name = EvaluationForm.testField(test, side)
                     let selected = f[name].isEmpty ? TestResult.notDone.rawValue : f[name]
-                    return .tag("td", [], [.tag("select", [("id", name), ("name", name), ("aria-label", "\(test.title) \(side.title.lowercased())")],
-                                                TestResult.allCases.map { result in
-                                                    .tag("option", [("value", result.rawValue)] + (result.rawValue == selected ? [("selected", nil)] : []),
-                                                         text: result.title)
-                                                })])
+                    return .tag("td", [], [Forms.cellSelect(name, label: "\(test.title) \(side.title.lowercased())",
+                                                            options: Forms.options(TestResult.self), selected: selected)])
                 })
             }),
         ])

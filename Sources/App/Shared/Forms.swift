@@ -75,6 +75,14 @@ enum Forms {
         ])
     }
 
+    /// A select without its own label element, for table cells whose row and column headers name it.
+    static func cellSelect(_ name: String, label: String, options: [Option], selected: String, invalid: Bool = false) -> BodyNode {
+        .tag("select", [("id", name), ("name", name), ("aria-label", label)] + (invalid ? [("aria-invalid", "true")] : []),
+             options.map { option in
+                 .tag("option", [("value", option.value)] + (option.value == selected ? [("selected", nil)] : []), text: option.title)
+             })
+    }
+
     /// The options of a coded vocabulary.
     static func options<C: Coded>(_ type: C.Type) -> [Option] {
         C.allCases.map { Option(value: $0.rawValue, title: $0.title) }
