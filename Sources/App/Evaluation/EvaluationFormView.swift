@@ -81,8 +81,8 @@ enum EvaluationFormView {
                     area("rangeOfMotion", "Range of motion"),
                     boxes("tender", "Tenderness", TenderSite.self),
                     text("tendernessNotes", "Tenderness notes"),
-                    neuroTable(f, p),
-                    provocationTable(f, p),
+                    neuroTable(f),
+                    provocationTable(f),
                     area("examNotes", "Other findings"),
                 ]),
                 section("Red flags", [
@@ -134,7 +134,7 @@ enum EvaluationFormView {
         ])
     }
 
-    private static func neuroTable(_ f: FormFields, _ p: [String: String]) -> BodyNode {
+    private static func neuroTable(_ f: FormFields) -> BodyNode {
         .tag("table", [("class", "exam-table")], [
             .tag("caption", text: "Neurological exam by level and side"),
             .tableHead(["Level", "Strength R", "Strength L", "Reflex R", "Reflex L", "Sensation R", "Sensation L"]),
@@ -150,7 +150,7 @@ enum EvaluationFormView {
         ])
     }
 
-    private static func provocationTable(_ f: FormFields, _ p: [String: String]) -> BodyNode {
+    private static func provocationTable(_ f: FormFields) -> BodyNode {
         .tag("table", [("class", "exam-table")], [
             .tag("caption", text: "Provocation tests"),
             .tableHead(["Test", "Right", "Left"]),

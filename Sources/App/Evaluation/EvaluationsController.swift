@@ -7,7 +7,7 @@ import Vapor
 /// document, amend by addenda; and the chart alerts its red flags raise.
 enum EvaluationsController {
     static func create(req: Request) async throws -> Response {
-        let patient = try await findPatient(req)
+        let patient = try await PatientsController.findPatient(req)
         let user = try req.user
         let evaluation = try await EvaluationQueries.start(patientID: patient.id, by: user.id, now: req.now, today: req.today,
                                                            on: req.db, audit: auditor(req))
@@ -77,7 +77,7 @@ enum EvaluationsController {
     }
 
     static func resolveAlert(req: Request) async throws -> Response {
-        let patient = try await findPatient(req)
+        let patient = try await PatientsController.findPatient(req)
         guard let id = req.parameters.get("alert", as: UUID.self) else { throw Abort(.notFound, reason: "No such alert.") }
         let reason = FormFields(urlEncoded: req.body.string ?? "")["reason"]
         guard !reason.isEmpty, reason.count <= 1000 else {
@@ -96,15 +96,8 @@ enum EvaluationsController {
         { entry, database in try await req.audit(entry, on: database) }
     }
 
-    private static func findPatient(_ req: Request) async throws -> PatientRecord {
-        guard let id = req.parameters.get("id", as: UUID.self), let patient = try await PatientQueries.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "No such patient.")
-        }
-        return patient
-    }
-
     private static func find(_ req: Request) async throws -> (PatientRecord, Evaluation) {
-        let patient = try await findPatient(req)
+        let patient = try await PatientsController.findPatient(req)
         guard let id = req.parameters.get("evaluation", as: UUID.self),
               let evaluation = try await EvaluationQueries.find(id, patientID: patient.id, on: req.db) else {
             throw Abort(.notFound, reason: "No such evaluation.")

@@ -127,7 +127,8 @@ enum PatientsController {
                           problems: [:], version: version, cancel: SitePath.patient(patient.id))
     }
 
-    private static func findPatient(_ req: Request) async throws -> PatientRecord {
+    /// The patient named by the route's `:id`, or 404; shared by every chart route.
+    static func findPatient(_ req: Request) async throws -> PatientRecord {
         guard let id = req.parameters.get("id", as: UUID.self), let patient = try await PatientQueries.find(id, on: req.db) else {
             throw Abort(.notFound, reason: "No such patient.")
         }
