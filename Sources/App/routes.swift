@@ -31,6 +31,10 @@ func routes(_ app: Application) throws {
            use: EvaluationsController.addAddendum)
     app.on(.POST, "patients", ":id", "alerts", ":alert", "resolve", access: .action(.alertResolve), use: EvaluationsController.resolveAlert)
 
+    chartList(app, MedicationEntry.self)
+    chartList(app, AllergyEntry.self)
+    chartList(app, PriorTreatmentEntry.self)
+
     app.on(.GET, "schedule", access: .action(.scheduleView),
            use: HomeController.placeholder(.schedule, "Appointments and procedure days will be booked here."))
     app.on(.GET, "worklists", access: .action(.worklistView),
@@ -48,4 +52,15 @@ func routes(_ app: Application) throws {
     app.on(.POST, "admin", "users", ":id", "reset-password", access: .action(.userManage), use: UsersController.resetPassword)
     app.on(.GET, "admin", "audit", access: .action(.auditView), use: AuditController.index)
     app.on(.GET, "admin", "audit.csv", access: .action(.auditView), use: AuditController.export)
+}
+
+/// The routes of one chart list: read by the clinical team, kept by those who may write the chart.
+private func chartList<C: ChartEntryPresentation>(_ app: Application, _ type: C.Type) {
+    let base: [PathComponent] = ["patients", ":id", .constant(C.kind.pathSegment)]
+    app.on(.GET, base, access: .action(.clinicalRead), use: ChartEntriesController<C>.index)
+    app.on(.GET, base + ["new"], access: .action(.chartWrite), use: ChartEntriesController<C>.new)
+    app.on(.POST, base, access: .action(.chartWrite), use: ChartEntriesController<C>.create)
+    app.on(.GET, base + [":entry", "edit"], access: .action(.chartWrite), use: ChartEntriesController<C>.edit)
+    app.on(.POST, base + [":entry"], access: .action(.chartWrite), use: ChartEntriesController<C>.update)
+    app.on(.POST, base + [":entry", "entered-in-error"], access: .action(.chartWrite), use: ChartEntriesController<C>.enterInError)
 }

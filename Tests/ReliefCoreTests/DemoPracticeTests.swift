@@ -69,3 +69,35 @@ import Testing
         #expect(StaffAccountInput(name: "", email: "nope", role: "").problems().count == 3)
     }
 }
+
+@Suite struct DemoChartListsTests {
+    let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    @Test func demoChartListsAreValidEntriesThatAFormWouldAccept() {
+        // setup
+        let lists = (0..<500).map { DemoChartLists.generate(index: $0, seed: 5, age: 40 + $0 % 45, today: today) }
+        // act
+        let medications = lists.flatMap(\.medications), allergies = lists.flatMap(\.allergies), treatments = lists.flatMap(\.treatments)
+        // check
+        #expect(medications.allSatisfy { MedicationEntry.parse($0.fields, today: today).entry == $0 })
+        #expect(allergies.allSatisfy { AllergyEntry.parse($0.fields, today: today).entry == $0 })
+        #expect(treatments.allSatisfy { PriorTreatmentEntry.parse($0.fields, today: today).entry == $0 })
+    }
+
+    @Test func demoListsAreClinicallyCoherent() {
+        // setup
+        let young = (0..<400).map { DemoChartLists.generate(index: $0, seed: 9, age: 40, today: today) }
+        let old = (0..<400).map { DemoChartLists.generate(index: $0, seed: 9, age: 75, today: today) }
+        // act
+        let opioidShare = Double(young.filter { !OpioidSummary($0.medications).lines.isEmpty }.count) / 400
+        let youngAnticoagulated = young.filter { $0.medications.contains { $0.drug?.isA(.anticoagulant) == true } }.count
+        let oldAntithrombotic = old.filter { $0.medications.contains { $0.drug.map { $0.isA(.anticoagulant) || $0.isA(.antiplatelet) } == true } }.count
+        let triedPhysicalTherapy = Double(young.filter { $0.treatments.contains { $0.treatmentKind == .physicalTherapy } }.count) / 400
+        // check
+        #expect((0.25...0.40).contains(opioidShare))
+        #expect(youngAnticoagulated == 0)
+        #expect(oldAntithrombotic > 50)
+        #expect(triedPhysicalTherapy > 0.7)
+        #expect(young.filter { !$0.earlierMME.isEmpty }.allSatisfy { !OpioidSummary($0.medications).lines.isEmpty })
+    }
+}

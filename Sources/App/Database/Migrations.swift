@@ -14,5 +14,7 @@ enum Migrations {
         CreateEvaluation(),
         CreateAddendum(),
         CreateChartAlert(),
+        CreateChartEntry(),
+        CreateMMEHistory(),
     ]
 }

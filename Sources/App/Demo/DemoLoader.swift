@@ -41,6 +41,7 @@ public enum DemoLoader {
         let today = CalendarDate(app.config.now())
         let start = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM patients").first()?.decode(column: "n", as: Int.self) ?? 0
         let now = app.config.now()
+        let nurse = try await User.query(on: app.db).filter(\.$role == Role.nurse.rawValue).first()?.id
         var done = 0
         while done < count {
             let size = min(batchSize, count - done), first = start + done
@@ -56,8 +57,43 @@ public enum DemoLoader {
                 }
                 try await PatientQueries.insert(patients, on: database)
                 try await patients.map { try PatientQueries.revision(of: $0, by: nil, now: now) }.create(on: database)
+                try await addChartLists(patients, firstIndex: first, seed: seed, by: nurse, today: today, now: now, on: database)
             }
             done += size
+        }
+    }
+
+    /// Medications, allergies, prior treatments and the MME history of a batch of new demo patients.
+    private static func addChartLists(_ patients: [PatientRecord], firstIndex: Int, seed: UInt64, by nurse: UUID?, today: CalendarDate,
+                                      now: Date, on database: any Database) async throws {
+        var entries: [ChartEntry] = [], history: [MMERecord] = []
+        for (offset, patient) in patients.enumerated() {
+            let age = CalendarDate(patient.birthDate)?.years(until: today) ?? 50
+            let lists = DemoChartLists.generate(index: firstIndex + offset, seed: seed, age: age, today: today)
+            func add<C: ChartEntryContent>(_ content: C) throws {
+                entries.append(try ChartEntry(patientID: patient.id, content: content, by: nurse, now: now))
+            }
+            try lists.medications.forEach(add)
+            try lists.allergies.forEach(add)
+            try lists.treatments.forEach(add)
+            let summary = OpioidSummary(lists.medications)
+            guard !summary.lines.isEmpty else { continue }
+            for point in lists.earlierMME {
+                let record = MMERecord(patientID: patient.id, summary: summary, by: nurse,
+                                       now: now.addingTimeInterval(-86_400 * Double(point.daysAgo)))
+                record.total = point.total
+                history.append(record)
+            }
+            history.append(MMERecord(patientID: patient.id, summary: summary, by: nurse, now: now))
+        }
+        try await insertInChunks(entries, on: database)
+        try await insertInChunks(history, on: database)
+    }
+
+    /// SQLite allows at most 32,766 bound values a statement: many rows go in chunks.
+    private static func insertInChunks<M: Model>(_ models: [M], on database: any Database) async throws {
+        for start in stride(from: 0, to: models.count, by: 1000) {
+            try await Array(models[start..<min(start + 1000, models.count)]).create(on: database)
         }
     }
 

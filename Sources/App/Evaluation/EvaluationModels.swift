@@ -67,13 +67,9 @@ final class Evaluation: Model, @unchecked Sendable {
 
     var isSigned: Bool { signedAt != nil }
 
-    func decoded() throws -> EvaluationContent { try JSONDecoder().decode(EvaluationContent.self, from: Data(content.utf8)) }
+    func decoded() throws -> EvaluationContent { try JSONCoding.decode(EvaluationContent.self, content) }
 
-    static func encode(_ content: EvaluationContent) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(content), as: UTF8.self)
-    }
+    static func encode(_ content: EvaluationContent) throws -> String { try JSONCoding.encode(content) }
 }
 
 /// A dated correction or addition to a signed document. Append-only (database triggers refuse changes).

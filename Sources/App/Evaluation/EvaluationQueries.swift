@@ -6,7 +6,7 @@ import SQLKit
 /// The evaluation's database work, callable without HTTP. Every change runs in one transaction together with
 /// its audit rows and the alerts it raises.
 enum EvaluationQueries {
-    typealias Audit = @Sendable (AuditEntry, any Database) async throws -> Void
+    typealias Audit = TransactionalAudit
 
     enum SaveOutcome {
         case saved(Evaluation)

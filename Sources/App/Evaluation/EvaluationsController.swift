@@ -10,7 +10,7 @@ enum EvaluationsController {
         let patient = try await PatientsController.findPatient(req)
         let user = try req.user
         let evaluation = try await EvaluationQueries.start(patientID: patient.id, by: user.id, now: req.now, today: req.today,
-                                                           on: req.db, audit: auditor(req))
+                                                           on: req.db, audit: req.transactionalAudit)
         return req.redirect(to: SitePath.editEvaluation(patient.id, evaluation.id!))
     }
 
@@ -44,7 +44,7 @@ enum EvaluationsController {
             return try await form(req, patient, evaluation, fields: fields, problems: problems, version: version, status: .unprocessableEntity)
         }
         let outcome = try await EvaluationQueries.save(evaluation.id!, patientID: patient.id, from: version, content: content, sign: sign,
-                                                       by: try req.user.id, now: req.now, on: req.db, audit: auditor(req))
+                                                       by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
         switch outcome {
         case .saved:
             let path = sign ? SitePath.evaluation(patient.id, evaluation.id!) : SitePath.editEvaluation(patient.id, evaluation.id!)
@@ -72,7 +72,7 @@ enum EvaluationsController {
             return try await document(req, patient, evaluation, status: .unprocessableEntity, addendumError: problem, addendumText: text)
         }
         try await EvaluationQueries.addAddendum(to: evaluation, text: text, by: try req.user.id, now: req.now, on: req.db,
-                                                audit: auditor(req))
+                                                audit: req.transactionalAudit)
         return req.redirect(to: SitePath.evaluation(patient.id, evaluation.id!), flash: Flash(.success, "Added the addendum."))
     }
 
@@ -85,16 +85,12 @@ enum EvaluationsController {
                                 flash: Flash(.warning, "Give the reason the alert is resolved (up to 1,000 characters)."))
         }
         let resolved = try await EvaluationQueries.resolveAlert(id, patientID: patient.id, reason: reason, by: try req.user.id,
-                                                                now: req.now, on: req.db, audit: auditor(req))
+                                                                now: req.now, on: req.db, audit: req.transactionalAudit)
         guard resolved else { throw Abort(.conflict, reason: "This alert was already resolved, or does not exist.") }
         return req.redirect(to: SitePath.patient(patient.id), flash: Flash(.success, "Resolved the alert."))
     }
 
     // MARK: - Helpers
-
-    private static func auditor(_ req: Request) -> EvaluationQueries.Audit {
-        { entry, database in try await req.audit(entry, on: database) }
-    }
 
     private static func find(_ req: Request) async throws -> (PatientRecord, Evaluation) {
         let patient = try await PatientsController.findPatient(req)
@@ -135,14 +131,5 @@ enum StaffNames {
         guard !ids.isEmpty else { return [:] }
         let users = try await User.query(on: database).filter(\.$id ~~ Array(ids)).all()
         return Dictionary(uniqueKeysWithValues: users.compactMap { user in user.id.map { ($0, user.name) } })
-    }
-}
-
-/// The patient banner with what the clinical team must not miss: open chart alerts (for roles that read them).
-enum ChartBanner {
-    static func model(_ req: Request, _ patient: PatientRecord) async throws -> PatientBanner.Model {
-        let alerts = try req.user.can(.clinicalRead)
-            ? try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db).map(\.message) : []
-        return PatientBanner.model(patient, today: req.today, alerts: alerts)
     }
 }

@@ -10,18 +10,18 @@ enum PatientBanner {
         let birthDate: String
         let sex: String
         let mrn: String
-        /// Filled by the evaluation's allergy list (a later release); nil until then.
+        /// Active allergies; empty for "no known allergies"; nil when nobody has recorded either.
         let allergies: [String]?
         let alerts: [String]
     }
 
-    static func model(_ patient: PatientRecord, today: CalendarDate, alerts: [String] = []) -> Model {
+    static func model(_ patient: PatientRecord, today: CalendarDate, allergies: [String]? = nil, alerts: [String] = []) -> Model {
         let birth = CalendarDate(patient.birthDate)
         return Model(
             id: patient.id, name: patient.displayName, age: birth.map { $0.years(until: today) } ?? 0,
             birthDate: birth?.display ?? patient.birthDate,
             sex: SexAtBirth(rawValue: patient.sexAtBirth)?.title ?? patient.sexAtBirth,
-            mrn: patient.mrn, allergies: nil, alerts: alerts)
+            mrn: patient.mrn, allergies: allergies, alerts: alerts)
     }
 
     static func render(_ model: Model) -> BodyNode {
@@ -31,7 +31,7 @@ enum PatientBanner {
                 .tag("span", text: "\(model.age) y · DOB \(model.birthDate) · \(model.sex)"),
                 .tag("span", text: "MRN \(model.mrn)"),
             ]),
-            .tag("div", [("class", "allergies")], [
+            .tag("div", [("class", model.allergies?.isEmpty == false ? "allergies has-allergies" : "allergies")], [
                 .tag("strong", text: "Allergies: "),
                 .safeText(model.allergies.map { $0.isEmpty ? "No known allergies" : $0.joined(separator: ", ") }
                       ?? "not yet recorded"),

@@ -26,7 +26,13 @@ enum PatientChart {
     struct Clinical {
         let encounters: [EncounterRow]
         let alerts: [AlertRow]
+        let medications: [ChartEntryPages.Row]
+        let opioids: OpioidSummary
+        let allergies: [ChartEntryPages.Row]
+        let treatments: [ChartEntryPages.Row]
+        let conservativeCare: ConservativeCare
         let canStartEvaluation: Bool
+        let canWriteChart: Bool
         let canResolveAlerts: Bool
     }
 
@@ -41,7 +47,6 @@ enum PatientChart {
     /// Sections of the chart that later releases fill, in clinical order.
     static let clinicalSections: [(String, String)] = [
         ("Problems and diagnoses", "The working diagnoses from the evaluation will be listed here."),
-        ("Medications", "Current medications, with the daily opioid dose in MME, will be listed here."),
         ("Treatment plan", "The personalised plan and its decision support will be shown here."),
         ("Procedures", "Procedures done and planned will be listed here."),
         ("Outcomes", "Pain, function and medication use over time will be charted here."),
@@ -113,6 +118,15 @@ enum PatientChart {
                     ])
                 }),
             ])),
+            listCard(patientID, .medication, rows: clinical.medications, columns: MedicationEntry.columns, canWrite: clinical.canWriteChart,
+                     before: [OpioidCard.render(clinical.opioids, headingLevel: "h3")]),
+            listCard(patientID, .allergy, rows: clinical.allergies, columns: AllergyEntry.columns, canWrite: clinical.canWriteChart,
+                     before: []),
+            listCard(patientID, .priorTreatment, rows: clinical.treatments, columns: PriorTreatmentEntry.columns,
+                     canWrite: clinical.canWriteChart, before: [
+                         .if(clinical.conservativeCare.failedWeeks > 0, .tag("p", text:
+                            "Failed conservative care: \(clinical.conservativeCare.failedWeeks) weeks at the longest (\(clinical.conservativeCare.kinds.map(\.title).joined(separator: ", ")))."))
+                     ]),
             .tag("section", [("class", "card"), ("aria-labelledby", "encounters-heading")], [
                 .tag("div", [("class", "card-head")], [
                     .tag("h2", [("id", "encounters-heading")], text: "Encounters"),
@@ -133,6 +147,19 @@ enum PatientChart {
                         }),
                     ]),
             ]),
+        ])
+    }
+
+    private static func listCard(_ patientID: UUID, _ kind: ChartEntryKind, rows: [ChartEntryPages.Row], columns: [String],
+                                 canWrite: Bool, before: [BodyNode]) -> BodyNode {
+        let heading = "\(kind.pathSegment)-heading"
+        return .tag("section", [("class", "card"), ("aria-labelledby", heading)], [
+            .tag("div", [("class", "card-head")], [
+                .tag("h2", [("id", heading)], [.link(kind.pluralTitle, to: SitePath.chartEntries(patientID, kind))]),
+                .if(canWrite, .link("Add", to: SitePath.newChartEntry(patientID, kind), [("class", "button secondary")])),
+            ]),
+            .group(before),
+            ChartEntryPages.table(columns, rows, empty: "None recorded."),
         ])
     }
 }

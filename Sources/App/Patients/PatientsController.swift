@@ -57,22 +57,13 @@ enum PatientsController {
         let user = try req.user
         var model = PatientChart.model(patient, canEdit: user.can(.patientRegister))
         var alerts: [ChartAlert] = []
+        var allergies: [AllergyEntry]?
         if user.can(.clinicalRead) {
             alerts = try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db)
-            let encounters = try await EvaluationQueries.encounters(patientID: patient.id, on: req.db)
-            model.clinical = PatientChart.Clinical(
-                encounters: encounters.map { encounter, note in
-                    PatientChart.EncounterRow(
-                        date: CalendarDate(encounter.occurredOn)?.display ?? encounter.occurredOn,
-                        kind: EncounterKind(rawValue: encounter.kind)?.title ?? encounter.kind,
-                        status: EncounterStatus(rawValue: encounter.status)?.title ?? encounter.status,
-                        link: note.map { SitePath.evaluation(patient.id, $0.id!) })
-                },
-                alerts: alerts.map { PatientChart.AlertRow(id: $0.id!, message: $0.message, raised: req.displayTime($0.raisedAt)) },
-                canStartEvaluation: user.can(.evaluationWrite), canResolveAlerts: user.can(.alertResolve))
+            (model.clinical, allergies) = try await ChartSummary.clinical(req, patient, alerts: alerts)
         }
-        return req.page(patient.displayName, section: .patients,
-                        banner: PatientBanner.model(patient, today: req.today, alerts: alerts.map(\.message)),
+        let banner = try await ChartBanner.model(req, patient, alerts: alerts, allergies: allergies)
+        return req.page(patient.displayName, section: .patients, banner: banner,
                         PatientChart.render(model, csrfToken: req.csrfToken))
     }
 
@@ -81,7 +72,7 @@ enum PatientsController {
         try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id.uuidString,
                                        patientID: patient.id, detail: "edit form"))
         return renderForm(req, editForm(patient, registration: patient.registration, version: patient.version),
-                          banner: PatientBanner.model(patient, today: req.today))
+                          banner: try await ChartBanner.model(req, patient))
     }
 
     static func update(req: Request) async throws -> Response {
@@ -91,7 +82,7 @@ enum PatientsController {
         var form = editForm(patient, registration: registration, version: version)
         form.problems = registration.problems(today: req.today)
         guard form.problems.isEmpty else {
-            return try failValidation(req, form, banner: PatientBanner.model(patient, today: req.today))
+            return try failValidation(req, form, banner: try await ChartBanner.model(req, patient))
         }
         let user = try req.user
         let outcome = try await PatientQueries.update(patient.id, from: version, to: registration, by: user.id,
@@ -119,7 +110,7 @@ enum PatientsController {
         form.conflict = PatientConflict.model(base: base, current: current.registration, yours: yours,
                                               changedBy: editor?.name ?? "Another user",
                                               changedAt: changedAt.map(req.displayTime) ?? "")
-        return renderForm(req, form, status: .conflict, banner: PatientBanner.model(current, today: req.today))
+        return renderForm(req, form, status: .conflict, banner: try await ChartBanner.model(req, current))
     }
 
     private static func editForm(_ patient: PatientRecord, registration: PatientRegistration, version: Int) -> PatientForm.Model {

@@ -8,6 +8,12 @@ extension RoutesBuilder {
     @discardableResult
     func on(_ method: HTTPMethod, _ path: PathComponent..., access: Access,
             use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable) -> Route {
+        on(method, path, access: access, use: handler)
+    }
+
+    @discardableResult
+    func on(_ method: HTTPMethod, _ path: [PathComponent], access: Access,
+            use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable) -> Route {
         let route = grouped(AccessMiddleware(access: access)).on(method, path, use: handler)
         route.userInfo[Route.accessKey] = access
         return route

@@ -31,6 +31,12 @@ enum AuditAction: String, CaseIterable {
     case addendumCreate = "addendum.create"
     case alertRaise = "alert.raise"
     case alertResolve = "alert.resolve"
+    /// Chart list entries (medications, allergies, prior treatments); the resource type says which.
+    case recordView = "record.view"
+    case recordCreate = "record.create"
+    case recordUpdate = "record.update"
+    case recordUpdateConflict = "record.update.conflict"
+    case recordEnteredInError = "record.entered-in-error"
 }
 
 /// One entry for the audit trail, filled from the request's user, address and browser.
@@ -145,4 +151,12 @@ extension Request {
             try await application.auditWriter.append(row)
         }
     }
+
+    /// `audit(_:on:)` as a value, for query functions that write audit rows inside their own transaction.
+    var transactionalAudit: TransactionalAudit {
+        { entry, database in try await self.audit(entry, on: database) }
+    }
 }
+
+/// Writes an audit row on the given database (a transaction), so the row commits or rolls back with the change.
+typealias TransactionalAudit = @Sendable (AuditEntry, any Database) async throws -> Void

@@ -95,14 +95,14 @@ enum Forms {
         return .tag("button", attributes, text: title)
     }
 
-    private static func describedBy(_ name: String, error: String?, hint: String?) -> [(String, String?)] {
+    static func describedBy(_ name: String, error: String?, hint: String?) -> [(String, String?)] {
         let ids = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
         var attributes: [(String, String?)] = ids.isEmpty ? [] : [("aria-describedby", ids.joined(separator: " "))]
         if error != nil { attributes.append(("aria-invalid", "true")) }
         return attributes
     }
 
-    private static func wrap(_ name: String, label: String, required: Bool, error: String?, hint: String?,
+    static func wrap(_ name: String, label: String, required: Bool, error: String?, hint: String?,
                              control: BodyNode) -> BodyNode {
         .tag("div", [("class", error == nil ? "field" : "field has-error")], [
             .tag("label", [("for", name)], [

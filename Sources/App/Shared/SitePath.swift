@@ -1,4 +1,5 @@
 import Foundation
+import ReliefCore
 
 /// Every link Relief builds, in one place next to the route table, so a renamed route cannot leave dead links.
 enum SitePath {
@@ -17,6 +18,15 @@ enum SitePath {
     static func signEvaluation(_ patient: UUID, _ id: UUID) -> String { evaluation(patient, id) + "/sign" }
     static func evaluationAddenda(_ patient: UUID, _ id: UUID) -> String { evaluation(patient, id) + "/addenda" }
     static func resolveAlert(_ patientID: UUID, _ id: UUID) -> String { patient(patientID) + "/alerts/\(id.uuidString.lowercased())/resolve" }
+    static func chartEntries(_ patientID: UUID, _ kind: ChartEntryKind) -> String { patient(patientID) + "/\(kind.pathSegment)" }
+    static func newChartEntry(_ patientID: UUID, _ kind: ChartEntryKind) -> String { chartEntries(patientID, kind) + "/new" }
+    static func chartEntry(_ patientID: UUID, _ kind: ChartEntryKind, _ id: UUID) -> String {
+        chartEntries(patientID, kind) + "/\(id.uuidString.lowercased())"
+    }
+    static func editChartEntry(_ patientID: UUID, _ kind: ChartEntryKind, _ id: UUID) -> String { chartEntry(patientID, kind, id) + "/edit" }
+    static func chartEntryInError(_ patientID: UUID, _ kind: ChartEntryKind, _ id: UUID) -> String {
+        chartEntry(patientID, kind, id) + "/entered-in-error"
+    }
     static let schedule = "/schedule"
     static let worklists = "/worklists"
     static let reports = "/reports"

@@ -5,6 +5,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     /// Clinical notes, alerts and results: the clinical team, not the front desk.
     case clinicalRead = "clinical.read"
     case evaluationWrite = "evaluation.write"
+    /// Keep the chart's lists: medications, allergies, prior treatments.
+    case chartWrite = "chart.write"
     /// Sign a clinical note, after which it can only be amended by addenda.
     case noteSign = "note.sign"
     /// Close a chart alert (a red flag ruled out) with a reason.
@@ -30,9 +32,9 @@ public enum PermissionTable {
     // the front desk sees registration, not clinical notes.
     public static let grants: [Role: Set<Action>] = [
         .admin: [.userManage, .auditView, .reportView],
-        .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .noteSign, .alertResolve,
+        .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .noteSign, .alertResolve,
                      .scheduleView, .worklistView, .reportView],
-        .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .scheduleView, .worklistView],
+        .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .scheduleView, .worklistView],
         .coordinator: [.patientRead, .patientRegister, .scheduleView, .worklistView],
         .therapist: [.patientRead, .clinicalRead, .scheduleView, .worklistView],
         .patient: [],

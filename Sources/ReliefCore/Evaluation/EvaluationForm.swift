@@ -13,46 +13,16 @@ public enum EvaluationForm {
 
     /// Reads a submitted form. `problems` maps field names to messages; empty means the content is valid.
     public static func parse(_ fields: FormFields, today: CalendarDate) -> (content: EvaluationContent, problems: [String: String]) {
-        var problems: [String: String] = [:]
+        var reader = FormReader(fields, today: today)
         var content = EvaluationContent()
 
-        func text(_ name: String, limit: Int = textLimit) -> String {
-            let value = fields[name]
-            if value.count > limit { problems[name] = "Keep this under \(limit) characters." }
-            return value
-        }
-        func one<C: Coded>(_ name: String, _ type: C.Type) -> String? {
-            let value = fields[name]
-            guard !value.isEmpty else { return nil }
-            guard C(rawValue: value) != nil else { problems[name] = "Choose one of the listed options."; return nil }
-            return value
-        }
-        func many<C: Coded>(_ name: String, _ type: C.Type) -> [String] {
-            let values = fields.values(name)
-            if values.contains(where: { C(rawValue: $0) == nil }) { problems[name] = "Choose from the listed options." }
-            // Stored in the catalogue's order, not the order of submission.
-            return C.allCases.map(\.rawValue).filter(values.contains)
-        }
-        func score(_ name: String) -> Int? {
-            let value = fields[name]
-            guard !value.isEmpty else { return nil }
-            guard let number = Int(value), PainMark.intensityRange.contains(number) else {
-                problems[name] = "Enter a whole number from 0 to 10."
-                return nil
-            }
-            return number
-        }
+        func text(_ name: String, limit: Int = textLimit) -> String { reader.text(name, limit: limit) }
+        func one<C: Coded>(_ name: String, _ type: C.Type) -> String? { reader.one(name, type)?.rawValue }
+        func many<C: Coded>(_ name: String, _ type: C.Type) -> [String] { reader.many(name, type).map(\.rawValue) }
+        func score(_ name: String) -> Int? { reader.integer(name, in: PainMark.intensityRange) }
 
-        content.chiefComplaint = text("chiefComplaint", limit: 300)
-        if content.chiefComplaint.isEmpty { problems["chiefComplaint"] = "Enter the chief complaint." }
-        let onset = fields["onsetDate"]
-        if !onset.isEmpty {
-            if let date = CalendarDate(onset) {
-                if date > today { problems["onsetDate"] = "The onset cannot be after today." } else { content.onsetDate = date }
-            } else {
-                problems["onsetDate"] = "Enter the date as MM/DD/YYYY."
-            }
-        }
+        content.chiefComplaint = reader.text("chiefComplaint", limit: 300, required: "Enter the chief complaint.")
+        content.onsetDate = reader.date("onsetDate", what: "The onset")
         content.onsetMechanism = one("onsetMechanism", OnsetMechanism.self)
         content.characters = many("character", PainCharacter.self)
         content.radiation = text("radiation", limit: 300)
@@ -64,7 +34,7 @@ public enum EvaluationForm {
         content.painWorst = score("painWorst")
         content.painLeast = score("painLeast")
         if let least = content.painLeast, let worst = content.painWorst, least > worst {
-            problems["painLeast"] = "The least pain cannot be more than the worst."
+            reader.problem("painLeast", "The least pain cannot be more than the worst.")
         }
         for region in BodyMap.regions {
             for side in BodySide.allCases {
@@ -74,7 +44,7 @@ public enum EvaluationForm {
                 if let intensity = Int(value), let mark = PainMark(region: region.id, side: side, intensity: intensity) {
                     content.painMap.append(mark)
                 } else {
-                    problems[name] = "Choose an intensity from 0 to 10."
+                    reader.problem(name, "Choose an intensity from 0 to 10.")
                 }
             }
         }
@@ -115,7 +85,7 @@ public enum EvaluationForm {
         content.redFlagNotes = text("redFlagNotes")
         content.assessment = text("assessment")
         content.plan = text("plan")
-        return (content, problems)
+        return (content, reader.problems)
     }
 
     /// The form fields that show stored content for editing.

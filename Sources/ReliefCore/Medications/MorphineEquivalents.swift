@@ -51,8 +51,12 @@ public enum MorphineEquivalents {
         return .value(result, explanation: explanation, source: mme.source)
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+    /// A figure as clinicians write it: "7.5", "30", never "30.0".
+    public static func number(_ value: Double) -> String {
+        guard value != value.rounded() else { return String(Int(value)) }
+        // Two decimals, or three for small values such as 0.001; never a trailing zero or dot.
+        let text = String(format: abs(value) < 0.1 ? "%.3f" : "%.2f", value)
+        return text.replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
     }
 }
 
@@ -68,6 +72,13 @@ public struct OpioidSummary: Hashable, Sendable {
         case opioidWithBenzodiazepine(opioids: [String], benzodiazepines: [String], source: ClinicalSource)
         /// Some opioid's MME could not be computed, so the total is a floor.
         case incompleteTotal(labels: [String])
+
+        public var source: ClinicalSource? {
+            switch self {
+            case .atOrAboveReassessThreshold(_, _, let source), .opioidWithBenzodiazepine(_, _, let source): source
+            case .incompleteTotal: nil
+            }
+        }
 
         public var message: String {
             switch self {

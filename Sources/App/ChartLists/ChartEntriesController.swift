@@ -1,0 +1,156 @@
+import Fluent
+import Foundation
+import ReliefCore
+import Vapor
+
+/// One controller for every chart list (medications, allergies, prior treatments): list, add, edit with a version
+/// check, and mark entered in error. What differs between the lists lives in their `ChartEntryPresentation`.
+enum ChartEntriesController<C: ChartEntryPresentation> {
+    static func index(req: Request) async throws -> Response {
+        let patient = try await PatientsController.findPatient(req)
+        let entries = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, patientID: patient.id,
+                                       detail: "list of \(entries.count)"))
+        let canWrite = try req.user.can(.chartWrite)
+        let rows = rows(entries, patientID: patient.id, canWrite: canWrite)
+        let model = ChartEntryPages.ListModel(
+            kind: C.kind, patientID: patient.id, columns: C.columns, current: rows.current, earlier: rows.earlier, canWrite: canWrite,
+            summary: try await C.summary(req, patientID: patient.id, current: entries.map(\.1).filter(\.isCurrent)))
+        return try await page(req, patient, ChartEntryPages.list(model, csrfToken: req.csrfToken))
+    }
+
+    static func new(req: Request) async throws -> Response {
+        let patient = try await PatientsController.findPatient(req)
+        return try await form(req, patient, entry: nil, fields: C.newFields, problems: [:])
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let patient = try await PatientsController.findPatient(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        let others = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db).map(\.1)
+        let (content, problems) = validate(fields, today: req.today, others: others)
+        guard let content else { return try await rejected(req, patient, entry: nil, fields: fields, problems: problems) }
+        _ = try await ChartEntryQueries.create(content, patientID: patient.id, by: try req.user.id, now: req.now, on: req.db,
+                                               audit: req.transactionalAudit)
+        return req.redirect(to: SitePath.chartEntries(patient.id, C.kind), flash: Flash(.success, "Added \(content.label)."))
+    }
+
+    static func edit(req: Request) async throws -> Response {
+        let (patient, entry) = try await find(req)
+        let content = try entry.decoded(as: C.self)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, resourceID: entry.id!.uuidString,
+                                       patientID: patient.id, detail: "edit form"))
+        return try await form(req, patient, entry: (entry.id!, entry.version), fields: content.fields, problems: [:])
+    }
+
+    static func update(req: Request) async throws -> Response {
+        let (patient, entry) = try await find(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        let version = try submittedVersion(fields)
+        let others = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db).filter { $0.0.id != entry.id }.map(\.1)
+        let (content, problems) = validate(fields, today: req.today, others: others)
+        guard let content else { return try await rejected(req, patient, entry: (entry.id!, version), fields: fields, problems: problems) }
+        let outcome = try await ChartEntryQueries.update(entry.id!, patientID: patient.id, from: version, content: content,
+                                                         by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
+        return try await finish(req, patient, outcome, fields: fields, done: "Saved \(content.label).")
+    }
+
+    static func enterInError(req: Request) async throws -> Response {
+        let (patient, entry) = try await find(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        let version = try submittedVersion(fields)
+        let reason = fields["reason"]
+        guard !reason.isEmpty, reason.count <= 500 else {
+            let problem = reason.isEmpty ? "Give the reason the entry was wrong." : "Keep the reason under 500 characters."
+            if req.wantsJSON { throw ValidationFailure(fields: ["reason": problem]) }
+            var model = try formModel(patient, entry: (entry.id!, version), fields: try entry.decoded(as: C.self).fields, problems: [:])
+            model.inErrorProblem = problem
+            model.inErrorReason = reason
+            return try await page(req, patient, ChartEntryPages.form(model, csrfToken: req.csrfToken), status: .unprocessableEntity)
+        }
+        let outcome = try await ChartEntryQueries.enterInError(C.self, entry.id!, patientID: patient.id, from: version, reason: reason,
+                                                               by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
+        return try await finish(req, patient, outcome, fields: try entry.decoded(as: C.self).fields,
+                                done: "Marked the entry as entered in error.")
+    }
+
+    // MARK: - Helpers
+
+    /// Rows for the tables, current entries apart from the rest.
+    static func rows(_ entries: [(ChartEntry, C)], patientID: UUID, canWrite: Bool) -> (current: [ChartEntryPages.Row], earlier: [ChartEntryPages.Row]) {
+        let rows = entries.map { entry, content in
+            (content.isCurrent, ChartEntryPages.Row(cells: content.cells,
+                                                    edit: canWrite ? SitePath.editChartEntry(patientID, C.kind, entry.id!) : nil))
+        }
+        return (rows.filter(\.0).map(\.1), rows.filter { !$0.0 }.map(\.1))
+    }
+
+    private static func validate(_ fields: FormFields, today: CalendarDate, others: [C]) -> (C?, [String: String]) {
+        let (content, problems) = C.parse(fields, today: today)
+        guard let content else { return (nil, problems) }
+        let clashes = content.problems(alongside: others)
+        return clashes.isEmpty ? (content, [:]) : (nil, clashes)
+    }
+
+    private static func submittedVersion(_ fields: FormFields) throws -> Int {
+        guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
+        return version
+    }
+
+    private static func finish(_ req: Request, _ patient: PatientRecord, _ outcome: ChartEntryQueries.SaveOutcome, fields: FormFields,
+                               done: String) async throws -> Response {
+        switch outcome {
+        case .saved:
+            return req.redirect(to: SitePath.chartEntries(patient.id, C.kind), flash: Flash(.success, done))
+        case .notFound:
+            throw Abort(.notFound, reason: "No such entry.")
+        case .conflict(let current):
+            try await req.audit(AuditEntry(action: .recordUpdateConflict, resourceType: C.kind.resourceType,
+                                           resourceID: current.id!.uuidString, patientID: patient.id, outcome: .failure))
+            if req.wantsJSON { throw Abort(.conflict, reason: "Someone changed this entry meanwhile; load it again.") }
+            let message = current.deletedAt != nil
+                ? "This entry was marked entered in error meanwhile. Your entries are below; add them as a new entry if they are still right."
+                : "Someone else saved this entry while you were editing. Your entries are below; saving again keeps yours."
+            var model = try formModel(patient, entry: current.deletedAt == nil ? (current.id!, current.version) : nil,
+                                      fields: fields, problems: [:])
+            model.conflict = message
+            return try await page(req, patient, ChartEntryPages.form(model, csrfToken: req.csrfToken), status: .conflict)
+        }
+    }
+
+    private static func rejected(_ req: Request, _ patient: PatientRecord, entry: (UUID, Int)?, fields: FormFields,
+                                 problems: [String: String]) async throws -> Response {
+        if req.wantsJSON { throw ValidationFailure(fields: problems) }
+        return try await form(req, patient, entry: entry, fields: fields, problems: problems, status: .unprocessableEntity)
+    }
+
+    private static func form(_ req: Request, _ patient: PatientRecord, entry: (UUID, Int)?, fields: FormFields,
+                             problems: [String: String], status: HTTPStatus = .ok) async throws -> Response {
+        try await page(req, patient, ChartEntryPages.form(try formModel(patient, entry: entry, fields: fields, problems: problems),
+                                                           csrfToken: req.csrfToken), status: status)
+    }
+
+    private static func formModel(_ patient: PatientRecord, entry: (UUID, Int)?, fields: FormFields,
+                                  problems: [String: String]) throws -> ChartEntryPages.FormModel {
+        let order = C.fieldOrder
+        let errors = problems.sorted { (order.firstIndex(of: $0.key) ?? order.count) < (order.firstIndex(of: $1.key) ?? order.count) }
+            .map { (name: $0.key, message: $0.value) }
+        return ChartEntryPages.FormModel(kind: C.kind, patientID: patient.id, entryID: entry?.0, version: entry?.1,
+                                         controls: C.formControls(fields, problems: problems), errors: errors)
+    }
+
+    private static func page(_ req: Request, _ patient: PatientRecord, _ content: [BodyNode],
+                             status: HTTPStatus = .ok) async throws -> Response {
+        req.page(C.kind.pluralTitle, section: .patients, banner: try await ChartBanner.model(req, patient), status: status, content)
+    }
+
+    private static func find(_ req: Request) async throws -> (PatientRecord, ChartEntry) {
+        let patient = try await PatientsController.findPatient(req)
+        guard let id = req.parameters.get("entry", as: UUID.self),
+              let entry = try await ChartEntryQueries.find(id, kind: C.kind, patientID: patient.id, on: req.db),
+              entry.deletedAt == nil else {
+            throw Abort(.notFound, reason: "No such entry.")
+        }
+        return (patient, entry)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Plot
+import ReliefCore
+import Vapor
+
+/// How one kind of chart entry shows on screen: its form, its table columns, and anything the list page adds.
+protocol ChartEntryPresentation: ChartEntryContent {
+    /// Field names in form order, for the error summary.
+    static var fieldOrder: [String] { get }
+    /// What a new entry's form starts with.
+    static var newFields: FormFields { get }
+    static func formControls(_ fields: FormFields, problems: [String: String]) -> [BodyNode]
+    static var columns: [String] { get }
+    var cells: [String] { get }
+    /// Shown above the list page's tables: the MME total and trend for medications.
+    static func summary(_ req: Request, patientID: UUID, current: [Self]) async throws -> [BodyNode]
+}
+
+extension ChartEntryPresentation {
+    static var newFields: FormFields { FormFields() }
+    static func summary(_ req: Request, patientID: UUID, current: [Self]) async throws -> [BodyNode] { [] }
+}
+
+extension Forms {
+    /// A select of catalogue drugs grouped by their main class.
+    static func drugSelect(_ name: String, label: String, selected: String, error: String?, hint: String) -> BodyNode {
+        let groups = DrugClass.allCases.map { drugClass in
+            (drugClass, DrugCatalogue.all.filter { DrugClass.allCases.first(where: $0.isA) == drugClass })
+        }.filter { !$0.1.isEmpty }
+        let options: [BodyNode] = [.tag("option", [("value", "")], text: "Choose…")] + groups.map { drugClass, drugs in
+            .tag("optgroup", [("label", drugClass.title)], drugs.map { drug in
+                let others = drug.otherNames.prefix(3).joined(separator: ", ")
+                return .tag("option", [("value", drug.id)] + (drug.id == selected ? [("selected", nil)] : []),
+                            text: others.isEmpty ? drug.name : "\(drug.name) (\(others))")
+            })
+        }
+        return wrap(name, label: label, required: false, error: error, hint: hint,
+                     control: .tag("select", [("id", name), ("name", name)] + describedBy(name, error: error, hint: hint), options))
+    }
+}

@@ -1,0 +1,142 @@
+import Fluent
+import Foundation
+import ReliefCore
+
+/// The chart lists' database work, callable without HTTP. Each change runs in one transaction with its audit
+/// row and what follows from it: a new MME history point, "no known allergies" retired by a known allergy.
+enum ChartEntryQueries {
+    typealias Audit = TransactionalAudit
+
+    enum SaveOutcome {
+        case saved(ChartEntry)
+        /// Someone saved in between, or the entry was marked entered in error.
+        case conflict(ChartEntry)
+        case notFound
+    }
+
+    /// The patient's entries of one kind, newest first, without those entered in error.
+    static func entries<C: ChartEntryContent>(_ type: C.Type, patientID: UUID, on database: any Database) async throws -> [(ChartEntry, C)] {
+        try await ChartEntry.query(on: database).filter(\.$patientID == patientID).filter(\.$kind == C.kind.rawValue)
+            .filter(\.$deletedAt == nil).sort(\.$createdAt, .descending).all()
+            .map { ($0, try $0.decoded(as: C.self)) }
+    }
+
+    /// Every list of the patient in one query, for the chart page.
+    static func lists(patientID: UUID, on database: any Database) async throws -> ChartLists {
+        ChartLists(rows: try await ChartEntry.query(on: database).filter(\.$patientID == patientID).filter(\.$deletedAt == nil)
+            .sort(\.$createdAt, .descending).all())
+    }
+
+    struct ChartLists {
+        let rows: [ChartEntry]
+
+        func entries<C: ChartEntryContent>(_ type: C.Type) throws -> [(ChartEntry, C)] {
+            try rows.filter { $0.kind == C.kind.rawValue }.map { ($0, try $0.decoded(as: C.self)) }
+        }
+    }
+
+    static func find(_ id: UUID, kind: ChartEntryKind, patientID: UUID, on database: any Database) async throws -> ChartEntry? {
+        try await ChartEntry.query(on: database).filter(\.$id == id).filter(\.$patientID == patientID)
+            .filter(\.$kind == kind.rawValue).first()
+    }
+
+    static func create<C: ChartEntryContent>(_ content: C, patientID: UUID, by user: UUID, now: Date, on database: any Database,
+                                             audit: @escaping Audit) async throws -> ChartEntry {
+        try await database.transaction { database in
+            let entry = try ChartEntry(patientID: patientID, content: content, by: user, now: now)
+            try await entry.create(on: database)
+            try await audit(AuditEntry(action: .recordCreate, resourceType: C.kind.resourceType, resourceID: entry.id!.uuidString,
+                                       patientID: patientID, detail: content.code), database)
+            try await afterChange(C.self, changed: content, patientID: patientID, by: user, now: now, on: database, audit: audit)
+            return entry
+        }
+    }
+
+    /// Saves the entry if it is still at `version` and not entered in error.
+    static func update<C: ChartEntryContent>(_ id: UUID, patientID: UUID, from version: Int, content: C, by user: UUID, now: Date,
+                                             on database: any Database, audit: @escaping Audit) async throws -> SaveOutcome {
+        try await database.transaction { database in
+            guard let entry = try await find(id, kind: C.kind, patientID: patientID, on: database) else { return .notFound }
+            guard entry.deletedAt == nil,
+                  try await RecordVersion.claim(ChartEntry.schema, id: id, expected: version, on: database) else { return .conflict(entry) }
+            entry.version = version + 1
+            try entry.set(content, by: user, now: now)
+            try await entry.update(on: database)
+            try await audit(AuditEntry(action: .recordUpdate, resourceType: C.kind.resourceType, resourceID: id.uuidString,
+                                       patientID: patientID, detail: "\(content.code) \(content.status)"), database)
+            try await afterChange(C.self, changed: content, patientID: patientID, by: user, now: now, on: database, audit: audit)
+            return .saved(entry)
+        }
+    }
+
+    /// Takes an entry off the chart with the reason; the row stays, with who removed it and why.
+    static func enterInError<C: ChartEntryContent>(_ type: C.Type, _ id: UUID, patientID: UUID, from version: Int, reason: String,
+                                                   by user: UUID, now: Date, on database: any Database,
+                                                   audit: @escaping Audit) async throws -> SaveOutcome {
+        try await database.transaction { database in
+            guard let entry = try await find(id, kind: C.kind, patientID: patientID, on: database) else { return .notFound }
+            guard entry.deletedAt == nil,
+                  try await RecordVersion.claim(ChartEntry.schema, id: id, expected: version, on: database) else { return .conflict(entry) }
+            entry.version = version + 1
+            entry.deletedAt = now
+            entry.deletedBy = user
+            entry.deletedReason = reason
+            try await entry.update(on: database)
+            try await audit(AuditEntry(action: .recordEnteredInError, resourceType: C.kind.resourceType, resourceID: id.uuidString,
+                                       patientID: patientID, detail: reason), database)
+            try await afterChange(C.self, changed: nil, patientID: patientID, by: user, now: now, on: database, audit: audit)
+            return .saved(entry)
+        }
+    }
+
+    /// The patient's MME history, oldest first.
+    static func mmeHistory(patientID: UUID, on database: any Database) async throws -> [MMERecord] {
+        try await MMERecord.query(on: database).filter(\.$patientID == patientID).sort(\.$recordedAt).all()
+    }
+
+    // MARK: - What follows from a change
+
+    private static func afterChange<C: ChartEntryContent>(_ type: C.Type, changed: C?, patientID: UUID, by user: UUID, now: Date,
+                                                          on database: any Database, audit: Audit) async throws {
+        switch C.kind {
+        case .medication:
+            try await recordMME(patientID: patientID, by: user, now: now, on: database)
+        case .allergy:
+            if let allergy = changed as? AllergyEntry, allergy.isCurrent, allergy.substance != .noKnownAllergies {
+                try await retireNoKnownAllergies(patientID: patientID, by: user, now: now, on: database, audit: audit)
+            }
+        case .priorTreatment:
+            break
+        }
+    }
+
+    /// A new history point when the total, or what it is made of, changed; none while the patient never had an opioid.
+    private static func recordMME(patientID: UUID, by user: UUID, now: Date, on database: any Database) async throws {
+        let medications = try await entries(MedicationEntry.self, patientID: patientID, on: database).map(\.1)
+        let record = MMERecord(patientID: patientID, summary: OpioidSummary(medications), by: user, now: now)
+        let last = try await MMERecord.query(on: database).filter(\.$patientID == patientID).sort(\.$recordedAt, .descending).first()
+        if let last {
+            guard last.total != record.total || last.incomplete != record.incomplete || last.detail != record.detail else { return }
+        } else if record.detail.isEmpty {
+            return
+        }
+        try await record.create(on: database)
+    }
+
+    /// A known allergy makes an earlier "no known allergies" untrue: it becomes inactive, audited.
+    private static func retireNoKnownAllergies(patientID: UUID, by user: UUID, now: Date, on database: any Database,
+                                               audit: Audit) async throws {
+        for (entry, allergy) in try await entries(AllergyEntry.self, patientID: patientID, on: database)
+        where allergy.substance == .noKnownAllergies && allergy.isCurrent {
+            var retired = allergy
+            retired.allergyStatus = .inactive
+            guard try await RecordVersion.claim(ChartEntry.schema, id: entry.id!, expected: entry.version, on: database) else { continue }
+            entry.version += 1
+            try entry.set(retired, by: user, now: now)
+            try await entry.update(on: database)
+            try await audit(AuditEntry(action: .recordUpdate, resourceType: ChartEntryKind.allergy.resourceType,
+                                       resourceID: entry.id!.uuidString, patientID: patientID,
+                                       detail: "no-known-allergies inactive: an allergy was recorded"), database)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Plot
+import ReliefCore
+import Vapor
+
+extension MedicationEntry: ChartEntryPresentation {
+    static let fieldOrder = ["drug", "otherName", "strength", "unit", "unitsPerDose", "frequency", "maxDosesPerDay", "route",
+                             "instructions", "startDate", "endDate", "prescriber", "indication", "status"]
+
+    static var newFields: FormFields {
+        var fields = FormFields()
+        fields.set([("status", MedicationStatus.active.rawValue), ("unit", StrengthUnit.milligram.rawValue), ("unitsPerDose", "1")])
+        return fields
+    }
+
+    static func formControls(_ fields: FormFields, problems: [String: String]) -> [BodyNode] {
+        func text(_ name: String, _ label: String, hint: String? = nil, numeric: Bool = false) -> BodyNode {
+            Forms.text(name, label: label, value: fields[name], error: problems[name], hint: hint,
+                       extra: numeric ? [("inputmode", "decimal")] : [])
+        }
+        func select<C: Coded>(_ name: String, _ label: String, _ type: C.Type, required: Bool = false) -> BodyNode {
+            Forms.select(name, label: label, options: Forms.options(type), selected: fields[name], error: problems[name], required: required)
+        }
+        return [
+            .tag("fieldset", [("class", "form-section")], [
+                .tag("legend", text: "Drug"),
+                Forms.drugSelect("drug", label: "Drug", selected: fields["drug"], error: problems["drug"],
+                                 hint: "Brand names are listed after each drug. Combination products: choose the opioid."),
+                text("otherName", "Not on the list", hint: "Type the name only if the drug is not in the list; it is then not classified."),
+            ]),
+            .tag("fieldset", [("class", "form-section")], [
+                .tag("legend", text: "Dose"),
+                .tag("div", [("class", "field-row")], [
+                    text("strength", "Strength", hint: "Per tablet, patch or mL", numeric: true),
+                    select("unit", "Unit", StrengthUnit.self),
+                    text("unitsPerDose", "Tablets, patches or mL per dose", numeric: true),
+                ]),
+                .tag("div", [("class", "field-row")], [
+                    select("frequency", "How often", DoseFrequency.self),
+                    text("maxDosesPerDay", "As needed: most doses a day", numeric: true),
+                    select("route", "Route", MedicationRoute.self),
+                ]),
+                Forms.textarea("instructions", label: "Other instructions", value: fields["instructions"], error: problems["instructions"],
+                               hint: "A taper, or a regimen the fields above cannot say.", rows: 2),
+            ]),
+            .tag("fieldset", [("class", "form-section")], [
+                .tag("legend", text: "Course"),
+                .tag("div", [("class", "field-row")], [
+                    text("startDate", "Started", hint: "MM/DD/YYYY"),
+                    text("endDate", "Stopped", hint: "MM/DD/YYYY"),
+                    select("status", "Status", MedicationStatus.self, required: true),
+                ]),
+                text("prescriber", "Prescriber"),
+                text("indication", "What it is for"),
+            ]),
+        ]
+    }
+
+    static let columns = ["Medication", "Dose", "Daily MME", "Started", "Prescriber", "Status"]
+
+    var cells: [String] {
+        let classes = drug.map { $0.classes.sorted { $0.rawValue < $1.rawValue }.map(\.title).joined(separator: ", ") } ?? "not classified (free text)"
+        return ["\(label) — \(classes)", doseText, mmeText, startDate?.display ?? "", prescriber, medicationStatus.title]
+    }
+
+    var mmeText: String {
+        switch dailyMME {
+        case .notAnOpioid: ""
+        case .value(let amount, _, _): MorphineEquivalents.number(amount)
+        case .notComputable: "not computable"
+        }
+    }
+
+    static func summary(_ req: Request, patientID: UUID, current: [MedicationEntry]) async throws -> [BodyNode] {
+        let history = try await ChartEntryQueries.mmeHistory(patientID: patientID, on: req.db)
+        let threshold = MorphineEquivalents.reassessThreshold
+        let trend = TrendChart.Model(
+            title: "Daily MME", unit: "MME/day",
+            points: history.map { TrendChart.Point(date: $0.recordedAt, label: CalendarDate($0.recordedAt).display, value: $0.total) },
+            threshold: (threshold.value, "\(MorphineEquivalents.number(threshold.value)) MME"), minimumTop: 60)
+        return [OpioidCard.render(OpioidSummary(current), headingLevel: "h2"), TrendChart.render(trend)]
+    }
+}
+
+/// The opioid picture: each opioid's daily MME with how it was computed, the total, and the alerts.
+enum OpioidCard {
+    static func render(_ summary: OpioidSummary, headingLevel: String) -> BodyNode {
+        guard !summary.lines.isEmpty else { return .tag("p", [("class", "muted")], text: "No current opioids.") }
+        return .tag("div", [("class", "opioid-summary")], [
+            .tag(headingLevel, text: "Daily opioid dose: \(MorphineEquivalents.number(summary.total)) MME"),
+            .tag("ul", [], summary.lines.map { line in
+                switch line.mme {
+                case .value(let amount, let explanation, let source):
+                    .tag("li", [], [.tag("strong", text: "\(line.label): \(MorphineEquivalents.number(amount)) MME/day. "),
+                                    .safeText(explanation), ClinicalSourceNote.render(source)])
+                case .notComputable(let reason):
+                    .tag("li", [], [.tag("strong", text: "\(line.label): not computable. "), .safeText(reason)])
+                case .notAnOpioid:
+                    .safeText("")
+                }
+            }),
+            .tag("ul", [("class", "alert-list")], summary.alerts.map { alert in
+                .tag("li", [("class", "clinical-alert")], [.safeText(alert.message), .unwrap(alert.source) { ClinicalSourceNote.render($0) }])
+            }),
+        ])
+    }
+}
+
+/// Where a clinical value comes from, with "verify against current guideline" for unconfirmed ones.
+enum ClinicalSourceNote {
+    static func render(_ source: ClinicalSource) -> BodyNode {
+        .tag("span", [("class", source.needsVerification ? "source unconfirmed" : "source")],
+             text: source.needsVerification ? " Source: \(source.citation) — verify against current guideline." : " Source: \(source.citation).")
+    }
+}

@@ -1,0 +1,70 @@
+/// The lists on a chart that staff keep current entry by entry: medications, allergies, treatments tried before.
+/// Each maps onto one FHIR R4 resource.
+public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
+    case medication
+    case allergy
+    case priorTreatment = "prior-treatment"
+
+    /// The FHIR resource an entry maps onto, also its resource type in the audit trail.
+    public var resourceType: String {
+        switch self {
+        case .medication: "MedicationStatement"
+        case .allergy: "AllergyIntolerance"
+        case .priorTreatment: "Procedure"
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .medication: "Medication"
+        case .allergy: "Allergy or intolerance"
+        case .priorTreatment: "Prior treatment"
+        }
+    }
+
+    public var pluralTitle: String {
+        switch self {
+        case .medication: "Medications"
+        case .allergy: "Allergies and intolerances"
+        case .priorTreatment: "Prior treatments"
+        }
+    }
+
+    /// The URL segment under a patient.
+    public var pathSegment: String {
+        switch self {
+        case .medication: "medications"
+        case .allergy: "allergies"
+        case .priorTreatment: "prior-treatments"
+        }
+    }
+}
+
+/// One entry of a chart list, stored as JSON next to a few columns for queries. Parsing checks every value and
+/// returns field-level problems; `fields` shows the stored entry for editing.
+public protocol ChartEntryContent: Codable, Hashable, Sendable {
+    static var kind: ChartEntryKind { get }
+    /// A valid entry, or nil with the problems keyed by field name.
+    static func parse(_ fields: FormFields, today: CalendarDate) -> (entry: Self?, problems: [String: String])
+    var fields: FormFields { get }
+    /// What the entry is about, for lists and the audit trail: a drug id, a substance, a kind of treatment.
+    var code: String { get }
+    var status: String { get }
+    /// Whether it belongs on the current list (an active medication or allergy); history keeps the rest.
+    var isCurrent: Bool { get }
+    var label: String { get }
+    /// Problems with saving this entry next to the patient's other current entries (`others` excludes the entry
+    /// being edited): a duplicate allergy, "no known allergies" beside a known one.
+    func problems(alongside others: [Self]) -> [String: String]
+}
+
+extension ChartEntryContent {
+    public func problems(alongside others: [Self]) -> [String: String] { [:] }
+}
+
+extension FormFields {
+    /// Sets each pair whose value is present; for building a form from stored content.
+    public mutating func set(_ pairs: [(String, String?)]) {
+        for (name, value) in pairs { set(name, value ?? "") }
+    }
+}

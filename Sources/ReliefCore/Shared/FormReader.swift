@@ -1,0 +1,80 @@
+/// Reads a submitted form value by value, checking each and collecting one field-level message per field, so
+/// every form in Relief refuses bad input the same way and shows the user's entries again.
+public struct FormReader {
+    public let fields: FormFields
+    public let today: CalendarDate
+    public private(set) var problems: [String: String] = [:]
+
+    public init(_ fields: FormFields, today: CalendarDate) {
+        self.fields = fields
+        self.today = today
+    }
+
+    public mutating func problem(_ name: String, _ message: String) {
+        if problems[name] == nil { problems[name] = message }
+    }
+
+    /// Trimmed text; `required` is the message shown when it is empty.
+    public mutating func text(_ name: String, limit: Int, required: String? = nil) -> String {
+        let value = fields[name]
+        if value.count > limit { problem(name, "Keep this under \(limit) characters.") }
+        if value.isEmpty, let required { problem(name, required) }
+        return value
+    }
+
+    public mutating func one<C: Coded>(_ name: String, _ type: C.Type, required: String? = nil) -> C? {
+        let value = fields[name]
+        guard !value.isEmpty else {
+            if let required { problem(name, required) }
+            return nil
+        }
+        guard let coded = C(rawValue: value) else { problem(name, "Choose one of the listed options."); return nil }
+        return coded
+    }
+
+    /// Ticked options, in the vocabulary's order rather than the order of submission.
+    public mutating func many<C: Coded>(_ name: String, _ type: C.Type) -> [C] {
+        let values = fields.values(name)
+        if values.contains(where: { C(rawValue: $0) == nil }) { problem(name, "Choose from the listed options.") }
+        return C.allCases.filter { values.contains($0.rawValue) }
+    }
+
+    public mutating func integer(_ name: String, in range: ClosedRange<Int>, required: String? = nil) -> Int? {
+        let value = fields[name]
+        guard !value.isEmpty else {
+            if let required { problem(name, required) }
+            return nil
+        }
+        guard let number = Int(value), range.contains(number) else {
+            problem(name, "Enter a whole number from \(range.lowerBound) to \(range.upperBound).")
+            return nil
+        }
+        return number
+    }
+
+    /// A decimal number such as a strength ("7.5"); a comma is not taken as a decimal mark, to avoid misreading "1,000".
+    public mutating func decimal(_ name: String, in range: ClosedRange<Double>, required: String? = nil) -> Double? {
+        let value = fields[name]
+        guard !value.isEmpty else {
+            if let required { problem(name, required) }
+            return nil
+        }
+        guard let number = Double(value), number.isFinite, range.contains(number) else {
+            problem(name, "Enter a number from \(MorphineEquivalents.number(range.lowerBound)) to \(MorphineEquivalents.number(range.upperBound)).")
+            return nil
+        }
+        return number
+    }
+
+    /// A date as MM/DD/YYYY or YYYY-MM-DD; `what` names it in the message ("The start date cannot be after today.").
+    public mutating func date(_ name: String, what: String, allowFuture: Bool = false, required: Bool = false) -> CalendarDate? {
+        let value = fields[name]
+        guard !value.isEmpty else {
+            if required { problem(name, "Enter \(what.lowercased()).") }
+            return nil
+        }
+        guard let date = CalendarDate(value) else { problem(name, "Enter the date as MM/DD/YYYY."); return nil }
+        if !allowFuture, date > today { problem(name, "\(what) cannot be after today."); return nil }
+        return date
+    }
+}

@@ -1,0 +1,188 @@
+import Fluent
+import Foundation
+import ReliefCore
+import SQLKit
+import Testing
+import VaporTesting
+@testable import App
+
+/// Medications with MME, allergies in the banner, prior treatments: add, edit with a version check, entered in error.
+@Suite struct ChartListsTests {
+    private let oxycodone: [(String, String)] = [
+        ("drug", "oxycodone"), ("strength", "10"), ("unit", "mg"), ("unitsPerDose", "1"), ("frequency", "q6h"), ("route", "oral"),
+        ("startDate", "06/01/2026"), ("prescriber", "Dr Ames"), ("status", "active"),
+    ]
+
+    private func version(_ page: TestingHTTPResponse) throws -> String {
+        let marker = try #require(page.text.range(of: "name=\"version\" value=\""))
+        return String(page.text[marker.upperBound...].prefix { $0 != "\"" })
+    }
+
+    private func onlyEntry(_ context: TestContext, _ kind: ChartEntryKind) async throws -> ChartEntry {
+        try #require(try await ChartEntry.query(on: context.app.db).filter(\.$kind == kind.rawValue).first())
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func opioidsShowTheirDailyMMEAndAlertsAndTheHistoryFollowsChanges(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let medications = SitePath.chartEntries(patient.id, .medication)
+            try await nurse.get(medications + "/new")
+            // act
+            let added = try await nurse.post(medications, pairs: oxycodone)
+            try await nurse.post(medications, pairs: [("drug", "alprazolam"), ("strength", "0.5"), ("unit", "mg"), ("frequency", "bid"),
+                                                      ("status", "active")])
+            let chart = try await nurse.get(SitePath.patient(patient.id))
+            let entry = try await ChartEntry.query(on: context.app.db).filter(\.$code == "oxycodone").first()
+            let edit = try await nurse.get(SitePath.editChartEntry(patient.id, .medication, try #require(entry?.id)))
+            let stopped = try await nurse.post(SitePath.chartEntry(patient.id, .medication, entry!.id!),
+                                               pairs: [("version", try version(edit))] + oxycodone.filter { $0.0 != "status" }
+                                                   + [("status", "stopped"), ("endDate", "11/01/2026")])
+            let list = try await nurse.get(medications)
+            // check
+            #expect(added.status == .seeOther && added.location == medications)
+            #expect(chart.text.contains("Daily opioid dose: 60 MME"))
+            #expect(chart.text.contains("10 mg × 1 unit(s) × 4/day = 40 mg/day × factor 1.5 = 60 MME/day"))
+            #expect(chart.text.contains("at or above 50 MME/day"))
+            #expect(chart.text.contains("together with a benzodiazepine"))
+            #expect(chart.text.contains("verify against current guideline"))
+            #expect(stopped.status == .seeOther)
+            #expect(list.text.contains("Earlier") && list.text.contains("No current opioids."))
+            let history = try await ChartEntryQueries.mmeHistory(patientID: patient.id, on: context.app.db)
+            #expect(history.map(\.total) == [60, 0])
+            #expect(list.text.contains("<svg") && list.text.contains("Daily MME: "))
+            #expect(try await context.auditEvents(.recordCreate).count == 2)
+            #expect(try await context.auditEvents(.recordUpdate).first?.resourceType == "MedicationStatement")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func badInputIsRefusedOnItsFieldAndNothingIsSaved(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let medications = SitePath.chartEntries(patient.id, .medication)
+            try await nurse.get(medications + "/new")
+            // act
+            let response = try await nurse.post(medications, pairs: [
+                ("drug", "hydrocodone"), ("strength", "ten"), ("unit", "mg"), ("frequency", "prn"), ("startDate", "01/05/2027"),
+                ("prescriber", "Dr Ames"), ("status", "active"),
+            ])
+            let unknown = try await nurse.post(medications, pairs: [("drug", "unobtainium"), ("status", "active")])
+            // check
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("Enter a number from 0.001 to 100000."))
+            #expect(response.text.contains("The start date cannot be after today."))
+            #expect(response.text.contains("value=\"Dr Ames\""))
+            #expect(unknown.status == .unprocessableEntity && unknown.text.contains("Choose a drug from the list."))
+            #expect(try await ChartEntry.query(on: context.app.db).count() == 0)
+            #expect(try await MMERecord.query(on: context.app.db).count() == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func allergiesShowInEveryBannerAndNoKnownAllergiesGivesWay(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let coordinator = try await context.signedIn(.coordinator)
+            let allergies = SitePath.chartEntries(patient.id, .allergy)
+            let before = try await coordinator.get(SitePath.patient(patient.id))
+            try await nurse.get(allergies + "/new")
+            // act
+            try await nurse.post(allergies, pairs: [("substance", "no-known-allergies"), ("status", "active")])
+            let none = try await coordinator.get(SitePath.patient(patient.id))
+            let contrast = [("substance", "iodinated-contrast"), ("reaction", "hives"), ("severity", "severe"), ("status", "active")]
+            try await nurse.post(allergies, pairs: contrast)
+            let known = try await coordinator.get(SitePath.editPatient(patient.id))
+            let twice = try await nurse.post(allergies, pairs: contrast)
+            // check
+            #expect(before.text.contains("not yet recorded"))
+            #expect(none.text.contains("No known allergies"))
+            #expect(known.text.contains("Iodinated contrast (hives, severe)"))
+            #expect(!known.text.contains("No known allergies"))
+            #expect(twice.status == .unprocessableEntity && twice.text.contains("already on the allergy list"))
+            let stored = try await ChartEntry.query(on: context.app.db).filter(\.$code == "no-known-allergies").first()
+            #expect(stored?.status == "inactive")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aStaleEditIsAConflictThatKeepsTheEntries(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let physician = try await context.signedIn(.physician)
+            try await nurse.get(SitePath.newChartEntry(patient.id, .medication))
+            try await nurse.post(SitePath.chartEntries(patient.id, .medication), pairs: oxycodone)
+            let entry = try await onlyEntry(context, .medication)
+            let path = SitePath.chartEntry(patient.id, .medication, entry.id!)
+            let base = try version(try await nurse.get(path + "/edit"))
+            try await physician.get(path + "/edit")
+            // act
+            let first = try await physician.post(path, pairs: [("version", base)] + oxycodone.map { $0.0 == "strength" ? ($0.0, "5") : $0 })
+            let second = try await nurse.post(path, pairs: [("version", base)] + oxycodone.map { $0.0 == "prescriber" ? ($0.0, "Dr Nurse's pick") : $0 })
+            // check
+            #expect(first.status == .seeOther)
+            #expect(second.status == .conflict)
+            #expect(second.text.contains("Someone else saved this entry"))
+            #expect(second.text.contains("value=\"Dr Nurse&#39;s pick\""))
+            let stored = try await onlyEntry(context, .medication)
+            #expect(try stored.decoded(as: MedicationEntry.self).dosage?.strength == 5)
+            #expect(try await context.auditEvents(.recordUpdateConflict).count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func anEntryEnteredInErrorLeavesTheChartButStaysInTheRecord(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            try await nurse.get(SitePath.newChartEntry(patient.id, .priorTreatment))
+            try await nurse.post(SitePath.chartEntries(patient.id, .priorTreatment), pairs: [
+                ("kind", "physical-therapy"), ("detail", "Core stabilisation"), ("weeks", "6"), ("result", "no-relief"),
+            ])
+            let chart = try await nurse.get(SitePath.patient(patient.id))
+            let entry = try await onlyEntry(context, .priorTreatment)
+            let path = SitePath.chartEntry(patient.id, .priorTreatment, entry.id!)
+            let edit = try await nurse.get(path + "/edit")
+            // act
+            let noReason = try await nurse.post(path + "/entered-in-error", pairs: [("version", try version(edit))])
+            let marked = try await nurse.post(path + "/entered-in-error", pairs: [("version", try version(edit)), ("reason", "Wrong patient")])
+            let after = try await nurse.get(SitePath.patient(patient.id))
+            let again = try await nurse.get(path + "/edit")
+            // check
+            #expect(chart.text.contains("Failed conservative care: 6 weeks at the longest (Physical therapy)."))
+            #expect(noReason.status == .unprocessableEntity && noReason.text.contains("Give the reason the entry was wrong."))
+            #expect(marked.status == .seeOther)
+            #expect(!after.text.contains("Core stabilisation"))
+            #expect(again.status == .notFound)
+            let stored = try await onlyEntry(context, .priorTreatment)
+            #expect(stored.deletedReason == "Wrong patient" && stored.deletedBy != nil)
+            #expect(try await context.auditEvents(.recordEnteredInError).first?.detail == "Wrong patient")
+            await #expect(throws: (any Error).self) { try await context.app.db.sql.raw("DELETE FROM chart_entries").run() }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theTherapistReadsTheListsButCannotChangeThem(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let therapist = try await context.signedIn(.therapist)
+            // act
+            let list = try await therapist.get(SitePath.chartEntries(patient.id, .allergy))
+            let form = try await therapist.get(SitePath.newChartEntry(patient.id, .allergy))
+            // check
+            #expect(list.status == .ok && !list.text.contains("Add allergy"))
+            #expect(form.status == .forbidden)
+            #expect(try await context.auditEvents(.recordView).first?.resourceType == "AllergyIntolerance")
+        }
+    }
+}
