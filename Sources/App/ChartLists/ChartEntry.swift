@@ -74,14 +74,20 @@ final class MMERecord: Model, @unchecked Sendable {
 }
 
 /// Stored JSON documents: sorted keys, so equal content is stored identically.
+/// One shared encoder and decoder: making one per value was most of the demo generator's time.
 enum JSONCoding {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return encoder
+    }()
+    private static let decoder = JSONDecoder()
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
+        try decoder.decode(type, from: Data(text.utf8))
     }
 }

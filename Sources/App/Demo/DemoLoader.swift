@@ -42,63 +42,93 @@ public enum DemoLoader {
         let start = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM patients").first()?.decode(column: "n", as: Int.self) ?? 0
         let now = app.config.now()
         let nurse = try await User.query(on: app.db).filter(\.$role == Role.nurse.rawValue).first()?.id
-        var done = 0
-        while done < count {
-            let size = min(batchSize, count - done), first = start + done
+        func prepared(from first: Int) -> Task<Batch, any Error>? {
+            guard first < start + count else { return nil }
+            let size = min(batchSize, start + count - first)
+            return Task.detached { try Batch(first: first, size: size, seed: seed, today: today, now: now, nurse: nurse) }
+        }
+        // Generating the next batch on one core while the database stores this one on the other.
+        var next = prepared(from: start)
+        while let task = next {
+            let batch = try await task.value
+            next = prepared(from: batch.first + batch.people.count)
             try await app.db.transaction { database in
-                let firstMRN = try await Counter.reserve("mrn", count: size, on: database)
-                var patients: [PatientRecord] = []
-                for offset in 0..<size {
-                    var random = SeededGenerator(seed: seed ^ UInt64(first + offset))
-                    patients.append(PatientRecord(
-                        id: UUID(uuid: uuidBytes(&random)), mrn: MedicalRecordNumber(sequence: firstMRN + offset),
-                        registration: DemoPractice.patient(index: first + offset, seed: seed, today: today),
-                        createdBy: nil, now: now))
+                let firstMRN = try await Counter.reserve("mrn", count: batch.people.count, on: database)
+                let patients = batch.people.enumerated().map { offset, person in
+                    PatientRecord(id: person.id, mrn: MedicalRecordNumber(sequence: firstMRN + offset), registration: person.registration,
+                                  createdBy: nil, now: now)
                 }
                 try await PatientQueries.insert(patients, on: database)
                 try await patients.map { try PatientQueries.revision(of: $0, by: nil, now: now) }.create(on: database)
-                try await addChartLists(patients, firstIndex: first, seed: seed, by: nurse, today: today, now: now, on: database)
+                try await insertInChunks(ChartEntry.schema, columns: ["id", "patient_id", "kind", "code", "status", "content", "created_at",
+                                                                      "updated_at", "created_by", "updated_by", "version"],
+                                         batch.entries, on: database)
+                try await insertInChunks(MMERecord.schema, columns: ["id", "patient_id", "recorded_at", "recorded_by", "total", "incomplete",
+                                                                     "detail"], batch.history, on: database)
             }
-            done += size
         }
     }
 
-    /// Medications, allergies, prior treatments and the MME history of a batch of new demo patients.
-    private static func addChartLists(_ patients: [PatientRecord], firstIndex: Int, seed: UInt64, by nurse: UUID?, today: CalendarDate,
-                                      now: Date, on database: any Database) async throws {
-        var entries: [ChartEntry] = [], history: [MMERecord] = []
-        for (offset, patient) in patients.enumerated() {
-            let age = CalendarDate(patient.birthDate)?.years(until: today) ?? 50
-            let lists = DemoChartLists.generate(index: firstIndex + offset, seed: seed, age: age, today: today)
-            func add<C: ChartEntryContent>(_ content: C) throws {
-                entries.append(try ChartEntry(patientID: patient.id, content: content, by: nurse, now: now))
+    /// A batch of demo patients with their medications, allergies, prior treatments and MME history, generated
+    /// without the database: row values ready to insert.
+    private struct Batch: Sendable {
+        let first: Int
+        var people: [(id: UUID, registration: PatientRegistration)] = []
+        var entries: [[any Encodable & Sendable]] = []
+        var history: [[any Encodable & Sendable]] = []
+
+        init(first: Int, size: Int, seed: UInt64, today: CalendarDate, now: Date, nurse: UUID?) throws {
+            self.first = first
+            // Ids in insertion order: appending to the primary-key index instead of inserting at random places kept
+            // 100,000 patients' lists within the generator's time budget.
+            var sequence = UInt64(first) << 5, random = SeededGenerator(seed: seed ^ 0x5EC0_0000 ^ UInt64(first))
+            func nextID() -> UUID {
+                sequence += 1
+                return UUID(uuid: uuidBytes(high: sequence << 16 | random.next() & 0xFFFF, low: random.next()))
             }
-            try lists.medications.forEach(add)
-            try lists.allergies.forEach(add)
-            try lists.treatments.forEach(add)
-            let summary = OpioidSummary(lists.medications)
-            guard !summary.lines.isEmpty else { continue }
-            for point in lists.earlierMME {
-                let record = MMERecord(patientID: patient.id, summary: summary, by: nurse,
-                                       now: now.addingTimeInterval(-86_400 * Double(point.daysAgo)))
-                record.total = point.total
-                history.append(record)
+            for index in first..<(first + size) {
+                var seeded = SeededGenerator(seed: seed ^ UInt64(index))
+                let id = UUID(uuid: uuidBytes(&seeded)), registration = DemoPractice.patient(index: index, seed: seed, today: today)
+                people.append((id, registration))
+                let age = registration.birthDate?.years(until: today) ?? 50
+                let lists = DemoChartLists.generate(index: index, seed: seed, age: age, today: today)
+                var entries: [[any Encodable & Sendable]] = []
+                func add<C: ChartEntryContent>(_ content: C) throws {
+                    entries.append([nextID(), id, C.kind.rawValue, content.code, content.status, try JSONCoding.encode(content),
+                                    now, now, nurse, nurse, 1])
+                }
+                try lists.medications.forEach(add)
+                try lists.allergies.forEach(add)
+                try lists.treatments.forEach(add)
+                self.entries += entries
+                let summary = OpioidSummary(lists.medications)
+                guard !summary.lines.isEmpty else { continue }
+                let current = MMERecord(patientID: id, summary: summary, by: nurse, now: now)
+                for (daysAgo, total) in lists.earlierMME + [(0, current.total)] {
+                    history.append([nextID(), id, now.addingTimeInterval(-86_400 * Double(daysAgo)), nurse, total, current.incomplete,
+                                    current.detail])
+                }
             }
-            history.append(MMERecord(patientID: patient.id, summary: summary, by: nurse, now: now))
         }
-        try await insertInChunks(entries, on: database)
-        try await insertInChunks(history, on: database)
     }
 
-    /// SQLite allows at most 32,766 bound values a statement: many rows go in chunks.
-    private static func insertInChunks<M: Model>(_ models: [M], on database: any Database) async throws {
-        for start in stride(from: 0, to: models.count, by: 1000) {
-            try await Array(models[start..<min(start + 1000, models.count)]).create(on: database)
+    /// Many rows through SQLKit, not Fluent: Fluent reflects over every model's properties, which made 600,000 demo
+    /// entries take minutes. SQLite allows at most 32,766 bound values a statement, so rows go in chunks.
+    private static func insertInChunks(_ table: String, columns: [String], _ rows: [[any Encodable & Sendable]],
+                                       on database: any Database) async throws {
+        let perChunk = 30_000 / max(columns.count, 1)
+        for start in stride(from: 0, to: rows.count, by: perChunk) {
+            var insert = database.sql.insert(into: table).columns(columns)
+            for row in rows[start..<min(start + perChunk, rows.count)] { insert = insert.values(row) }
+            try await insert.run()
         }
     }
 
     private static func uuidBytes(_ random: inout SeededGenerator) -> uuid_t {
-        let high = random.next(), low = random.next()
+        uuidBytes(high: random.next(), low: random.next())
+    }
+
+    private static func uuidBytes(high: UInt64, low: UInt64) -> uuid_t {
         var bytes = withUnsafeBytes(of: high.bigEndian) { Array($0) } + withUnsafeBytes(of: low.bigEndian) { Array($0) }
         bytes[6] = (bytes[6] & 0x0F) | 0x40  // version 4
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
