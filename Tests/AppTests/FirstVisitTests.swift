@@ -155,12 +155,12 @@ import VaporTesting
                                                ("redFlag", "saddle-anaesthesia")])
             let nurseChart = try await nurse.get(SitePath.patient(patient.id))
             let alerts = try await EvaluationQueries.openAlerts(patientID: patient.id, on: context.app.db)
-            let nurseResolve = try await nurse.post(SitePath.resolveAlert(patient.id, alerts[0].id!), form: ["reason": "x"])
+            let nurseResolve = try await nurse.post(SitePath.resolveAlert(patient.id, alerts[0].id), form: ["reason": "x"])
             try await physician.get(SitePath.patient(patient.id))
-            let noReason = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id!), form: ["reason": ""])
-            let resolved = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id!),
+            let noReason = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id), form: ["reason": ""])
+            let resolved = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id),
                                                     form: ["reason": "MRI: no cauda equina compression"])
-            let again = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id!), form: ["reason": "twice"])
+            let again = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id), form: ["reason": "twice"])
             // the physician signs the note with the resolved flag still ticked: it is not raised again
             try await physician.post(path + "/sign", pairs: [("version", try await version(physician, path))] + flagged)
             let remaining = try await EvaluationQueries.openAlerts(patientID: patient.id, on: context.app.db)

@@ -47,7 +47,7 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
         let (patient, entry) = try await find(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let version = try submittedVersion(fields)
-        let others = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db).filter { $0.0.id != entry.id }.map(\.1)
+        let others = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db).filter { $0.0 != entry.id }.map(\.1)
         let (content, problems) = validate(fields, today: req.today, others: others)
         guard let content else { return try await rejected(req, patient, entry: (entry.id!, version), fields: fields, problems: problems) }
         let outcome = try await ChartEntryQueries.update(entry.id!, patientID: patient.id, from: version, content: content,
@@ -77,10 +77,9 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
     // MARK: - Helpers
 
     /// Rows for the tables, current entries apart from the rest.
-    static func rows(_ entries: [(ChartEntry, C)], patientID: UUID, canWrite: Bool) -> (current: [ChartEntryPages.Row], earlier: [ChartEntryPages.Row]) {
-        let rows = entries.map { entry, content in
-            (content.isCurrent, ChartEntryPages.Row(cells: content.cells,
-                                                    edit: canWrite ? SitePath.editChartEntry(patientID, C.kind, entry.id!) : nil))
+    static func rows(_ entries: [(UUID, C)], patientID: UUID, canWrite: Bool) -> (current: [ChartEntryPages.Row], earlier: [ChartEntryPages.Row]) {
+        let rows = entries.map { id, content in
+            (content.isCurrent, ChartEntryPages.Row(cells: content.cells, edit: canWrite ? SitePath.editChartEntry(patientID, C.kind, id) : nil))
         }
         return (rows.filter(\.0).map(\.1), rows.filter { !$0.0 }.map(\.1))
     }

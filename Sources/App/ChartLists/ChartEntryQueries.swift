@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import ReliefCore
+import SQLKit
 
 /// The chart lists' database work, callable without HTTP. Each change runs in one transaction with its audit
 /// row and what follows from it: a new MME history point, "no known allergies" retired by a known allergy.
@@ -15,23 +16,36 @@ enum ChartEntryQueries {
     }
 
     /// The patient's entries of one kind, newest first, without those entered in error.
-    static func entries<C: ChartEntryContent>(_ type: C.Type, patientID: UUID, on database: any Database) async throws -> [(ChartEntry, C)] {
-        try await ChartEntry.query(on: database).filter(\.$patientID == patientID).filter(\.$kind == C.kind.rawValue)
-            .filter(\.$deletedAt == nil).sort(\.$createdAt, .descending).all()
-            .map { ($0, try $0.decoded(as: C.self)) }
+    static func entries<C: ChartEntryContent>(_ type: C.Type, patientID: UUID, on database: any Database) async throws -> [(UUID, C)] {
+        try await ChartLists(rows: stored(patientID: patientID, kind: C.kind, on: database)).entries(C.self)
     }
 
     /// Every list of the patient in one query, for the chart page.
     static func lists(patientID: UUID, on database: any Database) async throws -> ChartLists {
-        ChartLists(rows: try await ChartEntry.query(on: database).filter(\.$patientID == patientID).filter(\.$deletedAt == nil)
-            .sort(\.$createdAt, .descending).all())
+        ChartLists(rows: try await stored(patientID: patientID, kind: nil, on: database))
+    }
+
+    /// Read through SQLKit into a plain struct: Fluent's reflection per row was most of a chart page's time.
+    private static func stored(patientID: UUID, kind: ChartEntryKind?, on database: any Database) async throws -> [StoredEntry] {
+        var select = database.sql.select().columns("id", "kind", "content").from(ChartEntry.schema)
+            .where("patient_id", .equal, patientID).where("deleted_at", .is, SQLLiteral.null)
+        if let kind { select = select.where("kind", .equal, kind.rawValue) }
+        return try await select.orderBy("created_at", .descending).all(decoding: StoredEntry.self)
+    }
+
+    struct StoredEntry: Decodable {
+        let id: UUID
+        let kind: String
+        let content: String
+
+        enum CodingKeys: String, CodingKey { case id, kind, content }
     }
 
     struct ChartLists {
-        let rows: [ChartEntry]
+        let rows: [StoredEntry]
 
-        func entries<C: ChartEntryContent>(_ type: C.Type) throws -> [(ChartEntry, C)] {
-            try rows.filter { $0.kind == C.kind.rawValue }.map { ($0, try $0.decoded(as: C.self)) }
+        func entries<C: ChartEntryContent>(_ type: C.Type) throws -> [(UUID, C)] {
+            try rows.filter { $0.kind == C.kind.rawValue }.map { ($0.id, try JSONCoding.decode(C.self, $0.content)) }
         }
     }
 
@@ -126,8 +140,9 @@ enum ChartEntryQueries {
     /// A known allergy makes an earlier "no known allergies" untrue: it becomes inactive, audited.
     private static func retireNoKnownAllergies(patientID: UUID, by user: UUID, now: Date, on database: any Database,
                                                audit: Audit) async throws {
-        for (entry, allergy) in try await entries(AllergyEntry.self, patientID: patientID, on: database)
+        for (id, allergy) in try await entries(AllergyEntry.self, patientID: patientID, on: database)
         where allergy.substance == .noKnownAllergies && allergy.isCurrent {
+            guard let entry = try await find(id, kind: .allergy, patientID: patientID, on: database) else { continue }
             var retired = allergy
             retired.allergyStatus = .inactive
             guard try await RecordVersion.claim(ChartEntry.schema, id: entry.id!, expected: entry.version, on: database) else { continue }

@@ -98,9 +98,21 @@ enum EvaluationQueries {
         try await Addendum.query(on: database).filter(\.$documentID == documentID).sort(\.$createdAt).all()
     }
 
-    static func openAlerts(patientID: UUID, on database: any Database) async throws -> [ChartAlert] {
-        try await ChartAlert.query(on: database).filter(\.$patientID == patientID).filter(\.$resolvedAt == nil)
-            .sort(\.$raisedAt).all()
+    /// An open alert as the banner and chart show it.
+    struct OpenAlert: Decodable {
+        let id: UUID
+        let code: String
+        let message: String
+        let raisedAt: Date
+
+        enum CodingKeys: String, CodingKey { case id, code, message, raisedAt = "raised_at" }
+    }
+
+    /// Read through SQLKit, not Fluent: it runs on every patient page.
+    static func openAlerts(patientID: UUID, on database: any Database) async throws -> [OpenAlert] {
+        try await database.sql.select().columns("id", "code", "message", "raised_at").from(ChartAlert.schema)
+            .where("patient_id", .equal, patientID).where("resolved_at", .is, SQLLiteral.null)
+            .orderBy("raised_at").all(decoding: OpenAlert.self)
     }
 
     /// Closes an open alert with the physician's reason; false when it was already resolved or does not exist.
@@ -121,13 +133,24 @@ enum EvaluationQueries {
         }
     }
 
-    /// The patient's encounters, newest first, with their evaluation note when there is one.
-    static func encounters(patientID: UUID, on database: any Database) async throws -> [(Encounter, Evaluation?)] {
-        let encounters = try await Encounter.query(on: database).filter(\.$patientID == patientID).filter(\.$deletedAt == nil)
-            .sort(\.$occurredOn, .descending).sort(\.$createdAt, .descending).all()
-        let notes = try await Evaluation.query(on: database).filter(\.$patientID == patientID).filter(\.$deletedAt == nil).all()
-        let byEncounter = Dictionary(notes.map { ($0.encounterID, $0) }, uniquingKeysWith: { first, _ in first })
-        return encounters.map { ($0, byEncounter[$0.id!]) }
+    struct EncounterRow: Decodable {
+        let id: UUID
+        let kind: String
+        let status: String
+        let occurredOn: String
+        let evaluationID: UUID?
+
+        enum CodingKeys: String, CodingKey { case id, kind, status, occurredOn = "occurred_on", evaluationID = "evaluation_id" }
+    }
+
+    /// The patient's encounters, newest first, with their evaluation note's id when there is one.
+    static func encounters(patientID: UUID, on database: any Database) async throws -> [EncounterRow] {
+        try await database.sql.raw("""
+            SELECT e.id, e.kind, e.status, e.occurred_on, v.id AS evaluation_id
+            FROM encounters e LEFT JOIN evaluations v ON v.encounter_id = e.id AND v.deleted_at IS NULL
+            WHERE e.patient_id = \(bind: patientID) AND e.deleted_at IS NULL
+            ORDER BY e.occurred_on DESC, e.created_at DESC
+            """).all(decoding: EncounterRow.self)
     }
 }
 

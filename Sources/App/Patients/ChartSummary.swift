@@ -6,9 +6,9 @@ import Vapor
 /// books procedures with contrast) and open chart alerts (for roles that read clinical notes).
 enum ChartBanner {
     /// `alerts` and `allergies` when the caller has them already.
-    static func model(_ req: Request, _ patient: PatientRecord, alerts: [ChartAlert]? = nil,
+    static func model(_ req: Request, _ patient: PatientRecord, alerts: [EvaluationQueries.OpenAlert]? = nil,
                       allergies: [AllergyEntry]? = nil) async throws -> PatientBanner.Model {
-        var open: [ChartAlert] = []
+        var open: [EvaluationQueries.OpenAlert] = []
         if try req.user.can(.clinicalRead) {
             open = if let alerts { alerts } else { try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db) }
         }
@@ -23,7 +23,7 @@ enum ChartBanner {
 enum ChartSummary {
     /// The chart's clinical sections, and the allergies for the banner.
     static func clinical(_ req: Request, _ patient: PatientRecord,
-                         alerts: [ChartAlert]) async throws -> (PatientChart.Clinical, allergies: [AllergyEntry]) {
+                         alerts: [EvaluationQueries.OpenAlert]) async throws -> (PatientChart.Clinical, allergies: [AllergyEntry]) {
         let user = try req.user
         let canWrite = user.can(.chartWrite)
         let encounters = try await EvaluationQueries.encounters(patientID: patient.id, on: req.db)
@@ -31,14 +31,14 @@ enum ChartSummary {
         let (medications, allergies, treatments) = (try lists.entries(MedicationEntry.self), try lists.entries(AllergyEntry.self),
                                                     try lists.entries(PriorTreatmentEntry.self))
         let clinical = PatientChart.Clinical(
-            encounters: encounters.map { encounter, note in
+            encounters: encounters.map { encounter in
                 PatientChart.EncounterRow(
                     date: CalendarDate(encounter.occurredOn)?.display ?? encounter.occurredOn,
                     kind: EncounterKind(rawValue: encounter.kind)?.title ?? encounter.kind,
                     status: EncounterStatus(rawValue: encounter.status)?.title ?? encounter.status,
-                    link: note.map { SitePath.evaluation(patient.id, $0.id!) })
+                    link: encounter.evaluationID.map { SitePath.evaluation(patient.id, $0) })
             },
-            alerts: alerts.map { PatientChart.AlertRow(id: $0.id!, message: $0.message, raised: req.displayTime($0.raisedAt)) },
+            alerts: alerts.map { PatientChart.AlertRow(id: $0.id, message: $0.message, raised: req.displayTime($0.raisedAt)) },
             medications: ChartEntriesController<MedicationEntry>.rows(medications, patientID: patient.id, canWrite: canWrite).current,
             opioids: OpioidSummary(medications.map(\.1)),
             allergies: ChartEntriesController<AllergyEntry>.rows(allergies, patientID: patient.id, canWrite: canWrite).current,

@@ -56,7 +56,7 @@ enum PatientsController {
                                        patientID: patient.id))
         let user = try req.user
         var model = PatientChart.model(patient, canEdit: user.can(.patientRegister))
-        var alerts: [ChartAlert] = []
+        var alerts: [EvaluationQueries.OpenAlert] = []
         var allergies: [AllergyEntry]?
         if user.can(.clinicalRead) {
             alerts = try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db)
