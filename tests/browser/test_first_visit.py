@@ -18,12 +18,21 @@ def test_a_physician_completes_and_signs_a_first_visit(browser, base_url):
     region = browser.find_element(By.ID, "map.lower-back:left")
     region.send_keys("7")
     browser.find_element(By.ID, "map.calf:left").send_keys("5")
+    # And on the figure itself (script): a click marks at the chosen intensity, a digit on a focused region sets it.
+    browser.find_element(By.CSS_SELECTOR, "rect[data-field='map.neck:right']").click()
+    assert browser.find_element(By.ID, "map.neck:right").get_attribute("value") == "5"
+    buttock = browser.find_element(By.CSS_SELECTOR, "rect[data-field='map.buttock:left']")
+    browser.execute_script("arguments[0].focus()", buttock)
+    buttock.send_keys("8")
+    assert browser.find_element(By.ID, "map.buttock:left").get_attribute("value") == "8"
+    assert "marked i8" in buttock.get_attribute("class")
     browser.find_element(By.ID, "character-burning").send_keys(Keys.SPACE)
     browser.find_element(By.ID, "redFlag-saddle-anaesthesia").send_keys(Keys.SPACE)
     browser.find_element(By.XPATH, "//button[normalize-space()='Save draft']").click()
     wait_for_url(browser, lambda url: url.endswith("/edit"))
     assert "Saved the draft." in browser.find_element(By.CLASS_NAME, "flash").text
-    assert "Left lower back 7/10" in browser.find_element(By.CSS_SELECTOR, ".body-map figcaption").text
+    caption = browser.find_element(By.CSS_SELECTOR, ".body-map figcaption").text
+    assert "Left lower back 7/10" in caption and "Right front of neck 5/10" in caption and "Left buttock 8/10" in caption
     assert "Saddle anaesthesia" in browser.find_element(By.CLASS_NAME, "patient-banner").text
 
     browser.find_element(By.XPATH, "//button[normalize-space()='Sign note']").click()

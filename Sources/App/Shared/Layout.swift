@@ -87,7 +87,9 @@ enum Layout {
                     },
                     .group(content),
                 ]),
-                .tag("footer", [("class", "site-footer")], text: "Relief — interventional pain management")
+                .tag("footer", [("class", "site-footer")], text: "Relief — interventional pain management"),
+                // Own script, from this server only (the CSP allows nothing inline); every page works without it.
+                .tag("script", [("src", SitePath.bodyMapScript)], [])
             )
         )
         return document.render()

@@ -41,4 +41,5 @@ enum SitePath {
     static let health = "/health"
     static let metrics = "/metrics"
     static let stylesheet = "/app.css"
+    static let bodyMapScript = "/bodymap.js"
 }
