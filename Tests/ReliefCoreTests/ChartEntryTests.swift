@@ -122,6 +122,38 @@ import Testing
         #expect(latexAgainAfterInactive.isEmpty)
     }
 
+    @Test func aKnownAllergyRetiresNoKnownAllergiesAndNothingElse() {
+        // setup
+        let none = AllergyEntry(substance: .noKnownAllergies)
+        let latex = AllergyEntry(substance: .latex)
+        // act
+        let retired = latex.retiring(none)
+        let untouched = [latex.retiring(AllergyEntry(substance: .chlorhexidine)), none.retiring(none),
+                         AllergyEntry(substance: .latex, status: .inactive).retiring(none)]
+        // check
+        #expect(retired?.allergyStatus == .inactive && retired?.substance == .noKnownAllergies)
+        #expect(untouched.allSatisfy { $0 == nil })
+        #expect(MedicationEntry(drugID: "morphine").retiring(MedicationEntry(drugID: "oxycodone")) == nil)
+    }
+
+    @Test func theOpioidSummaryKeepsItsBreakdownForTheHistory() {
+        // setup
+        let entries = [MedicationEntry(drugID: "oxycodone", dosage: Dosage(strength: 10, unit: .milligram, frequency: .every6Hours)),
+                       MedicationEntry(drugID: "buprenorphine")]
+        // act
+        let summary = OpioidSummary(entries)
+        // check
+        #expect(summary.breakdown == "Oxycodone: 60; Buprenorphine: not computable")
+        #expect(summary.isIncomplete)
+        #expect(!OpioidSummary(Array(entries.prefix(1))).isIncomplete)
+    }
+
+    @Test(arguments: [(30.0, "30"), (7.5, "7.5"), (0.001, "0.001"), (1.0 / 3, "0.33"), (2.405, "2.4"), (-1.25, "-1.25")])
+    func figuresReadAsCliniciansWriteThem(value: Double, text: String) {
+        // act / check
+        #expect(Figures.text(value) == text)
+    }
+
     @Test func theBannerTellsNotAskedFromNoneKnown() {
         // act
         let notAsked = AllergySummary.banner([])

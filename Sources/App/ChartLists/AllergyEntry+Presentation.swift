@@ -10,31 +10,22 @@ extension AllergyEntry: ChartEntryPresentation {
         return fields
     }
 
-    static func formControls(_ fields: FormFields, problems: [String: String]) -> [BodyNode] {
-        func select<C: Coded>(_ name: String, _ label: String, _ type: C.Type, required: Bool = false) -> BodyNode {
-            Forms.select(name, label: label, options: Forms.options(type), selected: fields[name], error: problems[name], required: required)
-        }
-        return [
-            .tag("fieldset", [("class", "form-section")], [
-                .tag("legend", text: "Substance"),
-                select("substance", "Substance", AllergySubstance.self, required: true),
-                Forms.drugSelect("drug", label: "Drug", selected: fields["drug"], error: problems["drug"],
-                                 hint: "Only when the substance is a drug."),
-                Forms.text("otherName", label: "Other substance or drug not on the list", value: fields["otherName"],
-                           error: problems["otherName"]),
-                select("type", "Type", AllergyType.self),
+    static func formControls(_ form: BoundForm) -> [BodyNode] {
+        [
+            Forms.section("Substance", [
+                form.choose("substance", "Substance", AllergySubstance.self, required: true),
+                form.drug("drug", "Drug", hint: "Only when the substance is a drug."),
+                form.text("otherName", "Other substance or drug not on the list"),
+                form.choose("type", "Type", AllergyType.self),
             ]),
-            .tag("fieldset", [("class", "form-section")], [
-                .tag("legend", text: "Reaction"),
-                Forms.checkboxes("reaction", legend: "What happened", options: Forms.options(AllergyReaction.self),
-                                 checked: fields.values("reaction"), error: problems["reaction"]),
-                Forms.text("reactionNote", label: "Reaction details", value: fields["reactionNote"], error: problems["reactionNote"]),
-                .tag("div", [("class", "field-row")], [
-                    select("severity", "Severity", ReactionSeverity.self),
-                    select("status", "Status", AllergyStatus.self, required: true),
+            Forms.section("Reaction", [
+                form.boxes("reaction", "What happened", AllergyReaction.self),
+                form.text("reactionNote", "Reaction details"),
+                Forms.row([
+                    form.choose("severity", "Severity", ReactionSeverity.self),
+                    form.choose("status", "Status", AllergyStatus.self, required: true),
                 ]),
-                Forms.textarea("note", label: "Note", value: fields["note"], error: problems["note"],
-                               hint: "For example: tolerated premedication with prednisone and diphenhydramine.", rows: 2),
+                form.area("note", "Note", hint: "For example: tolerated premedication with prednisone and diphenhydramine.", rows: 2),
             ]),
         ]
     }

@@ -59,19 +59,18 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
         let (patient, entry) = try await find(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let version = try submittedVersion(fields)
-        let reason = fields["reason"]
+        let reason = fields["reason"], stored = try entry.decoded(as: C.self).fields
         guard !reason.isEmpty, reason.count <= 500 else {
             let problem = reason.isEmpty ? "Give the reason the entry was wrong." : "Keep the reason under 500 characters."
             if req.wantsJSON { throw ValidationFailure(fields: ["reason": problem]) }
-            var model = try formModel(patient, entry: (entry.id!, version), fields: try entry.decoded(as: C.self).fields, problems: [:])
+            var model = try formModel(patient, entry: (entry.id!, version), fields: stored, problems: [:])
             model.inErrorProblem = problem
             model.inErrorReason = reason
             return try await page(req, patient, ChartEntryPages.form(model, csrfToken: req.csrfToken), status: .unprocessableEntity)
         }
         let outcome = try await ChartEntryQueries.enterInError(C.self, entry.id!, patientID: patient.id, from: version, reason: reason,
                                                                by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
-        return try await finish(req, patient, outcome, fields: try entry.decoded(as: C.self).fields,
-                                done: "Marked the entry as entered in error.")
+        return try await finish(req, patient, outcome, fields: stored, done: "Marked the entry as entered in error.")
     }
 
     // MARK: - Helpers
@@ -135,7 +134,7 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
         let errors = problems.sorted { (order.firstIndex(of: $0.key) ?? order.count) < (order.firstIndex(of: $1.key) ?? order.count) }
             .map { (name: $0.key, message: $0.value) }
         return ChartEntryPages.FormModel(kind: C.kind, patientID: patient.id, entryID: entry?.0, version: entry?.1,
-                                         controls: C.formControls(fields, problems: problems), errors: errors)
+                                         controls: C.formControls(BoundForm(fields: fields, problems: problems)), errors: errors)
     }
 
     private static func page(_ req: Request, _ patient: PatientRecord, _ content: [BodyNode],

@@ -67,27 +67,7 @@ final class MMERecord: Model, @unchecked Sendable {
         recordedAt = now
         recordedBy = user
         total = summary.total
-        incomplete = summary.alerts.contains { if case .incompleteTotal = $0 { true } else { false } }
-        detail = summary.lines.map { line in "\(line.label): \(line.mme.amount.map(MorphineEquivalents.number) ?? "not computable")" }
-            .joined(separator: "; ")
-    }
-}
-
-/// Stored JSON documents: sorted keys, so equal content is stored identically.
-/// One shared encoder and decoder: making one per value was most of the demo generator's time.
-enum JSONCoding {
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }()
-    private static let decoder = JSONDecoder()
-
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try decoder.decode(type, from: Data(text.utf8))
+        incomplete = summary.isIncomplete
+        detail = summary.breakdown
     }
 }

@@ -68,7 +68,7 @@ enum ChartEntryPages {
         let action = model.entryID.map { SitePath.chartEntry(model.patientID, model.kind, $0) } ?? SitePath.chartEntries(model.patientID, model.kind)
         return [
             .tag("h1", text: title),
-            .unwrap(model.conflict) { .tag("div", [("class", "conflict"), ("role", "alert")], [.tag("p", text: $0)]) },
+            .unwrap(model.conflict) { .tag("div", [("class", "notice warning"), ("role", "alert")], text: $0) },
             Forms.errorSummary(model.errors),
             .tag("form", [("method", "post"), ("action", action), ("class", "entry-form"), ("novalidate", nil)], [
                 Forms.csrf(csrfToken),

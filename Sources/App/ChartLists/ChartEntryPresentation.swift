@@ -9,7 +9,7 @@ protocol ChartEntryPresentation: ChartEntryContent {
     static var fieldOrder: [String] { get }
     /// What a new entry's form starts with.
     static var newFields: FormFields { get }
-    static func formControls(_ fields: FormFields, problems: [String: String]) -> [BodyNode]
+    static func formControls(_ form: BoundForm) -> [BodyNode]
     static var columns: [String] { get }
     var cells: [String] { get }
     /// Shown above the list page's tables: the MME total and trend for medications.
@@ -23,11 +23,13 @@ extension ChartEntryPresentation {
 
 extension Forms {
     /// A select of catalogue drugs grouped by their main class.
+    /// The drug list by main class (the first of its classes in `DrugClass` order), computed once.
+    private static let drugGroups: [(DrugClass, [Drug])] = DrugClass.allCases.map { drugClass in
+        (drugClass, DrugCatalogue.all.filter { DrugClass.allCases.first(where: $0.isA) == drugClass })
+    }.filter { !$0.1.isEmpty }
+
     static func drugSelect(_ name: String, label: String, selected: String, error: String?, hint: String) -> BodyNode {
-        let groups = DrugClass.allCases.map { drugClass in
-            (drugClass, DrugCatalogue.all.filter { DrugClass.allCases.first(where: $0.isA) == drugClass })
-        }.filter { !$0.1.isEmpty }
-        let options: [BodyNode] = [.tag("option", [("value", "")], text: "Choose…")] + groups.map { drugClass, drugs in
+        let options: [BodyNode] = [.tag("option", [("value", "")], text: "Choose…")] + drugGroups.map { drugClass, drugs in
             .tag("optgroup", [("label", drugClass.title)], drugs.map { drug in
                 let others = drug.otherNames.prefix(3).joined(separator: ", ")
                 return .tag("option", [("value", drug.id)] + (drug.id == selected ? [("selected", nil)] : []),

@@ -110,24 +110,30 @@ enum ChartEntryQueries {
 
     // MARK: - What follows from a change
 
+    /// Entries the change retires (`ChartEntryContent.retiring`), and for medications a new MME history point.
     private static func afterChange<C: ChartEntryContent>(_ type: C.Type, changed: C?, patientID: UUID, by user: UUID, now: Date,
                                                           on database: any Database, audit: Audit) async throws {
-        switch C.kind {
-        case .medication:
-            try await recordMME(patientID: patientID, by: user, now: now, on: database)
-        case .allergy:
-            if let allergy = changed as? AllergyEntry, allergy.isCurrent, allergy.substance != .noKnownAllergies {
-                try await retireNoKnownAllergies(patientID: patientID, by: user, now: now, on: database, audit: audit)
+        let current = try await entries(C.self, patientID: patientID, on: database)
+        if let changed {
+            for (id, other) in current {
+                guard let retired = changed.retiring(other), let entry = try await find(id, kind: C.kind, patientID: patientID, on: database),
+                      try await RecordVersion.claim(ChartEntry.schema, id: id, expected: entry.version, on: database) else { continue }
+                entry.version += 1
+                try entry.set(retired, by: user, now: now)
+                try await entry.update(on: database)
+                try await audit(AuditEntry(action: .recordUpdate, resourceType: C.kind.resourceType, resourceID: id.uuidString,
+                                           patientID: patientID, detail: "\(retired.code) \(retired.status): superseded by a new entry"),
+                                database)
             }
-        case .priorTreatment:
-            break
+        }
+        if let medications = current.map(\.1) as? [MedicationEntry] {
+            try await recordMME(OpioidSummary(medications), patientID: patientID, by: user, now: now, on: database)
         }
     }
 
     /// A new history point when the total, or what it is made of, changed; none while the patient never had an opioid.
-    private static func recordMME(patientID: UUID, by user: UUID, now: Date, on database: any Database) async throws {
-        let medications = try await entries(MedicationEntry.self, patientID: patientID, on: database).map(\.1)
-        let record = MMERecord(patientID: patientID, summary: OpioidSummary(medications), by: user, now: now)
+    private static func recordMME(_ summary: OpioidSummary, patientID: UUID, by user: UUID, now: Date, on database: any Database) async throws {
+        let record = MMERecord(patientID: patientID, summary: summary, by: user, now: now)
         let last = try await MMERecord.query(on: database).filter(\.$patientID == patientID).sort(\.$recordedAt, .descending).first()
         if let last {
             guard last.total != record.total || last.incomplete != record.incomplete || last.detail != record.detail else { return }
@@ -135,23 +141,5 @@ enum ChartEntryQueries {
             return
         }
         try await record.create(on: database)
-    }
-
-    /// A known allergy makes an earlier "no known allergies" untrue: it becomes inactive, audited.
-    private static func retireNoKnownAllergies(patientID: UUID, by user: UUID, now: Date, on database: any Database,
-                                               audit: Audit) async throws {
-        for (id, allergy) in try await entries(AllergyEntry.self, patientID: patientID, on: database)
-        where allergy.substance == .noKnownAllergies && allergy.isCurrent {
-            guard let entry = try await find(id, kind: .allergy, patientID: patientID, on: database) else { continue }
-            var retired = allergy
-            retired.allergyStatus = .inactive
-            guard try await RecordVersion.claim(ChartEntry.schema, id: entry.id!, expected: entry.version, on: database) else { continue }
-            entry.version += 1
-            try entry.set(retired, by: user, now: now)
-            try await entry.update(on: database)
-            try await audit(AuditEntry(action: .recordUpdate, resourceType: ChartEntryKind.allergy.resourceType,
-                                       resourceID: entry.id!.uuidString, patientID: patientID,
-                                       detail: "no-known-allergies inactive: an allergy was recorded"), database)
-        }
     }
 }

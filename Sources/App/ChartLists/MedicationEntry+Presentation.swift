@@ -13,45 +13,33 @@ extension MedicationEntry: ChartEntryPresentation {
         return fields
     }
 
-    static func formControls(_ fields: FormFields, problems: [String: String]) -> [BodyNode] {
-        func text(_ name: String, _ label: String, hint: String? = nil, numeric: Bool = false) -> BodyNode {
-            Forms.text(name, label: label, value: fields[name], error: problems[name], hint: hint,
-                       extra: numeric ? [("inputmode", "decimal")] : [])
-        }
-        func select<C: Coded>(_ name: String, _ label: String, _ type: C.Type, required: Bool = false) -> BodyNode {
-            Forms.select(name, label: label, options: Forms.options(type), selected: fields[name], error: problems[name], required: required)
-        }
-        return [
-            .tag("fieldset", [("class", "form-section")], [
-                .tag("legend", text: "Drug"),
-                Forms.drugSelect("drug", label: "Drug", selected: fields["drug"], error: problems["drug"],
-                                 hint: "Brand names are listed after each drug. Combination products: choose the opioid."),
-                text("otherName", "Not on the list", hint: "Type the name only if the drug is not in the list; it is then not classified."),
+    static func formControls(_ form: BoundForm) -> [BodyNode] {
+        [
+            Forms.section("Drug", [
+                form.drug("drug", "Drug", hint: "Brand names are listed after each drug. Combination products: choose the opioid."),
+                form.text("otherName", "Not on the list", hint: "Type the name only if the drug is not in the list; it is then not classified."),
             ]),
-            .tag("fieldset", [("class", "form-section")], [
-                .tag("legend", text: "Dose"),
-                .tag("div", [("class", "field-row")], [
-                    text("strength", "Strength", hint: "Per tablet, patch or mL", numeric: true),
-                    select("unit", "Unit", StrengthUnit.self),
-                    text("unitsPerDose", "Tablets, patches or mL per dose", numeric: true),
+            Forms.section("Dose", [
+                Forms.row([
+                    form.number("strength", "Strength", hint: "Per tablet, patch or mL", decimal: true),
+                    form.choose("unit", "Unit", StrengthUnit.self),
+                    form.number("unitsPerDose", "Tablets, patches or mL per dose", decimal: true),
                 ]),
-                .tag("div", [("class", "field-row")], [
-                    select("frequency", "How often", DoseFrequency.self),
-                    text("maxDosesPerDay", "As needed: most doses a day", numeric: true),
-                    select("route", "Route", MedicationRoute.self),
+                Forms.row([
+                    form.choose("frequency", "How often", DoseFrequency.self),
+                    form.number("maxDosesPerDay", "As needed: most doses a day", decimal: true),
+                    form.choose("route", "Route", MedicationRoute.self),
                 ]),
-                Forms.textarea("instructions", label: "Other instructions", value: fields["instructions"], error: problems["instructions"],
-                               hint: "A taper, or a regimen the fields above cannot say.", rows: 2),
+                form.area("instructions", "Other instructions", hint: "A taper, or a regimen the fields above cannot say.", rows: 2),
             ]),
-            .tag("fieldset", [("class", "form-section")], [
-                .tag("legend", text: "Course"),
-                .tag("div", [("class", "field-row")], [
-                    text("startDate", "Started", hint: "MM/DD/YYYY"),
-                    text("endDate", "Stopped", hint: "MM/DD/YYYY"),
-                    select("status", "Status", MedicationStatus.self, required: true),
+            Forms.section("Course", [
+                Forms.row([
+                    form.text("startDate", "Started", hint: "MM/DD/YYYY"),
+                    form.text("endDate", "Stopped", hint: "MM/DD/YYYY"),
+                    form.choose("status", "Status", MedicationStatus.self, required: true),
                 ]),
-                text("prescriber", "Prescriber"),
-                text("indication", "What it is for"),
+                form.text("prescriber", "Prescriber"),
+                form.text("indication", "What it is for"),
             ]),
         ]
     }
@@ -66,7 +54,7 @@ extension MedicationEntry: ChartEntryPresentation {
     var mmeText: String {
         switch dailyMME {
         case .notAnOpioid: ""
-        case .value(let amount, _, _): MorphineEquivalents.number(amount)
+        case .value(let amount, _, _): Figures.text(amount)
         case .notComputable: "not computable"
         }
     }
@@ -77,7 +65,7 @@ extension MedicationEntry: ChartEntryPresentation {
         let trend = TrendChart.Model(
             title: "Daily MME", unit: "MME/day",
             points: history.map { TrendChart.Point(date: $0.recordedAt, label: CalendarDate($0.recordedAt).display, value: $0.total) },
-            threshold: (threshold.value, "\(MorphineEquivalents.number(threshold.value)) MME"), minimumTop: 60)
+            threshold: (threshold.value, "\(Figures.text(threshold.value)) MME"), minimumTop: 60)
         return [OpioidCard.render(OpioidSummary(current), headingLevel: "h2"), TrendChart.render(trend)]
     }
 }
@@ -87,11 +75,11 @@ enum OpioidCard {
     static func render(_ summary: OpioidSummary, headingLevel: String) -> BodyNode {
         guard !summary.lines.isEmpty else { return .tag("p", [("class", "muted")], text: "No current opioids.") }
         return .tag("div", [("class", "opioid-summary")], [
-            .tag(headingLevel, text: "Daily opioid dose: \(MorphineEquivalents.number(summary.total)) MME"),
+            .tag(headingLevel, text: "Daily opioid dose: \(Figures.text(summary.total)) MME"),
             .tag("ul", [], summary.lines.map { line in
                 switch line.mme {
                 case .value(let amount, let explanation, let source):
-                    .tag("li", [], [.tag("strong", text: "\(line.label): \(MorphineEquivalents.number(amount)) MME/day. "),
+                    .tag("li", [], [.tag("strong", text: "\(line.label): \(Figures.text(amount)) MME/day. "),
                                     .safeText(explanation), ClinicalSourceNote.render(source)])
                 case .notComputable(let reason):
                     .tag("li", [], [.tag("strong", text: "\(line.label): not computable. "), .safeText(reason)])

@@ -103,11 +103,12 @@ public enum DemoLoader {
                 self.entries += entries
                 let summary = OpioidSummary(lists.medications)
                 guard !summary.lines.isEmpty else { continue }
-                let current = MMERecord(patientID: id, summary: summary, by: nurse, now: now)
-                for (daysAgo, total) in lists.earlierMME + [(0, current.total)] {
-                    history.append([nextID(), id, now.addingTimeInterval(-86_400 * Double(daysAgo)), nurse, total, current.incomplete,
-                                    current.detail])
+                // Earlier points were the same opioid at a higher dose.
+                for (daysAgo, total) in lists.earlierMME {
+                    history.append([nextID(), id, now.addingTimeInterval(-86_400 * Double(daysAgo)), nurse, total, false,
+                                    "\(summary.lines[0].label): \(Figures.text(total))"])
                 }
+                history.append([nextID(), id, now, nurse, summary.total, summary.isIncomplete, summary.breakdown])
             }
         }
     }

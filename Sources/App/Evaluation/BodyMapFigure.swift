@@ -39,7 +39,7 @@ enum BodyMapFigure {
                 let intensity = marks[code]
                 let label = "\(side.title) \(region.label.lowercased())" + (intensity.map { ": \($0)/10" } ?? "")
                 return .tag("rect", [
-                    ("x", number(left)), ("y", number(y)), ("width", number(width)), ("height", number(height)), ("rx", "4"),
+                    ("x", Figures.text(left)), ("y", Figures.text(y)), ("width", Figures.text(width)), ("height", Figures.text(height)), ("rx", "4"),
                     ("class", "zone" + (intensity.map { " marked i\($0)" } ?? "")), ("data-field", EvaluationForm.mapField(region.id, side)),
                 ], [.tag("title", text: label)])
             }
@@ -50,9 +50,5 @@ enum BodyMapFigure {
             .tag("text", [("x", "6"), ("y", "20"), ("class", "figure-side")], text: view == .front ? "R" : "L"),
             .tag("text", [("x", "186"), ("y", "20"), ("class", "figure-side")], text: view == .front ? "L" : "R"),
         ] + shapesInView)
-    }
-
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

@@ -21,20 +21,8 @@ enum EvaluationFormView {
         let p = model.problems
         let action = SitePath.evaluation(model.patientID, model.evaluationID)
         let errors = p.sorted { $0.key < $1.key }.map { (name: $0.key, message: $0.value) }
-        func text(_ name: String, _ label: String, hint: String? = nil) -> BodyNode {
-            Forms.text(name, label: label, value: f[name], error: p[name], hint: hint)
-        }
-        func area(_ name: String, _ label: String) -> BodyNode { Forms.textarea(name, label: label, value: f[name], error: p[name]) }
-        func choose<C: Coded>(_ name: String, _ label: String, _ type: C.Type) -> BodyNode {
-            Forms.select(name, label: label, options: Forms.options(type), selected: f[name], error: p[name])
-        }
-        func boxes<C: Coded>(_ name: String, _ legend: String, _ type: C.Type) -> BodyNode {
-            Forms.checkboxes(name, legend: legend, options: Forms.options(type), checked: f.values(name), error: p[name])
-        }
-        func score(_ name: String, _ label: String) -> BodyNode {
-            Forms.text(name, label: label, value: f[name], error: p[name], hint: "0–10",
-                       extra: [("inputmode", "numeric"), ("class", "narrow")])
-        }
+        let form = BoundForm(fields: f, problems: p)
+        func score(_ name: String, _ label: String) -> BodyNode { form.number(name, label, hint: "0–10", narrow: true) }
         return [
             .tag("h1", text: "New-patient evaluation"),
             .unwrap(model.conflict) { .tag("div", [("class", "notice warning"), ("role", "alert")], text: $0) },
@@ -42,55 +30,55 @@ enum EvaluationFormView {
             .tag("form", [("method", "post"), ("action", action), ("class", "evaluation-form"), ("novalidate", nil)], [
                 Forms.csrf(csrfToken),
                 Forms.hidden("version", String(model.version)),
-                section("History of present illness", [
-                    Forms.text("chiefComplaint", label: "Chief complaint", value: f["chiefComplaint"], error: p["chiefComplaint"], required: true),
-                    .tag("div", [("class", "grid")], [
-                        text("onsetDate", "Onset date", hint: "MM/DD/YYYY"),
-                        choose("onsetMechanism", "How it began", OnsetMechanism.self),
-                        choose("pattern", "Constant or intermittent", PainPattern.self),
+                Forms.section("History of present illness", [
+                    form.text("chiefComplaint", "Chief complaint", required: true),
+                    Forms.row([
+                        form.text("onsetDate", "Onset date", hint: "MM/DD/YYYY"),
+                        form.choose("onsetMechanism", "How it began", OnsetMechanism.self),
+                        form.choose("pattern", "Constant or intermittent", PainPattern.self),
                     ]),
-                    boxes("character", "Character of the pain", PainCharacter.self),
-                    text("radiation", "Radiation", hint: "Where the pain travels, e.g. left buttock to the calf"),
-                    boxes("aggravating", "Makes it worse", PainFactor.self),
-                    boxes("relieving", "Makes it better", PainFactor.self),
-                    .tag("div", [("class", "grid")], [
+                    form.boxes("character", "Character of the pain", PainCharacter.self),
+                    form.text("radiation", "Radiation", hint: "Where the pain travels, e.g. left buttock to the calf"),
+                    form.boxes("aggravating", "Makes it worse", PainFactor.self),
+                    form.boxes("relieving", "Makes it better", PainFactor.self),
+                    Forms.row([
                         score("painNow", "Pain now"), score("painAverage", "Average pain"),
                         score("painWorst", "Worst pain"), score("painLeast", "Least pain"),
                     ]),
                 ]),
-                section("Where it hurts", [bodyMapTable(f, p)]),
-                section("Impact on life", [
-                    .tag("div", [("class", "grid")], [choose("sleep", "Sleep", SleepImpact.self), choose("workStatus", "Work status", WorkStatus.self)]),
-                    area("activitiesGivenUp", "Activities given up"),
-                    area("mood", "Mood"),
+                Forms.section("Where it hurts", [bodyMapTable(f, p)]),
+                Forms.section("Impact on life", [
+                    Forms.row([form.choose("sleep", "Sleep", SleepImpact.self), form.choose("workStatus", "Work status", WorkStatus.self)]),
+                    form.area("activitiesGivenUp", "Activities given up"),
+                    form.area("mood", "Mood"),
                 ]),
-                section("Goals and concerns", [
-                    boxes("goal", "The patient's goals", PatientGoal.self),
-                    text("goalOther", "Other goal, in the patient's words"),
-                    area("concerns", "Concerns"),
+                Forms.section("Goals and concerns", [
+                    form.boxes("goal", "The patient's goals", PatientGoal.self),
+                    form.text("goalOther", "Other goal, in the patient's words"),
+                    form.area("concerns", "Concerns"),
                 ]),
-                section("Medical and social history", [
-                    boxes("history", "Relevant to procedures", ProcedureRelevantHistory.self),
-                    area("historyNotes", "History notes"),
-                    .tag("div", [("class", "grid")], [choose("smoking", "Smoking", SmokingStatus.self), choose("alcohol", "Alcohol", AlcoholUse.self)]),
-                    text("substanceUse", "Other substance use"),
-                    boxes("familySubstance", "Family history of substance abuse", Substance.self),
+                Forms.section("Medical and social history", [
+                    form.boxes("history", "Relevant to procedures", ProcedureRelevantHistory.self),
+                    form.area("historyNotes", "History notes"),
+                    Forms.row([form.choose("smoking", "Smoking", SmokingStatus.self), form.choose("alcohol", "Alcohol", AlcoholUse.self)]),
+                    form.text("substanceUse", "Other substance use"),
+                    form.boxes("familySubstance", "Family history of substance abuse", Substance.self),
                 ]),
-                section("Physical examination", [
-                    area("inspection", "Inspection"),
-                    area("rangeOfMotion", "Range of motion"),
-                    boxes("tender", "Tenderness", TenderSite.self),
-                    text("tendernessNotes", "Tenderness notes"),
+                Forms.section("Physical examination", [
+                    form.area("inspection", "Inspection"),
+                    form.area("rangeOfMotion", "Range of motion"),
+                    form.boxes("tender", "Tenderness", TenderSite.self),
+                    form.text("tendernessNotes", "Tenderness notes"),
                     neuroTable(f),
                     provocationTable(f),
-                    area("examNotes", "Other findings"),
+                    form.area("examNotes", "Other findings"),
                 ]),
-                section("Red flags", [
+                Forms.section("Red flags", [
                     .tag("p", [("class", "hint")], text: "Any positive flag raises a chart alert that stays until a physician resolves it."),
-                    boxes("redFlag", "Positive findings", RedFlag.self),
-                    area("redFlagNotes", "Notes"),
+                    form.boxes("redFlag", "Positive findings", RedFlag.self),
+                    form.area("redFlagNotes", "Notes"),
                 ]),
-                section("Assessment and plan", [area("assessment", "Assessment"), area("plan", "Plan")]),
+                Forms.section("Assessment and plan", [form.area("assessment", "Assessment"), form.area("plan", "Plan")]),
                 .tag("div", [("class", "actions")], [
                     Forms.submit("Save draft"),
                     .if(model.canSign, .tag("button", [("type", "submit"), ("class", "button primary"),
@@ -100,10 +88,6 @@ enum EvaluationFormView {
                 ]),
             ]),
         ]
-    }
-
-    private static func section(_ title: String, _ content: [BodyNode]) -> BodyNode {
-        .tag("fieldset", [("class", "form-section")], [.tag("legend", text: title)] + content)
     }
 
     private static let intensityOptions = [Forms.Option(value: "", title: "—")]

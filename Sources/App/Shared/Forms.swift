@@ -115,3 +115,46 @@ enum Forms {
         ])
     }
 }
+
+extension Forms {
+    /// A titled part of a long form.
+    static func section(_ title: String, _ content: [BodyNode]) -> BodyNode {
+        .tag("fieldset", [("class", "form-section")], [.tag("legend", text: title)] + content)
+    }
+
+    /// Short fields side by side, wrapping on narrow screens.
+    static func row(_ content: [BodyNode]) -> BodyNode { .tag("div", [("class", "grid")], content) }
+}
+
+/// The controls of one form drawn from its submitted (or stored) fields and their problems, so a view names each
+/// field once and every control shows the user's input and its message.
+struct BoundForm {
+    let fields: FormFields
+    let problems: [String: String]
+
+    func text(_ name: String, _ label: String, hint: String? = nil, required: Bool = false, extra: [(String, String?)] = []) -> BodyNode {
+        Forms.text(name, label: label, value: fields[name], error: problems[name], required: required, hint: hint, extra: extra)
+    }
+
+    /// A number field: the numeric keyboard on a tablet.
+    func number(_ name: String, _ label: String, hint: String? = nil, decimal: Bool = false, narrow: Bool = false) -> BodyNode {
+        text(name, label, hint: hint, extra: [("inputmode", decimal ? "decimal" : "numeric")] + (narrow ? [("class", "narrow")] : []))
+    }
+
+    func area(_ name: String, _ label: String, hint: String? = nil, rows: Int = 3) -> BodyNode {
+        Forms.textarea(name, label: label, value: fields[name], error: problems[name], hint: hint, rows: rows)
+    }
+
+    func choose<C: Coded>(_ name: String, _ label: String, _ type: C.Type, required: Bool = false) -> BodyNode {
+        Forms.select(name, label: label, options: Forms.options(type), selected: fields[name], error: problems[name], required: required)
+    }
+
+    func boxes<C: Coded>(_ name: String, _ legend: String, _ type: C.Type) -> BodyNode {
+        Forms.checkboxes(name, legend: legend, options: Forms.options(type), checked: fields.values(name), error: problems[name])
+    }
+
+    func drug(_ name: String, _ label: String, hint: String) -> BodyNode {
+        Forms.drugSelect(name, label: label, selected: fields[name], error: problems[name], hint: hint)
+    }
+}
+

@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import ReliefCore
 
 /// A small line chart drawn on the server as SVG, with the same figures as a table for screen readers and print.
 /// Points are placed by date, so uneven visits show as uneven gaps.
@@ -31,32 +32,32 @@ enum TrendChart {
             model.points.count == 1 ? left + (width - left - right) / 2 : left + (date.timeIntervalSince1970 - first) / span * (width - left - right)
         }
         func y(_ value: Double) -> Double { top + (1 - value / topValue) * (height - top - bottom) }
-        let path = model.points.map { "\(format(x($0.date))),\(format(y($0.value)))" }.joined(separator: " ")
+        let path = model.points.map { "\(Figures.text(x($0.date))),\(Figures.text(y($0.value)))" }.joined(separator: " ")
         var shapes: [BodyNode] = [
-            .void("line", [("x1", format(left)), ("y1", format(y(0))), ("x2", format(width - right)), ("y2", format(y(0))), ("class", "axis")]),
-            .tag("text", [("x", format(left - 6)), ("y", format(y(0) + 4)), ("class", "tick")], text: "0"),
-            .tag("text", [("x", format(left - 6)), ("y", format(y(topValue) + 4)), ("class", "tick")], text: format(topValue)),
+            .void("line", [("x1", Figures.text(left)), ("y1", Figures.text(y(0))), ("x2", Figures.text(width - right)), ("y2", Figures.text(y(0))), ("class", "axis")]),
+            .tag("text", [("x", Figures.text(left - 6)), ("y", Figures.text(y(0) + 4)), ("class", "tick")], text: "0"),
+            .tag("text", [("x", Figures.text(left - 6)), ("y", Figures.text(y(topValue) + 4)), ("class", "tick")], text: Figures.text(topValue)),
         ]
         if let threshold = model.threshold {
             shapes += [
-                .void("line", [("x1", format(left)), ("y1", format(y(threshold.value))), ("x2", format(width - right)),
-                               ("y2", format(y(threshold.value))), ("class", "threshold")]),
-                .tag("text", [("x", format(width - right)), ("y", format(y(threshold.value) - 4)), ("class", "threshold-label")],
+                .void("line", [("x1", Figures.text(left)), ("y1", Figures.text(y(threshold.value))), ("x2", Figures.text(width - right)),
+                               ("y2", Figures.text(y(threshold.value))), ("class", "threshold")]),
+                .tag("text", [("x", Figures.text(width - right)), ("y", Figures.text(y(threshold.value) - 4)), ("class", "threshold-label")],
                      text: threshold.label),
             ]
         }
         shapes.append(.void("polyline", [("points", path), ("class", "trend-line")]))
         shapes += model.points.map { point in
-            .tag("circle", [("cx", format(x(point.date))), ("cy", format(y(point.value))), ("r", "3.5"), ("class", "trend-point")], [
-                .tag("title", text: "\(point.label): \(format(point.value)) \(model.unit)"),
+            .tag("circle", [("cx", Figures.text(x(point.date))), ("cy", Figures.text(y(point.value))), ("r", "3.5"), ("class", "trend-point")], [
+                .tag("title", text: "\(point.label): \(Figures.text(point.value)) \(model.unit)"),
             ])
         }
         shapes += [
-            .tag("text", [("x", format(left)), ("y", format(height - 6)), ("class", "date-label start")], text: model.points.first!.label),
-            .if(model.points.count > 1, .tag("text", [("x", format(width - right)), ("y", format(height - 6)), ("class", "date-label end")],
+            .tag("text", [("x", Figures.text(left)), ("y", Figures.text(height - 6)), ("class", "date-label start")], text: model.points.first!.label),
+            .if(model.points.count > 1, .tag("text", [("x", Figures.text(width - right)), ("y", Figures.text(height - 6)), ("class", "date-label end")],
                                              text: model.points.last!.label)),
         ]
-        let summary = "\(model.title): \(model.points.map { "\($0.label) \(format($0.value))" }.joined(separator: ", ")) \(model.unit)"
+        let summary = "\(model.title): \(model.points.map { "\($0.label) \(Figures.text($0.value))" }.joined(separator: ", ")) \(model.unit)"
         return .tag("figure", [("class", "trend")], [
             .tag("svg", [("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"), ("aria-label", summary),
                          ("xmlns", "http://www.w3.org/2000/svg")], shapes),
@@ -65,7 +66,7 @@ enum TrendChart {
                 .tag("table", [], [
                     .tableHead(["Date", model.unit]),
                     .tag("tbody", [], model.points.map { point in
-                        .tag("tr", [], [.tag("td", text: point.label), .tag("td", text: format(point.value))])
+                        .tag("tr", [], [.tag("td", text: point.label), .tag("td", text: Figures.text(point.value))])
                     }),
                 ]),
             ]),
@@ -77,9 +78,5 @@ enum TrendChart {
         var magnitude = 1.0
         while magnitude * 10 < value { magnitude *= 10 }
         return [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= value } ?? magnitude * 10
-    }
-
-    private static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 }

@@ -173,6 +173,13 @@ public struct AllergyEntry: ChartEntryContent {
         return [:]
     }
 
+    public func retiring(_ other: AllergyEntry) -> AllergyEntry? {
+        guard isCurrent, substance != .noKnownAllergies, other.isCurrent, other.substance == .noKnownAllergies else { return nil }
+        var retired = other
+        retired.allergyStatus = .inactive
+        return retired
+    }
+
     public var fields: FormFields {
         var fields = FormFields()
         fields.set([

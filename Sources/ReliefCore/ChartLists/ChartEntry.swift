@@ -56,15 +56,12 @@ public protocol ChartEntryContent: Codable, Hashable, Sendable {
     /// Problems with saving this entry next to the patient's other current entries (`others` excludes the entry
     /// being edited): a duplicate allergy, "no known allergies" beside a known one.
     func problems(alongside others: [Self]) -> [String: String]
+    /// What saving this entry makes of another current entry of the patient, or nil when it leaves it alone: a known
+    /// allergy makes "no known allergies" inactive.
+    func retiring(_ other: Self) -> Self?
 }
 
 extension ChartEntryContent {
     public func problems(alongside others: [Self]) -> [String: String] { [:] }
-}
-
-extension FormFields {
-    /// Sets each pair whose value is present; for building a form from stored content.
-    public mutating func set(_ pairs: [(String, String?)]) {
-        for (name, value) in pairs { set(name, value ?? "") }
-    }
+    public func retiring(_ other: Self) -> Self? { nil }
 }

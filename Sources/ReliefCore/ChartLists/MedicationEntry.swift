@@ -65,12 +65,12 @@ public struct MedicationEntry: ChartEntryContent {
     public var doseText: String {
         var parts: [String] = []
         if let dosage {
-            let units = dosage.unitsPerDose == 1 ? "" : " × \(MorphineEquivalents.number(dosage.unitsPerDose))"
+            let units = dosage.unitsPerDose == 1 ? "" : " × \(Figures.text(dosage.unitsPerDose))"
             var frequency = dosage.frequency.title.lowercased()
             if dosage.frequency == .asNeeded, let most = dosage.maxDosesPerDay {
-                frequency += ", up to \(MorphineEquivalents.number(most)) a day"
+                frequency += ", up to \(Figures.text(most)) a day"
             }
-            parts.append("\(MorphineEquivalents.number(dosage.strength)) \(dosage.unit.rawValue)\(units) \(frequency)")
+            parts.append("\(Figures.text(dosage.strength)) \(dosage.unit.rawValue)\(units) \(frequency)")
         }
         if let route { parts.append(route.title.lowercased()) }
         if !instructions.isEmpty { parts.append(instructions) }
@@ -123,9 +123,9 @@ public struct MedicationEntry: ChartEntryContent {
     public var fields: FormFields {
         var fields = FormFields()
         fields.set([
-            ("drug", drugID), ("otherName", otherName), ("strength", dosage.map { MorphineEquivalents.number($0.strength) }),
-            ("unit", dosage?.unit.rawValue), ("unitsPerDose", dosage.map { MorphineEquivalents.number($0.unitsPerDose) }),
-            ("frequency", dosage?.frequency.rawValue), ("maxDosesPerDay", dosage?.maxDosesPerDay.map(MorphineEquivalents.number)),
+            ("drug", drugID), ("otherName", otherName), ("strength", dosage.map { Figures.text($0.strength) }),
+            ("unit", dosage?.unit.rawValue), ("unitsPerDose", dosage.map { Figures.text($0.unitsPerDose) }),
+            ("frequency", dosage?.frequency.rawValue), ("maxDosesPerDay", dosage?.maxDosesPerDay.map(Figures.text)),
             ("route", route?.rawValue), ("instructions", instructions), ("startDate", startDate?.display),
             ("endDate", endDate?.display), ("prescriber", prescriber), ("indication", indication), ("status", status),
         ])

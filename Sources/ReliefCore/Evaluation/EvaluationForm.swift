@@ -103,7 +103,7 @@ public enum EvaluationForm {
             ("tendernessNotes", content.tendernessNotes), ("examNotes", content.examNotes), ("redFlagNotes", content.redFlagNotes),
             ("assessment", content.assessment), ("plan", content.plan),
         ]
-        for (name, value) in singles { fields.set(name, value ?? "") }
+        fields.set(singles)
         let groups: [(String, [String])] = [
             ("character", content.characters), ("aggravating", content.aggravating), ("relieving", content.relieving),
             ("goal", content.goals), ("history", content.history), ("familySubstance", content.familySubstanceAbuse),

@@ -27,7 +27,7 @@ public enum MorphineEquivalents {
         switch (mme.basis, dosage.unit) {
         case (.microgramPerHour, .microgramPerHour):
             // A patch delivers continuously: the rate is the daily dose's measure, whatever the change interval.
-            (amount, unit, steps) = (perDose, "mcg/h", "\(number(dosage.strength)) mcg/h × \(number(dosage.unitsPerDose)) patch(es)")
+            (amount, unit, steps) = (perDose, "mcg/h", "\(Figures.text(dosage.strength)) mcg/h × \(Figures.text(dosage.unitsPerDose)) patch(es)")
         case (.milligram, .milligram), (.milligram, .milligramPerMillilitre), (.milligram, .microgram), (.microgram, .microgram),
              (.microgram, .milligram):
             guard let perDay = dosage.dosesPerDay else {
@@ -42,21 +42,13 @@ public enum MorphineEquivalents {
             amount = perDose * perDay * scale
             unit = "\(base)/day"
             let per = dosage.unit == .milligramPerMillilitre ? "mL" : "unit(s)"
-            steps = "\(number(dosage.strength)) \(dosage.unit.rawValue) × \(number(dosage.unitsPerDose)) \(per) × \(number(perDay))/day"
+            steps = "\(Figures.text(dosage.strength)) \(dosage.unit.rawValue) × \(Figures.text(dosage.unitsPerDose)) \(per) × \(Figures.text(perDay))/day"
         default:
             return .notComputable(reason: "A strength in \(dosage.unit.rawValue) cannot be converted for \(drug.name.lowercased()).")
         }
         let result = InstrumentScorer.rounded(amount * mme.factor)
-        let explanation = "\(steps) = \(number(amount)) \(unit) × factor \(number(mme.factor)) = \(number(result)) MME/day"
+        let explanation = "\(steps) = \(Figures.text(amount)) \(unit) × factor \(Figures.text(mme.factor)) = \(Figures.text(result)) MME/day"
         return .value(result, explanation: explanation, source: mme.source)
-    }
-
-    /// A figure as clinicians write it: "7.5", "30", never "30.0".
-    public static func number(_ value: Double) -> String {
-        guard value != value.rounded() else { return String(Int(value)) }
-        // Two decimals, or three for small values such as 0.001; never a trailing zero or dot.
-        let text = String(format: abs(value) < 0.1 ? "%.3f" : "%.2f", value)
-        return text.replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
     }
 }
 
@@ -83,7 +75,7 @@ public struct OpioidSummary: Hashable, Sendable {
         public var message: String {
             switch self {
             case .atOrAboveReassessThreshold(let total, let threshold, _):
-                "Daily opioid dose \(MorphineEquivalents.number(total)) MME is at or above \(MorphineEquivalents.number(threshold)) MME/day: reassess benefits and risks, offer naloxone."
+                "Daily opioid dose \(Figures.text(total)) MME is at or above \(Figures.text(threshold)) MME/day: reassess benefits and risks, offer naloxone."
             case .opioidWithBenzodiazepine(let opioids, let benzodiazepines, _):
                 "Opioid (\(opioids.joined(separator: ", "))) together with a benzodiazepine (\(benzodiazepines.joined(separator: ", "))): avoid the combination where possible; offer naloxone."
             case .incompleteTotal(let labels):
@@ -98,6 +90,14 @@ public struct OpioidSummary: Hashable, Sendable {
     public let lines: [Line]
     public let total: Double
     public let alerts: [Alert]
+
+    /// Some opioid's MME could not be computed, so `total` is a floor.
+    public var isIncomplete: Bool { alerts.contains { if case .incompleteTotal = $0 { true } else { false } } }
+
+    /// Each opioid's share of the total in one line, as the MME history keeps it: "Oxycodone: 60; Buprenorphine: not computable".
+    public var breakdown: String {
+        lines.map { "\($0.label): \($0.mme.amount.map(Figures.text) ?? "not computable")" }.joined(separator: "; ")
+    }
 
     /// `medications` are the active entries: their display label, catalogue drug (nil for free text) and dose.
     public init(_ medications: [(label: String, drug: Drug?, dosage: Dosage?)], reassessThreshold: Double = MorphineEquivalents.reassessThreshold.value) {

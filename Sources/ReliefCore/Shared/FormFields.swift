@@ -33,6 +33,11 @@ public struct FormFields: Hashable, Sendable {
         if !value.isEmpty { pairs.append((name, value)) }
     }
 
+    /// Sets each pair whose value is present; for building a form from stored content.
+    public mutating func set(_ pairs: [(String, String?)]) {
+        for (name, value) in pairs { set(name, value ?? "") }
+    }
+
     public mutating func add(_ name: String, _ value: String) { pairs.append((name, value)) }
 
     public static func == (lhs: FormFields, rhs: FormFields) -> Bool {

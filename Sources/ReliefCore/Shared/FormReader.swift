@@ -60,7 +60,7 @@ public struct FormReader {
             return nil
         }
         guard let number = Double(value), number.isFinite, range.contains(number) else {
-            problem(name, "Enter a number from \(MorphineEquivalents.number(range.lowerBound)) to \(MorphineEquivalents.number(range.upperBound)).")
+            problem(name, "Enter a number from \(Figures.text(range.lowerBound)) to \(Figures.text(range.upperBound)).")
             return nil
         }
         return number
