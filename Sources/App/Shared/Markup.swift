@@ -7,13 +7,15 @@ typealias BodyNode = Node<HTML.BodyContext>
 /// `"><script>` would break out of `value="…"`. Every attribute here goes through `Markup.escape`.
 /// Text goes through `safeText`, which escapes with `Markup.escape` too: Plot's own text escaping builds a
 /// String per character and was a tenth of a chart page's time (docs/benchmarks.md).
+/// Leaf elements (text only, or void) are written out at once as one raw node: Plot renders each element
+/// through a closure per node and per attribute, and leaves are most of a page's elements.
 extension Node where Context == HTML.BodyContext {
     static func tag(_ name: String, _ attributes: [(String, String?)] = [], _ children: [BodyNode] = []) -> BodyNode {
         .element(named: name, nodes: attributes.map { .attribute(Markup.attribute($0.0, $0.1)) } + children)
     }
 
     static func tag(_ name: String, _ attributes: [(String, String?)] = [], text: String) -> BodyNode {
-        tag(name, attributes, [.safeText(text)])
+        .raw(Markup.element(name, attributes, escapedContent: Markup.escape(text)))
     }
 
     /// Text content, escaped.
@@ -23,12 +25,12 @@ extension Node where Context == HTML.BodyContext {
 
     /// A void element such as `<input>`.
     static func void(_ name: String, _ attributes: [(String, String?)]) -> BodyNode {
-        .selfClosedElement(named: name, attributes: attributes.map { Markup.attribute($0.0, $0.1) })
+        .raw(Markup.element(name, attributes, escapedContent: nil))
     }
 
     /// `<thead>` with one column header per title.
     static func tableHead(_ titles: [String]) -> BodyNode {
-        tag("thead", [], [tag("tr", [], titles.map { tag("th", [("scope", "col")], text: $0) })])
+        .raw("<thead><tr>" + titles.map { Markup.element("th", [("scope", "col")], escapedContent: Markup.escape($0)) }.joined() + "</tr></thead>")
     }
 
     static func link(_ text: String, to href: String, _ attributes: [(String, String?)] = []) -> BodyNode {
@@ -40,6 +42,17 @@ enum Markup {
     /// A boolean attribute (`required`) when `value` is nil, else `name="escaped value"`.
     static func attribute<C>(_ name: String, _ value: String?) -> Attribute<C> {
         Attribute(name: name, value: value.map(escape), ignoreIfValueIsEmpty: false)
+    }
+
+    /// `<name attributes>content</name>`, or `<name attributes/>` without content, as HTML text.
+    static func element(_ name: String, _ attributes: [(String, String?)], escapedContent: String?) -> String {
+        var html = "<" + name
+        for (attribute, value) in attributes {
+            html += " " + attribute
+            if let value { html += "=\"" + escape(value) + "\"" }
+        }
+        guard let escapedContent else { return html + "/>" }
+        return html + ">" + escapedContent + "</" + name + ">"
     }
 
     /// Escapes the five characters that matter in HTML text and quoted attributes. Most values have none of
