@@ -31,6 +31,13 @@ func routes(_ app: Application) throws {
            use: EvaluationsController.addAddendum)
     app.on(.POST, "patients", ":id", "alerts", ":alert", "resolve", access: .action(.alertResolve), use: EvaluationsController.resolveAlert)
 
+    app.on(.GET, "patients", ":id", "questionnaires", access: .action(.clinicalRead), use: InstrumentsController.index)
+    app.on(.GET, "patients", ":id", "questionnaires", ":instrument", "new", access: .action(.questionnaireWrite), use: InstrumentsController.new)
+    app.on(.POST, "patients", ":id", "questionnaires", ":instrument", access: .action(.questionnaireWrite), use: InstrumentsController.create)
+    app.on(.GET, "patients", ":id", "questionnaire-responses", ":response", access: .action(.clinicalRead), use: InstrumentsController.show)
+    app.on(.POST, "patients", ":id", "questionnaire-responses", ":response", "entered-in-error", access: .action(.questionnaireWrite),
+           use: InstrumentsController.enterInError)
+
     chartList(app, MedicationEntry.self)
     chartList(app, AllergyEntry.self)
     chartList(app, PriorTreatmentEntry.self)

@@ -38,6 +38,7 @@ enum Entrypoint {
             try await configure(app, config: config)
             app.asyncCommands.use(UserCommand(), as: "user")
             app.asyncCommands.use(DemoCommand(), as: "demo")
+            app.asyncCommands.use(InstrumentsCommand(), as: "instruments")
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

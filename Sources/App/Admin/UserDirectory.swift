@@ -114,7 +114,7 @@ extension UserDirectory {
         try await commandLineAudit(.userDisable, user: user, detail: nil, on: app)
     }
 
-    private static func commandLineAudit(_ action: AuditAction, user: User, detail: String?, on app: Application) async throws {
+    static func commandLineAudit(_ action: AuditAction, user: User, detail: String?, on app: Application) async throws {
         let entry = AuditEntry(action: action, resourceType: "User", resourceID: user.id?.uuidString, detail: detail,
                                userEmail: "command line")
         try await AuditRow.insert([AuditRow(entry, at: app.config.now(), actor: nil, ip: nil, userAgent: commandLineAgent)], on: app.db)

@@ -16,5 +16,6 @@ enum Migrations {
         CreateChartAlert(),
         CreateChartEntry(),
         CreateMMEHistory(),
+        CreateInstrumentResponse(),
     ]
 }

@@ -117,7 +117,7 @@ final class ChartAlert: Model, @unchecked Sendable {
 
     init() {}
 
-    init(patientID: UUID, kind: String, code: String, message: String, sourceType: String, sourceID: UUID, by user: UUID, now: Date) {
+    init(patientID: UUID, kind: String, code: String, message: String, sourceType: String, sourceID: UUID, by user: UUID?, now: Date) {
         id = UUID()
         self.patientID = patientID
         self.kind = kind

@@ -156,4 +156,6 @@ enum EvaluationQueries {
 
 enum ChartAlertKind {
     static let redFlag = "red-flag"
+    /// An answer that needs attention whatever the score (PHQ-9 item 9).
+    static let instrument = "instrument"
 }

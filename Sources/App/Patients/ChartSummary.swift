@@ -28,6 +28,7 @@ enum ChartSummary {
         let canWrite = user.can(.chartWrite)
         let encounters = try await EvaluationQueries.encounters(patientID: patient.id, on: req.db)
         let lists = try await ChartEntryQueries.lists(patientID: patient.id, on: req.db)
+        let responses = try await InstrumentQueries.responses(patientID: patient.id, on: req.db)
         let (medications, allergies, treatments) = (try lists.entries(MedicationEntry.self), try lists.entries(AllergyEntry.self),
                                                     try lists.entries(PriorTreatmentEntry.self))
         let clinical = PatientChart.Clinical(
@@ -39,6 +40,9 @@ enum ChartSummary {
                     link: encounter.evaluationID.map { SitePath.evaluation(patient.id, $0) })
             },
             alerts: alerts.map { PatientChart.AlertRow(id: $0.id, message: $0.message, raised: req.displayTime($0.raisedAt)) },
+            scores: InstrumentsController.courses(InstrumentCatalogue.all, responses, patientID: patient.id).map { course in
+                [course.definition.title, course.course.latest.completedOn.display, course.summary, course.changeText ?? "—"]
+            },
             medications: ChartEntriesController<MedicationEntry>.rows(medications, patientID: patient.id, canWrite: canWrite).current,
             opioids: OpioidSummary(medications.map(\.1)),
             allergies: ChartEntriesController<AllergyEntry>.rows(allergies, patientID: patient.id, canWrite: canWrite).current,

@@ -26,6 +26,8 @@ enum PatientChart {
     struct Clinical {
         let encounters: [EncounterRow]
         let alerts: [AlertRow]
+        /// Latest score per questionnaire: instrument, date, score and band, change since baseline.
+        let scores: [[String]]
         let medications: [ChartEntryPages.Row]
         let opioids: OpioidSummary
         let allergies: [ChartEntryPages.Row]
@@ -118,6 +120,15 @@ enum PatientChart {
                     ])
                 }),
             ])),
+            .tag("section", [("class", "card"), ("aria-labelledby", "scores-heading")], [
+                .tag("h2", [("id", "scores-heading")], [.link("Questionnaires and scores", to: SitePath.instruments(patientID))]),
+                clinical.scores.isEmpty
+                    ? .tag("p", [("class", "muted")], text: "None recorded.")
+                    : .tag("table", [("class", "entry-table")], [
+                        .tableHead(["Questionnaire", "Latest", "Score", "Since baseline"]),
+                        .tag("tbody", [], clinical.scores.map { cells in .tag("tr", [], cells.map { BodyNode.tag("td", text: $0) }) }),
+                    ]),
+            ]),
             listCard(patientID, .medication, rows: clinical.medications, columns: MedicationEntry.columns, canWrite: clinical.canWriteChart,
                      before: [OpioidCard.render(clinical.opioids, headingLevel: "h3")]),
             listCard(patientID, .allergy, rows: clinical.allergies, columns: AllergyEntry.columns, canWrite: clinical.canWriteChart,

@@ -37,6 +37,8 @@ enum AuditAction: String, CaseIterable {
     case recordUpdate = "record.update"
     case recordUpdateConflict = "record.update.conflict"
     case recordEnteredInError = "record.entered-in-error"
+    /// A practice's licensed questionnaire wording imported (`relief instruments import`).
+    case wordingImport = "instrument.wording.import"
 }
 
 /// One entry for the audit trail, filled from the request's user, address and browser.

@@ -27,6 +27,13 @@ enum SitePath {
     static func chartEntryInError(_ patientID: UUID, _ kind: ChartEntryKind, _ id: UUID) -> String {
         chartEntry(patientID, kind, id) + "/entered-in-error"
     }
+    static func instruments(_ patientID: UUID) -> String { patient(patientID) + "/questionnaires" }
+    static func newInstrumentResponse(_ patientID: UUID, _ instrument: String) -> String { instruments(patientID) + "/\(instrument)/new" }
+    static func instrumentResponses(_ patientID: UUID, _ instrument: String) -> String { instruments(patientID) + "/\(instrument)" }
+    static func instrumentResponse(_ patientID: UUID, _ id: UUID) -> String {
+        patient(patientID) + "/questionnaire-responses/\(id.uuidString.lowercased())"
+    }
+    static func instrumentResponseInError(_ patientID: UUID, _ id: UUID) -> String { instrumentResponse(patientID, id) + "/entered-in-error" }
     static let schedule = "/schedule"
     static let worklists = "/worklists"
     static let reports = "/reports"

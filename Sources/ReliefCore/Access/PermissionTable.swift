@@ -7,6 +7,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case evaluationWrite = "evaluation.write"
     /// Keep the chart's lists: medications, allergies, prior treatments.
     case chartWrite = "chart.write"
+    /// Enter a patient's questionnaire answers, or mark a response entered in error.
+    case questionnaireWrite = "questionnaire.write"
     /// Sign a clinical note, after which it can only be amended by addenda.
     case noteSign = "note.sign"
     /// Close a chart alert (a red flag ruled out) with a reason.
@@ -32,11 +34,13 @@ public enum PermissionTable {
     // the front desk sees registration, not clinical notes.
     public static let grants: [Role: Set<Action>] = [
         .admin: [.userManage, .auditView, .reportView],
-        .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .noteSign, .alertResolve,
+        .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite, .noteSign, .alertResolve,
                      .scheduleView, .worklistView, .reportView],
-        .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .scheduleView, .worklistView],
+        .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite, .scheduleView,
+                 .worklistView],
         .coordinator: [.patientRead, .patientRegister, .scheduleView, .worklistView],
-        .therapist: [.patientRead, .clinicalRead, .scheduleView, .worklistView],
+        // Psychologists and therapists administer questionnaires (PHQ-9, GAD-7, function scales).
+        .therapist: [.patientRead, .clinicalRead, .questionnaireWrite, .scheduleView, .worklistView],
         .patient: [],
     ]
 

@@ -88,10 +88,19 @@ public enum InstrumentScorer {
     static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }
 
-enum OpioidRiskTool {
-    static let sexItem = "ort-sex"
+public enum OpioidRiskTool {
+    public static let sexItem = "ort-sex"
     static let female = 0
     static let male = 1
+
+    /// The answer to the sex item from the registration, so the form starts in the right scoring column.
+    public static func sexAnswer(_ sex: SexAtBirth) -> Int? {
+        switch sex {
+        case .female: female
+        case .male: male
+        case .unknown: nil
+        }
+    }
 }
 
 enum StartBack {

@@ -41,7 +41,9 @@ public struct LicensedWording: Codable, Hashable, Sendable {
             case .wordingShipped(let id): "\"\(id)\" already ships with its wording; only licensed instruments are imported."
             case .missingCopyright: "The copyright notice is missing; the licence requires it to be shown."
             case .itemMismatch(let missing, let unexpected):
-                "The items do not match Relief's scoring. Missing: \(missing.joined(separator: ", ")); unexpected: \(unexpected.joined(separator: ", "))."
+                "The items do not match Relief's scoring (same linkIds, same order)."
+                    + (missing.isEmpty ? "" : " Missing: \(missing.joined(separator: ", ")).")
+                    + (unexpected.isEmpty ? "" : " Unexpected: \(unexpected.joined(separator: ", ")).")
             case .emptyText(let linkId): "Item \(linkId) or one of its options has no text."
             case .optionMismatch(let linkId, let expected, let found):
                 "Item \(linkId) must have options with values \(expected) but has \(found)."

@@ -58,6 +58,9 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
     /// Days from `earlier` to this date (negative when `earlier` is later).
     public func daysSince(_ earlier: CalendarDate) -> Int { dayNumber - earlier.dayNumber }
 
+    /// Midnight UTC of this day, for placing days on a time axis.
+    public var startOfDay: Date { Date(timeIntervalSince1970: Double(dayNumber) * 86_400) }
+
     /// This date moved by whole days.
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 

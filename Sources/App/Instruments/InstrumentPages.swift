@@ -1,0 +1,170 @@
+import Foundation
+import Plot
+import ReliefCore
+
+/// The questionnaire pages: a patient's scores and trends, the answer form (staff and kiosk), one response.
+enum InstrumentPages {
+    /// One instrument's course on the patient's chart.
+    struct Course {
+        let definition: InstrumentDefinition
+        let latest: InstrumentQueries.ResponseRow
+        let course: InstrumentCourse
+        let trend: TrendChart.Model
+        let rows: [ChartEntryPages.Row]
+
+        /// "28 (% disability) — Moderate disability".
+        var summary: String {
+            let band = latest.band.flatMap(definition.band(id:)).map { " — \($0.label)" } ?? ""
+            return "\(Figures.text(latest.score)) (\(definition.scoreLabel))\(band)"
+        }
+
+        var changeText: String? {
+            guard let change = course.change else { return nil }
+            let signed = change.change > 0 ? "+\(Figures.text(change.change))" : Figures.text(change.change)
+            let verdict = switch change.verdict {
+            case .improved: "improved"
+            case .worsened: "worse"
+            case .unchanged: "within the minimal important difference"
+            case .notJudged: "no minimal important difference set"
+            }
+            return "\(signed) since \(course.baseline.completedOn.display): \(verdict)"
+        }
+
+        /// The minimal important difference used, with its source; flagged when the source is unconfirmed.
+        var differenceNote: String? {
+            guard let mid = definition.minimalImportantDifference else { return nil }
+            let verify = mid.source.needsVerification ? " — verify against current guideline" : ""
+            return "Minimal important difference \(Figures.text(mid.value)) (\(mid.source.citation))\(verify)."
+        }
+    }
+
+    struct IndexModel {
+        let patientID: UUID
+        let courses: [Course]
+        /// Instruments the user may enter answers for: (id, title, wording imported or shipped).
+        let enterable: [(id: String, title: String, hasWording: Bool)]
+    }
+
+    static func index(_ model: IndexModel) -> [BodyNode] {
+        [
+            .tag("h1", text: "Questionnaires and scores"),
+            .if(model.courses.isEmpty, .tag("p", [("class", "muted")], text: "No questionnaires recorded yet.")),
+            .group(model.courses.map { course in
+                .tag("section", [("class", "card"), ("aria-labelledby", "course-\(course.definition.id)")], [
+                    .tag("h2", [("id", "course-\(course.definition.id)")], text: course.definition.title),
+                    .tag("p", [("class", "score-line")], text: "Latest, \(CalendarDate(course.latest.completedOn)?.display ?? course.latest.completedOn): \(course.summary)"),
+                    .unwrap(course.changeText) { .tag("p", text: $0) },
+                    .unwrap(course.differenceNote) { .tag("p", [("class", "muted")], text: $0) },
+                    TrendChart.render(course.trend),
+                    ChartEntryPages.table(["Date", "Score", "Band", "Entered by"], course.rows),
+                ])
+            }),
+            .if(!model.enterable.isEmpty, .tag("section", [("class", "card"), ("aria-labelledby", "enter-heading")], [
+                .tag("h2", [("id", "enter-heading")], text: "Enter answers"),
+                .tag("ul", [("class", "link-list")], model.enterable.map { instrument in
+                    .tag("li", [], [
+                        .link(instrument.title, to: SitePath.newInstrumentResponse(model.patientID, instrument.id)),
+                        .if(!instrument.hasWording, .tag("span", [("class", "muted")], text: " — values only; the practice has not imported its licensed wording")),
+                    ])
+                }),
+            ])),
+        ]
+    }
+
+    struct FormModel {
+        let definition: InstrumentDefinition
+        let action: String
+        let fields: FormFields
+        let problems: [String: String]
+        /// Staff may date a paper form; a patient on the kiosk answers today.
+        let asksForDate: Bool
+        let cancel: String?
+    }
+
+    static func form(_ model: FormModel, csrfToken: String) -> [BodyNode] {
+        let definition = model.definition
+        let errors = definition.items.compactMap { item in model.problems[item.linkId].map { (name: "\(item.linkId)-0", message: $0) } }
+            + (model.problems[InstrumentSubmission.completedOnField].map { [(name: InstrumentSubmission.completedOnField, message: $0)] } ?? [])
+        let bound = BoundForm(fields: model.fields, problems: model.problems)
+        return [
+            .tag("h1", text: definition.title),
+            .unwrap(definition.instructions) { .tag("p", [("class", "instructions")], text: $0) },
+            Forms.errorSummary(errors),
+            .tag("form", [("method", "post"), ("action", model.action), ("class", "questionnaire"), ("novalidate", nil)], [
+                Forms.csrf(csrfToken),
+                .if(model.asksForDate, bound.text(InstrumentSubmission.completedOnField, "Date completed",
+                                                  hint: "MM/DD/YYYY; leave empty for today.", extra: [("class", "narrow")])),
+                .group(definition.items.enumerated().map { index, item in
+                    question(item, number: index + 1, selected: model.fields[item.linkId], error: model.problems[item.linkId])
+                }),
+                .tag("div", [("class", "actions")], [
+                    Forms.submit("Save answers"),
+                    .unwrap(model.cancel) { .link("Cancel", to: $0, [("class", "button secondary")]) },
+                ]),
+            ]),
+            .tag("p", [("class", "attribution muted")], text: definition.attribution),
+        ]
+    }
+
+    /// One item as a group of radio buttons: large targets on a tablet, arrow keys move between answers.
+    private static func question(_ item: InstrumentItem, number: Int, selected: String, error: String?) -> BodyNode {
+        let scale = item.options.count > 5 && item.options.allSatisfy { $0.text == nil || $0.value == item.valueRange.lowerBound || $0.value == item.valueRange.upperBound }
+        return .tag("fieldset", [("class", error == nil ? "question" : "question has-error")], [
+            .tag("legend", text: "\(number). \(item.text ?? "Item \(number)")"),
+            .unwrap(error) { .tag("p", [("class", "error-message"), ("id", "\(item.linkId)-error")], text: $0) },
+            .tag("div", [("class", scale ? "answers scale" : "answers")], item.options.enumerated().map { index, option in
+                let id = "\(item.linkId)-\(index)"
+                let label = option.text.map { scale ? "\(option.value) \($0)" : $0 } ?? String(option.value)
+                return .tag("div", [("class", "answer")], [
+                    .void("input", [("type", "radio"), ("id", id), ("name", item.linkId), ("value", String(option.value))]
+                          + (selected == String(option.value) ? [("checked", nil)] : [])
+                          + (error != nil ? [("aria-describedby", "\(item.linkId)-error")] : [])),
+                    .tag("label", [("for", id)], text: label),
+                ])
+            }),
+        ])
+    }
+
+    struct ResponseModel {
+        let definition: InstrumentDefinition
+        let patientID: UUID
+        let responseID: UUID
+        let version: Int
+        let completedOn: String
+        let enteredBy: String
+        let score: String
+        let subscores: [(String, String)]
+        /// Item text and the chosen answer, "Not answered" for a blank item.
+        let answers: [(String, String)]
+        let inError: String?
+        let canMarkInError: Bool
+        var inErrorProblem: String?
+    }
+
+    static func response(_ model: ResponseModel, csrfToken: String) -> [BodyNode] {
+        [
+            .tag("h1", text: model.definition.title),
+            .unwrap(model.inError) { .tag("div", [("class", "notice warning"), ("role", "note")], text: $0) },
+            .tag("dl", [("class", "facts")], [
+                .tag("dt", text: "Completed"), .tag("dd", text: model.completedOn),
+                .tag("dt", text: "Entered"), .tag("dd", text: model.enteredBy),
+                .tag("dt", text: "Score"), .tag("dd", text: model.score),
+            ] + model.subscores.flatMap { [BodyNode.tag("dt", text: $0.0), .tag("dd", text: $0.1)] }),
+            .tag("table", [("class", "entry-table")], [
+                .tableHead(["Question", "Answer"]),
+                .tag("tbody", [], model.answers.map { .tag("tr", [], [.tag("td", text: $0.0), .tag("td", text: $0.1)]) }),
+            ]),
+            .tag("p", [("class", "attribution muted")], text: model.definition.attribution),
+            .if(model.canMarkInError && model.inError == nil, .tag("section", [("class", "card danger-zone"), ("aria-labelledby", "in-error-heading")], [
+                .tag("h2", [("id", "in-error-heading")], text: "Entered in error?"),
+                .tag("p", [("class", "muted")], text: "Takes these answers off the scores and trends. They stay in the record with your name and reason."),
+                .tag("form", [("method", "post"), ("action", SitePath.instrumentResponseInError(model.patientID, model.responseID))], [
+                    Forms.csrf(csrfToken),
+                    Forms.hidden("version", String(model.version)),
+                    Forms.text("reason", label: "Reason", value: "", error: model.inErrorProblem, required: true),
+                    Forms.submit("Mark entered in error", secondary: true),
+                ]),
+            ])),
+        ]
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import ReliefCore
+import Vapor
+
+/// Questionnaires entered by staff: the patient's scores with trends and change since baseline, the answer form,
+/// one response as answered, and marking a response entered in error.
+enum InstrumentsController {
+    static func index(req: Request) async throws -> Response {
+        let patient = try await PatientsController.findPatient(req)
+        let definitions = try await InstrumentQueries.definitions(on: req.db)
+        let responses = try await InstrumentQueries.responses(patientID: patient.id, on: req.db)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "QuestionnaireResponse", patientID: patient.id,
+                                       detail: "list of \(responses.count)"))
+        let model = InstrumentPages.IndexModel(
+            patientID: patient.id, courses: courses(definitions, responses, patientID: patient.id),
+            enterable: try req.user.can(.questionnaireWrite)
+                ? definitions.map { ($0.id, $0.title, $0.items.allSatisfy { $0.text != nil }) } : [])
+        return req.page("Questionnaires", section: .patients, banner: try await ChartBanner.model(req, patient),
+                        InstrumentPages.index(model))
+    }
+
+    /// One course per instrument the patient has answered, in catalogue order.
+    static func courses(_ definitions: [InstrumentDefinition], _ responses: [InstrumentQueries.ResponseRow],
+                        patientID: UUID) -> [InstrumentPages.Course] {
+        definitions.compactMap { definition in
+            let own = responses.filter { $0.instrument == definition.id }
+            guard let latest = own.last,
+                  let course = InstrumentCourse(definition, own.compactMap(\.scored),
+                                                minimalImportantDifference: definition.minimalImportantDifference?.value) else { return nil }
+            let points = own.compactMap { row in
+                row.scored.map { TrendChart.Point(date: $0.completedOn.startOfDay, label: $0.completedOn.display, value: $0.score) }
+            }
+            let trend = TrendChart.Model(title: definition.title, unit: definition.scoreLabel, points: points,
+                                         minimumTop: definition.scoreRange.upperBound)
+            let rows = own.reversed().map { row in
+                ChartEntryPages.Row(cells: [CalendarDate(row.completedOn)?.display ?? row.completedOn, Figures.text(row.score),
+                                            row.band.flatMap(definition.band(id:))?.label ?? "—",
+                                            row.enteredVia == InstrumentResponse.EnteredVia.kiosk.rawValue ? "Patient (tablet)" : "Staff"],
+                                    edit: SitePath.instrumentResponse(patientID, row.id))
+            }
+            return InstrumentPages.Course(definition: definition, latest: latest, course: course, trend: trend, rows: rows)
+        }
+    }
+
+    static func new(req: Request) async throws -> Response {
+        let (patient, definition) = try await find(req)
+        var fields = FormFields()
+        // The Opioid Risk Tool scores by sex: start from the registration's sex at birth.
+        if definition.id == InstrumentCatalogue.opioidRiskTool.id,
+           let answer = SexAtBirth(rawValue: patient.sexAtBirth).flatMap(OpioidRiskTool.sexAnswer) {
+            fields.set(OpioidRiskTool.sexItem, String(answer))
+        }
+        return try await form(req, patient, definition, fields: fields, problems: [:])
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let (patient, definition) = try await find(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        let (submission, problems) = InstrumentSubmission.parse(definition, fields, today: req.today)
+        guard let submission else {
+            if req.wantsJSON { throw ValidationFailure(fields: problems) }
+            return try await form(req, patient, definition, fields: fields, problems: problems, status: .unprocessableEntity)
+        }
+        let response = try await InstrumentQueries.record(submission, patientID: patient.id, via: .staff, by: try req.user.id, now: req.now,
+                                                          on: req.db, audit: req.transactionalAudit)
+        let alert = submission.score.alerts.isEmpty ? "" : " An alert was raised for the physician."
+        return req.redirect(to: SitePath.instrumentResponse(patient.id, response.id!),
+                            flash: Flash(.success, "Saved \(definition.title): \(Figures.text(submission.score.score)).\(alert)"))
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let (patient, response, definition) = try await findResponse(req)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "QuestionnaireResponse", resourceID: response.id!.uuidString,
+                                       patientID: patient.id))
+        return try await responsePage(req, patient, response, definition)
+    }
+
+    static func enterInError(req: Request) async throws -> Response {
+        let (patient, response, definition) = try await findResponse(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
+        let reason = fields["reason"]
+        guard !reason.isEmpty, reason.count <= 500 else {
+            let problem = reason.isEmpty ? "Give the reason the answers were wrong." : "Keep the reason under 500 characters."
+            if req.wantsJSON { throw ValidationFailure(fields: ["reason": problem]) }
+            return try await responsePage(req, patient, response, definition, problem: problem, status: .unprocessableEntity)
+        }
+        guard try await InstrumentQueries.enterInError(response, from: version, reason: reason, by: try req.user.id, now: req.now,
+                                                       on: req.db, audit: req.transactionalAudit) else {
+            throw Abort(.conflict, reason: "Someone marked these answers meanwhile; reload the page.")
+        }
+        return req.redirect(to: SitePath.instruments(patient.id), flash: Flash(.success, "Marked the \(definition.title) answers as entered in error."))
+    }
+
+    // MARK: - Helpers
+
+    private static func form(_ req: Request, _ patient: PatientRecord, _ definition: InstrumentDefinition, fields: FormFields,
+                             problems: [String: String], status: HTTPStatus = .ok) async throws -> Response {
+        let model = InstrumentPages.FormModel(definition: definition, action: SitePath.instrumentResponses(patient.id, definition.id),
+                                              fields: fields, problems: problems, asksForDate: true, cancel: SitePath.instruments(patient.id))
+        return req.page(definition.title, section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
+                        InstrumentPages.form(model, csrfToken: req.csrfToken))
+    }
+
+    private static func responsePage(_ req: Request, _ patient: PatientRecord, _ response: InstrumentResponse, _ definition: InstrumentDefinition,
+                                     problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        let answers = try response.decodedAnswers()
+        let names = try await StaffNames.lookup(Set([response.createdBy, response.deletedBy].compactMap { $0 }), on: req.db)
+        let via = response.enteredVia == InstrumentResponse.EnteredVia.kiosk.rawValue
+            ? "By the patient on a tablet" : "By \(response.createdBy.flatMap { names[$0] } ?? "unknown")"
+        let band = response.band.flatMap(definition.band(id:)).map { " — \($0.label)" } ?? ""
+        let subscores = try JSONCoding.decode([String: Double].self, response.subscores).sorted { $0.key < $1.key }
+        let model = InstrumentPages.ResponseModel(
+            definition: definition, patientID: patient.id, responseID: response.id!, version: response.version,
+            completedOn: CalendarDate(response.completedOn)?.display ?? response.completedOn,
+            enteredBy: "\(via), \(req.displayTime(response.createdAt))",
+            score: "\(Figures.text(response.score)) (\(definition.scoreLabel))\(band)"
+                + (response.missing > 0 ? "; \(response.missing) item(s) left blank, scored by the instrument's missing-item rule" : ""),
+            subscores: subscores.map { (subscoreTitle($0.key), Figures.text($0.value)) },
+            answers: definition.items.enumerated().map { index, item in
+                ("\(index + 1). \(item.text ?? "Item \(index + 1)")", answerText(answers[item.linkId].flatMap(item.option(value:))))
+            },
+            inError: response.deletedAt.map { "Entered in error on \(req.displayTime($0)) by \(response.deletedBy.flatMap { names[$0] } ?? "unknown"): \(response.deletedReason ?? "")" },
+            canMarkInError: try req.user.can(.questionnaireWrite), inErrorProblem: problem)
+        return req.page(definition.title, section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
+                        InstrumentPages.response(model, csrfToken: req.csrfToken))
+    }
+
+    private static func answerText(_ option: AnswerOption?) -> String {
+        guard let option else { return "Not answered" }
+        guard let text = option.text else { return String(option.value) }
+        return "\(option.value) — \(text)"
+    }
+
+    private static func subscoreTitle(_ key: String) -> String {
+        switch key {
+        case "psychosocial": "Psychosocial subscale"
+        case "percent": "Percent"
+        default: key
+        }
+    }
+
+    private static func find(_ req: Request) async throws -> (PatientRecord, InstrumentDefinition) {
+        let patient = try await PatientsController.findPatient(req)
+        guard let id = req.parameters.get("instrument"), let definition = try await InstrumentQueries.definition(id, on: req.db) else {
+            throw Abort(.notFound, reason: "No such questionnaire.")
+        }
+        return (patient, definition)
+    }
+
+    private static func findResponse(_ req: Request) async throws -> (PatientRecord, InstrumentResponse, InstrumentDefinition) {
+        let patient = try await PatientsController.findPatient(req)
+        guard let id = req.parameters.get("response", as: UUID.self),
+              let response = try await InstrumentQueries.find(id, patientID: patient.id, on: req.db),
+              let definition = try await InstrumentQueries.definition(response.instrument, on: req.db) else {
+            throw Abort(.notFound, reason: "No such questionnaire response.")
+        }
+        return (patient, response, definition)
+    }
+}

@@ -1,0 +1,42 @@
+import App
+import Foundation
+import ReliefCore
+import Vapor
+
+/// `relief instruments import FILE | list`: the practice's licensed questionnaire wording.
+struct InstrumentsCommand: AsyncCommandGroup {
+    var help: String { "Questionnaires: import licensed wording, list what is available" }
+    var commands: [String: any AnyAsyncCommand] { ["import": InstrumentsImportCommand(), "list": InstrumentsListCommand()] }
+}
+
+struct InstrumentsImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "A JSON file with the wording (format in docs/design.md)") var file: String
+        init() {}
+    }
+
+    var help: String { "Import the wording of a licensed questionnaire (ODI, NDI, STarT Back, DN4); its scoring is Relief's." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let data = FileManager.default.contents(atPath: signature.file) else {
+            throw CommandFailure("Cannot read \(signature.file).")
+        }
+        do {
+            let title = try await InstrumentQueries.importFromCommandLine(data, on: context.application)
+            context.console.print("Imported the wording of \(title).")
+        } catch let problem as LicensedWording.Problem {
+            throw CommandFailure("Not imported: \(problem.description)")
+        }
+    }
+}
+
+struct InstrumentsListCommand: AsyncCommand {
+    struct Signature: CommandSignature { init() {} }
+    var help: String { "List the questionnaires and the state of their wording" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        for instrument in try await InstrumentQueries.listFromCommandLine(on: context.application) {
+            context.console.print("\(instrument.id)\t\(instrument.wording)\t\(instrument.title)")
+        }
+    }
+}
