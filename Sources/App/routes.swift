@@ -38,6 +38,14 @@ func routes(_ app: Application) throws {
     app.on(.POST, "patients", ":id", "questionnaire-responses", ":response", "entered-in-error", access: .action(.questionnaireWrite),
            use: InstrumentsController.enterInError)
 
+    app.on(.GET, "patients", ":id", "kiosk", access: .action(.questionnaireHandout), use: KioskController.handout)
+    app.on(.POST, "patients", ":id", "kiosk", access: .action(.questionnaireHandout), use: KioskController.start)
+    app.on(.GET, "kiosk", access: .anonymous, use: KioskController.entry)
+    app.on(.POST, "kiosk", access: .anonymous, use: KioskController.open)
+    app.on(.GET, "kiosk", "questionnaire", access: .kiosk, use: KioskController.questionnaire)
+    app.on(.POST, "kiosk", "questionnaire", ":instrument", access: .kiosk, use: KioskController.answer)
+    app.on(.GET, "kiosk", "done", access: .anonymous, use: KioskController.done)
+
     chartList(app, MedicationEntry.self)
     chartList(app, AllergyEntry.self)
     chartList(app, PriorTreatmentEntry.self)

@@ -17,5 +17,6 @@ enum Migrations {
         CreateChartEntry(),
         CreateMMEHistory(),
         CreateInstrumentResponse(),
+        CreateKioskSession(),
     ]
 }

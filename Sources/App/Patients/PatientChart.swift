@@ -41,6 +41,7 @@ enum PatientChart {
     struct Model {
         let id: UUID
         let canEdit: Bool
+        let canHandOut: Bool
         var clinical: Clinical?
         let groups: [(String, [Detail])]
         let registeredAt: String
@@ -54,7 +55,7 @@ enum PatientChart {
         ("Outcomes", "Pain, function and medication use over time will be charted here."),
     ]
 
-    static func model(_ patient: PatientRecord, canEdit: Bool) -> Model {
+    static func model(_ patient: PatientRecord, canEdit: Bool, canHandOut: Bool) -> Model {
         let registration = patient.registration
         let groups = PatientForm.sections.map { title, fields in
             (title, fields.compactMap { field -> Detail? in
@@ -63,7 +64,7 @@ enum PatientChart {
             })
         }
         let registered = CalendarDate(patient.createdAt).display
-        return Model(id: patient.id, canEdit: canEdit, clinical: nil, groups: groups, registeredAt: registered)
+        return Model(id: patient.id, canEdit: canEdit, canHandOut: canHandOut, clinical: nil, groups: groups, registeredAt: registered)
     }
 
     static func display(_ field: PatientField, _ value: String) -> String {
@@ -79,6 +80,7 @@ enum PatientChart {
         [
             .tag("div", [("class", "page-head")], [
                 .tag("h1", text: "Chart"),
+                .if(model.canHandOut, .link("Questionnaires on a tablet", to: SitePath.kioskStart(model.id), [("class", "button secondary")])),
                 .if(model.canEdit, .link("Edit registration", to: SitePath.editPatient(model.id), [("class", "button secondary")])),
             ]),
             .unwrap(model.clinical) { clinical(model.id, $0, csrfToken: csrfToken) },

@@ -55,7 +55,7 @@ enum PatientsController {
         try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id.uuidString,
                                        patientID: patient.id))
         let user = try req.user
-        var model = PatientChart.model(patient, canEdit: user.can(.patientRegister))
+        var model = PatientChart.model(patient, canEdit: user.can(.patientRegister), canHandOut: user.can(.questionnaireHandout))
         var alerts: [EvaluationQueries.OpenAlert] = []
         var allergies: [AllergyEntry]?
         if user.can(.clinicalRead) {

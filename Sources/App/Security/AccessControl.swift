@@ -32,6 +32,7 @@ struct AccessMiddleware: Middleware {
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         if access == .anonymous { return next.respond(to: request) }
+        if access == .kiosk { return kiosk(request, next) }
         guard let user = request.currentUser else {
             if request.wantsJSON { return request.eventLoop.makeFailedFuture(Abort(.unauthorized, reason: "Sign in first.")) }
             let next = request.method == .GET ? request.url.string : SitePath.home
@@ -53,6 +54,22 @@ struct AccessMiddleware: Middleware {
             }
         }
         return next.respond(to: request)
+    }
+}
+
+extension AccessMiddleware {
+    /// A kiosk route needs the tablet's kiosk cookie of an open, unexpired session; without one, the code entry page.
+    private func kiosk(_ request: Request, _ next: any Responder) -> EventLoopFuture<Response> {
+        request.eventLoop.makeFutureWithTask {
+            guard let token = request.cookies[KioskSession.cookieName]?.string,
+                  let session = try await KioskQueries.active(token: token, now: request.now, on: request.db) else {
+                let response = request.redirect(to: SitePath.kiosk)
+                response.cookies[KioskSession.cookieName] = .expired
+                return response
+            }
+            request.kioskSession = session
+            return try await next.respond(to: request).get()
+        }
     }
 }
 

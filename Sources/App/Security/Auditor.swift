@@ -39,6 +39,9 @@ enum AuditAction: String, CaseIterable {
     case recordEnteredInError = "record.entered-in-error"
     /// A practice's licensed questionnaire wording imported (`relief instruments import`).
     case wordingImport = "instrument.wording.import"
+    /// Questionnaires handed to a patient on a tablet, and the tablet opening them with its code.
+    case kioskStart = "kiosk.start"
+    case kioskOpen = "kiosk.open"
 }
 
 /// One entry for the audit trail, filled from the request's user, address and browser.

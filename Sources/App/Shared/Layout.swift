@@ -21,6 +21,8 @@ enum Layout {
         var flash: Flash?
         var csrfToken: String
         var banner: PatientBanner.Model?
+        /// A patient's tablet: no navigation, no links out, nothing but the questionnaire.
+        var kiosk = false
     }
 
     enum Section: CaseIterable {
@@ -78,8 +80,9 @@ enum Layout {
                 .stylesheet(SitePath.stylesheet)
             ),
             .body(
+                .if(model.kiosk, .class("kiosk")),
                 .tag("a", [("href", "#main"), ("class", "skip-link")], text: "Skip to content"),
-                header(model),
+                model.kiosk ? .tag("header", [("class", "site-header")], [.tag("span", [("class", "brand")], text: "Relief")]) : header(model),
                 .unwrap(model.banner) { PatientBanner.render($0) },
                 .tag("main", [("id", "main"), ("tabindex", "-1")], [
                     .unwrap(model.flash) { flash in
@@ -125,11 +128,11 @@ enum Layout {
 extension Request {
     /// Renders a page inside the layout. A flash message shown here is cleared.
     func page(_ title: String, section: Layout.Section?, banner: PatientBanner.Model? = nil,
-              status: HTTPStatus = .ok, _ content: [BodyNode]) -> Response {
-        let user = currentUser
+              status: HTTPStatus = .ok, kiosk: Bool = false, _ content: [BodyNode]) -> Response {
+        let user = kiosk ? nil : currentUser
         let model = Layout.Model(
             title: title, userName: user?.name, roleTitle: user?.role.title,
-            nav: Layout.nav(for: user?.role, current: section), flash: flash, csrfToken: csrfToken, banner: banner)
+            nav: Layout.nav(for: user?.role, current: section), flash: flash, csrfToken: csrfToken, banner: banner, kiosk: kiosk)
         let response = Response(status: status, body: .init(string: Layout.render(model, content: content)))
         response.headers.contentType = .html
         if model.flash != nil { response.cookies[Flash.cookieName] = .expired }

@@ -34,6 +34,11 @@ enum SitePath {
         patient(patientID) + "/questionnaire-responses/\(id.uuidString.lowercased())"
     }
     static func instrumentResponseInError(_ patientID: UUID, _ id: UUID) -> String { instrumentResponse(patientID, id) + "/entered-in-error" }
+    static func kioskStart(_ patientID: UUID) -> String { patient(patientID) + "/kiosk" }
+    static let kiosk = "/kiosk"
+    static let kioskQuestionnaire = "/kiosk/questionnaire"
+    static func kioskAnswers(_ instrument: String) -> String { kioskQuestionnaire + "/\(instrument)" }
+    static let kioskDone = "/kiosk/done"
     static let schedule = "/schedule"
     static let worklists = "/worklists"
     static let reports = "/reports"

@@ -9,6 +9,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case chartWrite = "chart.write"
     /// Enter a patient's questionnaire answers, or mark a response entered in error.
     case questionnaireWrite = "questionnaire.write"
+    /// Hand questionnaires to a patient on a tablet (the front desk does it at check-in); sees no answers.
+    case questionnaireHandout = "questionnaire.handout"
     /// Sign a clinical note, after which it can only be amended by addenda.
     case noteSign = "note.sign"
     /// Close a chart alert (a red flag ruled out) with a reason.
@@ -24,6 +26,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
 public enum Access: Hashable, Sendable {
     case anonymous
     case signedIn
+    /// A tablet holding a patient's kiosk session (questionnaires only), whoever is signed in or not.
+    case kiosk
     case action(Action)
 }
 
@@ -34,13 +38,15 @@ public enum PermissionTable {
     // the front desk sees registration, not clinical notes.
     public static let grants: [Role: Set<Action>] = [
         .admin: [.userManage, .auditView, .reportView],
-        .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite, .noteSign, .alertResolve,
+        .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite,
+                     .questionnaireHandout, .noteSign, .alertResolve,
                      .scheduleView, .worklistView, .reportView],
-        .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite, .scheduleView,
+        .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite, .questionnaireHandout,
+                 .scheduleView,
                  .worklistView],
-        .coordinator: [.patientRead, .patientRegister, .scheduleView, .worklistView],
+        .coordinator: [.patientRead, .patientRegister, .questionnaireHandout, .scheduleView, .worklistView],
         // Psychologists and therapists administer questionnaires (PHQ-9, GAD-7, function scales).
-        .therapist: [.patientRead, .clinicalRead, .questionnaireWrite, .scheduleView, .worklistView],
+        .therapist: [.patientRead, .clinicalRead, .questionnaireWrite, .questionnaireHandout, .scheduleView, .worklistView],
         .patient: [],
     ]
 
@@ -51,7 +57,7 @@ public enum PermissionTable {
     /// Whether a signed-in user (or nobody, for `nil`) may reach a route with this access level.
     public static func allows(_ role: Role?, _ access: Access) -> Bool {
         switch access {
-        case .anonymous: true
+        case .anonymous, .kiosk: true
         case .signedIn: role != nil
         case .action(let action): role.map { allows($0, action) } ?? false
         }

@@ -48,3 +48,8 @@ public struct FormFields: Hashable, Sendable {
         for pair in pairs { hasher.combine(pair.name); hasher.combine(pair.value) }
     }
 }
+
+extension FormFields {
+    /// These fields without any value under `name`, e.g. a field a page does not offer.
+    public func without(_ name: String) -> FormFields { FormFields(pairs.filter { $0.name != name }) }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import ReliefCore
+import Vapor
+
+/// Questionnaires on a tablet. Staff choose them and get a one-time code; the tablet trades the code for its own
+/// cookie and shows nothing but the chosen questionnaires, one after the other, then closes.
+enum KioskController {
+    // MARK: - Staff
+
+    static func handout(req: Request) async throws -> Response {
+        let patient = try await PatientsController.findPatient(req)
+        return try await handoutPage(req, patient, chosen: [], problem: nil)
+    }
+
+    static func start(req: Request) async throws -> Response {
+        let patient = try await PatientsController.findPatient(req)
+        let chosen = FormFields(urlEncoded: req.body.string ?? "").values("instruments")
+        let answerable = try await answerable(req)
+        guard !chosen.isEmpty, chosen.allSatisfy({ id in answerable.contains { $0.id == id } }), Set(chosen).count == chosen.count else {
+            if req.wantsJSON { throw ValidationFailure(fields: ["instruments": "Choose at least one questionnaire from the list."]) }
+            return try await handoutPage(req, patient, chosen: chosen, problem: "Choose at least one questionnaire from the list.",
+                                         status: .unprocessableEntity)
+        }
+        let code = try await KioskQueries.start(patientID: patient.id, instruments: chosen, by: try req.user.id, now: req.now,
+                                                on: req.db, audit: req.transactionalAudit)
+        let titles = chosen.compactMap { id in answerable.first { $0.id == id }?.title }
+        return req.page("Tablet code", section: .patients, banner: try await ChartBanner.model(req, patient),
+                        KioskPages.code(code, titles: titles, csrfToken: req.csrfToken))
+    }
+
+    /// Questionnaires a patient can answer alone: those whose wording ships or has been imported.
+    private static func answerable(_ req: Request) async throws -> [InstrumentDefinition] {
+        try await InstrumentQueries.definitions(on: req.db).filter { $0.items.allSatisfy { $0.text != nil } }
+    }
+
+    private static func handoutPage(_ req: Request, _ patient: PatientRecord, chosen: [String], problem: String?,
+                                    status: HTTPStatus = .ok) async throws -> Response {
+        let model = KioskPages.HandoutModel(patientID: patient.id, instruments: try await answerable(req).map { ($0.id, $0.title) },
+                                            chosen: chosen, problem: problem)
+        return req.page("Questionnaires on a tablet", section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
+                        KioskPages.handout(model, csrfToken: req.csrfToken))
+    }
+
+    // MARK: - The tablet
+
+    static func entry(req: Request) async throws -> Response {
+        if let token = req.cookies[KioskSession.cookieName]?.string, try await KioskQueries.active(token: token, now: req.now, on: req.db) != nil {
+            return req.redirect(to: SitePath.kioskQuestionnaire)
+        }
+        return req.page("Your questionnaires", section: nil, kiosk: true, KioskPages.entry(code: "", problem: nil, csrfToken: req.csrfToken))
+    }
+
+    static func open(req: Request) async throws -> Response {
+        let typed = FormFields(urlEncoded: req.body.string ?? "")["code"]
+        guard let code = KioskCode.normalize(typed), let (session, token) = try await KioskQueries.open(code: code, now: req.now, on: req.db) else {
+            let problem = "This code is not valid, was used already or has expired. Ask the staff for a new one."
+            return req.page("Your questionnaires", section: nil, status: .unprocessableEntity, kiosk: true,
+                            KioskPages.entry(code: typed, problem: problem, csrfToken: req.csrfToken))
+        }
+        // Staff handing over their own device are signed out, so the patient cannot leave the questionnaires.
+        if let user = req.currentUser {
+            try await req.audit(AuditEntry(action: .logout, resourceType: "User", resourceID: user.id.uuidString, detail: "kiosk hand-over"))
+            try await SessionStore.end(user.sessionID, on: req.db, cache: req.application.sessionCache)
+        }
+        try await kioskAudit(req)(AuditEntry(action: .kioskOpen, resourceType: "KioskSession", resourceID: session.id!.uuidString,
+                                             patientID: session.patientID), req.db)
+        let response = req.redirect(to: SitePath.kioskQuestionnaire)
+        response.cookies[SessionAuthenticator.cookieName] = .expired
+        // A browser-session cookie: the server enforces the hour (`KioskSession.lifetime`).
+        response.cookies[KioskSession.cookieName] = HTTPCookies.Value(
+            string: token, path: "/", isSecure: req.isSecure, isHTTPOnly: true, sameSite: .strict)
+        return response
+    }
+
+    static func questionnaire(req: Request) async throws -> Response {
+        let session = try kioskSession(req)
+        guard let next = session.next, let definition = try await InstrumentQueries.definition(next, on: req.db) else {
+            return req.redirect(to: SitePath.kioskDone)
+        }
+        return try await form(req, session, definition, fields: FormFields(), problems: [:])
+    }
+
+    static func answer(req: Request) async throws -> Response {
+        let session = try kioskSession(req)
+        guard let next = session.next, req.parameters.get("instrument") == next,
+              let definition = try await InstrumentQueries.definition(next, on: req.db) else {
+            return req.redirect(to: SitePath.kioskQuestionnaire)
+        }
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        // A patient answers for today: the tablet offers no date, and one sent anyway is ignored.
+        let (submission, problems) = InstrumentSubmission.parse(definition, fields.without(InstrumentSubmission.completedOnField), today: req.today)
+        guard let submission else {
+            return try await form(req, session, definition, fields: fields, problems: problems, status: .unprocessableEntity)
+        }
+        try await KioskQueries.record(submission, in: session, now: req.now, on: req.db, audit: kioskAudit(req))
+        return req.redirect(to: session.next == nil ? SitePath.kioskDone : SitePath.kioskQuestionnaire)
+    }
+
+    static func done(req: Request) async throws -> Response {
+        let response = req.page("Thank you", section: nil, kiosk: true, KioskPages.done())
+        response.cookies[KioskSession.cookieName] = .expired
+        return response
+    }
+
+    private static func form(_ req: Request, _ session: KioskSession, _ definition: InstrumentDefinition, fields: FormFields,
+                             problems: [String: String], status: HTTPStatus = .ok) async throws -> Response {
+        let position = session.completedIDs.count + 1, total = session.instrumentIDs.count
+        let model = InstrumentPages.FormModel(definition: definition, action: SitePath.kioskAnswers(definition.id), fields: fields,
+                                              problems: problems, asksForDate: false, cancel: nil)
+        let progress = BodyNode.tag("p", [("class", "muted")], text: "Questionnaire \(position) of \(total)")
+        return req.page(definition.title, section: nil, status: status, kiosk: true,
+                        [progress] + InstrumentPages.form(model, csrfToken: req.csrfToken))
+    }
+
+    private static func kioskSession(_ req: Request) throws -> KioskSession {
+        guard let session = req.kioskSession else { throw Abort(.unauthorized, reason: "Open the questionnaires with a code first.") }
+        return session
+    }
+
+    /// Audit rows from the tablet name the kiosk as the actor: nobody is signed in there.
+    private static func kioskAudit(_ req: Request) -> TransactionalAudit {
+        { entry, database in
+            var entry = entry
+            entry.userEmail = "kiosk"
+            entry.role = "patient"
+            try await req.audit(entry, on: database)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Fluent
+import Foundation
+import ReliefCore
+import Testing
+import VaporTesting
+@testable import App
+
+/// Questionnaires on a tablet: a one-time code, only the chosen questionnaires, then closed.
+@Suite struct KioskTests {
+    private func code(in page: TestingHTTPResponse) throws -> String {
+        let marker = try #require(page.text.range(of: "name=\"code\" value=\""))
+        return String(page.text[marker.upperBound...].prefix { $0 != "\"" })
+    }
+
+    private func phq9(_ values: [Int]) -> [(String, String)] {
+        values.enumerated().map { ("phq-9-\($0.offset + 1)", String($0.element)) }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func thePatientAnswersOnlyTheChosenQuestionnairesAndTheTabletCloses(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: the front desk hands out PHQ-9 then PEG
+            let patient = try await context.makePatient()
+            let desk = try await context.signedIn(.coordinator)
+            try await desk.get(SitePath.kioskStart(patient.id))
+            let handed = try await desk.post(SitePath.kioskStart(patient.id), pairs: [("instruments", "phq-9"), ("instruments", "peg")])
+            let code = try code(in: handed)
+            let tablet = Browser(app: context.app)
+            try await tablet.get(SitePath.kiosk)
+            // act
+            let opened = try await tablet.post(SitePath.kiosk, form: ["code": KioskCode.display(code).lowercased()])
+            let first = try await tablet.get(SitePath.kioskQuestionnaire)
+            let outOfOrder = try await tablet.post(SitePath.kioskAnswers("peg"), pairs: [("peg-1", "5"), ("peg-2", "5"), ("peg-3", "5")])
+            let incomplete = try await tablet.post(SitePath.kioskAnswers("phq-9"), pairs: Array(phq9([1, 1, 1]).prefix(3)))
+            let answered = try await tablet.post(SitePath.kioskAnswers("phq-9"), pairs: phq9([1, 1, 1, 1, 0, 0, 0, 0, 0]))
+            let second = try await tablet.get(SitePath.kioskQuestionnaire)
+            let last = try await tablet.post(SitePath.kioskAnswers("peg"), pairs: [("peg-1", "6"), ("peg-2", "4"), ("peg-3", "5")])
+            let afterwards = try await tablet.get(SitePath.kioskQuestionnaire)
+            let reused = Browser(app: context.app)
+            try await reused.get(SitePath.kiosk)
+            let again = try await reused.post(SitePath.kiosk, form: ["code": code])
+            // check
+            #expect(handed.status == .ok && handed.text.contains("kiosk-code"))
+            #expect(opened.status == .seeOther && opened.location == SitePath.kioskQuestionnaire)
+            #expect(first.text.contains("PHQ-9 (depression)") && first.text.contains("Questionnaire 1 of 2"))
+            #expect(!first.text.contains(patient.familyName) && !first.text.contains(patient.mrn) && !first.text.contains("Sign out"))
+            #expect(outOfOrder.status == .seeOther && outOfOrder.location == SitePath.kioskQuestionnaire)
+            #expect(incomplete.status == .unprocessableEntity && incomplete.text.contains("Answer this question."))
+            #expect(answered.location == SitePath.kioskQuestionnaire)
+            #expect(second.text.contains("PEG") && second.text.contains("Questionnaire 2 of 2"))
+            #expect(last.location == SitePath.kioskDone)
+            #expect(afterwards.status == .seeOther && afterwards.location == SitePath.kiosk)
+            #expect(again.status == .unprocessableEntity && again.text.contains("was used already or has expired"))
+            let responses = try await InstrumentResponse.query(on: context.app.db).sort(\.$instrument).all()
+            #expect(responses.map(\.instrument) == ["peg", "phq-9"] && responses.allSatisfy { $0.enteredVia == "kiosk" && $0.createdBy == nil })
+            #expect(responses.first?.score == 5)
+            let audit = try await context.auditEvents(.recordCreate)
+            #expect(audit.count == 2 && audit.allSatisfy { $0.userEmail == "kiosk" && $0.patientID == patient.id })
+            #expect(try await context.auditEvents(.kioskStart).count == 1)
+            #expect(try await context.auditEvents(.kioskOpen).count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func handingOverOwnDeviceSignsTheStaffMemberOut(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            try await nurse.get(SitePath.kioskStart(patient.id))
+            let handed = try await nurse.post(SitePath.kioskStart(patient.id), pairs: [("instruments", "pain-intensity")])
+            // act
+            let opened = try await nurse.post(SitePath.kiosk, form: ["code": try code(in: handed)])
+            let chart = try await nurse.get(SitePath.patient(patient.id))
+            let questionnaire = try await nurse.get(SitePath.kioskQuestionnaire)
+            // check
+            #expect(opened.status == .seeOther)
+            #expect(chart.status == .seeOther && chart.location?.hasPrefix(SitePath.login) == true)
+            #expect(questionnaire.status == .ok && questionnaire.text.contains("Pain intensity"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aHandoutNeedsQuestionnairesAPatientCanRead(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let desk = try await context.signedIn(.coordinator)
+            let page = try await desk.get(SitePath.kioskStart(patient.id))
+            // act: nothing chosen, and ODI whose licensed wording is not imported
+            let empty = try await desk.post(SitePath.kioskStart(patient.id), pairs: [])
+            let licensed = try await desk.post(SitePath.kioskStart(patient.id), pairs: [("instruments", "odi")])
+            // check
+            #expect(!page.text.contains("Oswestry"))
+            #expect(empty.status == .unprocessableEntity && empty.text.contains("Choose at least one questionnaire"))
+            #expect(licensed.status == .unprocessableEntity)
+            #expect(try await KioskSession.query(on: context.app.db).count() == 0)
+        }
+    }
+}
