@@ -50,15 +50,16 @@ enum ChartEntryPages {
         ]
     }
 
-    /// The entries as a table, with an edit link per row when the user may change them. Also drawn on the chart.
-    static func table(_ columns: [String], _ rows: [Row], empty: String = "None.") -> BodyNode {
+    /// The entries as a table, with a link per row (to edit it, or `link` to name another use). Also drawn on the chart.
+    static func table(_ columns: [String], _ rows: [Row], empty: String = "None.",
+                      link: (heading: String, title: String) = ("Change", "Edit")) -> BodyNode {
         guard !rows.isEmpty else { return .tag("p", [("class", "muted")], text: empty) }
-        let editable = rows.contains { $0.edit != nil }
+        let linked = rows.contains { $0.edit != nil }
         return .tag("table", [("class", "entry-table")], [
-            .tableHead(columns + (editable ? ["Change"] : [])),
+            .tableHead(columns + (linked ? [link.heading] : [])),
             .tag("tbody", [], rows.map { row in
                 .tag("tr", [], row.cells.map { BodyNode.tag("td", text: $0) }
-                     + [.unwrap(row.edit) { .tag("td", [], [.link("Edit", to: $0)]) }])
+                     + [.unwrap(row.edit) { .tag("td", [], [.link(link.title, to: $0)]) }])
             }),
         ])
     }

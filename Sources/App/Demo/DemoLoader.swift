@@ -65,17 +65,22 @@ public enum DemoLoader {
                                          batch.entries, on: database)
                 try await insertInChunks(MMERecord.schema, columns: ["id", "patient_id", "recorded_at", "recorded_by", "total", "incomplete",
                                                                      "detail"], batch.history, on: database)
+                try await insertInChunks(InstrumentResponse.schema, columns: [
+                    "id", "patient_id", "instrument", "answers", "score", "band", "subscores", "answered", "missing", "completed_on",
+                    "entered_via", "created_at", "created_by", "version",
+                ], batch.responses, on: database)
             }
         }
     }
 
-    /// A batch of demo patients with their medications, allergies, prior treatments and MME history, generated
+    /// A batch of demo patients with their medications, allergies, prior treatments, MME history and questionnaires, generated
     /// without the database: row values ready to insert.
     private struct Batch: Sendable {
         let first: Int
         var people: [(id: UUID, registration: PatientRegistration)] = []
         var entries: [[any Encodable & Sendable]] = []
         var history: [[any Encodable & Sendable]] = []
+        var responses: [[any Encodable & Sendable]] = []
 
         init(first: Int, size: Int, seed: UInt64, today: CalendarDate, now: Date, nurse: UUID?) throws {
             self.first = first
@@ -102,6 +107,15 @@ public enum DemoLoader {
                 try lists.treatments.forEach(add)
                 self.entries += entries
                 let summary = OpioidSummary(lists.medications)
+                let scores = DemoScores.generate(index: index, seed: seed, today: today, male: registration[.sexAtBirth] == SexAtBirth.male.rawValue,
+                                                 onOpioid: !summary.lines.isEmpty)
+                for submission in scores {
+                    let score = submission.score
+                    responses.append([nextID(), id, submission.instrument, try JSONCoding.encode(submission.answers), score.score,
+                                      score.band?.id, try JSONCoding.encode(score.subscores), score.answered, score.missing,
+                                      submission.completedOn.description, InstrumentResponse.EnteredVia.staff.rawValue,
+                                      submission.completedOn.startOfDay, nurse, 1])
+                }
                 guard !summary.lines.isEmpty else { continue }
                 // Earlier points were the same opioid at a higher dose.
                 for (daysAgo, total) in lists.earlierMME {

@@ -56,7 +56,7 @@ enum InstrumentPages {
                     .unwrap(course.changeText) { .tag("p", text: $0) },
                     .unwrap(course.differenceNote) { .tag("p", [("class", "muted")], text: $0) },
                     TrendChart.render(course.trend),
-                    ChartEntryPages.table(["Date", "Score", "Band", "Entered by"], course.rows),
+                    ChartEntryPages.table(["Date", "Score", "Band", "Entered by"], course.rows, link: ("Answers", "View")),
                 ])
             }),
             .if(!model.enterable.isEmpty, .tag("section", [("class", "card"), ("aria-labelledby", "enter-heading")], [

@@ -1,0 +1,71 @@
+/// The demo patients' questionnaires over time, clinically coherent: seen patients have a baseline at their first
+/// visit (pain, PEG, PHQ-9, GAD-7, ODI, the Opioid Risk Tool when on an opioid) and follow-ups every six to ten
+/// weeks with pain, PEG, ODI and % relief. Most improve after treatment, some do not, a few get worse.
+/// Every answer set goes through the scoring engine, so stored scores are what the engine computes.
+public enum DemoScores {
+    /// About a third of a practice's registered patients have been seen; the rest are referrals still waiting.
+    static let seenShare = 0.35
+
+    public static func generate(index: Int, seed: UInt64, today: CalendarDate, male: Bool, onOpioid: Bool) -> [InstrumentSubmission] {
+        var random = SeededGenerator(seed: (seed &* 104_729) ^ UInt64(index) &+ 0x5C0E)
+        guard random.chance(seenShare) else { return [] }
+        let visits = Int.random(in: 1...4, using: &random)
+        let firstVisit = Int.random(in: (visits * 50)...(visits * 70 + 60), using: &random)
+        // Course: relative change of pain and disability by the last visit.
+        let course = random.weighted([(-0.45, 55), (-0.2, 20), (0.0, 17), (0.15, 8)])
+        let pain = Double.random(in: 5...9, using: &random)
+        let disability = Double.random(in: 24...62, using: &random)
+        let mood = Int.random(in: 2...18, using: &random)
+        var submissions: [InstrumentSubmission] = []
+        func add(_ definition: InstrumentDefinition, _ answers: InstrumentAnswers, daysAgo: Int) {
+            guard let score = try? InstrumentScorer.score(definition, answers) else { return }
+            submissions.append(InstrumentSubmission(instrument: definition.id, answers: answers, score: score,
+                                                    completedOn: today.adding(days: -daysAgo)))
+        }
+        var daysAgo = firstVisit
+        for visit in 0..<visits {
+            let progress = visits == 1 ? 0 : Double(visit) / Double(visits - 1)
+            let factor = 1 + course * progress
+            if visit > 0 { daysAgo = max(daysAgo - Int.random(in: 42...70, using: &random), 1) }
+            let painNow = Int((pain * factor).rounded()).clamped(0...10)
+            add(InstrumentCatalogue.painIntensity, ["pain-intensity-1": painNow], daysAgo: daysAgo)
+            add(InstrumentCatalogue.peg, spread(InstrumentCatalogue.peg, total: painNow * 3 - 1, &random), daysAgo: daysAgo)
+            add(InstrumentCatalogue.oswestry, spread(InstrumentCatalogue.oswestry, total: Int(disability * factor / 2), &random), daysAgo: daysAgo)
+            if visit == 0 {
+                add(InstrumentCatalogue.phq9, spread(InstrumentCatalogue.phq9, total: mood, &random, keepLastAtZero: true), daysAgo: daysAgo)
+                add(InstrumentCatalogue.gad7, spread(InstrumentCatalogue.gad7, total: max(mood - 2, 0), &random), daysAgo: daysAgo)
+                if onOpioid { add(InstrumentCatalogue.opioidRiskTool, riskTool(male: male, &random), daysAgo: daysAgo) }
+            } else {
+                let relief = Int((-course * progress * 100 / 10).rounded()).clamped(0...10) * 10
+                add(InstrumentCatalogue.percentRelief, ["percent-relief-1": relief], daysAgo: daysAgo)
+            }
+        }
+        return submissions
+    }
+
+    /// Answers whose values add up to `total` (as far as the items allow), spread at random over the items.
+    /// PHQ-9 item 9 stays 0 in the demo: a positive answer must raise an alert, which the demo does not stage.
+    static func spread(_ definition: InstrumentDefinition, total: Int, _ random: inout SeededGenerator,
+                       keepLastAtZero: Bool = false) -> InstrumentAnswers {
+        let items = keepLastAtZero ? Array(definition.items.dropLast()) : definition.items
+        var answers = Dictionary(uniqueKeysWithValues: definition.items.map { ($0.linkId, $0.valueRange.lowerBound) })
+        var rest = total
+        while rest > 0, let item = items.filter({ answers[$0.linkId]! < $0.valueRange.upperBound }).randomElement(using: &random) {
+            answers[item.linkId]! += 1
+            rest -= 1
+        }
+        return answers
+    }
+
+    private static func riskTool(male: Bool, _ random: inout SeededGenerator) -> InstrumentAnswers {
+        var answers: InstrumentAnswers = [OpioidRiskTool.sexItem: male ? OpioidRiskTool.male : OpioidRiskTool.female]
+        for item in InstrumentCatalogue.opioidRiskTool.items.dropFirst() {
+            answers[item.linkId] = random.chance(item.linkId == "ort-depression" ? 0.35 : 0.08) ? 1 : 0
+        }
+        return answers
+    }
+}
+
+extension Comparable {
+    func clamped(_ range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import ReliefCore
+
+@Suite struct DemoScoresTests {
+    private let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    @Test func everyDemoResponseIsOneTheFormWouldAcceptWithTheEnginesScore() throws {
+        // setup
+        let patients = (0..<400).map { DemoScores.generate(index: $0, seed: 1, today: today, male: $0 % 2 == 0, onOpioid: $0 % 3 == 0) }
+        // act / check
+        for submissions in patients {
+            for submission in submissions {
+                let definition = try #require(InstrumentCatalogue.definition(submission.instrument))
+                var fields = FormFields(submission.answers.map { ($0.key, String($0.value)) })
+                fields.set(InstrumentSubmission.completedOnField, submission.completedOn.description)
+                let (parsed, problems) = InstrumentSubmission.parse(definition, fields, today: today)
+                #expect(problems.isEmpty, "\(submission.instrument): \(problems)")
+                #expect(parsed == submission)
+                #expect(submission.completedOn < today)
+            }
+        }
+    }
+
+    @Test func aThirdHaveBeenSeenAndTheirCourseIsCoherent() {
+        // setup / act
+        let patients = (0..<600).map { DemoScores.generate(index: $0, seed: 3, today: today, male: false, onOpioid: $0 % 2 == 0) }
+        let seen = patients.filter { !$0.isEmpty }
+        // check
+        #expect((150...270).contains(seen.count))
+        for (index, submissions) in patients.enumerated() where !submissions.isEmpty {
+            let pain = submissions.filter { $0.instrument == "pain-intensity" }
+            #expect(pain.map(\.completedOn) == pain.map(\.completedOn).sorted())
+            #expect(submissions.filter { $0.instrument == "phq-9" }.count == 1)
+            #expect(submissions.allSatisfy { $0.instrument != "phq-9" || $0.answers["phq-9-9"] == 0 })
+            #expect(submissions.contains { $0.instrument == "ort" } == (index % 2 == 0))
+            #expect(submissions.filter { $0.instrument == "percent-relief" }.count == pain.count - 1)
+        }
+        let improved = seen.filter { submissions in
+            let pain = submissions.filter { $0.instrument == "pain-intensity" }.map(\.score.score)
+            return pain.count > 1 && pain.last! < pain.first!
+        }
+        #expect(improved.count > seen.count / 3)
+    }
+}
