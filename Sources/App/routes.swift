@@ -49,6 +49,7 @@ func routes(_ app: Application) throws {
     chartList(app, MedicationEntry.self)
     chartList(app, AllergyEntry.self)
     chartList(app, PriorTreatmentEntry.self)
+    chartList(app, DiagnosisEntry.self)
 
     app.on(.GET, "schedule", access: .action(.scheduleView),
            use: HomeController.placeholder(.schedule, "Appointments and procedure days will be booked here."))

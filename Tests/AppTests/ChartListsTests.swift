@@ -186,3 +186,31 @@ import VaporTesting
         }
     }
 }
+
+extension ChartListsTests {
+    @Test(arguments: TestDatabase.available)
+    func theProblemListShowsCodedAndUncodedDiagnosesOnTheChart(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let physician = try await context.signedIn(.physician)
+            let problems = SitePath.chartEntries(patient.id, .diagnosis)
+            let facet: [(String, String)] = [("condition", "M47.816"), ("laterality", "bilateral"), ("status", "active"),
+                                             ("certainty", "provisional"), ("painGenerator", "yes"), ("evidence", "exam")]
+            try await physician.get(problems + "/new")
+            // act
+            let coded = try await physician.post(problems, pairs: facet)
+            let uncoded = try await physician.post(problems, pairs: [("condition", "uncoded"), ("text", "Piriformis syndrome"),
+                                                                     ("laterality", "left"), ("status", "active"), ("certainty", "differential")])
+            let duplicate = try await physician.post(problems, pairs: facet)
+            let chart = try await physician.get(SitePath.patient(patient.id))
+            // check
+            #expect(coded.status == .seeOther && uncoded.status == .seeOther)
+            #expect(duplicate.status == .unprocessableEntity && duplicate.text.contains("already on the active problem list"))
+            #expect(chart.text.contains("Spondylosis (facet arthropathy), lumbar, bilateral (M47.816)"))
+            #expect(chart.text.contains("Suspected: Examination"))
+            #expect(chart.text.contains("Piriformis syndrome, left (uncoded)"))
+            #expect(try await context.auditEvents(.recordCreate).allSatisfy { $0.resourceType == "Condition" })
+        }
+    }
+}

@@ -139,3 +139,15 @@ import VaporTesting
         }
     }
 }
+
+extension InstrumentsTests {
+    @Test func storedAnswersAreTheJSONAnEncoderWouldWrite() throws {
+        // setup
+        let answers: InstrumentAnswers = ["phq-9-2": 3, "phq-9-1": 0, "odd\"key\\": 1]
+        // act
+        let written = InstrumentResponse.json(answers)
+        // check
+        #expect(written == (try JSONCoding.encode(answers)))
+        #expect(try JSONCoding.decode(InstrumentAnswers.self, written) == answers)
+    }
+}

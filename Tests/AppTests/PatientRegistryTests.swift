@@ -160,7 +160,7 @@ import VaporTesting
             #expect(chart.text.contains("class=\"patient-banner\""))
             #expect(chart.text.contains("MRN \(patient.mrn)"))
             #expect(chart.text.contains("DOB 03/04/1961"))
-            #expect(chart.text.contains("Problems and diagnoses"))
+            #expect(chart.text.contains("Problem list"))
             let view = try #require(try await context.auditEvents(.patientView).first)
             #expect(view.patientID == patient.id)
             #expect(view.userEmail == "physician@test.relief")

@@ -42,3 +42,21 @@ import Testing
         #expect(improved.count > seen.count / 3)
     }
 }
+
+extension DemoScoresTests {
+    @Test func demoDiagnosesAreValidProblemListEntries() throws {
+        // setup / act
+        let lists = (0..<300).map { DemoChartLists.diagnoses(index: $0, seed: 1, today: today) }
+        // check
+        for diagnoses in lists {
+            #expect((1...2).contains(diagnoses.count))
+            for diagnosis in diagnoses {
+                let (parsed, problems) = DiagnosisEntry.parse(diagnosis.fields, today: today)
+                #expect(problems.isEmpty, "\(diagnosis.label): \(problems)")
+                #expect(parsed == diagnosis)
+            }
+            #expect(diagnoses.count < 2 || diagnoses[0].problems(alongside: [diagnoses[1]]).isEmpty)
+        }
+        #expect(lists.flatMap { $0 }.contains { $0.conditionCode == nil })
+    }
+}

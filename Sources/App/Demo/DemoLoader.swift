@@ -53,6 +53,11 @@ public enum DemoLoader {
             let batch = try await task.value
             next = prepared(from: batch.first + batch.people.count)
             try await app.db.transaction { database in
+                if database.sql.dialect.name == "sqlite" {
+                    // Ids are random, so every index insert lands on a random page: 64 MiB of page cache instead of
+                    // SQLite's 2 MiB keeps the indexes of 100,000 patients in memory (this connection only).
+                    try await database.sql.raw("PRAGMA cache_size = -65536").run()
+                }
                 let firstMRN = try await Counter.reserve("mrn", count: batch.people.count, on: database)
                 let patients = batch.people.enumerated().map { offset, person in
                     PatientRecord(id: person.id, mrn: MedicalRecordNumber(sequence: firstMRN + offset), registration: person.registration,
@@ -105,14 +110,16 @@ public enum DemoLoader {
                 try lists.medications.forEach(add)
                 try lists.allergies.forEach(add)
                 try lists.treatments.forEach(add)
-                self.entries += entries
                 let summary = OpioidSummary(lists.medications)
                 let scores = DemoScores.generate(index: index, seed: seed, today: today, male: registration[.sexAtBirth] == SexAtBirth.male.rawValue,
                                                  onOpioid: !summary.lines.isEmpty)
+                // Patients with questionnaires have been seen, and the physician recorded working diagnoses.
+                if !scores.isEmpty { try DemoChartLists.diagnoses(index: index, seed: seed, today: today).forEach(add) }
+                self.entries += entries
                 for submission in scores {
                     let score = submission.score
-                    responses.append([nextID(), id, submission.instrument, try JSONCoding.encode(submission.answers), score.score,
-                                      score.band?.id, try JSONCoding.encode(score.subscores), score.answered, score.missing,
+                    responses.append([nextID(), id, submission.instrument, InstrumentResponse.json(submission.answers), score.score,
+                                      score.band?.id, score.subscores.isEmpty ? "{}" : try JSONCoding.encode(score.subscores), score.answered, score.missing,
                                       submission.completedOn.description, InstrumentResponse.EnteredVia.staff.rawValue,
                                       submission.completedOn.startOfDay, nurse, 1])
                 }

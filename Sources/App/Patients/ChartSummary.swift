@@ -31,6 +31,7 @@ enum ChartSummary {
         let responses = try await InstrumentQueries.responses(patientID: patient.id, on: req.db)
         let (medications, allergies, treatments) = (try lists.entries(MedicationEntry.self), try lists.entries(AllergyEntry.self),
                                                     try lists.entries(PriorTreatmentEntry.self))
+        let diagnoses = try lists.entries(DiagnosisEntry.self)
         let clinical = PatientChart.Clinical(
             encounters: encounters.map { encounter in
                 PatientChart.EncounterRow(
@@ -40,6 +41,7 @@ enum ChartSummary {
                     link: encounter.evaluationID.map { SitePath.evaluation(patient.id, $0) })
             },
             alerts: alerts.map { PatientChart.AlertRow(id: $0.id, message: $0.message, raised: req.displayTime($0.raisedAt)) },
+            diagnoses: ChartEntriesController<DiagnosisEntry>.rows(diagnoses, patientID: patient.id, canWrite: canWrite).current,
             scores: InstrumentsController.courses(InstrumentCatalogue.all, responses, patientID: patient.id).map { course in
                 [course.definition.title, course.course.latest.completedOn.display, course.summary, course.changeText ?? "—"]
             },

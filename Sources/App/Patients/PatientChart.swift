@@ -26,6 +26,8 @@ enum PatientChart {
     struct Clinical {
         let encounters: [EncounterRow]
         let alerts: [AlertRow]
+        /// Active diagnoses, the suspected pain generator among them.
+        let diagnoses: [ChartEntryPages.Row]
         /// Latest score per questionnaire: instrument, date, score and band, change since baseline.
         let scores: [[String]]
         let medications: [ChartEntryPages.Row]
@@ -49,7 +51,6 @@ enum PatientChart {
 
     /// Sections of the chart that later releases fill, in clinical order.
     static let clinicalSections: [(String, String)] = [
-        ("Problems and diagnoses", "The working diagnoses from the evaluation will be listed here."),
         ("Treatment plan", "The personalised plan and its decision support will be shown here."),
         ("Procedures", "Procedures done and planned will be listed here."),
         ("Outcomes", "Pain, function and medication use over time will be charted here."),
@@ -122,6 +123,8 @@ enum PatientChart {
                     ])
                 }),
             ])),
+            listCard(patientID, .diagnosis, rows: clinical.diagnoses, columns: DiagnosisEntry.columns, canWrite: clinical.canWriteChart,
+                     before: []),
             .tag("section", [("class", "card"), ("aria-labelledby", "scores-heading")], [
                 .tag("h2", [("id", "scores-heading")], [.link("Questionnaires and scores", to: SitePath.instruments(patientID))]),
                 clinical.scores.isEmpty

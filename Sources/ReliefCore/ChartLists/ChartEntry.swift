@@ -1,9 +1,11 @@
-/// The lists on a chart that staff keep current entry by entry: medications, allergies, treatments tried before.
+/// The lists on a chart that staff keep current entry by entry: medications, allergies, treatments tried before,
+/// diagnoses.
 /// Each maps onto one FHIR R4 resource.
 public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
     case medication
     case allergy
     case priorTreatment = "prior-treatment"
+    case diagnosis
 
     /// The FHIR resource an entry maps onto, also its resource type in the audit trail.
     public var resourceType: String {
@@ -11,6 +13,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .medication: "MedicationStatement"
         case .allergy: "AllergyIntolerance"
         case .priorTreatment: "Procedure"
+        case .diagnosis: "Condition"
         }
     }
 
@@ -19,6 +22,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .medication: "Medication"
         case .allergy: "Allergy or intolerance"
         case .priorTreatment: "Prior treatment"
+        case .diagnosis: "Diagnosis"
         }
     }
 
@@ -27,6 +31,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .medication: "Medications"
         case .allergy: "Allergies and intolerances"
         case .priorTreatment: "Prior treatments"
+        case .diagnosis: "Problem list"
         }
     }
 
@@ -36,6 +41,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .medication: "medications"
         case .allergy: "allergies"
         case .priorTreatment: "prior-treatments"
+        case .diagnosis: "problems"
         }
     }
 }

@@ -122,3 +122,38 @@ public struct DemoChartLists: Sendable {
         return lists
     }
 }
+
+extension DemoChartLists {
+    /// The working diagnoses of a patient the physician has seen (referrals not yet seen have none): one main
+    /// diagnosis, often with a second, chronic, most with the suspected pain generator and its evidence.
+    public static func diagnoses(index: Int, seed: UInt64, today: CalendarDate) -> [DiagnosisEntry] {
+        var random = SeededGenerator(seed: (seed &* 15_485_863) ^ UInt64(index) &+ 0xD1A6)
+        let onset = today.adding(days: -Int.random(in: 200...2500, using: &random))
+        let main: [(DiagnosisEntry, Int)] = [
+            (DiagnosisEntry(conditionCode: "M51.16", laterality: random.pick([.left, .right]), painGenerator: true, evidence: [.exam, .imaging]), 22),
+            (DiagnosisEntry(conditionCode: "M47.816", laterality: .bilateral, painGenerator: true, evidence: [.exam]), 20),
+            (DiagnosisEntry(conditionCode: "M48.062", painGenerator: true, evidence: [.history, .imaging]), 12),
+            (DiagnosisEntry(conditionCode: "M46.1", laterality: random.pick([.left, .right]), painGenerator: true, evidence: [.exam]), 10),
+            (DiagnosisEntry(conditionCode: "M50.122", laterality: random.pick([.left, .right]), painGenerator: true,
+                            evidence: [.exam, .imaging, .electrodiagnostic]), 8),
+            (DiagnosisEntry(conditionCode: "M96.1"), 6),
+            (DiagnosisEntry(conditionCode: random.pick(["M17.11", "M17.12", "M17.0"]), painGenerator: true, evidence: [.exam, .imaging]), 8),
+            (DiagnosisEntry(conditionCode: "G90.521", painGenerator: false), 3),
+            (DiagnosisEntry(conditionCode: "M54.2"), 6),
+            (DiagnosisEntry(conditionCode: "G89.3"), 2),
+            (DiagnosisEntry(conditionCode: nil, text: "Piriformis syndrome", laterality: random.pick([.left, .right]), certainty: .differential), 3),
+        ]
+        var list = [random.weighted(main)]
+        if random.chance(0.35) {
+            list.append(random.weighted([(DiagnosisEntry(conditionCode: "M79.18"), 3), (DiagnosisEntry(conditionCode: "M79.7"), 2),
+                                         (DiagnosisEntry(conditionCode: "G89.4"), 3), (DiagnosisEntry(conditionCode: "E11.42"), 2)]))
+        }
+        return list.map { diagnosis in
+            var diagnosis = diagnosis
+            diagnosis.onsetDate = onset
+            diagnosis.chronic = true
+            if diagnosis.painGenerator, diagnosis.evidence.count > 1, random.chance(0.5) { diagnosis.certainty = .confirmed }
+            return diagnosis
+        }
+    }
+}

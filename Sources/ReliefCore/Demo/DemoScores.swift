@@ -47,14 +47,16 @@ public enum DemoScores {
     /// PHQ-9 item 9 stays 0 in the demo: a positive answer must raise an alert, which the demo does not stage.
     static func spread(_ definition: InstrumentDefinition, total: Int, _ random: inout SeededGenerator,
                        keepLastAtZero: Bool = false) -> InstrumentAnswers {
-        let items = keepLastAtZero ? Array(definition.items.dropLast()) : definition.items
-        var answers = Dictionary(uniqueKeysWithValues: definition.items.map { ($0.linkId, $0.valueRange.lowerBound) })
+        var values = definition.items.map(\.valueRange.lowerBound)
+        var open = Array(0..<(keepLastAtZero ? values.count - 1 : values.count))
         var rest = total
-        while rest > 0, let item = items.filter({ answers[$0.linkId]! < $0.valueRange.upperBound }).randomElement(using: &random) {
-            answers[item.linkId]! += 1
+        while rest > 0, !open.isEmpty {
+            let slot = Int.random(in: 0..<open.count, using: &random), index = open[slot]
+            values[index] += 1
             rest -= 1
+            if values[index] == definition.items[index].valueRange.upperBound { open.remove(at: slot) }
         }
-        return answers
+        return Dictionary(uniqueKeysWithValues: zip(definition.items.map(\.linkId), values))
     }
 
     private static func riskTool(male: Bool, _ random: inout SeededGenerator) -> InstrumentAnswers {

@@ -16,7 +16,7 @@ public enum BodyArea: String, CaseIterable, Codable, Sendable {
     }
 }
 
-public enum Laterality: String, CaseIterable, Codable, Sendable {
+public enum Laterality: String, Coded, Codable {
     case left, right, bilateral
 
     public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }

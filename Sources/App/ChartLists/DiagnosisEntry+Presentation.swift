@@ -1,0 +1,64 @@
+import Plot
+import ReliefCore
+
+extension DiagnosisEntry: ChartEntryPresentation {
+    static let fieldOrder = ["condition", "text", "laterality", "onsetDate", "status", "certainty", "painGenerator", "evidence", "note"]
+
+    static var newFields: FormFields {
+        var fields = FormFields()
+        fields.set([("status", DiagnosisStatus.active.rawValue), ("certainty", DiagnosisCertainty.provisional.rawValue)])
+        return fields
+    }
+
+    static func formControls(_ form: BoundForm) -> [BodyNode] {
+        [
+            Forms.section("Diagnosis", [
+                Forms.conditionSelect("condition", selected: form.fields["condition"], error: form.problems["condition"]),
+                form.text("text", "Diagnosis as text", hint: "Only for one not in the list: it is kept as uncoded."),
+                Forms.row([
+                    form.choose("laterality", "Side", Laterality.self),
+                    form.text("onsetDate", "Onset", hint: "MM/DD/YYYY"),
+                    form.choose("status", "Status", DiagnosisStatus.self, required: true),
+                    form.choose("certainty", "Certainty", DiagnosisCertainty.self, required: true),
+                ]),
+                Forms.checkboxes("chronic", legend: "Course", options: [Forms.Option(value: "yes", title: "Chronic (3 months or more)")],
+                                 checked: form.fields.values("chronic")),
+            ]),
+            Forms.section("Pain generator", [
+                Forms.checkboxes("painGenerator", legend: "Source of the pain",
+                                 options: [Forms.Option(value: "yes", title: "Suspected pain generator")],
+                                 checked: form.fields.values("painGenerator"), error: form.problems["painGenerator"]),
+                form.boxes("evidence", "Evidence", GeneratorEvidence.self),
+                form.area("note", "Note", rows: 2),
+            ]),
+        ]
+    }
+
+    static let columns = ["Diagnosis", "Onset", "Certainty", "Pain generator", "Status"]
+
+    var cells: [String] {
+        let verify = condition?.source.needsVerification == true ? " — verify code against current ICD-10-CM" : ""
+        let generator = painGenerator ? (evidence.isEmpty ? "Suspected" : "Suspected: " + evidence.map(\.title).joined(separator: ", ")) : ""
+        let onset = [onsetDate?.display, chronic ? "chronic" : nil].compactMap { $0 }.joined(separator: ", ")
+        return [label + verify, onset, certainty.title, generator, diagnosisStatus.title]
+    }
+}
+
+extension Forms {
+    /// The condition catalogue grouped by body area, code first, then the free-text choice.
+    private static let conditionGroups: [(BodyArea, [Condition])] = BodyArea.allCases.map { area in
+        (area, ConditionCatalogue.all.filter { $0.area == area })
+    }.filter { !$0.1.isEmpty }
+
+    static func conditionSelect(_ name: String, selected: String, error: String?) -> BodyNode {
+        let options: [BodyNode] = [.tag("option", [("value", "")], text: "Choose…")] + conditionGroups.map { area, conditions in
+            .tag("optgroup", [("label", area.title)], conditions.map { condition in
+                .tag("option", [("value", condition.code)] + (condition.code == selected ? [("selected", nil)] : []),
+                     text: "\(condition.code) — \(condition.label)")
+            })
+        } + [.tag("option", [("value", DiagnosisEntry.uncodedChoice)] + (selected == DiagnosisEntry.uncodedChoice ? [("selected", nil)] : []),
+                  text: "Not in the list (type it below; kept as uncoded)")]
+        return wrap(name, label: "Diagnosis (ICD-10-CM)", required: true, error: error, hint: nil,
+                    control: .tag("select", [("id", name), ("name", name)] + describedBy(name, error: error, hint: nil), options))
+    }
+}
