@@ -58,6 +58,9 @@ func routes(_ app: Application) throws {
     app.on(.GET, "reports", access: .action(.reportView),
            use: HomeController.placeholder(.reports, "Practice-wide outcome reports will be shown here."))
 
+    app.on(.GET, "settings", "clinical", access: .action(.clinicalSettings), use: SettingsController.show)
+    app.on(.POST, "settings", "clinical", access: .action(.clinicalSettings), use: SettingsController.update)
+
     app.on(.GET, "admin", "users", access: .action(.userManage), use: UsersController.index)
     app.on(.GET, "admin", "users", "new", access: .action(.userManage), use: UsersController.new)
     app.on(.POST, "admin", "users", access: .action(.userManage), use: UsersController.create)

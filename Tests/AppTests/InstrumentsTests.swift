@@ -151,3 +151,34 @@ extension InstrumentsTests {
         #expect(try JSONCoding.decode(InstrumentAnswers.self, written) == answers)
     }
 }
+
+extension InstrumentsTests {
+    @Test(arguments: TestDatabase.available)
+    func aPracticeDifferenceReplacesTheDefaultAndAStaleSaveConflicts(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: pain 7 → 5 is "improved" against the default 2
+            let patient = try await context.makePatient()
+            let physician = try await context.signedIn(.physician)
+            let pain = SitePath.instrumentResponses(patient.id, "pain-intensity")
+            try await physician.get(SitePath.newInstrumentResponse(patient.id, "pain-intensity"))
+            try await physician.post(pain, pairs: [("pain-intensity-1", "7"), (InstrumentSubmission.completedOnField, "10/01/2026")])
+            try await physician.post(pain, pairs: [("pain-intensity-1", "5")])
+            let before = try await physician.get(SitePath.instruments(patient.id))
+            let form = try await physician.get(SitePath.clinicalSettings)
+            // act
+            let bad = try await physician.post(SitePath.clinicalSettings, pairs: [("version", "1"), ("mid.pain-intensity", "eleven")])
+            let saved = try await physician.post(SitePath.clinicalSettings, pairs: [("version", "1"), ("mid.pain-intensity", "3")])
+            let stale = try await physician.post(SitePath.clinicalSettings, pairs: [("version", "1"), ("mid.pain-intensity", "4")])
+            let after = try await physician.get(SitePath.instruments(patient.id))
+            // check
+            #expect(before.text.contains("-2 since 10/01/2026: improved"))
+            #expect(form.text.contains("Default 2") && form.text.contains("verify against current guideline"))
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("Enter a number from 0.1 to 10."))
+            #expect(saved.status == .seeOther)
+            #expect(stale.status == .conflict && stale.text.contains("value=\"4\""))
+            #expect(after.text.contains("-2 since 10/01/2026: within the minimal important difference"))
+            #expect(after.text.contains("Minimal important difference 3 (practice setting)"))
+            #expect(try await context.auditEvents(.settingsUpdate).count == 1)
+        }
+    }
+}

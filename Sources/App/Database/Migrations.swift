@@ -18,5 +18,6 @@ enum Migrations {
         CreateMMEHistory(),
         CreateInstrumentResponse(),
         CreateKioskSession(),
+        CreatePracticeSetting(),
     ]
 }

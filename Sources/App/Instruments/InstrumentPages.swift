@@ -9,6 +9,7 @@ enum InstrumentPages {
         let definition: InstrumentDefinition
         let latest: InstrumentQueries.ResponseRow
         let course: InstrumentCourse
+        let difference: DifferenceSettings.Used?
         let trend: TrendChart.Model
         let rows: [ChartEntryPages.Row]
 
@@ -32,9 +33,9 @@ enum InstrumentPages {
 
         /// The minimal important difference used, with its source; flagged when the source is unconfirmed.
         var differenceNote: String? {
-            guard let mid = definition.minimalImportantDifference else { return nil }
-            let verify = mid.source.needsVerification ? " — verify against current guideline" : ""
-            return "Minimal important difference \(Figures.text(mid.value)) (\(mid.source.citation))\(verify)."
+            guard let difference else { return nil }
+            let verify = difference.needsVerification ? " — verify against current guideline" : ""
+            return "Minimal important difference \(Figures.text(difference.value)) (\(difference.note))\(verify)."
         }
     }
 
@@ -43,6 +44,7 @@ enum InstrumentPages {
         let courses: [Course]
         /// Instruments the user may enter answers for: (id, title, wording imported or shipped).
         let enterable: [(id: String, title: String, hasWording: Bool)]
+        let canChangeSettings: Bool
     }
 
     static func index(_ model: IndexModel) -> [BodyNode] {
@@ -67,6 +69,9 @@ enum InstrumentPages {
                         .if(!instrument.hasWording, .tag("span", [("class", "muted")], text: " — values only; the practice has not imported its licensed wording")),
                     ])
                 }),
+            ])),
+            .if(model.canChangeSettings, .tag("p", [("class", "muted")], [
+                .link("Change the practice's minimal important differences", to: SitePath.clinicalSettings),
             ])),
         ]
     }

@@ -9,24 +9,26 @@ enum InstrumentsController {
         let patient = try await PatientsController.findPatient(req)
         let definitions = try await InstrumentQueries.definitions(on: req.db)
         let responses = try await InstrumentQueries.responses(patientID: patient.id, on: req.db)
+        let differences = try await PracticeSettings.differences(on: req.db).settings
         try await req.audit(AuditEntry(action: .recordView, resourceType: "QuestionnaireResponse", patientID: patient.id,
                                        detail: "list of \(responses.count)"))
         let model = InstrumentPages.IndexModel(
-            patientID: patient.id, courses: courses(definitions, responses, patientID: patient.id),
+            patientID: patient.id, courses: courses(definitions, responses, differences: differences, patientID: patient.id),
             enterable: try req.user.can(.questionnaireWrite)
-                ? definitions.map { ($0.id, $0.title, $0.items.allSatisfy { $0.text != nil }) } : [])
+                ? definitions.map { ($0.id, $0.title, $0.items.allSatisfy { $0.text != nil }) } : [],
+            canChangeSettings: try req.user.can(.clinicalSettings))
         return req.page("Questionnaires", section: .patients, banner: try await ChartBanner.model(req, patient),
                         InstrumentPages.index(model))
     }
 
     /// One course per instrument the patient has answered, in catalogue order.
     static func courses(_ definitions: [InstrumentDefinition], _ responses: [InstrumentQueries.ResponseRow],
-                        patientID: UUID) -> [InstrumentPages.Course] {
+                        differences: DifferenceSettings, patientID: UUID) -> [InstrumentPages.Course] {
         definitions.compactMap { definition in
             let own = responses.filter { $0.instrument == definition.id }
             guard let latest = own.last,
                   let course = InstrumentCourse(definition, own.compactMap(\.scored),
-                                                minimalImportantDifference: definition.minimalImportantDifference?.value) else { return nil }
+                                                minimalImportantDifference: differences.used(for: definition)?.value) else { return nil }
             let points = own.compactMap { row in
                 row.scored.map { TrendChart.Point(date: $0.completedOn.startOfDay, label: $0.completedOn.display, value: $0.score) }
             }
@@ -38,7 +40,8 @@ enum InstrumentsController {
                                             row.enteredVia == InstrumentResponse.EnteredVia.kiosk.rawValue ? "Patient (tablet)" : "Staff"],
                                     edit: SitePath.instrumentResponse(patientID, row.id))
             }
-            return InstrumentPages.Course(definition: definition, latest: latest, course: course, trend: trend, rows: rows)
+            return InstrumentPages.Course(definition: definition, latest: latest, course: course, difference: differences.used(for: definition),
+                                          trend: trend, rows: rows)
         }
     }
 

@@ -42,6 +42,7 @@ enum AuditAction: String, CaseIterable {
     /// Questionnaires handed to a patient on a tablet, and the tablet opening them with its code.
     case kioskStart = "kiosk.start"
     case kioskOpen = "kiosk.open"
+    case settingsUpdate = "settings.update"
 }
 
 /// One entry for the audit trail, filled from the request's user, address and browser.

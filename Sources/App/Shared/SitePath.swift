@@ -39,6 +39,7 @@ enum SitePath {
     static let kioskQuestionnaire = "/kiosk/questionnaire"
     static func kioskAnswers(_ instrument: String) -> String { kioskQuestionnaire + "/\(instrument)" }
     static let kioskDone = "/kiosk/done"
+    static let clinicalSettings = "/settings/clinical"
     static let schedule = "/schedule"
     static let worklists = "/worklists"
     static let reports = "/reports"

@@ -11,6 +11,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case questionnaireWrite = "questionnaire.write"
     /// Hand questionnaires to a patient on a tablet (the front desk does it at check-in); sees no answers.
     case questionnaireHandout = "questionnaire.handout"
+    /// Change the practice's clinical settings (minimal important differences and other editable defaults).
+    case clinicalSettings = "settings.clinical"
     /// Sign a clinical note, after which it can only be amended by addenda.
     case noteSign = "note.sign"
     /// Close a chart alert (a red flag ruled out) with a reason.
@@ -39,7 +41,7 @@ public enum PermissionTable {
     public static let grants: [Role: Set<Action>] = [
         .admin: [.userManage, .auditView, .reportView],
         .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite,
-                     .questionnaireHandout, .noteSign, .alertResolve,
+                     .questionnaireHandout, .noteSign, .alertResolve, .clinicalSettings,
                      .scheduleView, .worklistView, .reportView],
         .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite, .questionnaireHandout,
                  .scheduleView,
