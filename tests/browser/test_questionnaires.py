@@ -1,0 +1,55 @@
+"""Questionnaires: the front desk hands a tablet over, the patient answers, a nurse enters a paper form."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from test_registration_flow import sign_in, wait_for_url
+
+
+def answer(browser, link_id, value):
+    """Picks an answer by keyboard: focus the first radio of the item, then arrow to the value."""
+    radio = browser.find_element(By.CSS_SELECTOR, f"input[name='{link_id}'][value='{value}']")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", radio)
+    radio.send_keys(Keys.SPACE)
+    assert radio.is_selected()
+
+
+def test_the_front_desk_hands_over_a_tablet_and_the_patient_answers(browser, base_url):
+    sign_in(browser, base_url, "coordinator@demo.relief", "demo-coordinator-pass")
+    browser.find_element(By.CSS_SELECTOR, "table.list tbody tr a").click()
+    wait_for_url(browser, lambda url: "/patients/" in url)
+    browser.find_element(By.LINK_TEXT, "Questionnaires on a tablet").click()
+    browser.find_element(By.ID, "instruments-peg").send_keys(Keys.SPACE)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Get a tablet code']").click()
+    assert len(browser.find_element(By.CLASS_NAME, "kiosk-code").text) == 9
+    browser.find_element(By.XPATH, "//button[normalize-space()='Sign out and hand over this device']").click()
+
+    wait_for_url(browser, lambda url: url.endswith("/kiosk/questionnaire"))
+    assert not browser.find_elements(By.CSS_SELECTOR, "nav, .patient-banner, .user-menu")
+    assert "Questionnaire 1 of 1" in browser.page_source
+    answer(browser, "peg-1", 6)
+    answer(browser, "peg-2", 4)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Save answers']").click()
+    assert "Answer this question." in browser.find_element(By.CLASS_NAME, "error-summary").text
+    assert browser.find_element(By.CSS_SELECTOR, "input[name='peg-1'][value='6']").is_selected()
+    answer(browser, "peg-3", 5)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Save answers']").click()
+    wait_for_url(browser, lambda url: url.endswith("/kiosk/done"))
+    assert "hand the tablet back" in browser.find_element(By.TAG_NAME, "main").text
+
+    browser.get(base_url + "/patients")
+    wait_for_url(browser, lambda url: "/login" in url)
+
+
+def test_a_nurse_enters_a_paper_form_and_sees_the_score_on_the_chart(browser, base_url):
+    sign_in(browser, base_url, "nurse@demo.relief", "demo-nurse-pass")
+    browser.find_element(By.CSS_SELECTOR, "table.list tbody tr a").click()
+    wait_for_url(browser, lambda url: "/patients/" in url)
+    browser.find_element(By.LINK_TEXT, "Questionnaires and scores").click()
+    browser.find_element(By.LINK_TEXT, "GAD-7 (anxiety)").click()
+    for item, value in enumerate([2, 2, 1, 1, 0, 1, 0], start=1):
+        answer(browser, f"gad-7-{item}", value)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Save answers']").click()
+    assert "Saved GAD-7 (anxiety): 7." in browser.find_element(By.CLASS_NAME, "flash").text
+    assert "7 (total 0–21) — Mild" in browser.find_element(By.TAG_NAME, "main").text
+    browser.find_element(By.CSS_SELECTOR, ".patient-banner .patient-name").click()
+    assert "GAD-7 (anxiety)" in browser.find_element(By.ID, "scores-heading").find_element(By.XPATH, "..").text
