@@ -7,11 +7,30 @@ enum InstrumentPages {
     /// One instrument's course on the patient's chart.
     struct Course {
         let definition: InstrumentDefinition
+        let patientID: UUID
+        /// Oldest first.
+        let responses: [InstrumentQueries.ResponseRow]
         let latest: InstrumentQueries.ResponseRow
         let course: InstrumentCourse
         let difference: DifferenceSettings.Used?
-        let trend: TrendChart.Model
-        let rows: [ChartEntryPages.Row]
+
+        // Computed when drawn: the chart shows only the summary line.
+        var trend: TrendChart.Model {
+            let points = responses.compactMap { row in
+                row.scored.map { TrendChart.Point(date: $0.completedOn.startOfDay, label: $0.completedOn.display, value: $0.score) }
+            }
+            return TrendChart.Model(title: definition.title, unit: definition.scoreLabel, points: points,
+                                    minimumTop: definition.scoreRange.upperBound)
+        }
+
+        var rows: [ChartEntryPages.Row] {
+            responses.reversed().map { row in
+                ChartEntryPages.Row(cells: [CalendarDate(row.completedOn)?.display ?? row.completedOn, Figures.text(row.score),
+                                            row.band.flatMap(definition.band(id:))?.label ?? "—",
+                                            row.enteredVia == InstrumentResponse.EnteredVia.kiosk.rawValue ? "Patient (tablet)" : "Staff"],
+                                    edit: SitePath.instrumentResponse(patientID, row.id))
+            }
+        }
 
         /// "28 (% disability) — Moderate disability".
         var summary: String {

@@ -116,7 +116,7 @@ extension InstrumentQueries {
     public static func listFromCommandLine(on app: Application) async throws -> [(id: String, title: String, wording: String)] {
         try await definitions(on: app.db).map { definition in
             let state = definition.wording == .shipped ? "shipped"
-                : definition.items.allSatisfy { $0.text != nil } ? "imported" : "not imported (values only)"
+                : definition.hasWording ? "imported" : "not imported (values only)"
             return (definition.id, definition.title, state)
         }
     }

@@ -15,7 +15,7 @@ enum InstrumentsController {
         let model = InstrumentPages.IndexModel(
             patientID: patient.id, courses: courses(definitions, responses, differences: differences, patientID: patient.id),
             enterable: try req.user.can(.questionnaireWrite)
-                ? definitions.map { ($0.id, $0.title, $0.items.allSatisfy { $0.text != nil }) } : [],
+                ? definitions.map { ($0.id, $0.title, $0.hasWording) } : [],
             canChangeSettings: try req.user.can(.clinicalSettings))
         return req.page("Questionnaires", section: .patients, banner: try await ChartBanner.model(req, patient),
                         InstrumentPages.index(model))
@@ -29,19 +29,8 @@ enum InstrumentsController {
             guard let latest = own.last,
                   let course = InstrumentCourse(definition, own.compactMap(\.scored),
                                                 minimalImportantDifference: differences.used(for: definition)?.value) else { return nil }
-            let points = own.compactMap { row in
-                row.scored.map { TrendChart.Point(date: $0.completedOn.startOfDay, label: $0.completedOn.display, value: $0.score) }
-            }
-            let trend = TrendChart.Model(title: definition.title, unit: definition.scoreLabel, points: points,
-                                         minimumTop: definition.scoreRange.upperBound)
-            let rows = own.reversed().map { row in
-                ChartEntryPages.Row(cells: [CalendarDate(row.completedOn)?.display ?? row.completedOn, Figures.text(row.score),
-                                            row.band.flatMap(definition.band(id:))?.label ?? "—",
-                                            row.enteredVia == InstrumentResponse.EnteredVia.kiosk.rawValue ? "Patient (tablet)" : "Staff"],
-                                    edit: SitePath.instrumentResponse(patientID, row.id))
-            }
-            return InstrumentPages.Course(definition: definition, latest: latest, course: course, difference: differences.used(for: definition),
-                                          trend: trend, rows: rows)
+            return InstrumentPages.Course(definition: definition, patientID: patientID, responses: own, latest: latest, course: course,
+                                          difference: differences.used(for: definition))
         }
     }
 

@@ -30,7 +30,7 @@ enum KioskController {
 
     /// Questionnaires a patient can answer alone: those whose wording ships or has been imported.
     private static func answerable(_ req: Request) async throws -> [InstrumentDefinition] {
-        try await InstrumentQueries.definitions(on: req.db).filter { $0.items.allSatisfy { $0.text != nil } }
+        try await InstrumentQueries.definitions(on: req.db).filter(\.hasWording)
     }
 
     private static func handoutPage(_ req: Request, _ patient: PatientRecord, chosen: [String], problem: String?,

@@ -31,6 +31,10 @@ public struct InstrumentDefinition: Sendable, Identifiable {
 
     public func item(_ linkId: String) -> InstrumentItem? { items.first { $0.linkId == linkId } }
 
+    /// Whether every item has its text: shipped, or a licensed instrument whose wording the practice imported.
+    /// Without it staff can still enter values from a paper form, but a patient cannot answer alone.
+    public var hasWording: Bool { items.allSatisfy { $0.text != nil } }
+
     /// The band a score falls in.
     public func band(for score: Double) -> ScoreBand? {
         bands.first { score <= $0.upTo } ?? bands.last
