@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
     app.on(.POST, "patients", ":id", "evaluations", ":evaluation", "sign", access: .action(.noteSign), use: EvaluationsController.sign)
     app.on(.POST, "patients", ":id", "evaluations", ":evaluation", "addenda", access: .action(.evaluationWrite),
            use: EvaluationsController.addAddendum)
+    app.on(.GET, "patients", ":id", "pain-map", access: .action(.clinicalRead), use: EvaluationsController.painMap)
     app.on(.POST, "patients", ":id", "alerts", ":alert", "resolve", access: .action(.alertResolve), use: EvaluationsController.resolveAlert)
 
     app.on(.GET, "patients", ":id", "questionnaires", access: .action(.clinicalRead), use: InstrumentsController.index)

@@ -197,3 +197,30 @@ import VaporTesting
         }
     }
 }
+
+extension FirstVisitTests {
+    @Test(arguments: TestDatabase.available)
+    func theChartShowsTheLatestPainMapAndComparesTwoDates(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: a first visit, then six weeks later an evaluation with less pain and the calf clear
+            let patient = try await context.makePatient()
+            let physician = try await context.signedIn(.physician)
+            let first = try await start(physician, patient)
+            try await physician.post(first, pairs: [("version", try await version(physician, first))] + visit)
+            context.clock.advance(minutes: 42 * 24 * 60)
+            try await physician.login(email: "physician@test.relief", password: TestContext.password)
+            let later = try await start(physician, patient)
+            let eased = visit.filter { !$0.0.hasPrefix("map.") } + [("map.lower-back:left", "4")]
+            try await physician.post(later, pairs: [("version", try await version(physician, later))] + eased)
+            // act
+            let chart = try await physician.get(SitePath.patient(patient.id))
+            let comparison = try await physician.get(SitePath.painMap(patient.id))
+            let reversed = try await physician.get(SitePath.painMap(patient.id) + "?from=\(later.split(separator: "/").last!)&to=\(first.split(separator: "/").last!)")
+            // check
+            #expect(chart.text.contains("Where it hurts") && chart.text.contains("Left lower back 4/10") && chart.text.contains("Compare dates"))
+            #expect(comparison.text.contains("eased by 3") && comparison.text.contains("gone"))
+            #expect(comparison.text.contains("Regions marked: 2 → 1; highest intensity: 7/10 → 4/10."))
+            #expect(reversed.text.contains("worse by 3") && reversed.text.contains("new"))
+        }
+    }
+}

@@ -133,6 +133,38 @@ enum EvaluationQueries {
         }
     }
 
+    /// The pain map of each evaluation, oldest encounter first, read without decoding the rest of the note.
+    static func painMaps(patientID: UUID, on database: any Database) async throws -> [PainMapRow] {
+        try await database.sql.raw("""
+            SELECT v.id, e.occurred_on, v.content
+            FROM evaluations v JOIN encounters e ON e.id = v.encounter_id
+            WHERE v.patient_id = \(bind: patientID) AND v.deleted_at IS NULL AND e.deleted_at IS NULL
+            ORDER BY e.occurred_on, v.created_at
+            """).all(decoding: StoredPainMap.self).compactMap { row in
+                let marks = try JSONCoding.decode(PainMapOnly.self, row.content).painMap ?? []
+                return marks.isEmpty ? nil : PainMapRow(evaluationID: row.id, occurredOn: row.occurredOn, marks: marks)
+            }
+    }
+
+    struct PainMapRow {
+        let evaluationID: UUID
+        let occurredOn: String
+        let marks: [PainMark]
+
+        var date: String { CalendarDate(occurredOn)?.display ?? occurredOn }
+    }
+
+    private struct StoredPainMap: Decodable {
+        let id: UUID
+        let occurredOn: String
+        let content: String
+
+        enum CodingKeys: String, CodingKey { case id, occurredOn = "occurred_on", content }
+    }
+
+    /// The one key of an evaluation's content the pain map needs.
+    private struct PainMapOnly: Decodable { let painMap: [PainMark]? }
+
     struct EncounterRow: Decodable {
         let id: UUID
         let kind: String

@@ -21,6 +21,22 @@ enum EvaluationsController {
         return try await document(req, patient, evaluation)
     }
 
+    /// Two pain maps side by side: by default the first and the latest, or the dates chosen.
+    static func painMap(req: Request) async throws -> Response {
+        let patient = try await PatientsController.findPatient(req)
+        let maps = try await EvaluationQueries.painMaps(patientID: patient.id, on: req.db)
+        guard let first = maps.first, let last = maps.last else { throw Abort(.notFound, reason: "No pain map has been recorded yet.") }
+        func chosen(_ name: String) -> EvaluationQueries.PainMapRow? {
+            req.query[UUID.self, at: name].flatMap { id in maps.first { $0.evaluationID == id } }
+        }
+        let (before, after) = (chosen("from") ?? first, chosen("to") ?? last)
+        try await req.audit(AuditEntry(action: .evaluationView, resourceType: "Evaluation", resourceID: after.evaluationID.uuidString,
+                                       patientID: patient.id, detail: "pain map compared with \(before.evaluationID.uuidString)"))
+        let model = PainMapPage.Model(patientID: patient.id, dates: maps.map { ($0.evaluationID, $0.date) }, before: before, after: after,
+                                      comparison: PainMapComparison(before: before.marks, after: after.marks))
+        return req.page("Pain map", section: .patients, banner: try await ChartBanner.model(req, patient), PainMapPage.render(model))
+    }
+
     static func edit(req: Request) async throws -> Response {
         let (patient, evaluation) = try await find(req)
         if evaluation.isSigned { return req.redirect(to: SitePath.evaluation(patient.id, evaluation.id!)) }

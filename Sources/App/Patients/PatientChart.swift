@@ -28,6 +28,9 @@ enum PatientChart {
         let alerts: [AlertRow]
         /// Active diagnoses, the suspected pain generator among them.
         let diagnoses: [ChartEntryPages.Row]
+        /// The latest pain map, and how many dates there are to compare.
+        let painMap: EvaluationQueries.PainMapRow?
+        let painMapCount: Int
         /// Latest score per questionnaire: instrument, date, score and band, change since baseline.
         let scores: [[String]]
         let medications: [ChartEntryPages.Row]
@@ -125,6 +128,15 @@ enum PatientChart {
             ])),
             listCard(patientID, .diagnosis, rows: clinical.diagnoses, columns: DiagnosisEntry.columns, canWrite: clinical.canWriteChart,
                      before: []),
+            .tag("section", [("class", "card chart-map"), ("aria-labelledby", "map-heading")], [
+                .tag("h2", [("id", "map-heading")], text: "Where it hurts"),
+                .unwrap(clinical.painMap, { map in
+                    .group([
+                        BodyMapFigure.render(map.marks, caption: map.date),
+                        .if(clinical.painMapCount > 1, .link("Compare dates", to: SitePath.painMap(patientID))),
+                    ])
+                }, else: .tag("p", [("class", "muted")], text: "No pain map yet: it is drawn in the first-visit evaluation.")),
+            ]),
             .tag("section", [("class", "card"), ("aria-labelledby", "scores-heading")], [
                 .tag("h2", [("id", "scores-heading")], [.link("Questionnaires and scores", to: SitePath.instruments(patientID))]),
                 clinical.scores.isEmpty

@@ -40,6 +40,7 @@ enum SitePath {
     static func kioskAnswers(_ instrument: String) -> String { kioskQuestionnaire + "/\(instrument)" }
     static let kioskDone = "/kiosk/done"
     static let clinicalSettings = "/settings/clinical"
+    static func painMap(_ patientID: UUID) -> String { patient(patientID) + "/pain-map" }
     static let schedule = "/schedule"
     static let worklists = "/worklists"
     static let reports = "/reports"
