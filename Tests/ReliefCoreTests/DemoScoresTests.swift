@@ -60,3 +60,29 @@ extension DemoScoresTests {
         #expect(lists.flatMap { $0 }.contains { $0.conditionCode == nil })
     }
 }
+
+extension DemoScoresTests {
+    @Test func demoEvaluationsPassTheFormAndFollowTheDiagnosisAndScores() throws {
+        // setup / act
+        var evaluated = 0
+        for index in 0..<300 {
+            let scores = DemoScores.generate(index: index, seed: 5, today: today, male: true, onOpioid: false)
+            let diagnoses = scores.isEmpty ? [] : DemoChartLists.diagnoses(index: index, seed: 5, today: today)
+            let visits = DemoEvaluations.generate(index: index, seed: 5, diagnosis: diagnoses.first, scores: scores, age: 50)
+            // check
+            #expect(visits.isEmpty == scores.isEmpty)
+            guard let first = visits.first else { continue }
+            evaluated += 1
+            let (parsed, problems) = EvaluationForm.parse(EvaluationForm.fields(first.content), today: today)
+            #expect(problems.isEmpty, "\(problems)")
+            #expect(parsed == first.content)
+            #expect(!first.content.painMap.isEmpty && first.content.positiveRedFlags.isEmpty)
+            #expect(first.content.onsetDate! < first.date)
+            #expect(first.content.painMap.map(\.intensity).max()! <= first.content.painWorst!)
+            if visits.count == 2 {
+                #expect(visits[1].kind == .followUp && visits[1].date > first.date)
+            }
+        }
+        #expect(evaluated > 50)
+    }
+}

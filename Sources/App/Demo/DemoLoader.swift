@@ -42,10 +42,11 @@ public enum DemoLoader {
         let start = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM patients").first()?.decode(column: "n", as: Int.self) ?? 0
         let now = app.config.now()
         let nurse = try await User.query(on: app.db).filter(\.$role == Role.nurse.rawValue).first()?.id
+        let physician = try await User.query(on: app.db).filter(\.$role == Role.physician.rawValue).first()?.id
         func prepared(from first: Int) -> Task<Batch, any Error>? {
             guard first < start + count else { return nil }
             let size = min(batchSize, start + count - first)
-            return Task.detached { try Batch(first: first, size: size, seed: seed, today: today, now: now, nurse: nurse) }
+            return Task.detached { try Batch(first: first, size: size, seed: seed, today: today, now: now, nurse: nurse, physician: physician) }
         }
         // Generating the next batch on one core while the database stores this one on the other.
         var next = prepared(from: start)
@@ -74,6 +75,12 @@ public enum DemoLoader {
                     "id", "patient_id", "instrument", "answers", "score", "band", "subscores", "answered", "missing", "completed_on",
                     "entered_via", "created_at", "created_by", "version",
                 ], batch.responses, on: database)
+                try await insertInChunks(Encounter.schema, columns: ["id", "patient_id", "kind", "status", "occurred_on", "clinician_id",
+                                                                     "created_at", "updated_at", "created_by", "version"],
+                                         batch.encounters, on: database)
+                try await insertInChunks(Evaluation.schema, columns: ["id", "encounter_id", "patient_id", "content", "signed_at", "signed_by",
+                                                                      "created_at", "updated_at", "created_by", "version"],
+                                         batch.evaluations, on: database)
             }
         }
     }
@@ -86,8 +93,10 @@ public enum DemoLoader {
         var entries: [[any Encodable & Sendable]] = []
         var history: [[any Encodable & Sendable]] = []
         var responses: [[any Encodable & Sendable]] = []
+        var encounters: [[any Encodable & Sendable]] = []
+        var evaluations: [[any Encodable & Sendable]] = []
 
-        init(first: Int, size: Int, seed: UInt64, today: CalendarDate, now: Date, nurse: UUID?) throws {
+        init(first: Int, size: Int, seed: UInt64, today: CalendarDate, now: Date, nurse: UUID?, physician: UUID?) throws {
             self.first = first
             // Ids in insertion order: appending to the primary-key index instead of inserting at random places kept
             // 100,000 patients' lists within the generator's time budget.
@@ -111,10 +120,20 @@ public enum DemoLoader {
                 try lists.allergies.forEach(add)
                 try lists.treatments.forEach(add)
                 let summary = OpioidSummary(lists.medications)
+                let working = DemoChartLists.diagnoses(index: index, seed: seed, today: today)
                 let scores = DemoScores.generate(index: index, seed: seed, today: today, male: registration[.sexAtBirth] == SexAtBirth.male.rawValue,
-                                                 onOpioid: !summary.lines.isEmpty)
-                // Patients with questionnaires have been seen, and the physician recorded working diagnoses.
-                if !scores.isEmpty { try DemoChartLists.diagnoses(index: index, seed: seed, today: today).forEach(add) }
+                                                 onOpioid: !summary.lines.isEmpty, disability: working[0].disabilityScale)
+                // Patients with questionnaires have been seen: the physician recorded working diagnoses and signed
+                // the first-visit evaluation (and a follow-up for those seen three times or more).
+                let diagnoses = scores.isEmpty ? [] : working
+                try diagnoses.forEach(add)
+                for visit in DemoEvaluations.generate(index: index, seed: seed, diagnosis: diagnoses.first, scores: scores, age: age) {
+                    let encounterID = nextID(), time = visit.date.startOfDay
+                    encounters.append([encounterID, id, visit.kind.rawValue, EncounterStatus.signed.rawValue, visit.date.description,
+                                       physician, time, time, physician, 1])
+                    evaluations.append([nextID(), encounterID, id, try JSONCoding.encode(visit.content), time, physician, time, time,
+                                        physician, 2])
+                }
                 self.entries += entries
                 for submission in scores {
                     let score = submission.score

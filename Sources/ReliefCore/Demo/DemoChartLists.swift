@@ -124,11 +124,12 @@ public struct DemoChartLists: Sendable {
 }
 
 extension DemoChartLists {
-    /// The working diagnoses of a patient the physician has seen (referrals not yet seen have none): one main
-    /// diagnosis, often with a second, chronic, most with the suspected pain generator and its evidence.
+    /// The working diagnoses of a patient once the physician has seen them: one main diagnosis, often with a
+    /// second, chronic, most with the suspected pain generator and its evidence.
     public static func diagnoses(index: Int, seed: UInt64, today: CalendarDate) -> [DiagnosisEntry] {
         var random = SeededGenerator(seed: (seed &* 15_485_863) ^ UInt64(index) &+ 0xD1A6)
-        let onset = today.adding(days: -Int.random(in: 200...2500, using: &random))
+        // Before the first visit, which is at most about a year ago (`DemoScores`).
+        let onset = today.adding(days: -Int.random(in: 400...2500, using: &random))
         let main: [(DiagnosisEntry, Int)] = [
             (DiagnosisEntry(conditionCode: "M51.16", laterality: random.pick([.left, .right]), painGenerator: true, evidence: [.exam, .imaging]), 22),
             (DiagnosisEntry(conditionCode: "M47.816", laterality: .bilateral, painGenerator: true, evidence: [.exam]), 20),
@@ -148,12 +149,23 @@ extension DemoChartLists {
             list.append(random.weighted([(DiagnosisEntry(conditionCode: "M79.18"), 3), (DiagnosisEntry(conditionCode: "M79.7"), 2),
                                          (DiagnosisEntry(conditionCode: "G89.4"), 3), (DiagnosisEntry(conditionCode: "E11.42"), 2)]))
         }
-        return list.map { diagnosis in
+        return list.map { diagnosis -> DiagnosisEntry in
             var diagnosis = diagnosis
             diagnosis.onsetDate = onset
             diagnosis.chronic = true
             if diagnosis.painGenerator, diagnosis.evidence.count > 1, random.chance(0.5) { diagnosis.certainty = .confirmed }
             return diagnosis
+        }
+    }
+}
+
+extension DiagnosisEntry {
+    /// The disability questionnaire that fits the diagnosis: ODI for the low back, NDI for the neck, none otherwise.
+    public var disabilityScale: InstrumentDefinition? {
+        switch condition?.area {
+        case .lumbar?, .sacral?: InstrumentCatalogue.oswestry
+        case .cervical?: InstrumentCatalogue.neckDisability
+        default: nil
         }
     }
 }

@@ -1,12 +1,14 @@
 /// The demo patients' questionnaires over time, clinically coherent: seen patients have a baseline at their first
-/// visit (pain, PEG, PHQ-9, GAD-7, ODI, the Opioid Risk Tool when on an opioid) and follow-ups every six to ten
-/// weeks with pain, PEG, ODI and % relief. Most improve after treatment, some do not, a few get worse.
+/// visit (pain, PEG, PHQ-9, GAD-7, ODI or NDI, the Opioid Risk Tool when on an opioid) and follow-ups every six to
+/// ten weeks with pain, PEG, the disability scale and % relief. Most improve after treatment, some do not, a few get worse.
 /// Every answer set goes through the scoring engine, so stored scores are what the engine computes.
 public enum DemoScores {
     /// About a third of a practice's registered patients have been seen; the rest are referrals still waiting.
     static let seenShare = 0.35
 
-    public static func generate(index: Int, seed: UInt64, today: CalendarDate, male: Bool, onOpioid: Bool) -> [InstrumentSubmission] {
+    /// `disability` is the function scale that fits the main diagnosis (ODI for the low back, NDI for the neck).
+    public static func generate(index: Int, seed: UInt64, today: CalendarDate, male: Bool, onOpioid: Bool,
+                                disability: InstrumentDefinition? = InstrumentCatalogue.oswestry) -> [InstrumentSubmission] {
         var random = SeededGenerator(seed: (seed &* 104_729) ^ UInt64(index) &+ 0x5C0E)
         guard random.chance(seenShare) else { return [] }
         let visits = Int.random(in: 1...4, using: &random)
@@ -14,7 +16,7 @@ public enum DemoScores {
         // Course: relative change of pain and disability by the last visit.
         let course = random.weighted([(-0.45, 55), (-0.2, 20), (0.0, 17), (0.15, 8)])
         let pain = Double.random(in: 5...9, using: &random)
-        let disability = Double.random(in: 24...62, using: &random)
+        let disabilityLevel = Double.random(in: 24...62, using: &random)
         let mood = Int.random(in: 2...18, using: &random)
         var submissions: [InstrumentSubmission] = []
         func add(_ definition: InstrumentDefinition, _ answers: InstrumentAnswers, daysAgo: Int) {
@@ -30,7 +32,10 @@ public enum DemoScores {
             let painNow = Int((pain * factor).rounded()).clamped(0...10)
             add(InstrumentCatalogue.painIntensity, ["pain-intensity-1": painNow], daysAgo: daysAgo)
             add(InstrumentCatalogue.peg, spread(InstrumentCatalogue.peg, total: painNow * 3 - 1, &random), daysAgo: daysAgo)
-            add(InstrumentCatalogue.oswestry, spread(InstrumentCatalogue.oswestry, total: Int(disability * factor / 2), &random), daysAgo: daysAgo)
+            if let scale = disability {
+                // Both scales total 0–50 (ODI as a percentage ÷ 2, NDI as is).
+                add(scale, spread(scale, total: Int(disabilityLevel * factor / 2), &random), daysAgo: daysAgo)
+            }
             if visit == 0 {
                 add(InstrumentCatalogue.phq9, spread(InstrumentCatalogue.phq9, total: mood, &random, keepLastAtZero: true), daysAgo: daysAgo)
                 add(InstrumentCatalogue.gad7, spread(InstrumentCatalogue.gad7, total: max(mood - 2, 0), &random), daysAgo: daysAgo)
