@@ -47,6 +47,15 @@ func routes(_ app: Application) throws {
     app.on(.POST, "kiosk", "questionnaire", ":instrument", access: .kiosk, use: KioskController.answer)
     app.on(.GET, "kiosk", "done", access: .anonymous, use: KioskController.done)
 
+    app.on(.GET, "patients", ":id", "workup", access: .action(.clinicalRead), use: WorkupController.index)
+    app.on(.GET, "patients", ":id", "workup", "new", access: .action(.chartWrite), use: WorkupController.new)
+    app.on(.POST, "patients", ":id", "workup", access: .action(.chartWrite), use: WorkupController.create)
+    app.on(.GET, "patients", ":id", "workup", ":order", access: .action(.clinicalRead), use: WorkupController.show)
+    app.on(.POST, "patients", ":id", "workup", ":order", "schedule", access: .action(.chartWrite), use: WorkupController.schedule)
+    app.on(.POST, "patients", ":id", "workup", ":order", "result", access: .action(.chartWrite), use: WorkupController.result)
+    app.on(.POST, "patients", ":id", "workup", ":order", "cancel", access: .action(.chartWrite), use: WorkupController.cancel)
+    app.on(.POST, "patients", ":id", "workup", ":order", "review", access: .action(.noteSign), use: WorkupController.review)
+
     chartList(app, MedicationEntry.self)
     chartList(app, AllergyEntry.self)
     chartList(app, PriorTreatmentEntry.self)
@@ -54,8 +63,7 @@ func routes(_ app: Application) throws {
 
     app.on(.GET, "schedule", access: .action(.scheduleView),
            use: HomeController.placeholder(.schedule, "Appointments and procedure days will be booked here."))
-    app.on(.GET, "worklists", access: .action(.worklistView),
-           use: HomeController.placeholder(.worklists, "Open orders, results to review and follow-ups will be listed here."))
+    app.on(.GET, "worklists", access: .action(.worklistView), use: WorkupController.worklist)
     app.on(.GET, "reports", access: .action(.reportView),
            use: HomeController.placeholder(.reports, "Practice-wide outcome reports will be shown here."))
 

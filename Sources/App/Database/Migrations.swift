@@ -19,5 +19,6 @@ enum Migrations {
         CreateInstrumentResponse(),
         CreateKioskSession(),
         CreatePracticeSetting(),
+        CreateWorkupOrder(),
     ]
 }

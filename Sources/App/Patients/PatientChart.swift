@@ -28,6 +28,8 @@ enum PatientChart {
         let alerts: [AlertRow]
         /// Active diagnoses, the suspected pain generator among them.
         let diagnoses: [ChartEntryPages.Row]
+        /// Tests ordered and not yet resulted, and results waiting for review.
+        let workup: [ChartEntryPages.Row]
         /// The latest pain map, and how many dates there are to compare.
         let painMap: EvaluationQueries.PainMapRow?
         let painMapCount: Int
@@ -136,6 +138,13 @@ enum PatientChart {
                         .if(clinical.painMapCount > 1, .link("Compare dates", to: SitePath.painMap(patientID))),
                     ])
                 }, else: .tag("p", [("class", "muted")], text: "No pain map yet: it is drawn in the first-visit evaluation.")),
+            ]),
+            .tag("section", [("class", "card"), ("aria-labelledby", "workup-heading")], [
+                .tag("div", [("class", "card-head")], [
+                    .tag("h2", [("id", "workup-heading")], [.link("Outstanding tests", to: SitePath.workup(patientID))]),
+                    .if(clinical.canWriteChart, .link("Order", to: SitePath.newWorkupOrder(patientID), [("class", "button secondary")])),
+                ]),
+                ChartEntryPages.table(WorkupPages.columns, clinical.workup, empty: "None outstanding.", link: ("Order", "Open")),
             ]),
             .tag("section", [("class", "card"), ("aria-labelledby", "scores-heading")], [
                 .tag("h2", [("id", "scores-heading")], [.link("Questionnaires and scores", to: SitePath.instruments(patientID))]),

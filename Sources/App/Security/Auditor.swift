@@ -43,6 +43,8 @@ enum AuditAction: String, CaseIterable {
     case kioskStart = "kiosk.start"
     case kioskOpen = "kiosk.open"
     case settingsUpdate = "settings.update"
+    /// A physician signed the review of a work-up result.
+    case resultReview = "result.review"
 }
 
 /// One entry for the audit trail, filled from the request's user, address and browser.

@@ -41,6 +41,9 @@ enum SitePath {
     static let kioskDone = "/kiosk/done"
     static let clinicalSettings = "/settings/clinical"
     static func painMap(_ patientID: UUID) -> String { patient(patientID) + "/pain-map" }
+    static func workup(_ patientID: UUID) -> String { patient(patientID) + "/workup" }
+    static func newWorkupOrder(_ patientID: UUID) -> String { workup(patientID) + "/new" }
+    static func workupOrder(_ patientID: UUID, _ id: UUID) -> String { workup(patientID) + "/\(id.uuidString.lowercased())" }
     static let schedule = "/schedule"
     static let worklists = "/worklists"
     static let reports = "/reports"

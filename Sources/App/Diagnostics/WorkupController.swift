@@ -1,0 +1,200 @@
+import Foundation
+import ReliefCore
+import Vapor
+
+/// The diagnostic work-up: order, schedule, enter the result with findings, physician review (signed, then
+/// closed), cancel; and the practice worklist of open orders and results awaiting review.
+enum WorkupController {
+    static func index(req: Request) async throws -> Response {
+        let patient = try await PatientsController.findPatient(req)
+        let records = try await WorkupQueries.all(patientID: patient.id, on: req.db)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "ServiceRequest", patientID: patient.id, detail: "list of \(records.count)"))
+        let rows = try records.map { try row($0, today: req.today) }
+        return try await page(req, patient, "Diagnostic work-up", WorkupPages.index(patientID: patient.id, rows: rows, canOrder: try req.user.can(.chartWrite)))
+    }
+
+    static func row(_ record: WorkupRecord, today: CalendarDate, patientLabel: String? = nil) throws -> ChartEntryPages.Row {
+        let overdue = CalendarDate(record.orderedOn).map { WorkupDeadlines().isOverdue(status: record.orderStatus, orderedOn: $0,
+                                                                                        resultedOn: record.resultedOn.flatMap(CalendarDate.init), today: today) } ?? false
+        return WorkupPages.row(try record.decodedOrder(), test: record.test, status: record.orderStatus, orderedOn: record.orderedOn,
+                               resultedOn: record.resultedOn, result: try record.decodedResult(), overdue: overdue,
+                               link: SitePath.workupOrder(record.patientID, record.id!))
+    }
+
+    static func new(req: Request) async throws -> Response {
+        let patient = try await PatientsController.findPatient(req)
+        return try await orderForm(req, patient, FormFields([("priority", OrderPriority.routine.rawValue)]), problems: [:])
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let patient = try await PatientsController.findPatient(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        let (order, problems) = WorkupOrder.parse(fields, today: req.today)
+        guard let order else {
+            if req.wantsJSON { throw ValidationFailure(fields: problems) }
+            return try await orderForm(req, patient, fields, problems: problems, status: .unprocessableEntity)
+        }
+        let record = try await WorkupQueries.create(order, patientID: patient.id, today: req.today, by: try req.user.id, now: req.now,
+                                                    on: req.db, audit: req.transactionalAudit)
+        return req.redirect(to: SitePath.workupOrder(patient.id, record.id!), flash: Flash(.success, "Ordered \(order.label)."))
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let (patient, record) = try await find(req)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "ServiceRequest", resourceID: record.id!.uuidString, patientID: patient.id))
+        return try await orderPage(req, patient, record, fields: FormFields(), problems: [:])
+    }
+
+    static func schedule(req: Request) async throws -> Response {
+        try await step(req, open: true) { fields, today in
+            var reader = FormReader(fields, today: today)
+            guard let date = reader.date("scheduledFor", what: "The date", allowFuture: true, required: true) else {
+                return Step(problems: reader.problems)
+            }
+            return Step(action: .recordUpdate, detail: "scheduled \(date)", done: "Saved the date.") { record in
+                record.scheduledFor = date.description
+                record.status = OrderStatus.scheduled.rawValue
+            }
+        }
+    }
+
+    static func result(req: Request) async throws -> Response {
+        try await step(req, open: true) { fields, today in
+            let (parsed, problems) = WorkupResult.parse(fields, today: today)
+            guard let result = parsed else { return Step(problems: problems) }
+            let stored = try JSONCoding.encode(result)
+            return Step(action: .recordUpdate, detail: "resulted", done: "Saved the result; it waits for a physician's review.") { record in
+                record.result = stored
+                record.resultedOn = result.resultedOn.description
+                record.status = OrderStatus.resulted.rawValue
+            }
+        }
+    }
+
+    static func review(req: Request) async throws -> Response {
+        let (user, now) = (try req.user.id, req.now)
+        return try await step(req, open: false) { fields, _ in
+            let comment = fields["reviewComment"]
+            guard comment.count <= 2000 else { return Step(problems: ["reviewComment": "Keep the comment under 2,000 characters."]) }
+            return Step(action: .resultReview, detail: comment, done: "Signed the review.") { record in
+                record.reviewedAt = now
+                record.reviewedBy = user
+                record.reviewComment = comment
+                record.status = OrderStatus.reviewed.rawValue
+            }
+        }
+    }
+
+    static func cancel(req: Request) async throws -> Response {
+        try await step(req, open: true) { fields, _ in
+            let reason = fields["cancelReason"]
+            guard !reason.isEmpty, reason.count <= 500 else { return Step(problems: ["cancelReason": "Give the reason for cancelling (under 500 characters)."]) }
+            return Step(action: .recordUpdate, detail: "cancelled: \(reason)", done: "Cancelled the order.") { record in
+                record.cancelReason = reason
+                record.status = OrderStatus.cancelled.rawValue
+            }
+        }
+    }
+
+    /// What a step does to an order, or the problems that stop it.
+    private struct Step {
+        var problems: [String: String] = [:]
+        var action = AuditAction.recordUpdate
+        var detail = ""
+        var done = ""
+        var change: (@Sendable (WorkupRecord) -> Void)?
+
+        init(problems: [String: String]) { self.problems = problems }
+
+        init(action: AuditAction, detail: String, done: String, change: @escaping @Sendable (WorkupRecord) -> Void) {
+            self.action = action
+            self.detail = detail
+            self.done = done
+            self.change = change
+        }
+    }
+
+    static func worklist(req: Request) async throws -> Response {
+        let user = try req.user
+        let clinical = user.can(.clinicalRead)
+        let rows = try await WorkupQueries.worklist(statuses: clinical ? [.ordered, .scheduled, .resulted] : [.ordered, .scheduled], on: req.db)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "ServiceRequest", detail: "worklist of \(rows.count)"))
+        let line = { (row: WorkupQueries.WorklistRow) -> ChartEntryPages.Row in
+            let order = try? JSONCoding.decode(WorkupOrder.self, row.request)
+            let status = OrderStatus(rawValue: row.status) ?? .ordered
+            let overdue = CalendarDate(row.orderedOn).map { WorkupDeadlines().isOverdue(status: status, orderedOn: $0,
+                                                                                     resultedOn: row.resultedOn.flatMap(CalendarDate.init), today: req.today) } ?? false
+            return ChartEntryPages.Row(cells: ["\(row.familyName), \(row.givenName) (\(row.mrn))", CalendarDate(row.orderedOn)?.display ?? row.orderedOn,
+                                               order?.label ?? row.test, status.title + (overdue ? " — overdue" : "")],
+                                       edit: clinical ? SitePath.workupOrder(row.patientID, row.id) : nil)
+        }
+        let open = rows.filter { OrderStatus(rawValue: $0.status)?.isOpen ?? false }.map(line)
+        let toReview = clinical ? rows.filter { $0.status == OrderStatus.resulted.rawValue }.map(line) : nil
+        return req.page("Worklists", section: .worklists, WorkupPages.worklist(open: open, toReview: toReview))
+    }
+
+    // MARK: - Helpers
+
+    /// A step on one order: parse → change under the version check → back to the order, or the order page with
+    /// the problems (422) or the conflict (409).
+    private static func step(_ req: Request, open: Bool, _ parse: (FormFields, CalendarDate) throws -> Step) async throws -> Response {
+        let (patient, record) = try await find(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
+        guard open ? record.orderStatus.isOpen : record.orderStatus == .resulted else {
+            throw Abort(.conflict, reason: "This order is \(record.orderStatus.rawValue); that step no longer applies.")
+        }
+        let step = try parse(fields, req.today)
+        guard let change = step.change else {
+            if req.wantsJSON { throw ValidationFailure(fields: step.problems) }
+            return try await orderPage(req, patient, record, fields: fields, problems: step.problems, status: .unprocessableEntity)
+        }
+        guard try await WorkupQueries.step(record, from: version, action: step.action, detail: step.detail, by: try req.user.id, now: req.now,
+                                           on: req.db, audit: req.transactionalAudit, change) else {
+            throw Abort(.conflict, reason: "Someone changed this order meanwhile; reload it.")
+        }
+        return req.redirect(to: SitePath.workupOrder(patient.id, record.id!), flash: Flash(.success, step.done))
+    }
+
+    private static func orderPage(_ req: Request, _ patient: PatientRecord, _ record: WorkupRecord, fields: FormFields,
+                                  problems: [String: String], status: HTTPStatus = .ok) async throws -> Response {
+        let order = try record.decodedOrder()
+        let names = try await StaffNames.lookup(Set([record.createdBy, record.reviewedBy].compactMap { $0 }), on: req.db)
+        var facts: [(String, String)] = [
+            ("Status", record.orderStatus.title), ("Ordered", "\(CalendarDate(record.orderedOn)?.display ?? record.orderedOn) by \(record.createdBy.flatMap { names[$0] } ?? "unknown")"),
+            ("Priority", order.priority.title), ("Question", order.reason),
+        ]
+        if let scheduled = record.scheduledFor { facts.append(("Scheduled for", CalendarDate(scheduled)?.display ?? scheduled)) }
+        if let reviewed = record.reviewedAt {
+            facts.append(("Reviewed", "\(req.displayTime(reviewed)) by \(record.reviewedBy.flatMap { names[$0] } ?? "unknown"): \(record.reviewComment ?? "")"))
+        }
+        if let reason = record.cancelReason { facts.append(("Cancelled", reason)) }
+        let user = try req.user
+        let model = WorkupPages.OrderModel(patientID: patient.id, id: record.id!, version: record.version, order: order, status: record.orderStatus,
+                                           facts: facts, result: try record.decodedResult(), canChange: user.can(.chartWrite),
+                                           canReview: user.can(.noteSign), form: BoundForm(fields: fields, problems: problems),
+                                           errors: problems.sorted { $0.key < $1.key }.map { (name: $0.key, message: $0.value) })
+        return try await page(req, patient, order.label, WorkupPages.order(model, csrfToken: req.csrfToken), status: status)
+    }
+
+    private static func orderForm(_ req: Request, _ patient: PatientRecord, _ fields: FormFields, problems: [String: String],
+                                  status: HTTPStatus = .ok) async throws -> Response {
+        let order = ["test", "region", "laterality", "contrast", "specialty", "reason"]
+        let errors = problems.sorted { (order.firstIndex(of: $0.key) ?? 9) < (order.firstIndex(of: $1.key) ?? 9) }.map { (name: $0.key, message: $0.value) }
+        return try await page(req, patient, "Order a test", WorkupPages.orderForm(patientID: patient.id, form: BoundForm(fields: fields, problems: problems),
+                                                                                 errors: errors, csrfToken: req.csrfToken), status: status)
+    }
+
+    private static func page(_ req: Request, _ patient: PatientRecord, _ title: String, _ content: [BodyNode],
+                             status: HTTPStatus = .ok) async throws -> Response {
+        req.page(title, section: .patients, banner: try await ChartBanner.model(req, patient), status: status, content)
+    }
+
+    private static func find(_ req: Request) async throws -> (PatientRecord, WorkupRecord) {
+        let patient = try await PatientsController.findPatient(req)
+        guard let id = req.parameters.get("order", as: UUID.self), let record = try await WorkupQueries.find(id, patientID: patient.id, on: req.db) else {
+            throw Abort(.notFound, reason: "No such order.")
+        }
+        return (patient, record)
+    }
+}

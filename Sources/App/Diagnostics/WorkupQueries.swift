@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import ReliefCore
+import SQLKit
+
+/// Work-up orders, callable without HTTP. Every step (order, schedule, result, review, cancel) is one transaction
+/// with a version check and its audit row.
+enum WorkupQueries {
+    static func create(_ order: WorkupOrder, patientID: UUID, today: CalendarDate, by user: UUID, now: Date, on database: any Database,
+                       audit: @escaping TransactionalAudit) async throws -> WorkupRecord {
+        try await database.transaction { database in
+            let record = try WorkupRecord(patientID: patientID, order: order, orderedOn: today, by: user, now: now)
+            try await record.create(on: database)
+            try await audit(AuditEntry(action: .recordCreate, resourceType: "ServiceRequest", resourceID: record.id!.uuidString,
+                                       patientID: patientID, detail: order.label), database)
+            return record
+        }
+    }
+
+    static func find(_ id: UUID, patientID: UUID, on database: any Database) async throws -> WorkupRecord? {
+        try await WorkupRecord.query(on: database).filter(\.$id == id).filter(\.$patientID == patientID).first()
+    }
+
+    static func all(patientID: UUID, on database: any Database) async throws -> [WorkupRecord] {
+        try await WorkupRecord.query(on: database).filter(\.$patientID == patientID)
+            .sort(\.$orderedOn, .descending).sort(\.$createdAt, .descending).all()
+    }
+
+    /// Applies one step if the order is still at `version`; false when someone changed it in between.
+    static func step(_ record: WorkupRecord, from version: Int, action: AuditAction, detail: String, by user: UUID, now: Date,
+                     on database: any Database, audit: @escaping TransactionalAudit,
+                     _ change: @escaping @Sendable (WorkupRecord) throws -> Void) async throws -> Bool {
+        try await database.transaction { database in
+            guard try await RecordVersion.claim(WorkupRecord.schema, id: record.id!, expected: version, on: database) else { return false }
+            try change(record)
+            record.version = version + 1
+            record.updatedAt = now
+            record.updatedBy = user
+            try await record.update(on: database)
+            try await audit(AuditEntry(action: action, resourceType: "ServiceRequest", resourceID: record.id!.uuidString,
+                                       patientID: record.patientID, detail: detail), database)
+            return true
+        }
+    }
+
+    /// One line of the practice's worklist.
+    struct WorklistRow: Decodable {
+        let id: UUID
+        let patientID: UUID
+        let familyName: String
+        let givenName: String
+        let mrn: String
+        let test: String
+        let status: String
+        let orderedOn: String
+        let resultedOn: String?
+        let request: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, test, status, mrn, request
+            case patientID = "patient_id", familyName = "family_name", givenName = "given_name"
+            case orderedOn = "ordered_on", resultedOn = "resulted_on"
+        }
+    }
+
+    /// Orders still waiting for a test or for review, oldest first, with the patient's name.
+    static func worklist(statuses: [OrderStatus], on database: any Database) async throws -> [WorklistRow] {
+        try await database.sql.select()
+            .columns(SQLColumn("id", table: "w"), SQLColumn("patient_id", table: "w"), SQLColumn("family_name", table: "p"),
+                     SQLColumn("given_name", table: "p"), SQLColumn("mrn", table: "p"), SQLColumn("test", table: "w"),
+                     SQLColumn("status", table: "w"), SQLColumn("ordered_on", table: "w"), SQLColumn("resulted_on", table: "w"),
+                     SQLColumn("request", table: "w"))
+            .from(SQLAlias(SQLIdentifier(WorkupRecord.schema), as: SQLIdentifier("w")))
+            .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("patient_id", table: "w"), .equal, SQLColumn("id", table: "p"))
+            .where(SQLColumn("status", table: "w"), .in, SQLGroupExpression(statuses.map { SQLBind($0.rawValue) }))
+            .orderBy(SQLColumn("ordered_on", table: "w"))
+            .all(decoding: WorklistRow.self)
+    }
+}
