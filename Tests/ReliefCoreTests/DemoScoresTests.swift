@@ -86,3 +86,28 @@ extension DemoScoresTests {
         #expect(evaluated > 50)
     }
 }
+
+extension DemoScoresTests {
+    @Test func demoWorkupPassesItsFormsAndRunsInOrder() throws {
+        // setup / act
+        var statuses: Set<OrderStatus> = []
+        for index in 0..<400 {
+            let diagnosis = DemoChartLists.diagnoses(index: index, seed: 2, today: today)[0]
+            let items = DemoWorkup.generate(index: index, seed: 2, diagnosis: diagnosis, firstVisit: today.adding(days: -(index % 120)),
+                                            onOpioid: index % 3 == 0, today: today)
+            // check
+            for item in items {
+                statuses.insert(item.status)
+                #expect(WorkupOrder.parse(item.order.fields, today: today).0 == item.order, "\(item.order)")
+                if let result = item.result {
+                    #expect(WorkupResult.parse(result.fields, today: today).0 == result)
+                    #expect(item.orderedOn <= result.resultedOn && result.resultedOn <= today)
+                }
+                #expect((item.result == nil) == item.status.isOpen)
+                #expect((item.reviewComment != nil) == (item.status == .reviewed))
+                #expect(item.reviewedOn.map { $0 <= today } ?? true)
+            }
+        }
+        #expect(statuses == [.ordered, .scheduled, .resulted, .reviewed])
+    }
+}

@@ -81,6 +81,10 @@ public enum DemoLoader {
                 try await insertInChunks(Evaluation.schema, columns: ["id", "encounter_id", "patient_id", "content", "signed_at", "signed_by",
                                                                       "created_at", "updated_at", "created_by", "version"],
                                          batch.evaluations, on: database)
+                try await insertInChunks(WorkupRecord.schema, columns: [
+                    "id", "patient_id", "test", "status", "ordered_on", "scheduled_for", "request", "result", "resulted_on", "reviewed_at",
+                    "reviewed_by", "review_comment", "created_at", "created_by", "updated_at", "updated_by", "version",
+                ], batch.workup, on: database)
             }
         }
     }
@@ -95,6 +99,7 @@ public enum DemoLoader {
         var responses: [[any Encodable & Sendable]] = []
         var encounters: [[any Encodable & Sendable]] = []
         var evaluations: [[any Encodable & Sendable]] = []
+        var workup: [[any Encodable & Sendable]] = []
 
         init(first: Int, size: Int, seed: UInt64, today: CalendarDate, now: Date, nurse: UUID?, physician: UUID?) throws {
             self.first = first
@@ -127,6 +132,15 @@ public enum DemoLoader {
                 // the first-visit evaluation (and a follow-up for those seen three times or more).
                 let diagnoses = scores.isEmpty ? [] : working
                 try diagnoses.forEach(add)
+                for item in DemoWorkup.generate(index: index, seed: seed, diagnosis: diagnoses.first, firstVisit: scores.first?.completedOn,
+                                                onOpioid: !summary.lines.isEmpty, today: today) {
+                    let ordered = item.orderedOn.startOfDay, updated = (item.reviewedOn ?? item.result?.resultedOn ?? item.orderedOn).startOfDay
+                    workup.append([nextID(), id, item.order.test.rawValue, item.status.rawValue, item.orderedOn.description,
+                                   item.status == .scheduled ? item.orderedOn.adding(days: 10).description : nil,
+                                   try JSONCoding.encode(item.order), try item.result.map(JSONCoding.encode), item.result?.resultedOn.description,
+                                   item.reviewedOn?.startOfDay, item.reviewedOn == nil ? nil : physician, item.reviewComment,
+                                   ordered, physician, updated, nurse, 1])
+                }
                 for visit in DemoEvaluations.generate(index: index, seed: seed, diagnosis: diagnoses.first, scores: scores, age: age) {
                     let encounterID = nextID(), time = visit.date.startOfDay
                     encounters.append([encounterID, id, visit.kind.rawValue, EncounterStatus.signed.rawValue, visit.date.description,

@@ -58,7 +58,7 @@ enum Layout {
             }
         }
 
-        var isPlaceholder: Bool { [.schedule, .worklists, .reports].contains(self) }
+        var isPlaceholder: Bool { [.schedule, .reports].contains(self) }
     }
 
     /// The sections a role may open, in menu order.
