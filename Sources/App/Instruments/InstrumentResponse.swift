@@ -54,12 +54,17 @@ final class InstrumentResponse: Model, @unchecked Sendable {
     }
 
     /// Answers as a JSON object with sorted keys, written directly: JSONEncoder's generic path was most of the demo
-    /// generator's time for hundreds of thousands of responses. Keys are item linkIds; quotes and backslashes escaped.
+    /// generator's time for hundreds of thousands of responses. Keys are item linkIds; any that needs escaping goes
+    /// through the encoder.
     static func json(_ answers: InstrumentAnswers) -> String {
-        let members = answers.sorted { $0.key < $1.key }.map { key, value in
-            "\"" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\":" + String(value)
+        var text = "{"
+        for (key, value) in answers.sorted(by: { $0.key < $1.key }) {
+            if text.utf8.count > 1 { text += "," }
+            let plain = !key.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }
+            text += plain ? "\"" + key + "\":" : (try? JSONCoding.encode(key)).map { $0 + ":" } ?? "\"\":"
+            text += String(value)
         }
-        return "{" + members.joined(separator: ",") + "}"
+        return text + "}"
     }
 
     func decodedAnswers() throws -> InstrumentAnswers { try JSONCoding.decode(InstrumentAnswers.self, answers) }
