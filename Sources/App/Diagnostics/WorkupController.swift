@@ -13,12 +13,24 @@ enum WorkupController {
         return try await page(req, patient, "Diagnostic work-up", WorkupPages.index(patientID: patient.id, rows: rows, canOrder: try req.user.can(.chartWrite)))
     }
 
-    static func row(_ record: WorkupRecord, today: CalendarDate, patientLabel: String? = nil) throws -> ChartEntryPages.Row {
-        let overdue = CalendarDate(record.orderedOn).map { WorkupDeadlines().isOverdue(status: record.orderStatus, orderedOn: $0,
-                                                                                        resultedOn: record.resultedOn.flatMap(CalendarDate.init), today: today) } ?? false
-        return WorkupPages.row(try record.decodedOrder(), test: record.test, status: record.orderStatus, orderedOn: record.orderedOn,
-                               resultedOn: record.resultedOn, result: try record.decodedResult(), overdue: overdue,
-                               link: SitePath.workupOrder(record.patientID, record.id!))
+    static func row(_ record: WorkupRecord, today: CalendarDate) throws -> ChartEntryPages.Row {
+        try row(id: record.id!, patientID: record.patientID, test: record.test, status: record.status, orderedOn: record.orderedOn,
+                resultedOn: record.resultedOn, request: record.request, result: record.result, today: today)
+    }
+
+    static func row(_ stored: WorkupQueries.OutstandingRow, patientID: UUID, today: CalendarDate) throws -> ChartEntryPages.Row {
+        try row(id: stored.id, patientID: patientID, test: stored.test, status: stored.status, orderedOn: stored.orderedOn,
+                resultedOn: stored.resultedOn, request: stored.request, result: stored.result, today: today)
+    }
+
+    private static func row(id: UUID, patientID: UUID, test: String, status: String, orderedOn: String, resultedOn: String?,
+                            request: String, result: String?, today: CalendarDate) throws -> ChartEntryPages.Row {
+        let status = OrderStatus(rawValue: status) ?? .ordered
+        let overdue = CalendarDate(orderedOn).map { WorkupDeadlines().isOverdue(status: status, orderedOn: $0,
+                                                                             resultedOn: resultedOn.flatMap(CalendarDate.init), today: today) } ?? false
+        return WorkupPages.row(try JSONCoding.decode(WorkupOrder.self, request), test: test, status: status, orderedOn: orderedOn,
+                               resultedOn: resultedOn, result: try result.map { try JSONCoding.decode(WorkupResult.self, $0) },
+                               overdue: overdue, link: SitePath.workupOrder(patientID, id))
     }
 
     static func new(req: Request) async throws -> Response {

@@ -26,6 +26,33 @@ enum WorkupQueries {
             .sort(\.$orderedOn, .descending).sort(\.$createdAt, .descending).all()
     }
 
+    /// Orders still waiting for the test or for review, newest first, for the chart: read through SQLKit, only the
+    /// open ones (Fluent's per-row reflection showed on the chart's profile).
+    static func outstanding(patientID: UUID, on database: any Database) async throws -> [OutstandingRow] {
+        try await database.sql.select()
+            .columns("id", "test", "status", "ordered_on", "resulted_on", "request", "result")
+            .from(WorkupRecord.schema)
+            .where("patient_id", .equal, patientID)
+            .where("status", .in, SQLGroupExpression([OrderStatus.ordered, .scheduled, .resulted].map { SQLBind($0.rawValue) }))
+            .orderBy("ordered_on", .descending)
+            .all(decoding: OutstandingRow.self)
+    }
+
+    struct OutstandingRow: Decodable {
+        let id: UUID
+        let test: String
+        let status: String
+        let orderedOn: String
+        let resultedOn: String?
+        let request: String
+        let result: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, test, status, request, result
+            case orderedOn = "ordered_on", resultedOn = "resulted_on"
+        }
+    }
+
     /// Applies one step if the order is still at `version`; false when someone changed it in between.
     static func step(_ record: WorkupRecord, from version: Int, action: AuditAction, detail: String, by user: UUID, now: Date,
                      on database: any Database, audit: @escaping TransactionalAudit,

@@ -135,15 +135,26 @@ enum EvaluationQueries {
 
     /// The pain map of each evaluation, oldest encounter first, read without decoding the rest of the note.
     static func painMaps(patientID: UUID, on database: any Database) async throws -> [PainMapRow] {
+        try await storedMaps(patientID: patientID, newestFirst: false, on: database).compactMap { try $0.painMap }
+    }
+
+    /// The newest pain map and how many evaluations there are to compare, for the chart: only the newest note's
+    /// content is decoded.
+    static func latestPainMap(patientID: UUID, on database: any Database) async throws -> (PainMapRow?, count: Int) {
+        let stored = try await storedMaps(patientID: patientID, newestFirst: true, on: database)
+        for row in stored {
+            if let map = try row.painMap { return (map, stored.count) }
+        }
+        return (nil, 0)
+    }
+
+    private static func storedMaps(patientID: UUID, newestFirst: Bool, on database: any Database) async throws -> [StoredPainMap] {
         try await database.sql.raw("""
             SELECT v.id, e.occurred_on, v.content
             FROM evaluations v JOIN encounters e ON e.id = v.encounter_id
             WHERE v.patient_id = \(bind: patientID) AND v.deleted_at IS NULL AND e.deleted_at IS NULL
-            ORDER BY e.occurred_on, v.created_at
-            """).all(decoding: StoredPainMap.self).compactMap { row in
-                let marks = try JSONCoding.decode(PainMapOnly.self, row.content).painMap ?? []
-                return marks.isEmpty ? nil : PainMapRow(evaluationID: row.id, occurredOn: row.occurredOn, marks: marks)
-            }
+            ORDER BY e.occurred_on \(unsafeRaw: newestFirst ? "DESC" : "ASC"), v.created_at \(unsafeRaw: newestFirst ? "DESC" : "ASC")
+            """).all(decoding: StoredPainMap.self)
     }
 
     struct PainMapRow {
@@ -160,6 +171,14 @@ enum EvaluationQueries {
         let content: String
 
         enum CodingKeys: String, CodingKey { case id, occurredOn = "occurred_on", content }
+
+        /// Nil when the note has no map.
+        var painMap: PainMapRow? {
+            get throws {
+                let marks = try JSONCoding.decode(PainMapOnly.self, content).painMap ?? []
+                return marks.isEmpty ? nil : PainMapRow(evaluationID: id, occurredOn: occurredOn, marks: marks)
+            }
+        }
     }
 
     /// The one key of an evaluation's content the pain map needs.

@@ -29,9 +29,8 @@ enum ChartSummary {
         let encounters = try await EvaluationQueries.encounters(patientID: patient.id, on: req.db)
         let lists = try await ChartEntryQueries.lists(patientID: patient.id, on: req.db)
         let responses = try await InstrumentQueries.responses(patientID: patient.id, on: req.db)
-        let painMaps = try await EvaluationQueries.painMaps(patientID: patient.id, on: req.db)
-        let outstanding = try await WorkupQueries.all(patientID: patient.id, on: req.db)
-            .filter { $0.orderStatus.isOpen || $0.orderStatus == .resulted }
+        let (painMap, painMapCount) = try await EvaluationQueries.latestPainMap(patientID: patient.id, on: req.db)
+        let outstanding = try await WorkupQueries.outstanding(patientID: patient.id, on: req.db)
         let differences = responses.isEmpty ? DifferenceSettings() : try await PracticeSettings.differences(on: req.db).settings
         let (medications, allergies, treatments) = (try lists.entries(MedicationEntry.self), try lists.entries(AllergyEntry.self),
                                                     try lists.entries(PriorTreatmentEntry.self))
@@ -46,8 +45,8 @@ enum ChartSummary {
             },
             alerts: alerts.map { PatientChart.AlertRow(id: $0.id, message: $0.message, raised: req.displayTime($0.raisedAt)) },
             diagnoses: ChartEntriesController<DiagnosisEntry>.rows(diagnoses, patientID: patient.id, canWrite: canWrite).current,
-            workup: try outstanding.map { try WorkupController.row($0, today: req.today) },
-            painMap: painMaps.last, painMapCount: painMaps.count,
+            workup: try outstanding.map { try WorkupController.row($0, patientID: patient.id, today: req.today) },
+            painMap: painMap, painMapCount: painMapCount,
             scores: InstrumentsController.courses(InstrumentCatalogue.all, responses, differences: differences, patientID: patient.id).map { course in
                 [course.definition.title, course.course.latest.completedOn.display, course.summary, course.changeText ?? "—"]
             },
