@@ -96,6 +96,8 @@ import VaporTesting
                 tampered = true
             } catch {}
             let page = try await nurse.get(SitePath.instrumentResponse(patient.id, response.id!))
+            let tooLong = try await nurse.post(SitePath.instrumentResponseInError(patient.id, response.id!),
+                                               pairs: [("version", "1"), ("reason", String(repeating: "wrong ", count: 100))])
             let marked = try await nurse.post(SitePath.instrumentResponseInError(patient.id, response.id!),
                                               pairs: [("version", "1"), ("reason", "Entered for the wrong patient")])
             let stale = try await nurse.post(SitePath.instrumentResponseInError(patient.id, response.id!),
@@ -104,6 +106,8 @@ import VaporTesting
             // check
             #expect(!tampered)
             #expect(page.text.contains("7 — ") || page.text.contains("1. How bad has your pain been"))
+            #expect(tooLong.status == .unprocessableEntity && tooLong.text.contains("Keep this under 500 characters.")
+                    && tooLong.text.contains("wrong wrong"))
             #expect(marked.status == .seeOther)
             #expect(stale.status == .conflict)
             #expect(list.text.contains("No questionnaires recorded yet."))

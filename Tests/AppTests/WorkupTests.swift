@@ -69,11 +69,13 @@ import VaporTesting
             try await nurse.get(path)
             let noReport = try await nurse.post(path + "/result", pairs: [("version", "1"), ("finding.1.level", "L4-5")])
             try await nurse.post(path + "/schedule", pairs: [("version", "1"), ("scheduledFor", "12/02/2026")])
+            let noReason = try await nurse.post(path + "/cancel", pairs: [("version", "2"), ("cancelReason", "")])
             let stale = try await nurse.post(path + "/cancel", pairs: [("version", "1"), ("cancelReason", "Duplicate")])
             // check
             #expect(noRegion.status == .unprocessableEntity && noRegion.text.contains("Choose the region to image."))
             #expect(noReport.status == .unprocessableEntity && noReport.text.contains("Enter the report text."))
             #expect(noReport.text.contains("Choose what the finding is, or clear its row."))
+            #expect(noReason.status == .unprocessableEntity && noReason.text.contains("Give the reason for cancelling."))
             #expect(stale.status == .conflict)
             let record = try #require(try await WorkupRecord.query(on: context.app.db).first())
             #expect(record.status == "scheduled" && record.result == nil)

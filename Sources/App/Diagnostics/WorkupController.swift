@@ -26,8 +26,7 @@ enum WorkupController {
     private static func row(id: UUID, patientID: UUID, test: String, status: String, orderedOn: String, resultedOn: String?,
                             request: String, result: String?, today: CalendarDate) throws -> ChartEntryPages.Row {
         let status = OrderStatus(rawValue: status) ?? .ordered
-        let overdue = CalendarDate(orderedOn).map { WorkupDeadlines().isOverdue(status: status, orderedOn: $0,
-                                                                             resultedOn: resultedOn.flatMap(CalendarDate.init), today: today) } ?? false
+        let overdue = isOverdue(status, orderedOn: orderedOn, resultedOn: resultedOn, today: today)
         return WorkupPages.row(try JSONCoding.decode(WorkupOrder.self, request), test: test, status: status, orderedOn: orderedOn,
                                resultedOn: resultedOn, result: try result.map { try JSONCoding.decode(WorkupResult.self, $0) },
                                overdue: overdue, link: SitePath.workupOrder(patientID, id))
@@ -98,9 +97,10 @@ enum WorkupController {
     }
 
     static func cancel(req: Request) async throws -> Response {
-        try await step(req, open: true) { fields, _ in
-            let reason = fields["cancelReason"]
-            guard !reason.isEmpty, reason.count <= 500 else { return Step(problems: ["cancelReason": "Give the reason for cancelling (under 500 characters)."]) }
+        try await step(req, open: true) { fields, today in
+            var reader = FormReader(fields, today: today)
+            let reason = reader.text("cancelReason", limit: 500, required: "Give the reason for cancelling.")
+            guard reader.problems.isEmpty else { return Step(problems: reader.problems) }
             return Step(action: .recordUpdate, detail: "cancelled: \(reason)", done: "Cancelled the order.") { record in
                 record.cancelReason = reason
                 record.status = OrderStatus.cancelled.rawValue
@@ -134,8 +134,7 @@ enum WorkupController {
         let line = { (row: WorkupQueries.WorklistRow) -> ChartEntryPages.Row in
             let order = try? JSONCoding.decode(WorkupOrder.self, row.request)
             let status = OrderStatus(rawValue: row.status) ?? .ordered
-            let overdue = CalendarDate(row.orderedOn).map { WorkupDeadlines().isOverdue(status: status, orderedOn: $0,
-                                                                                     resultedOn: row.resultedOn.flatMap(CalendarDate.init), today: req.today) } ?? false
+            let overdue = isOverdue(status, orderedOn: row.orderedOn, resultedOn: row.resultedOn, today: req.today)
             return ChartEntryPages.Row(cells: ["\(row.familyName), \(row.givenName) (\(row.mrn))", CalendarDate(row.orderedOn)?.display ?? row.orderedOn,
                                                order?.label ?? row.test, status.title + (overdue ? " — overdue" : "")],
                                        edit: clinical ? SitePath.workupOrder(row.patientID, row.id) : nil)
@@ -146,6 +145,12 @@ enum WorkupController {
     }
 
     // MARK: - Helpers
+
+    /// Overdue by the practice's deadlines, from the stored day columns.
+    private static func isOverdue(_ status: OrderStatus, orderedOn: String, resultedOn: String?, today: CalendarDate) -> Bool {
+        guard let ordered = CalendarDate(orderedOn) else { return false }
+        return WorkupDeadlines().isOverdue(status: status, orderedOn: ordered, resultedOn: resultedOn.flatMap(CalendarDate.init), today: today)
+    }
 
     /// A step on one order: parse → change under the version check → back to the order, or the order page with
     /// the problems (422) or the conflict (409).

@@ -10,9 +10,10 @@ enum InstrumentPages {
         let patientID: UUID
         /// Oldest first.
         let responses: [InstrumentQueries.ResponseRow]
-        let latest: InstrumentQueries.ResponseRow
         let course: InstrumentCourse
         let difference: DifferenceSettings.Used?
+
+        var latest: InstrumentQueries.ResponseRow { responses[responses.count - 1] }
 
         // Computed when drawn: the chart shows only the summary line.
         var trend: TrendChart.Model {
@@ -162,6 +163,8 @@ enum InstrumentPages {
         let answers: [(String, String)]
         let inError: String?
         let canMarkInError: Bool
+        /// The reason as typed, shown again with its problem.
+        var inErrorReason = ""
         var inErrorProblem: String?
     }
 
@@ -185,7 +188,7 @@ enum InstrumentPages {
                 .tag("form", [("method", "post"), ("action", SitePath.instrumentResponseInError(model.patientID, model.responseID))], [
                     Forms.csrf(csrfToken),
                     Forms.hidden("version", String(model.version)),
-                    Forms.text("reason", label: "Reason", value: "", error: model.inErrorProblem, required: true),
+                    Forms.text("reason", label: "Reason", value: model.inErrorReason, error: model.inErrorProblem, required: true),
                     Forms.submit("Mark entered in error", secondary: true),
                 ]),
             ])),

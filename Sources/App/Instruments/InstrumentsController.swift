@@ -26,10 +26,9 @@ enum InstrumentsController {
                         differences: DifferenceSettings, patientID: UUID) -> [InstrumentPages.Course] {
         definitions.compactMap { definition in
             let own = responses.filter { $0.instrument == definition.id }
-            guard let latest = own.last,
-                  let course = InstrumentCourse(definition, own.compactMap(\.scored),
+            guard let course = InstrumentCourse(definition, own.compactMap(\.scored),
                                                 minimalImportantDifference: differences.used(for: definition)?.value) else { return nil }
-            return InstrumentPages.Course(definition: definition, patientID: patientID, responses: own, latest: latest, course: course,
+            return InstrumentPages.Course(definition: definition, patientID: patientID, responses: own, course: course,
                                           difference: differences.used(for: definition))
         }
     }
@@ -71,11 +70,11 @@ enum InstrumentsController {
         let (patient, response, definition) = try await findResponse(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
-        let reason = fields["reason"]
-        guard !reason.isEmpty, reason.count <= 500 else {
-            let problem = reason.isEmpty ? "Give the reason the answers were wrong." : "Keep the reason under 500 characters."
-            if req.wantsJSON { throw ValidationFailure(fields: ["reason": problem]) }
-            return try await responsePage(req, patient, response, definition, problem: problem, status: .unprocessableEntity)
+        var reader = FormReader(fields, today: req.today)
+        let reason = reader.text("reason", limit: 500, required: "Give the reason the answers were wrong.")
+        if let problem = reader.problems["reason"] {
+            if req.wantsJSON { throw ValidationFailure(fields: reader.problems) }
+            return try await responsePage(req, patient, response, definition, inError: (reason, problem), status: .unprocessableEntity)
         }
         guard try await InstrumentQueries.enterInError(response, from: version, reason: reason, by: try req.user.id, now: req.now,
                                                        on: req.db, audit: req.transactionalAudit) else {
@@ -95,7 +94,7 @@ enum InstrumentsController {
     }
 
     private static func responsePage(_ req: Request, _ patient: PatientRecord, _ response: InstrumentResponse, _ definition: InstrumentDefinition,
-                                     problem: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+                                     inError: (reason: String, problem: String)? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let answers = try response.decodedAnswers()
         let names = try await StaffNames.lookup(Set([response.createdBy, response.deletedBy].compactMap { $0 }), on: req.db)
         let via = response.enteredVia == InstrumentResponse.EnteredVia.kiosk.rawValue
@@ -113,7 +112,8 @@ enum InstrumentsController {
                 ("\(index + 1). \(item.text ?? "Item \(index + 1)")", answerText(answers[item.linkId].flatMap(item.option(value:))))
             },
             inError: response.deletedAt.map { "Entered in error on \(req.displayTime($0)) by \(response.deletedBy.flatMap { names[$0] } ?? "unknown"): \(response.deletedReason ?? "")" },
-            canMarkInError: try req.user.can(.questionnaireWrite), inErrorProblem: problem)
+            canMarkInError: try req.user.can(.questionnaireWrite), inErrorReason: inError?.reason ?? "",
+            inErrorProblem: inError?.problem)
         return req.page(definition.title, section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
                         InstrumentPages.response(model, csrfToken: req.csrfToken))
     }
