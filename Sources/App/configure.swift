@@ -27,6 +27,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(ReliefErrorMiddleware())
     app.middleware.use(StaticAssetMiddleware())
     app.middleware.use(SessionAuthenticator())
+    app.middleware.use(APITokenAuthenticator())
     app.middleware.use(CSRFMiddleware())
 
     try routes(app)

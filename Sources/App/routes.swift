@@ -14,6 +14,8 @@ func routes(_ app: Application) throws {
     app.on(.GET, "account", access: .signedIn, use: AccountController.show)
     app.on(.GET, "account", "password", access: .signedIn, use: AccountController.editPassword)
     app.on(.POST, "account", "password", access: .signedIn, use: AccountController.updatePassword)
+    app.on(.POST, "account", "api-tokens", access: .signedIn, use: AccountController.createToken)
+    app.on(.POST, "account", "api-tokens", ":token", "revoke", access: .signedIn, use: AccountController.revokeToken)
 
     app.on(.GET, "patients", access: .action(.patientRead), use: PatientsController.index)
     app.on(.GET, "patients", "new", access: .action(.patientRegister), use: PatientsController.new)
@@ -66,6 +68,8 @@ func routes(_ app: Application) throws {
     app.on(.GET, "worklists", access: .action(.worklistView), use: WorkupController.worklist)
     app.on(.GET, "reports", access: .action(.reportView),
            use: HomeController.placeholder(.reports, "Practice-wide outcome reports will be shown here."))
+
+    APIRoutes.register(app)
 
     app.on(.GET, "settings", "clinical", access: .action(.clinicalSettings), use: SettingsController.show)
     app.on(.POST, "settings", "clinical", access: .action(.clinicalSettings), use: SettingsController.update)

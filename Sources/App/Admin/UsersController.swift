@@ -94,6 +94,7 @@ enum UsersController {
         try await req.db.transaction { database in
             try await user.save(on: database)
             try await SessionStore.endAll(of: user.id!, on: database, cache: req.application.sessionCache)
+            try await APITokens.revokeAll(of: user.id!, now: req.now, on: database)
             try await req.audit(AuditEntry(action: .userPasswordReset, resourceType: "User", resourceID: user.id?.uuidString), on: database)
         }
         return req.page("Password reset", section: .admin, UsersPages.temporaryPassword(name: user.name, email: user.email, password: password))

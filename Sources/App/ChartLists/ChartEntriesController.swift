@@ -83,7 +83,8 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
         return (rows.filter(\.0).map(\.1), rows.filter { !$0.0 }.map(\.1))
     }
 
-    private static func validate(_ fields: FormFields, today: CalendarDate, others: [C]) -> (C?, [String: String]) {
+    /// The parser's verdict, then the clashes with the patient's other current entries; for the form and the API.
+    static func validate(_ fields: FormFields, today: CalendarDate, others: [C]) -> (C?, [String: String]) {
         let (content, problems) = C.parse(fields, today: today)
         guard let content else { return (nil, problems) }
         let clashes = content.problems(alongside: others)

@@ -20,5 +20,6 @@ enum Migrations {
         CreateKioskSession(),
         CreatePracticeSetting(),
         CreateWorkupOrder(),
+        CreateAPIToken(),
     ]
 }

@@ -42,11 +42,7 @@ enum PatientsController {
                 return renderForm(req, form, status: .ok)
             }
         }
-        let user = try req.user
-        let patient = try await PatientQueries.create(registration, by: user.id, now: req.now, on: req.db) { patient, database in
-            try await req.audit(AuditEntry(action: .patientCreate, resourceType: "Patient", resourceID: patient.id.uuidString,
-                                           patientID: patient.id, detail: "MRN \(patient.mrn)"), on: database)
-        }
+        let patient = try await register(req, registration)
         return req.redirect(to: SitePath.patient(patient.id), flash: Flash(.success, "Registered \(registration.displayName), MRN \(patient.mrn)."))
     }
 
@@ -84,14 +80,7 @@ enum PatientsController {
         guard form.problems.isEmpty else {
             return try failValidation(req, form, banner: try await ChartBanner.model(req, patient))
         }
-        let user = try req.user
-        let outcome = try await PatientQueries.update(patient.id, from: version, to: registration, by: user.id,
-                                                      now: req.now, on: req.db) { saved, changed, database in
-            try await req.audit(AuditEntry(action: .patientUpdate, resourceType: "Patient", resourceID: saved.id.uuidString,
-                                           patientID: saved.id, detail: "changed: \(changed.map(\.rawValue).joined(separator: ","))"),
-                                on: database)
-        }
-        switch outcome {
+        switch try await save(req, patient.id, from: version, registration) {
         case .saved(let saved, _):
             return req.redirect(to: SitePath.patient(saved.id), flash: Flash(.success, "Saved the changes to \(registration.displayName)."))
         case .notFound:
@@ -101,10 +90,31 @@ enum PatientsController {
         }
     }
 
+    /// Registers a validated patient with its audit row; for the form and the API.
+    static func register(_ req: Request, _ registration: PatientRegistration) async throws -> PatientRecord {
+        try await PatientQueries.create(registration, by: try req.user.id, now: req.now, on: req.db) { patient, database in
+            try await req.audit(AuditEntry(action: .patientCreate, resourceType: "Patient", resourceID: patient.id.uuidString,
+                                           patientID: patient.id, detail: "MRN \(patient.mrn)"), on: database)
+        }
+    }
+
+    /// Saves a validated registration over `version`, audited; a conflict is audited too.
+    static func save(_ req: Request, _ id: UUID, from version: Int, _ registration: PatientRegistration) async throws -> PatientQueries.UpdateOutcome {
+        let outcome = try await PatientQueries.update(id, from: version, to: registration, by: try req.user.id,
+                                                      now: req.now, on: req.db) { saved, changed, database in
+            try await req.audit(AuditEntry(action: .patientUpdate, resourceType: "Patient", resourceID: saved.id.uuidString,
+                                           patientID: saved.id, detail: "changed: \(changed.map(\.rawValue).joined(separator: ","))"),
+                                on: database)
+        }
+        if case .conflict(let current, _, _, _) = outcome {
+            try await req.audit(AuditEntry(action: .patientUpdateConflict, resourceType: "Patient", resourceID: current.id.uuidString,
+                                           patientID: current.id, outcome: .failure))
+        }
+        return outcome
+    }
+
     private static func conflict(_ req: Request, current: PatientRecord, base: PatientRegistration?, yours: PatientRegistration,
                                  changedBy: UUID?, changedAt: Date?) async throws -> Response {
-        try await req.audit(AuditEntry(action: .patientUpdateConflict, resourceType: "Patient", resourceID: current.id.uuidString,
-                                       patientID: current.id, outcome: .failure))
         let editor = if let changedBy { try await User.find(changedBy, on: req.db) } else { User?.none }
         var form = editForm(current, registration: yours, version: current.version)
         form.conflict = PatientConflict.model(base: base, current: current.registration, yours: yours,

@@ -42,6 +42,9 @@ struct AccessMiddleware: Middleware {
         }
         // A temporary password set by an administrator must be replaced before anything else.
         if user.mustChangePassword, access != .signedIn {
+            if request.wantsJSON {
+                return request.eventLoop.makeFailedFuture(Abort(.forbidden, reason: "Replace your temporary password in Relief first."))
+            }
             return request.eventLoop.makeSucceededFuture(request.redirect(to: SitePath.accountPassword))
         }
         guard PermissionTable.allows(user.role, access) else {

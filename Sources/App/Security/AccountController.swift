@@ -3,7 +3,7 @@ import Foundation
 import ReliefCore
 import Vapor
 
-/// A user's own account: who they are, and changing their password.
+/// A user's own account: who they are, changing their password, and their personal API tokens.
 enum AccountController {
     struct PasswordForm: Content {
         var currentPassword: String?
@@ -12,16 +12,61 @@ enum AccountController {
     }
 
     static func show(req: Request) async throws -> Response {
+        try await page(req, try await model(req))
+    }
+
+    static func createToken(req: Request) async throws -> Response {
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        var model = try await model(req)
+        var reader = FormReader(fields, today: req.today)
+        model.tokenName = reader.text("name", limit: 100, required: "Say what the token is for.")
+        let expiry = reader.one("expiresIn", APITokenExpiry.self, required: "Choose when it expires.")
+        model.expiry = fields["expiresIn"]
+        guard let expiry, reader.problems.isEmpty else {
+            model.problems = reader.problems
+            if req.wantsJSON { throw ValidationFailure(fields: reader.problems) }
+            return try await page(req, model, status: .unprocessableEntity)
+        }
+        let (user, name) = (try req.user, model.tokenName)
+        let token = try await req.db.transaction { database in
+            let token = try await APITokens.create(userID: user.id, name: name, expiresAt: expiry.date(from: req.now),
+                                                   now: req.now, on: database)
+            try await req.audit(AuditEntry(action: .tokenCreate, resourceType: "APIToken", resourceID: token.id.uuidString,
+                                           detail: name), on: database)
+            return token
+        }
+        model = try await self.model(req)
+        model.newToken = (name, token.secret)
+        return try await page(req, model, status: .created)
+    }
+
+    static func revokeToken(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("token", as: UUID.self) else { throw Abort(.notFound, reason: "No such token.") }
         let user = try req.user
-        return req.page("Your account", section: nil, [
-            .tag("h1", text: "Your account"),
-            .tag("dl", [("class", "card")], [
-                .tag("dt", text: "Name"), .tag("dd", text: user.name),
-                .tag("dt", text: "Email"), .tag("dd", text: user.email),
-                .tag("dt", text: "Role"), .tag("dd", text: user.role.title),
-            ]),
-            .link("Change your password", to: SitePath.accountPassword, [("class", "button secondary")]),
-        ])
+        let revoked = try await req.db.transaction { database in
+            guard try await APITokens.revoke(id, userID: user.id, now: req.now, on: database) else { return false }
+            try await req.audit(AuditEntry(action: .tokenRevoke, resourceType: "APIToken", resourceID: id.uuidString), on: database)
+            return true
+        }
+        guard revoked else { throw Abort(.notFound, reason: "No such token, or it is already revoked.") }
+        return req.redirect(to: SitePath.account, flash: Flash(.success, "Revoked the token. Scripts using it are refused from now on."))
+    }
+
+    private static func model(_ req: Request) async throws -> AccountPage.Model {
+        let user = try req.user, now = req.now
+        let tokens = try await APITokens.list(userID: user.id, on: req.db).map { token in
+            let expired = token.expiresAt.map { $0 <= now } ?? false
+            return AccountPage.TokenRow(
+                id: token.id, name: token.name, hint: token.hint, created: req.displayTime(token.createdAt),
+                expires: token.expiresAt.map(req.displayTime) ?? "Never", lastUsed: token.lastUsedAt.map(req.displayTime) ?? "Not yet",
+                state: token.revokedAt.map { "Revoked \(req.displayTime($0))" } ?? (expired ? "Expired" : "Active"),
+                isActive: token.revokedAt == nil && !expired)
+        }
+        return AccountPage.Model(name: user.name, email: user.email, role: user.role.title, tokens: tokens)
+    }
+
+    private static func page(_ req: Request, _ model: AccountPage.Model, status: HTTPStatus = .ok) async throws -> Response {
+        req.page("Your account", section: nil, status: status, AccountPage.render(model, csrfToken: req.csrfToken))
     }
 
     static func editPassword(req: Request) async throws -> Response {

@@ -45,6 +45,9 @@ enum AuditAction: String, CaseIterable {
     case settingsUpdate = "settings.update"
     /// A physician signed the review of a work-up result.
     case resultReview = "result.review"
+    /// Personal API tokens made and revoked on the account page.
+    case tokenCreate = "api-token.create"
+    case tokenRevoke = "api-token.revoke"
 }
 
 /// One entry for the audit trail, filled from the request's user, address and browser.

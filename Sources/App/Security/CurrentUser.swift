@@ -2,15 +2,28 @@ import Foundation
 import ReliefCore
 import Vapor
 
-/// The signed-in user of a request, as read from the session (never from the form or the URL).
+/// The signed-in user of a request, as read from the session or a personal API token (never from the form or the URL).
 struct CurrentUser: Sendable {
+    /// How the request proved who it is.
+    enum Credential: Sendable {
+        case session(UUID)
+        case apiToken(UUID)
+    }
+
     let id: UUID
     let email: String
     let name: String
     let role: Role
-    let sessionID: UUID
+    let credential: Credential
+    /// Empty for a token: a bearer token is never sent by a browser on its own, so it needs no CSRF token.
     let csrfToken: String
     let mustChangePassword: Bool
+
+    var sessionID: UUID? {
+        if case .session(let id) = credential { id } else { nil }
+    }
+
+    var viaAPIToken: Bool { sessionID == nil }
 }
 
 extension CurrentUser {

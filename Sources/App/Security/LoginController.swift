@@ -88,7 +88,7 @@ enum LoginController {
     static func logout(req: Request) async throws -> Response {
         let user = try req.user
         try await req.audit(AuditEntry(action: .logout, resourceType: "User", resourceID: user.id.uuidString))
-        try await SessionStore.end(user.sessionID, on: req.db, cache: req.application.sessionCache)
+        if let session = user.sessionID { try await SessionStore.end(session, on: req.db, cache: req.application.sessionCache) }
         let response = req.redirect(to: SitePath.login, flash: Flash(.info, "You are signed out."))
         response.cookies[SessionAuthenticator.cookieName] = .expired
         return response

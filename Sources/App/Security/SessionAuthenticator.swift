@@ -64,7 +64,7 @@ struct SessionAuthenticator: Middleware {
     private func signIn(_ request: Request, _ row: SessionStore.Row) {
         guard let role = Role(rawValue: row.role) else { return }
         request.currentUser = CurrentUser(
-            id: row.userID, email: row.email, name: row.name, role: role, sessionID: row.sessionID,
+            id: row.userID, email: row.email, name: row.name, role: role, credential: .session(row.sessionID),
             csrfToken: row.csrfToken, mustChangePassword: row.mustChangePassword)
     }
 

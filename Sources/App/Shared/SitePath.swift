@@ -8,6 +8,9 @@ enum SitePath {
     static let logout = "/logout"
     static let account = "/account"
     static let accountPassword = "/account/password"
+    static let apiTokens = "/account/api-tokens"
+    static func revokeAPIToken(_ id: UUID) -> String { apiTokens + "/\(id.uuidString.lowercased())/revoke" }
+    static let openAPI = "/api/v1/openapi.json"
     static let patients = "/patients"
     static let newPatient = "/patients/new"
     static func patient(_ id: UUID) -> String { "/patients/\(id.uuidString.lowercased())" }

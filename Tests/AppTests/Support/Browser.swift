@@ -35,7 +35,7 @@ final class Browser: @unchecked Sendable {  // used by one test at a time
     /// Posts a form as the browser would, with the CSRF token of the last page unless `csrf` says otherwise.
     @discardableResult
     func post(_ path: String, form: [String: String] = [:], csrf: String?? = .none,
-              headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+              headers: HTTPHeaders = [:], method: HTTPMethod = .POST) async throws -> TestingHTTPResponse {
         var fields = form
         let token: String? = switch csrf {
         case .none: csrfToken
@@ -44,7 +44,7 @@ final class Browser: @unchecked Sendable {  // used by one test at a time
         if let token { fields[CSRFMiddleware.fieldName] = token }
         var headers = headers
         headers.contentType = .urlEncodedForm
-        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: Self.encode(fields)))
+        return try await send(method, path, headers: headers, body: ByteBuffer(string: Self.encode(fields)))
     }
 
     /// Posts fields in order, repeated names kept (checkbox groups), with the page's CSRF token.

@@ -1,0 +1,268 @@
+import Fluent
+import Foundation
+import ReliefCore
+import Vapor
+
+/// A chart list's figures for the API: what each entry and the whole current list compute (MME, codes, care tried).
+protocol ChartEntryAPI: ChartEntryPresentation {
+    static var schema: FieldSchema { get }
+    static var computedSchema: APISchema { get }
+    var computed: [String: JSONValue] { get }
+    static var summarySchema: APISchema { get }
+    static func summary(_ current: [Self]) -> [String: JSONValue]
+}
+
+extension ChartEntryAPI {
+    static var summarySchema: APISchema { .record([]) }
+    static func summary(_ current: [Self]) -> [String: JSONValue] { [:] }
+}
+
+/// The chart lists in the JSON API: the same generic machinery as the pages, for every kind of entry.
+enum ChartEntriesAPI<C: ChartEntryAPI> {
+    struct Entry: Encodable {
+        let id: UUID
+        let version: Int
+        let label: String
+        let status: String
+        let current: Bool
+        let fields: [String: JSONValue]
+        let computed: [String: JSONValue]
+        let createdAt: Date
+        let updatedAt: Date
+
+        init(_ row: ChartEntry) throws {
+            let content = try row.decoded(as: C.self)
+            id = row.id!
+            version = row.version
+            label = content.label
+            status = content.status
+            current = content.isCurrent
+            fields = C.schema.json(content.fields)
+            computed = content.computed
+            createdAt = row.createdAt
+            updatedAt = row.updatedAt
+        }
+    }
+
+    struct List: Encodable {
+        let entries: [Entry]
+        let summary: [String: JSONValue]
+    }
+
+    /// The schema names of this kind: `MedicationEntry`, `MedicationList`, …
+    static var name: String { C.kind.rawValue.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() }
+
+    static var schemas: [(String, APISchema)] {
+        [
+            ("\(name)Entry", .record([
+                ("id", .uuid), ("version", .integer), ("label", .text), ("status", .text), ("current", .boolean),
+                ("fields", .fields(C.schema)), ("computed", C.computedSchema), ("createdAt", .dateTime), ("updatedAt", .dateTime),
+            ])),
+            ("\(name)List", .record([("entries", .array(.ref("\(name)Entry"))), ("summary", C.summarySchema)])),
+            ("\(name)Write", APIWrite.schema(C.schema, versioned: false)),
+            ("\(name)Update", APIWrite.schema(C.schema, versioned: true)),
+        ]
+    }
+
+    static var endpoints: [APIEndpoint] {
+        let list = ["patients", ":id", C.kind.pathSegment], one = list + [":entry"], title = C.kind.pluralTitle.lowercased()
+        return [
+            APIEndpoint(.GET, list, access: .action(.clinicalRead), "The patient's \(title), newest first, with what the current list computes.",
+                        response: .ref("\(name)List"), handler: index),
+            APIEndpoint(.POST, list, access: .action(.chartWrite), "Add an entry to the patient's \(title).",
+                        request: .ref("\(name)Write"), response: .ref("\(name)Entry"), status: .created, handler: create),
+            APIEndpoint(.GET, one, access: .action(.clinicalRead), "Read one entry.", response: .ref("\(name)Entry"), handler: show),
+            APIEndpoint(.PUT, one, access: .action(.chartWrite), "Replace an entry; a field left out is emptied. 409 when the version is not the latest.",
+                        request: .ref("\(name)Update"), response: .ref("\(name)Entry"), failures: [.conflict], handler: update),
+            APIEndpoint(.POST, one + ["entered-in-error"], access: .action(.chartWrite),
+                        "Take a wrong entry off the chart with the reason; it stays in the record, marked.",
+                        request: .ref("VersionedReason"), response: .ref("Retraction"), failures: [.conflict], handler: enterInError),
+        ]
+    }
+
+    static func index(req: Request) async throws -> Response {
+        let patient = try await PatientsController.findPatient(req)
+        let rows = try await ChartEntry.query(on: req.db).filter(\.$patientID == patient.id).filter(\.$kind == C.kind.rawValue)
+            .filter(\.$deletedAt == nil).sort(\.$createdAt, .descending).all()
+        try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, patientID: patient.id,
+                                       detail: "list of \(rows.count)"))
+        let entries = try rows.map(Entry.init)
+        let current = try rows.map { try $0.decoded(as: C.self) }.filter(\.isCurrent)
+        return try req.json(List(entries: entries, summary: C.summary(current)))
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let patient = try await PatientsController.findPatient(req)
+        let fields = try req.formFields(try req.apiBody(APIWrite.self).fields, C.schema)
+        let others = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db).map(\.1)
+        let (content, problems) = ChartEntriesController<C>.validate(fields, today: req.today, others: others)
+        guard let content else { throw ValidationFailure(fields: problems) }
+        let entry = try await ChartEntryQueries.create(content, patientID: patient.id, by: try req.user.id, now: req.now, on: req.db,
+                                                       audit: req.transactionalAudit)
+        return try req.json(try Entry(entry), status: .created)
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let (patient, entry) = try await find(req)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, resourceID: entry.id!.uuidString, patientID: patient.id))
+        return try req.json(try Entry(entry))
+    }
+
+    static func update(req: Request) async throws -> Response {
+        let (patient, entry) = try await find(req)
+        let body = try req.apiBody(APIWrite.self)
+        let version = try req.requireVersion(body.version)
+        let fields = try req.formFields(body.fields, C.schema)
+        let others = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db).filter { $0.0 != entry.id }.map(\.1)
+        let (content, problems) = ChartEntriesController<C>.validate(fields, today: req.today, others: others)
+        guard let content else { throw ValidationFailure(fields: problems) }
+        let outcome = try await ChartEntryQueries.update(entry.id!, patientID: patient.id, from: version, content: content,
+                                                         by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
+        return try await answer(req, patient, outcome) { try req.json(try Entry($0)) }
+    }
+
+    static func enterInError(req: Request) async throws -> Response {
+        let (patient, entry) = try await find(req)
+        let body = try req.apiBody(APIReason.self)
+        let version = try req.requireVersion(body.version)
+        let reason = try APIReason.checked(body.reason)
+        let outcome = try await ChartEntryQueries.enterInError(C.self, entry.id!, patientID: patient.id, from: version, reason: reason,
+                                                               by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
+        return try await answer(req, patient, outcome) { try req.json(Retraction($0.id!, version: $0.version, reason: reason)) }
+    }
+
+    private static func answer(_ req: Request, _ patient: PatientRecord, _ outcome: ChartEntryQueries.SaveOutcome,
+                               _ saved: (ChartEntry) throws -> Response) async throws -> Response {
+        switch outcome {
+        case .saved(let entry): return try saved(entry)
+        case .notFound: throw Abort(.notFound, reason: "No such entry.")
+        case .conflict(let current):
+            try await req.audit(AuditEntry(action: .recordUpdateConflict, resourceType: C.kind.resourceType,
+                                           resourceID: current.id!.uuidString, patientID: patient.id, outcome: .failure))
+            throw Abort(.conflict, reason: "Someone changed this entry meanwhile, or marked it entered in error; read it again.")
+        }
+    }
+
+    private static func find(_ req: Request) async throws -> (PatientRecord, ChartEntry) {
+        let patient = try await PatientsController.findPatient(req)
+        guard let id = req.parameters.get("entry", as: UUID.self),
+              let entry = try await ChartEntryQueries.find(id, kind: C.kind, patientID: patient.id, on: req.db), entry.deletedAt == nil else {
+            throw Abort(.notFound, reason: "No such entry.")
+        }
+        return (patient, entry)
+    }
+}
+
+/// A record taken off the chart as entered in error.
+struct Retraction: Encodable {
+    let id: UUID
+    let version: Int
+    let enteredInError = true
+    let reason: String
+
+    init(_ id: UUID, version: Int, reason: String) {
+        self.id = id
+        self.version = version
+        self.reason = reason
+    }
+
+    static let schema = APISchema.record([("id", .uuid), ("version", .integer), ("enteredInError", .boolean), ("reason", .text)])
+}
+
+extension APIReason {
+    /// The reason as the forms take it: required, up to 500 characters.
+    static func checked(_ reason: String, limit: Int = 500) throws -> String {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if reason.isEmpty { throw ValidationFailure(fields: ["reason": "Give the reason."]) }
+        if reason.count > limit { throw ValidationFailure(fields: ["reason": "Keep the reason under \(limit) characters."]) }
+        return reason
+    }
+}
+
+/// A clinical source as the API cites it.
+extension ClinicalSource {
+    var json: JSONValue {
+        .object(["citation": .string(citation), "evidence": .string(evidence.rawValue), "verifyAgainstCurrentGuideline": .bool(needsVerification)])
+    }
+
+    static let schema = APISchema.record([
+        ("citation", .text), ("evidence", .string(choices: ["V1", "V2", "UNCONFIRMED"])), ("verifyAgainstCurrentGuideline", .boolean),
+    ])
+}
+
+extension MedicationEntry: ChartEntryAPI {
+    static let computedSchema = APISchema.record([
+        ("drugClasses", .array(.text)), ("dailyMME", .nullable(.number)),
+        ("mme", .string(choices: ["not-an-opioid", "computed", "not-computable"])), ("mmeExplanation", .nullable(.text)),
+        ("mmeSource", .nullable(.ref("Source"))),
+    ])
+
+    var computed: [String: JSONValue] {
+        let classes = (drug?.classes ?? []).map(\.rawValue).sorted().map(JSONValue.string)
+        let (state, explanation, source): (String, String?, ClinicalSource?) = switch dailyMME {
+        case .notAnOpioid: ("not-an-opioid", nil, nil)
+        case .value(_, let explanation, let source): ("computed", explanation, source)
+        case .notComputable(let reason): ("not-computable", reason, nil)
+        }
+        return ["drugClasses": .array(classes), "dailyMME": dailyMME.amount.map(JSONValue.number) ?? .null, "mme": .string(state),
+                "mmeExplanation": explanation.map(JSONValue.string) ?? .null, "mmeSource": source?.json ?? .null]
+    }
+
+    static let summarySchema = APISchema.record([("totalDailyMME", .number), ("totalIncomplete", .boolean), ("alerts", .array(.ref("MedicationAlert")))])
+
+    static let alertSchema = APISchema.record([
+        ("kind", .string(choices: ["mme-threshold", "opioid-benzodiazepine", "incomplete-total"])), ("message", .text),
+        ("source", .nullable(.ref("Source"))),
+    ])
+
+    static func summary(_ current: [MedicationEntry]) -> [String: JSONValue] {
+        let opioids = OpioidSummary(current)
+        return ["totalDailyMME": .number(opioids.total), "totalIncomplete": .bool(opioids.isIncomplete), "alerts": .array(alerts(opioids))]
+    }
+
+    static func alerts(_ opioids: OpioidSummary) -> [JSONValue] {
+        opioids.alerts.map { alert in
+            .object(["kind": .string(alert.kind), "message": .string(alert.message), "source": alert.source?.json ?? .null])
+        }
+    }
+}
+
+extension OpioidSummary.Alert {
+    var kind: String {
+        switch self {
+        case .atOrAboveReassessThreshold: "mme-threshold"
+        case .opioidWithBenzodiazepine: "opioid-benzodiazepine"
+        case .incompleteTotal: "incomplete-total"
+        }
+    }
+}
+
+extension AllergyEntry: ChartEntryAPI {
+    static let computedSchema = APISchema.record([])
+    var computed: [String: JSONValue] { [:] }
+}
+
+extension PriorTreatmentEntry: ChartEntryAPI {
+    static let computedSchema = APISchema.record([])
+    var computed: [String: JSONValue] { [:] }
+
+    /// The conservative care tried and failed, which payers ask about.
+    static let summarySchema = APISchema.record([("failedConservativeCareWeeks", .integer), ("failedConservativeCareKinds", .array(.text))])
+
+    static func summary(_ current: [PriorTreatmentEntry]) -> [String: JSONValue] {
+        let care = ConservativeCare(current)
+        return ["failedConservativeCareWeeks": .number(Double(care.failedWeeks)),
+                "failedConservativeCareKinds": .array(care.kinds.map { .string($0.rawValue) })]
+    }
+}
+
+extension DiagnosisEntry: ChartEntryAPI {
+    static let computedSchema = APISchema.record([
+        ("icd10", .nullable(.text)), ("uncoded", .boolean), ("codeSource", .nullable(.ref("Source"))),
+    ])
+
+    var computed: [String: JSONValue] {
+        ["icd10": conditionCode.map(JSONValue.string) ?? .null, "uncoded": .bool(conditionCode == nil),
+         "codeSource": condition?.source.json ?? .null]
+    }
+}

@@ -1,0 +1,263 @@
+import Fluent
+import Foundation
+import ReliefCore
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// The JSON API: personal tokens, records through the forms' checks, and the OpenAPI description kept true.
+@Suite struct APITests {
+    private let oxycodone: JSONValue = .object([
+        "drug": "oxycodone", "strength": 10, "unit": "mg", "unitsPerDose": 1, "frequency": "q6h", "route": "oral",
+        "startDate": "2026-06-01", "status": "active",
+    ])
+
+    private func registration(_ family: String = "Okafor", birthDate: String = "1970-05-17") -> JSONValue {
+        .object(["fields": .object(["familyName": .string(family), "givenName": "Ada", "birthDate": .string(birthDate), "sexAtBirth": "F"])])
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aTokenIsShownOnceStoredHashedAndStopsWhenRevokedExpiredOrTheAccountIsDisabled(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let browser = try await context.signedIn(.nurse)
+            let nurse = try await APIClient.make(browser, name: "export")
+            let shortLived = try await APIClient.make(browser, name: "short", expiresIn: "30")
+            // act
+            let me = try await nurse.get("/api/v1/me")
+            let account = try await browser.get(SitePath.account)
+            let stored = try await context.app.db.sql.raw("SELECT token_hash, hint FROM api_tokens").all()
+            let forged = try await APIClient(app: context.app, token: "relief_not-a-token").get("/api/v1/me")
+            let tokenID = try #require(try await context.app.db.sql.raw("SELECT id FROM api_tokens WHERE name = 'export'").first()?
+                .decode(column: "id", as: UUID.self))
+            try await browser.get(SitePath.account)
+            let revoke = try await browser.post(SitePath.revokeAPIToken(tokenID))
+            let afterRevoke = try await nurse.get("/api/v1/me")
+            let beforeExpiry = try await shortLived.get("/api/v1/me")
+            context.clock.advance(minutes: 31 * 24 * 60)
+            let afterExpiry = try await shortLived.get("/api/v1/me")
+            // check
+            #expect(me.status == .ok && me.json["role"] == "nurse" && me.json["via"] == "api-token")
+            #expect(me.json["permissions"].count == PermissionTable.grants[.nurse]!.count)
+            #expect(nurse.token.hasPrefix("relief_") && !account.text.contains(nurse.token))
+            #expect(account.text.contains(String(nurse.token.prefix(13))))
+            #expect(stored.count == 2)
+            for row in stored { #expect(try row.decode(column: "token_hash", as: String.self) != nurse.token) }
+            #expect(forged.status == .unauthorized && forged.json["error"] != .null)
+            #expect(revoke.status == .seeOther)
+            #expect(afterRevoke.status == .unauthorized && beforeExpiry.status == .ok && afterExpiry.status == .unauthorized)
+            #expect(try await context.auditEvents(.tokenCreate).count == 2)
+            #expect(try await context.auditEvents(.tokenRevoke).count == 1)
+            #expect(try await context.auditEvents(.loginFailure).filter { $0.resourceType == "APIToken" }.count == 3)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aDisabledAccountsTokenIsRefusedAndATokenNeedsNoCSRFButItsRolesPermission(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let coordinator = try await APIClient.make(try await context.signedIn(.coordinator))
+            let physicianBrowser = try await context.signedIn(.physician)
+            let physician = try await APIClient.make(physicianBrowser)
+            // act
+            let registered = try await coordinator.send(.POST, "/api/v1/patients", registration())
+            let medications = try await coordinator.get("/api/v1/patients/\(patient.id)/medications")
+            let withoutCSRF = try await physicianBrowser.send(.POST, "/api/v1/patients/\(patient.id)/medications",
+                                                              headers: ["Content-Type": "application/json", "Accept": "application/json"],
+                                                              body: ByteBuffer(string: #"{"fields":{}}"#))
+            let user = try #require(try await User.query(on: context.app.db).filter(\.$role == Role.coordinator.rawValue).first())
+            try await UserDirectory.setDisabled(user, true, actor: nil, now: context.clock.now, on: context.app.db, sessions: context.app.sessionCache)
+            let afterDisable = try await coordinator.get("/api/v1/me")
+            // check
+            #expect(registered.status == .created)
+            #expect(medications.status == .forbidden)
+            #expect(withoutCSRF.status == .forbidden, "a browser session still needs its CSRF token")
+            #expect(afterDisable.status == .unauthorized)
+            #expect(try await context.auditEvents(.permissionDenied).count == 1)
+            _ = physician
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func patientsGoThroughTheRegistrationChecksAndAStaleVersionIsAConflict(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let api = try await APIClient.make(try await context.signedIn(.coordinator))
+            // act
+            let created = try await api.send(.POST, "/api/v1/patients", registration())
+            let id = try #require(created.json["id"].string)
+            let duplicate = try await api.send(.POST, "/api/v1/patients", registration())
+            let future = try await api.send(.POST, "/api/v1/patients", registration("Future", birthDate: "2031-01-01"))
+            let mistyped = try await api.send(.POST, "/api/v1/patients", .object(["fields": .object(["familyName": 12, "nickname": "A"])]))
+            var fields = try #require(created.json["fields"].object)
+            fields["phone"] = "(217) 555-0199"
+            let updated = try await api.send(.PUT, "/api/v1/patients/\(id)", .object(["version": 1, "fields": .object(fields)]))
+            let stale = try await api.send(.PUT, "/api/v1/patients/\(id)", .object(["version": 1, "fields": .object(fields)]))
+            let found = try await api.get("/api/v1/patients?q=okaf")
+            // check
+            #expect(created.status == .created && created.json["mrn"] != .null && created.json["fields"]["birthDate"] == "1970-05-17")
+            #expect(duplicate.status == .conflict && duplicate.json["duplicates"].count == 1)
+            #expect(future.status == .unprocessableEntity && future.json["fields"]["birthDate"] == "Date of birth cannot be in the future.")
+            #expect(mistyped.json["fields"]["familyName"] == "Send text." && mistyped.json["fields"]["nickname"] == "Not a field of this record.")
+            #expect(updated.status == .ok && updated.json["version"] == 2 && updated.json["fields"]["phone"] == "(217) 555-0199")
+            #expect(stale.status == .conflict)
+            #expect(found.json["patients"].count == 1)
+            #expect(try await context.patientCount() == 1)
+            #expect(try await context.auditEvents(.patientCreate).count == 1)
+            #expect(try await context.auditEvents(.patientUpdateConflict).count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func medicationsCarryTheirDailyMMEAndTheListItsTotalAndAlerts(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let api = try await APIClient.make(try await context.signedIn(.physician))
+            let path = "/api/v1/patients/\(patient.id)/medications"
+            // act
+            let added = try await api.send(.POST, path, .object(["fields": oxycodone]))
+            let benzo = try await api.send(.POST, path, .object(["fields": .object(["drug": "alprazolam", "strength": 0.5, "unit": "mg",
+                                                                                  "frequency": "bid", "status": "active"])]))
+            let badDose = try await api.send(.POST, path, .object(["fields": .object(["drug": "oxycodone", "strength": "ten", "unit": "mg",
+                                                                                    "frequency": "q6h", "status": "active"])]))
+            let list = try await api.get(path)
+            let alerts = try await api.get("/api/v1/patients/\(patient.id)/alerts")
+            let id = try #require(added.json["id"].string)
+            let retracted = try await api.send(.POST, "\(path)/\(id)/entered-in-error", .object(["version": 1, "reason": "wrong patient"]))
+            let after = try await api.get(path)
+            // check
+            #expect(added.status == .created && added.json["computed"]["dailyMME"] == 60 && added.json["computed"]["mme"] == "computed")
+            #expect(added.json["computed"]["mmeSource"]["citation"].string?.contains("CDC 2022") == true)
+            #expect(benzo.json["computed"]["drugClasses"] == ["benzodiazepine"])
+            #expect(badDose.status == .unprocessableEntity && badDose.json["fields"]["strength"] != .null)
+            #expect(list.json["summary"]["totalDailyMME"] == 60 && list.json["entries"].count == 2)
+            #expect(alerts.json["medication"].count == 2)
+            #expect(retracted.status == .ok && retracted.json["enteredInError"] == true)
+            #expect(after.json["summary"]["totalDailyMME"] == 0 && after.json["entries"].count == 1)
+            #expect(try await ChartEntryQueries.mmeHistory(patientID: patient.id, on: context.app.db).map(\.total) == [60, 0])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func everyDocumentedOperationAnswersAsDocumented(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let document = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: try await context.app.testing()
+                .sendRequest(.GET, SitePath.openAPI).body))
+            let validator = SchemaValidator(document: document)
+            let api = try await APIClient.make(try await context.signedIn(.physician))
+            var exercised: Set<String> = []
+            var problems: [String] = []
+            func call(_ method: HTTPMethod, _ template: String, _ parameters: [String: String] = [:], query: String = "",
+                      _ body: JSONValue? = nil) async throws -> JSONValue {
+                let path = parameters.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+                let (status, json) = try await api.send(method, path + query, body)
+                let operation = document["paths"][template][method.rawValue.lowercased()]
+                exercised.insert("\(method.rawValue) \(template)")
+                let documented = operation["responses"][String(status.code)]
+                if case .object = documented {
+                    problems += validator.problems(json, documented["content"]["application/json"]["schema"], at: "\(method.rawValue) \(path) \(status.code)")
+                } else {
+                    problems.append("\(method.rawValue) \(template) answered \(status.code), which is not documented")
+                }
+                return json
+            }
+            // act
+            _ = try await call(.GET, "/api/v1/me")
+            let patient = try await call(.POST, "/api/v1/patients", [:], registration())
+            _ = try await call(.POST, "/api/v1/patients", [:], registration())
+            _ = try await call(.POST, "/api/v1/patients", [:], registration("Later", birthDate: "2099-01-01"))
+            let id = try #require(patient["id"].string)
+            _ = try await call(.GET, "/api/v1/patients", query: "?q=oka")
+            _ = try await call(.GET, "/api/v1/patients", query: "?q=%21")
+            _ = try await call(.GET, "/api/v1/patients/{id}", ["id": id])
+            _ = try await call(.GET, "/api/v1/patients/{id}", ["id": UUID().uuidString])
+            _ = try await call(.PUT, "/api/v1/patients/{id}", ["id": id], .object(["version": 1, "fields": patient["fields"]]))
+            _ = try await call(.PUT, "/api/v1/patients/{id}", ["id": id], .object(["version": 1, "fields": patient["fields"]]))
+            let alert = ChartAlert(patientID: UUID(uuidString: id)!, kind: "red-flag", code: "fever", message: "Fever: rule out infection",
+                                   sourceType: "Evaluation", sourceID: UUID(), by: nil, now: context.clock.now)
+            try await alert.create(on: context.app.db)
+            _ = try await call(.GET, "/api/v1/patients/{id}/alerts", ["id": id])
+            _ = try await call(.POST, "/api/v1/patients/{id}/alerts/{alert}/resolve", ["id": id, "alert": alert.id!.uuidString],
+                               .object(["reason": "Afebrile on exam"]))
+            _ = try await call(.POST, "/api/v1/patients/{id}/alerts/{alert}/resolve", ["id": id, "alert": alert.id!.uuidString],
+                               .object(["reason": "Again"]))
+            let samples: [(String, JSONValue)] = [
+                ("medications", oxycodone),
+                ("allergies", .object(["substance": "latex", "reaction": ["hives"], "status": "active"])),
+                ("prior-treatments", .object(["kind": "physical-therapy", "weeks": 8, "result": "no-relief"])),
+                ("problems", .object(["condition": "M54.50", "chronic": true, "status": "active", "certainty": "provisional"])),
+            ]
+            for (segment, fields) in samples {
+                let list = "/api/v1/patients/{id}/\(segment)", one = list + "/{entry}"
+                let entry = try await call(.POST, list, ["id": id], .object(["fields": fields]))
+                _ = try await call(.POST, list, ["id": id], .object(["fields": .object(["status": "maybe"])]))
+                let entryID = try #require(entry["id"].string, "\(segment): \(entry)")
+                _ = try await call(.GET, list, ["id": id])
+                _ = try await call(.GET, one, ["id": id, "entry": entryID])
+                _ = try await call(.PUT, one, ["id": id, "entry": entryID], .object(["version": 1, "fields": entry["fields"]]))
+                _ = try await call(.PUT, one, ["id": id, "entry": entryID], .object(["version": 1, "fields": entry["fields"]]))
+                _ = try await call(.POST, one + "/entered-in-error", ["id": id, "entry": entryID], .object(["version": 2, "reason": "duplicate"]))
+            }
+            let questionnaires = "/api/v1/patients/{id}/questionnaire-responses"
+            let phq9 = JSONValue.object(Dictionary(uniqueKeysWithValues: (1...9).map { ("phq-9-\($0)", JSONValue.number(Double($0 % 3))) }))
+            let response = try await call(.POST, questionnaires, ["id": id], .object(["instrument": "phq-9", "fields": phq9]))
+            _ = try await call(.POST, questionnaires, ["id": id], .object(["instrument": "phq-9", "fields": .object(["phq-9-1": 7])]))
+            _ = try await call(.GET, questionnaires, ["id": id])
+            let responseID = try #require(response["id"].string, "\(response)")
+            _ = try await call(.GET, questionnaires + "/{response}", ["id": id, "response": responseID])
+            _ = try await call(.POST, questionnaires + "/{response}/entered-in-error", ["id": id, "response": responseID],
+                               .object(["version": 1, "reason": "another patient's form"]))
+            _ = try await call(.POST, questionnaires + "/{response}/entered-in-error", ["id": id, "response": UUID().uuidString],
+                               .object(["version": 1, "reason": "again"]))
+            // check
+            #expect(response["score"] == 9 && response["fields"]["phq-9-9"] == 0)
+            var documented: Set<String> = []
+            for (path, operations) in document["paths"].object ?? [:] {
+                for method in (operations.object ?? [:]).keys { documented.insert("\(method.uppercased()) \(path)") }
+            }
+            #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+            #expect(documented == exercised, "not exercised: \(documented.subtracting(exercised).sorted())")
+            #expect(document["openapi"] == "3.0.3")
+        }
+    }
+}
+
+extension APITests {
+    @Test(arguments: TestDatabase.available)
+    func questionnairesAreScoredByTheEngineAndShowTheirCourseAndItem9RaisesTheAlert(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let api = try await APIClient.make(try await context.signedIn(.therapist))
+            let path = "/api/v1/patients/\(patient.id)/questionnaire-responses"
+            func peg(_ values: [Int], on day: String) -> JSONValue {
+                var fields = Dictionary(uniqueKeysWithValues: values.enumerated().map { ("peg-\($0.offset + 1)", JSONValue.number(Double($0.element))) })
+                fields[InstrumentSubmission.completedOnField] = .string(day)
+                return .object(["instrument": "peg", "fields": .object(fields)])
+            }
+            // act
+            let baseline = try await api.send(.POST, path, peg([8, 8, 8], on: "2026-09-01"))
+            let later = try await api.send(.POST, path, peg([4, 4, 5], on: "2026-11-01"))
+            let outOfRange = try await api.send(.POST, path, peg([11, 4, 4], on: "2026-11-02"))
+            let phq9 = try await api.send(.POST, path, .object(["instrument": "phq-9", "fields": .object(Dictionary(uniqueKeysWithValues:
+                (1...9).map { ("phq-9-\($0)", JSONValue.number($0 == 9 ? 1 : 0)) }))]))
+            let list = try await api.get(path)
+            let alerts = try await api.get("/api/v1/patients/\(patient.id)/alerts")
+            // check
+            #expect(baseline.status == .created && baseline.json["score"] == 8)
+            #expect(later.json["score"] == 4.3, "the engine rounds the mean to one decimal")
+            #expect(outOfRange.status == .unprocessableEntity && outOfRange.json["fields"]["peg-1"] != .null)
+            #expect(phq9.status == .created)
+            let course = try #require(list.json["courses"].items.first { $0["instrument"] == "peg" })
+            #expect(course["baseline"] == 8 && course["latest"] == 4.3 && course["verdict"] == "notJudged", "PEG has no MID: \(course)")
+            #expect(course["change"].number.map { $0 < -3 } == true)
+            #expect(list.json["responses"].count == 3)
+            #expect(alerts.json["open"].items.map { $0["code"] } == ["phq-9-9"])
+        }
+    }
+}
