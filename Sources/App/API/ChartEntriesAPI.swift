@@ -30,8 +30,9 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
         let createdAt: Date
         let updatedAt: Date
 
-        init(_ row: ChartEntry) throws {
-            let content = try row.decoded(as: C.self)
+        init(_ row: ChartEntry) throws { try self.init(row, try row.decoded(as: C.self)) }
+
+        init(_ row: ChartEntry, _ content: C) {
             id = row.id!
             version = row.version
             label = content.label
@@ -86,9 +87,9 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
             .filter(\.$deletedAt == nil).sort(\.$createdAt, .descending).all()
         try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, patientID: patient.id,
                                        detail: "list of \(rows.count)"))
-        let entries = try rows.map(Entry.init)
-        let current = try rows.map { try $0.decoded(as: C.self) }.filter(\.isCurrent)
-        return try req.json(List(entries: entries, summary: C.summary(current)))
+        // Each entry's JSON is decoded once, for its own fields and for the list's summary.
+        let decoded = try rows.map { ($0, try $0.decoded(as: C.self)) }
+        return try req.json(List(entries: decoded.map { Entry($0.0, $0.1) }, summary: C.summary(decoded.map(\.1).filter(\.isCurrent))))
     }
 
     static func create(req: Request) async throws -> Response {
