@@ -73,6 +73,7 @@ func routes(_ app: Application) throws {
 
     app.on(.GET, "settings", "clinical", access: .action(.clinicalSettings), use: SettingsController.show)
     app.on(.POST, "settings", "clinical", access: .action(.clinicalSettings), use: SettingsController.update)
+    app.on(.POST, "settings", "clinical", "rules", access: .action(.clinicalSettings), use: SettingsController.updateRules)
 
     app.on(.GET, "admin", "users", access: .action(.userManage), use: UsersController.index)
     app.on(.GET, "admin", "users", "new", access: .action(.userManage), use: UsersController.new)

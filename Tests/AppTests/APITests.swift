@@ -214,6 +214,28 @@ import VaporTesting
                                .object(["version": 1, "reason": "another patient's form"]))
             _ = try await call(.POST, questionnaires + "/{response}/entered-in-error", ["id": id, "response": UUID().uuidString],
                                .object(["version": 1, "reason": "again"]))
+            let evaluations = "/api/v1/patients/{id}/evaluations", evaluation = evaluations + "/{evaluation}"
+            let note = try await call(.POST, evaluations, ["id": id])
+            let noteIDs = ["id": id, "evaluation": try #require(note["id"].string, "\(note)")]
+            _ = try await call(.GET, evaluations, ["id": id])
+            _ = try await call(.GET, evaluation, noteIDs)
+            _ = try await call(.PUT, evaluation, noteIDs, .object(["version": 1, "fields": APINotesAndWorkupTests.draft]))
+            _ = try await call(.PUT, evaluation, noteIDs, .object(["version": 1, "fields": APINotesAndWorkupTests.draft]))
+            _ = try await call(.POST, evaluation + "/addenda", noteIDs, .object(["text": "Too early"]))
+            _ = try await call(.POST, evaluation + "/sign", noteIDs, .object(["version": 2, "fields": .object(["painNow": 12])]))
+            _ = try await call(.POST, evaluation + "/sign", noteIDs, .object(["version": 2, "fields": APINotesAndWorkupTests.draft]))
+            _ = try await call(.POST, evaluation + "/addenda", noteIDs, .object(["text": "Reviewed the imaging with the patient."]))
+            let orders = "/api/v1/patients/{id}/workup-orders", order = orders + "/{order}"
+            let placed = try await call(.POST, orders, ["id": id], .object(["fields": APINotesAndWorkupTests.mri]))
+            _ = try await call(.POST, orders, ["id": id], .object(["fields": .object(["test": "x-ray"])]))
+            let orderIDs = ["id": id, "order": try #require(placed["id"].string, "\(placed)")]
+            _ = try await call(.GET, orders, ["id": id])
+            _ = try await call(.GET, order, orderIDs)
+            _ = try await call(.POST, order + "/review", orderIDs, .object(["version": 1, "fields": .object([:])]))
+            _ = try await call(.POST, order + "/schedule", orderIDs, .object(["version": 1, "fields": .object(["scheduledFor": "2026-12-01"])]))
+            _ = try await call(.POST, order + "/result", orderIDs, .object(["version": 2, "fields": .object(["report": "Normal study."])]))
+            _ = try await call(.POST, order + "/review", orderIDs, .object(["version": 3, "fields": .object(["reviewComment": "Normal."])]))
+            _ = try await call(.POST, order + "/cancel", orderIDs, .object(["version": 4, "fields": .object(["cancelReason": "Done"])]))
             // check
             #expect(response["score"] == 9 && response["fields"]["phq-9-9"] == 0)
             var documented: Set<String> = []

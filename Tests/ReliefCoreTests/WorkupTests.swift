@@ -45,3 +45,45 @@ import Testing
         #expect(WorkupDeadlines().isOverdue(status: status, orderedOn: day, resultedOn: day, today: today) == overdue)
     }
 }
+
+@Suite struct WorkupStepTests {
+    private let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    @Test(arguments: [
+        (WorkupStep.Kind.schedule, OrderStatus.ordered, true), (.schedule, .scheduled, true), (.schedule, .resulted, false),
+        (.result, .scheduled, true), (.result, .reviewed, false), (.cancel, .ordered, true), (.cancel, .resulted, false),
+        (.review, .scheduled, false), (.review, .resulted, true), (.review, .reviewed, false),
+    ])
+    func eachStepAppliesOnlyWhereTheOrderStands(kind: WorkupStep.Kind, status: OrderStatus, applies: Bool) {
+        // act / check
+        #expect(kind.applies(to: status) == applies)
+    }
+
+    @Test func eachStepChecksItsFieldsAndLeadsToItsStatus() throws {
+        // act
+        let (scheduled, _) = WorkupStep.parse(.schedule, FormFields([("scheduledFor", "01/15/2027")]), today: today)
+        let (_, noDate) = WorkupStep.parse(.schedule, FormFields(), today: today)
+        let (review, _) = WorkupStep.parse(.review, FormFields([("reviewComment", String(repeating: "a", count: WorkupStep.reviewCommentLimit))]), today: today)
+        let (_, longReview) = WorkupStep.parse(.review, FormFields([("reviewComment", String(repeating: "a", count: WorkupStep.reviewCommentLimit + 1))]),
+                                               today: today)
+        let (_, noReason) = WorkupStep.parse(.cancel, FormFields(), today: today)
+        let (result, _) = WorkupStep.parse(.result, FormFields([("report", "Normal study."), ("resultedOn", "11/23/2026")]), today: today)
+        let (_, halfRow) = WorkupStep.parse(.result, FormFields([("report", "x"), ("finding.1.side", "left")]), today: today)
+        // check
+        #expect(scheduled == .schedule(CalendarDate(year: 2027, month: 1, day: 15)!) && scheduled?.status == .scheduled)
+        #expect(scheduled?.detail == "scheduled 2027-01-15")
+        #expect(noDate["scheduledFor"] != nil)
+        #expect(review?.status == .reviewed && longReview["reviewComment"] != nil)
+        #expect(noReason["cancelReason"] == "Give the reason for cancelling.")
+        #expect(result?.status == .resulted && result?.kind == .result)
+        #expect(halfRow["finding.1.kind"] != nil)
+    }
+
+    @Test func everyStepFieldIsInItsSchema() {
+        // setup
+        let names: [WorkupStep.Kind: [String]] = [.schedule: ["scheduledFor"], .review: ["reviewComment"], .cancel: ["cancelReason"],
+                                                  .result: ["report", "resultedOn", "abnormal", "finding.4.grade"]]
+        // check
+        for (kind, fields) in names { for field in fields { #expect(kind.schema.spec(field) != nil, "\(kind) \(field)") } }
+    }
+}

@@ -8,7 +8,7 @@ enum APIRoutes {
     static let endpoints: [APIEndpoint] = [
         APIEndpoint(.GET, ["me"], access: .signedIn, "Who the token or session acts as, and what that role may do.",
                     response: .ref("Me"), handler: me),
-    ] + PatientsAPI.endpoints + AlertsAPI.endpoints + QuestionnairesAPI.endpoints
+    ] + PatientsAPI.endpoints + AlertsAPI.endpoints + QuestionnairesAPI.endpoints + EvaluationsAPI.endpoints + WorkupAPI.endpoints
         + ChartEntriesAPI<MedicationEntry>.endpoints + ChartEntriesAPI<AllergyEntry>.endpoints
         + ChartEntriesAPI<PriorTreatmentEntry>.endpoints + ChartEntriesAPI<DiagnosisEntry>.endpoints
 
@@ -18,7 +18,7 @@ enum APIRoutes {
                         ("via", .string(choices: ["session", "api-token"]))])),
         ("Source", ClinicalSource.schema), ("Reason", APIReason.schema(versioned: false)), ("VersionedReason", APIReason.schema(versioned: true)),
         ("Retraction", Retraction.schema), ("MedicationAlert", MedicationEntry.alertSchema),
-    ] + PatientsAPI.schemas + AlertsAPI.schemas + QuestionnairesAPI.schemas
+    ] + PatientsAPI.schemas + AlertsAPI.schemas + QuestionnairesAPI.schemas + EvaluationsAPI.schemas + WorkupAPI.schemas
         + ChartEntriesAPI<MedicationEntry>.schemas + ChartEntriesAPI<AllergyEntry>.schemas
         + ChartEntriesAPI<PriorTreatmentEntry>.schemas + ChartEntriesAPI<DiagnosisEntry>.schemas
 

@@ -43,9 +43,10 @@ enum AlertsAPI {
         let patient = try await PatientsController.findPatient(req)
         let open = try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db)
         let medications = try await ChartEntryQueries.entries(MedicationEntry.self, patientID: patient.id, on: req.db).map(\.1)
+        let rules = try await PracticeSettings.rules(on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "Flag", patientID: patient.id, detail: "alerts: \(open.count) open"))
         return try req.json(Alerts(open: open.map { Open(id: $0.id, code: $0.code, message: $0.message, raisedAt: $0.raisedAt) },
-                                   medication: MedicationEntry.alerts(OpioidSummary(medications))))
+                                   medication: MedicationEntry.alerts(OpioidSummary(medications, rules: rules))))
     }
 
     static func resolve(req: Request) async throws -> Response {

@@ -9,12 +9,13 @@ protocol ChartEntryAPI: ChartEntryPresentation {
     static var computedSchema: APISchema { get }
     var computed: [String: JSONValue] { get }
     static var summarySchema: APISchema { get }
-    static func summary(_ current: [Self]) -> [String: JSONValue]
+    /// `rules`: the practice's choices about shipped alerts.
+    static func summary(_ current: [Self], rules: PracticeRules) -> [String: JSONValue]
 }
 
 extension ChartEntryAPI {
     static var summarySchema: APISchema { .record([]) }
-    static func summary(_ current: [Self]) -> [String: JSONValue] { [:] }
+    static func summary(_ current: [Self], rules: PracticeRules) -> [String: JSONValue] { [:] }
 }
 
 /// The chart lists in the JSON API: the same generic machinery as the pages, for every kind of entry.
@@ -89,7 +90,8 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
                                        detail: "list of \(rows.count)"))
         // Each entry's JSON is decoded once, for its own fields and for the list's summary.
         let decoded = try rows.map { ($0, try $0.decoded(as: C.self)) }
-        return try req.json(List(entries: decoded.map { Entry($0.0, $0.1) }, summary: C.summary(decoded.map(\.1).filter(\.isCurrent))))
+        let rules = try await PracticeSettings.rules(on: req.db)
+        return try req.json(List(entries: decoded.map { Entry($0.0, $0.1) }, summary: C.summary(decoded.map(\.1).filter(\.isCurrent), rules: rules)))
     }
 
     static func create(req: Request) async throws -> Response {
@@ -216,8 +218,8 @@ extension MedicationEntry: ChartEntryAPI {
         ("source", .nullable(.ref("Source"))),
     ])
 
-    static func summary(_ current: [MedicationEntry]) -> [String: JSONValue] {
-        let opioids = OpioidSummary(current)
+    static func summary(_ current: [MedicationEntry], rules: PracticeRules) -> [String: JSONValue] {
+        let opioids = OpioidSummary(current, rules: rules)
         return ["totalDailyMME": .number(opioids.total), "totalIncomplete": .bool(opioids.isIncomplete), "alerts": .array(alerts(opioids))]
     }
 
@@ -250,7 +252,7 @@ extension PriorTreatmentEntry: ChartEntryAPI {
     /// The conservative care tried and failed, which payers ask about.
     static let summarySchema = APISchema.record([("failedConservativeCareWeeks", .integer), ("failedConservativeCareKinds", .array(.text))])
 
-    static func summary(_ current: [PriorTreatmentEntry]) -> [String: JSONValue] {
+    static func summary(_ current: [PriorTreatmentEntry], rules: PracticeRules) -> [String: JSONValue] {
         let care = ConservativeCare(current)
         return ["failedConservativeCareWeeks": .number(Double(care.failedWeeks)),
                 "failedConservativeCareKinds": .array(care.kinds.map { .string($0.rawValue) })]

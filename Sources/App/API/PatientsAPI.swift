@@ -91,15 +91,11 @@ enum PatientsAPI {
     ]
 
     static func search(req: Request) async throws -> Response {
-        let text = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
-        let query = PatientSearchQuery(text)
-        if !text.isEmpty, query == nil {
+        let text = PatientsController.searchText(req)
+        if !text.isEmpty, PatientSearchQuery(text) == nil {
             throw ValidationFailure(fields: ["q": "Send at least one letter of a name, a date of birth, an MRN or 3 digits of a phone number."])
         }
-        let patients = if let query { try await PatientQueries.search(query, on: req.db, limit: PatientQueries.searchLimit + 1) }
-            else { try await PatientQueries.recent(on: req.db) }
-        try await req.audit(AuditEntry(action: .patientSearch, resourceType: "Patient",
-                                       detail: text.isEmpty ? "recent" : "q=\(text.prefix(100)) results=\(patients.count)"))
+        let patients = try await PatientsController.search(req, text: text)
         let today = req.today
         return try req.json(List(patients: patients.prefix(PatientQueries.searchLimit).map { Summary($0, today: today) },
                                  truncated: patients.count > PatientQueries.searchLimit))

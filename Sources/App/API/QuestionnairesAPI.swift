@@ -105,15 +105,13 @@ enum QuestionnairesAPI {
         let responses = try stored.compactMap { response in
             try definitions.first { $0.id == response.instrument }.map { try Answered(response, $0) }
         }
-        let courses: [Course] = definitions.compactMap { definition in
-            let scored = responses.filter { $0.instrument == definition.id }.compactMap { answered in
-                CalendarDate(answered.completedOn).map { ScoredResponse(completedOn: $0, score: answered.score) }
-            }
-            let difference = differences.used(for: definition)?.value
-            guard let course = InstrumentCourse(definition, scored, minimalImportantDifference: difference) else { return nil }
-            return Course(instrument: definition.id, baseline: course.baseline.score, baselineOn: course.baseline.completedOn.description,
+        let rows = stored.map { InstrumentQueries.ResponseRow(id: $0.id!, instrument: $0.instrument, score: $0.score, band: $0.band,
+                                                              completedOn: $0.completedOn, enteredVia: $0.enteredVia) }
+        let courses = InstrumentsController.courses(definitions, rows, differences: differences, patientID: patient.id).map { shown in
+            let course = shown.course
+            return Course(instrument: shown.definition.id, baseline: course.baseline.score, baselineOn: course.baseline.completedOn.description,
                           latest: course.latest.score, latestOn: course.latest.completedOn.description, change: course.change?.change,
-                          verdict: course.change?.verdict.rawValue, minimalImportantDifference: difference)
+                          verdict: course.change?.verdict.rawValue, minimalImportantDifference: shown.difference?.value)
         }
         return try req.json(List(responses: responses, courses: courses))
     }

@@ -8,27 +8,66 @@ import SQLKit
 enum PracticeSettings {
     /// Minimal important differences by instrument (`DifferenceSettings`).
     static let differences = "instrument-differences"
+    /// The practice's choices about shipped rules (`PracticeRules`).
+    static let rules = "practice-rules"
 
-    private struct Row: Decodable { let value: String; let version: Int }
+    private struct Row: Decodable { let name: String; let value: String; let version: Int }
 
-    static func differences(on database: any Database) async throws -> (settings: DifferenceSettings, version: Int) {
-        guard let row = try await database.sql.select().columns("value", "version").from("practice_settings")
-            .where("name", .equal, differences).first(decoding: Row.self) else { return (DifferenceSettings(), 0) }
-        return (DifferenceSettings(try JSONCoding.decode([String: Double].self, row.value)), row.version)
+    /// Both settings with their versions, in one read (the chart needs both).
+    struct Snapshot {
+        var differences = DifferenceSettings()
+        var differencesVersion = 0
+        var rules = PracticeRules()
+        var rulesVersion = 0
     }
 
-    /// Saves if still at `version`; false when someone saved in between.
+    static func snapshot(on database: any Database) async throws -> Snapshot {
+        var snapshot = Snapshot()
+        for row in try await database.sql.select().columns("name", "value", "version").from("practice_settings").all(decoding: Row.self) {
+            switch row.name {
+            case differences:
+                snapshot.differences = DifferenceSettings(try JSONCoding.decode([String: Double].self, row.value))
+                snapshot.differencesVersion = row.version
+            case rules:
+                snapshot.rules = try JSONCoding.decode(PracticeRules.self, row.value)
+                snapshot.rulesVersion = row.version
+            default: continue
+            }
+        }
+        return snapshot
+    }
+
+    static func differences(on database: any Database) async throws -> (settings: DifferenceSettings, version: Int) {
+        let snapshot = try await snapshot(on: database)
+        return (snapshot.differences, snapshot.differencesVersion)
+    }
+
+    static func rules(on database: any Database) async throws -> PracticeRules { try await snapshot(on: database).rules }
+
+    static func workupDeadlines(on database: any Database) async throws -> WorkupDeadlines { try await rules(on: database).workupDeadlines }
+
     static func save(_ settings: DifferenceSettings, from version: Int, by user: UUID, now: Date, on database: any Database,
                      audit: @escaping TransactionalAudit) async throws -> Bool {
-        let value = try JSONCoding.encode(settings.overrides)
-        return try await database.transaction { database in
+        try await save(differences, value: try JSONCoding.encode(settings.overrides), from: version, by: user, now: now, on: database, audit: audit)
+    }
+
+    static func save(_ settings: PracticeRules, from version: Int, by user: UUID, now: Date, on database: any Database,
+                     audit: @escaping TransactionalAudit) async throws -> Bool {
+        try await save(rules, value: try JSONCoding.encode(settings), from: version, by: user, now: now, on: database, audit: audit)
+    }
+
+    /// Saves if still at `version`; false when someone saved in between. The audit row keeps the new value, so who
+    /// changed a default to what stays on record.
+    private static func save(_ name: String, value: String, from version: Int, by user: UUID, now: Date, on database: any Database,
+                             audit: @escaping TransactionalAudit) async throws -> Bool {
+        try await database.transaction { database in
             let rows = try await database.sql.update("practice_settings")
                 .set("value", to: value).set("updated_at", to: now).set("updated_by", to: user)
                 .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLLiteral.numeric("1")))
-                .where("name", .equal, differences).where("version", .equal, version)
+                .where("name", .equal, name).where("version", .equal, version)
                 .returning("version").all()
             guard !rows.isEmpty else { return false }
-            try await audit(AuditEntry(action: .settingsUpdate, resourceType: "PracticeSetting", resourceID: differences, detail: value), database)
+            try await audit(AuditEntry(action: .settingsUpdate, resourceType: "PracticeSetting", resourceID: name, detail: value), database)
             return true
         }
     }

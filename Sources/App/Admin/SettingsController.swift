@@ -4,54 +4,116 @@ import ReliefCore
 import Vapor
 
 /// Clinical settings a physician may change for the practice: the minimal important differences that judge a change
-/// in score. Defaults ship with their source; unconfirmed ones say "verify against current guideline".
+/// in score, and the practice's choices about shipped rules (the unconfirmed opioid-with-benzodiazepine alert, the
+/// work-up deadlines). Defaults ship with their source; unconfirmed ones say "verify against current guideline".
 enum SettingsController {
+    enum Form { case differences, rules }
+
+    /// The form that was sent back, shown as submitted with its problems or its conflict.
+    struct Submitted {
+        let form: Form
+        let fields: FormFields
+        let version: Int
+        var problems: [String: String] = [:]
+        var conflict: String?
+    }
+
     static func show(req: Request) async throws -> Response {
-        let (settings, version) = try await PracticeSettings.differences(on: req.db)
-        var fields = FormFields()
-        fields.set(settings.overrides.map { (DifferenceSettings.key($0.key), Figures.text($0.value)) })
-        return page(req, fields: fields, version: version, problems: [:])
+        page(req, try await PracticeSettings.snapshot(on: req.db), submitted: nil)
     }
 
     static func update(req: Request) async throws -> Response {
-        let fields = FormFields(urlEncoded: req.body.string ?? "")
-        guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
-        let (settings, problems) = DifferenceSettings.parse(fields, today: req.today)
-        guard let settings else {
-            if req.wantsJSON { throw ValidationFailure(fields: problems) }
-            return page(req, fields: fields, version: version, problems: problems, status: .unprocessableEntity)
+        try await save(req, .differences, parse: DifferenceSettings.parse, done: "Saved the minimal important differences.") { settings, version in
+            try await PracticeSettings.save(settings, from: version, by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
         }
-        guard try await PracticeSettings.save(settings, from: version, by: try req.user.id, now: req.now, on: req.db,
-                                              audit: req.transactionalAudit) else {
-            if req.wantsJSON { throw Abort(.conflict, reason: "Someone changed the settings meanwhile; load them again.") }
-            let current = try await PracticeSettings.differences(on: req.db).version
-            return page(req, fields: fields, version: current, problems: [:], status: .conflict,
-                        conflict: "Someone else saved these settings while you were editing. Your values are below; saving again keeps yours.")
-        }
-        return req.redirect(to: SitePath.clinicalSettings, flash: Flash(.success, "Saved the minimal important differences."))
     }
 
-    private static func page(_ req: Request, fields: FormFields, version: Int, problems: [String: String],
-                             status: HTTPStatus = .ok, conflict: String? = nil) -> Response {
-        let form = BoundForm(fields: fields, problems: problems)
-        let errors = DifferenceSettings.instruments.compactMap { definition in
-            problems[DifferenceSettings.key(definition.id)].map { (name: DifferenceSettings.key(definition.id), message: $0) }
+    static func updateRules(req: Request) async throws -> Response {
+        try await save(req, .rules, parse: PracticeRules.parse, done: "Saved the practice's rules.") { rules, version in
+            try await PracticeSettings.save(rules, from: version, by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
+        }
+    }
+
+    /// parse → save under the version check → back to the page, or the page with the problems (422) or the conflict (409).
+    private static func save<S>(_ req: Request, _ form: Form, parse: (FormFields, CalendarDate) -> (S?, [String: String]), done: String,
+                                _ store: (S, Int) async throws -> Bool) async throws -> Response {
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
+        let (settings, problems) = parse(fields, req.today)
+        guard let settings else {
+            if req.wantsJSON { throw ValidationFailure(fields: problems) }
+            return page(req, try await PracticeSettings.snapshot(on: req.db),
+                        submitted: Submitted(form: form, fields: fields, version: version, problems: problems), status: .unprocessableEntity)
+        }
+        guard try await store(settings, version) else {
+            if req.wantsJSON { throw Abort(.conflict, reason: "Someone changed the settings meanwhile; load them again.") }
+            let current = try await PracticeSettings.snapshot(on: req.db)
+            let conflict = "Someone else saved these settings while you were editing. Your values are below; saving again keeps yours."
+            return page(req, current, submitted: Submitted(form: form, fields: fields,
+                                                           version: form == .rules ? current.rulesVersion : current.differencesVersion,
+                                                           conflict: conflict), status: .conflict)
+        }
+        return req.redirect(to: SitePath.clinicalSettings, flash: Flash(.success, done))
+    }
+
+    private static func page(_ req: Request, _ stored: PracticeSettings.Snapshot, submitted: Submitted?, status: HTTPStatus = .ok) -> Response {
+        var differences = FormFields()
+        differences.set(stored.differences.overrides.map { (DifferenceSettings.key($0.key), Figures.text($0.value)) })
+        let mine = { (form: Form, fields: FormFields, version: Int) -> Submitted in
+            submitted.flatMap { $0.form == form ? $0 : nil } ?? Submitted(form: form, fields: fields, version: version)
         }
         return req.page("Clinical settings", section: nil, status: status, [
-            .tag("h1", text: "Minimal important differences"),
+            .tag("h1", text: "Clinical settings"),
+            differencesForm(mine(.differences, differences, stored.differencesVersion), csrfToken: req.csrfToken),
+            rulesForm(mine(.rules, stored.rules.fields, stored.rulesVersion), csrfToken: req.csrfToken),
+        ])
+    }
+
+    private static func differencesForm(_ state: Submitted, csrfToken: String) -> BodyNode {
+        let form = BoundForm(fields: state.fields, problems: state.problems)
+        let errors = DifferenceSettings.instruments.compactMap { definition in
+            state.problems[DifferenceSettings.key(definition.id)].map { (name: DifferenceSettings.key(definition.id), message: $0) }
+        }
+        return settingsForm("Minimal important differences", SitePath.clinicalSettings, state, errors: errors, csrfToken: csrfToken, [
             .tag("p", text: "A change in score at least this large counts as improved or worse on the chart. Leave a field empty to use the default shown."),
-            .unwrap(conflict) { .tag("div", [("class", "notice warning"), ("role", "alert")], text: $0) },
+            .group(DifferenceSettings.instruments.map { definition in
+                let hint = definition.minimalImportantDifference.map { mid in
+                    "Default \(Figures.text(mid.value)) (\(mid.source.citation))" + (mid.source.needsVerification ? " — verify against current guideline." : ".")
+                } ?? "No default: changes are shown without a verdict."
+                return form.number(DifferenceSettings.key(definition.id), "\(definition.title), \(definition.scoreLabel)", hint: hint,
+                                   decimal: true, narrow: true)
+            }),
+        ])
+    }
+
+    private static func rulesForm(_ state: Submitted, csrfToken: String) -> BodyNode {
+        let form = BoundForm(fields: state.fields, problems: state.problems)
+        let shipped = WorkupDeadlines()
+        let source = OpioidSummary.benzodiazepineSource
+        let errors = [PracticeRules.alertField, "workupOpenDays", "workupReviewDays"].compactMap { name in
+            state.problems[name].map { (name: name, message: $0) }
+        }
+        return settingsForm("Rules", SitePath.clinicalRules, state, errors: errors, csrfToken: csrfToken, [
+            .tag("p", text: "Leave a field empty to keep Relief's default; a later correction of the default then reaches this practice too."),
+            Forms.select(PracticeRules.alertField, label: "Alert when an opioid is taken with a benzodiazepine",
+                         options: Forms.options(PracticeRules.Switch.self), selected: state.fields[PracticeRules.alertField],
+                         error: state.problems[PracticeRules.alertField],
+                         placeholder: "Default: show it (\(source.citation)\(source.needsVerification ? " — verify against current guideline" : ""))"),
+            form.number("workupOpenDays", "Days before an open work-up order is overdue", hint: "Default \(shipped.openDays).", narrow: true),
+            form.number("workupReviewDays", "Days before a result waiting for review is overdue", hint: "Default \(shipped.reviewDays).", narrow: true),
+        ])
+    }
+
+    private static func settingsForm(_ title: String, _ action: String, _ state: Submitted, errors: [(name: String, message: String)],
+                                     csrfToken: String, _ content: [BodyNode]) -> BodyNode {
+        .tag("section", [("aria-label", title)], [
+            .tag("h2", text: title),
+            .unwrap(state.conflict) { .tag("div", [("class", "notice warning"), ("role", "alert")], text: $0) },
             Forms.errorSummary(errors),
-            .tag("form", [("method", "post"), ("action", SitePath.clinicalSettings), ("novalidate", nil)], [
-                Forms.csrf(req.csrfToken),
-                Forms.hidden("version", String(version)),
-                .group(DifferenceSettings.instruments.map { definition in
-                    let hint = definition.minimalImportantDifference.map { mid in
-                        "Default \(Figures.text(mid.value)) (\(mid.source.citation))" + (mid.source.needsVerification ? " — verify against current guideline." : ".")
-                    } ?? "No default: changes are shown without a verdict."
-                    return form.number(DifferenceSettings.key(definition.id), "\(definition.title), \(definition.scoreLabel)", hint: hint,
-                                       decimal: true, narrow: true)
-                }),
+            .tag("form", [("method", "post"), ("action", action), ("novalidate", nil)], [
+                Forms.csrf(csrfToken),
+                Forms.hidden("version", String(state.version)),
+                .group(content),
                 .tag("div", [("class", "actions")], [Forms.submit("Save")]),
             ]),
         ])

@@ -61,12 +61,13 @@ extension MedicationEntry: ChartEntryPresentation {
 
     static func summary(_ req: Request, patientID: UUID, current: [MedicationEntry]) async throws -> [BodyNode] {
         let history = try await ChartEntryQueries.mmeHistory(patientID: patientID, on: req.db)
+        let rules = try await PracticeSettings.rules(on: req.db)
         let threshold = MorphineEquivalents.reassessThreshold
         let trend = TrendChart.Model(
             title: "Daily MME", unit: "MME/day",
             points: history.map { TrendChart.Point(date: $0.recordedAt, label: CalendarDate($0.recordedAt).display, value: $0.total) },
             threshold: (threshold.value, "\(Figures.text(threshold.value)) MME"), minimumTop: 60)
-        return [OpioidCard.render(OpioidSummary(current), headingLevel: "h2"), TrendChart.render(trend)]
+        return [OpioidCard.render(OpioidSummary(current, rules: rules), headingLevel: "h2"), TrendChart.render(trend)]
     }
 }
 

@@ -21,5 +21,6 @@ enum Migrations {
         CreatePracticeSetting(),
         CreateWorkupOrder(),
         CreateAPIToken(),
+        UpdatePracticeSettingRules(),
     ]
 }

@@ -9,24 +9,26 @@ enum WorkupController {
         let patient = try await PatientsController.findPatient(req)
         let records = try await WorkupQueries.all(patientID: patient.id, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "ServiceRequest", patientID: patient.id, detail: "list of \(records.count)"))
-        let rows = try records.map { try row($0, today: req.today) }
+        let deadlines = try await PracticeSettings.workupDeadlines(on: req.db)
+        let rows = try records.map { try row($0, deadlines: deadlines, today: req.today) }
         return try await page(req, patient, "Diagnostic work-up", WorkupPages.index(patientID: patient.id, rows: rows, canOrder: try req.user.can(.chartWrite)))
     }
 
-    static func row(_ record: WorkupRecord, today: CalendarDate) throws -> ChartEntryPages.Row {
+    static func row(_ record: WorkupRecord, deadlines: WorkupDeadlines, today: CalendarDate) throws -> ChartEntryPages.Row {
         try row(id: record.id!, patientID: record.patientID, test: record.test, status: record.status, orderedOn: record.orderedOn,
-                resultedOn: record.resultedOn, request: record.request, result: record.result, today: today)
+                resultedOn: record.resultedOn, request: record.request, result: record.result, deadlines: deadlines, today: today)
     }
 
-    static func row(_ stored: WorkupQueries.OutstandingRow, patientID: UUID, today: CalendarDate) throws -> ChartEntryPages.Row {
+    static func row(_ stored: WorkupQueries.OutstandingRow, patientID: UUID, deadlines: WorkupDeadlines,
+                    today: CalendarDate) throws -> ChartEntryPages.Row {
         try row(id: stored.id, patientID: patientID, test: stored.test, status: stored.status, orderedOn: stored.orderedOn,
-                resultedOn: stored.resultedOn, request: stored.request, result: stored.result, today: today)
+                resultedOn: stored.resultedOn, request: stored.request, result: stored.result, deadlines: deadlines, today: today)
     }
 
     private static func row(id: UUID, patientID: UUID, test: String, status: String, orderedOn: String, resultedOn: String?,
-                            request: String, result: String?, today: CalendarDate) throws -> ChartEntryPages.Row {
+                            request: String, result: String?, deadlines: WorkupDeadlines, today: CalendarDate) throws -> ChartEntryPages.Row {
+        let overdue = deadlines.isOverdue(status: status, orderedOn: orderedOn, resultedOn: resultedOn, today: today)
         let status = OrderStatus(rawValue: status) ?? .ordered
-        let overdue = isOverdue(status, orderedOn: orderedOn, resultedOn: resultedOn, today: today)
         return WorkupPages.row(try JSONCoding.decode(WorkupOrder.self, request), test: test, status: status, orderedOn: orderedOn,
                                resultedOn: resultedOn, result: try result.map { try JSONCoding.decode(WorkupResult.self, $0) },
                                overdue: overdue, link: SitePath.workupOrder(patientID, id))
@@ -56,85 +58,24 @@ enum WorkupController {
         return try await orderPage(req, patient, record, fields: FormFields(), problems: [:])
     }
 
-    static func schedule(req: Request) async throws -> Response {
-        try await step(req, open: true) { fields, today in
-            var reader = FormReader(fields, today: today)
-            guard let date = reader.date("scheduledFor", what: "The date", allowFuture: true, required: true) else {
-                return Step(problems: reader.problems)
-            }
-            return Step(action: .recordUpdate, detail: "scheduled \(date)", done: "Saved the date.") { record in
-                record.scheduledFor = date.description
-                record.status = OrderStatus.scheduled.rawValue
-            }
-        }
-    }
+    static func schedule(req: Request) async throws -> Response { try await step(req, .schedule) }
 
-    static func result(req: Request) async throws -> Response {
-        try await step(req, open: true) { fields, today in
-            let (parsed, problems) = WorkupResult.parse(fields, today: today)
-            guard let result = parsed else { return Step(problems: problems) }
-            let stored = try JSONCoding.encode(result)
-            return Step(action: .recordUpdate, detail: "resulted", done: "Saved the result; it waits for a physician's review.") { record in
-                record.result = stored
-                record.resultedOn = result.resultedOn.description
-                record.status = OrderStatus.resulted.rawValue
-            }
-        }
-    }
+    static func result(req: Request) async throws -> Response { try await step(req, .result) }
 
-    static func review(req: Request) async throws -> Response {
-        let (user, now) = (try req.user.id, req.now)
-        return try await step(req, open: false) { fields, _ in
-            let comment = fields["reviewComment"]
-            guard comment.count <= 2000 else { return Step(problems: ["reviewComment": "Keep the comment under 2,000 characters."]) }
-            return Step(action: .resultReview, detail: comment, done: "Signed the review.") { record in
-                record.reviewedAt = now
-                record.reviewedBy = user
-                record.reviewComment = comment
-                record.status = OrderStatus.reviewed.rawValue
-            }
-        }
-    }
+    static func review(req: Request) async throws -> Response { try await step(req, .review) }
 
-    static func cancel(req: Request) async throws -> Response {
-        try await step(req, open: true) { fields, today in
-            var reader = FormReader(fields, today: today)
-            let reason = reader.text("cancelReason", limit: 500, required: "Give the reason for cancelling.")
-            guard reader.problems.isEmpty else { return Step(problems: reader.problems) }
-            return Step(action: .recordUpdate, detail: "cancelled: \(reason)", done: "Cancelled the order.") { record in
-                record.cancelReason = reason
-                record.status = OrderStatus.cancelled.rawValue
-            }
-        }
-    }
-
-    /// What a step does to an order, or the problems that stop it.
-    private struct Step {
-        var problems: [String: String] = [:]
-        var action = AuditAction.recordUpdate
-        var detail = ""
-        var done = ""
-        var change: (@Sendable (WorkupRecord) -> Void)?
-
-        init(problems: [String: String]) { self.problems = problems }
-
-        init(action: AuditAction, detail: String, done: String, change: @escaping @Sendable (WorkupRecord) -> Void) {
-            self.action = action
-            self.detail = detail
-            self.done = done
-            self.change = change
-        }
-    }
+    static func cancel(req: Request) async throws -> Response { try await step(req, .cancel) }
 
     static func worklist(req: Request) async throws -> Response {
         let user = try req.user
         let clinical = user.can(.clinicalRead)
         let rows = try await WorkupQueries.worklist(statuses: clinical ? [.ordered, .scheduled, .resulted] : [.ordered, .scheduled], on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "ServiceRequest", detail: "worklist of \(rows.count)"))
+        let deadlines = try await PracticeSettings.workupDeadlines(on: req.db)
         let line = { (row: WorkupQueries.WorklistRow) -> ChartEntryPages.Row in
             let order = try? JSONCoding.decode(WorkupOrder.self, row.request)
             let status = OrderStatus(rawValue: row.status) ?? .ordered
-            let overdue = isOverdue(status, orderedOn: row.orderedOn, resultedOn: row.resultedOn, today: req.today)
+            let overdue = deadlines.isOverdue(status: row.status, orderedOn: row.orderedOn, resultedOn: row.resultedOn, today: req.today)
             return ChartEntryPages.Row(cells: ["\(row.familyName), \(row.givenName) (\(row.mrn))", CalendarDate(row.orderedOn)?.display ?? row.orderedOn,
                                                order?.label ?? row.test, status.title + (overdue ? " — overdue" : "")],
                                        edit: clinical ? SitePath.workupOrder(row.patientID, row.id) : nil)
@@ -146,28 +87,19 @@ enum WorkupController {
 
     // MARK: - Helpers
 
-    /// Overdue by the practice's deadlines, from the stored day columns.
-    private static func isOverdue(_ status: OrderStatus, orderedOn: String, resultedOn: String?, today: CalendarDate) -> Bool {
-        guard let ordered = CalendarDate(orderedOn) else { return false }
-        return WorkupDeadlines().isOverdue(status: status, orderedOn: ordered, resultedOn: resultedOn.flatMap(CalendarDate.init), today: today)
-    }
-
     /// A step on one order: parse → change under the version check → back to the order, or the order page with
     /// the problems (422) or the conflict (409).
-    private static func step(_ req: Request, open: Bool, _ parse: (FormFields, CalendarDate) throws -> Step) async throws -> Response {
+    private static func step(_ req: Request, _ kind: WorkupStep.Kind) async throws -> Response {
         let (patient, record) = try await find(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
-        guard open ? record.orderStatus.isOpen : record.orderStatus == .resulted else {
-            throw Abort(.conflict, reason: "This order is \(record.orderStatus.rawValue); that step no longer applies.")
+        let (step, problems) = try WorkupQueries.parse(kind, fields, for: record, today: req.today)
+        guard let step else {
+            if req.wantsJSON { throw ValidationFailure(fields: problems) }
+            return try await orderPage(req, patient, record, fields: fields, problems: problems, status: .unprocessableEntity)
         }
-        let step = try parse(fields, req.today)
-        guard let change = step.change else {
-            if req.wantsJSON { throw ValidationFailure(fields: step.problems) }
-            return try await orderPage(req, patient, record, fields: fields, problems: step.problems, status: .unprocessableEntity)
-        }
-        guard try await WorkupQueries.step(record, from: version, action: step.action, detail: step.detail, by: try req.user.id, now: req.now,
-                                           on: req.db, audit: req.transactionalAudit, change) else {
+        guard try await WorkupQueries.take(step, on: record, from: version, by: try req.user.id, now: req.now, on: req.db,
+                                           audit: req.transactionalAudit) else {
             throw Abort(.conflict, reason: "Someone changed this order meanwhile; reload it.")
         }
         return req.redirect(to: SitePath.workupOrder(patient.id, record.id!), flash: Flash(.success, step.done))
@@ -207,7 +139,7 @@ enum WorkupController {
         req.page(title, section: .patients, banner: try await ChartBanner.model(req, patient), status: status, content)
     }
 
-    private static func find(_ req: Request) async throws -> (PatientRecord, WorkupRecord) {
+    static func find(_ req: Request) async throws -> (PatientRecord, WorkupRecord) {
         let patient = try await PatientsController.findPatient(req)
         guard let id = req.parameters.get("order", as: UUID.self), let record = try await WorkupQueries.find(id, patientID: patient.id, on: req.db) else {
             throw Abort(.notFound, reason: "No such order.")

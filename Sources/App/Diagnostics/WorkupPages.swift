@@ -147,3 +147,15 @@ enum WorkupPages {
         ]
     }
 }
+
+extension WorkupStep {
+    /// The flash after the step is taken.
+    var done: String {
+        switch self {
+        case .schedule: "Saved the date."
+        case .result: "Saved the result; it waits for a physician's review."
+        case .review: "Signed the review."
+        case .cancel: "Cancelled the order."
+        }
+    }
+}

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import ReliefCore
 import SQLKit
+import Vapor
 
 /// Work-up orders, callable without HTTP. Every step (order, schedule, result, review, cancel) is one transaction
 /// with a version check and its audit row.
@@ -53,19 +54,27 @@ enum WorkupQueries {
         }
     }
 
-    /// Applies one step if the order is still at `version`; false when someone changed it in between.
-    static func step(_ record: WorkupRecord, from version: Int, action: AuditAction, detail: String, by user: UUID, now: Date,
-                     on database: any Database, audit: @escaping TransactionalAudit,
-                     _ change: @escaping @Sendable (WorkupRecord) throws -> Void) async throws -> Bool {
+    /// The step's checks on the submitted fields; a 409 when the order is past that step.
+    static func parse(_ kind: WorkupStep.Kind, _ fields: FormFields, for record: WorkupRecord,
+                      today: CalendarDate) throws -> (WorkupStep?, [String: String]) {
+        guard kind.applies(to: record.orderStatus) else {
+            throw Abort(.conflict, reason: "This order is \(record.orderStatus.rawValue); that step no longer applies.")
+        }
+        return WorkupStep.parse(kind, fields, today: today)
+    }
+
+    /// Takes one step if the order is still at `version`; false when someone changed it in between.
+    static func take(_ step: WorkupStep, on record: WorkupRecord, from version: Int, by user: UUID, now: Date,
+                     on database: any Database, audit: @escaping TransactionalAudit) async throws -> Bool {
         try await database.transaction { database in
             guard try await RecordVersion.claim(WorkupRecord.schema, id: record.id!, expected: version, on: database) else { return false }
-            try change(record)
+            try record.apply(step, by: user, now: now)
             record.version = version + 1
             record.updatedAt = now
             record.updatedBy = user
             try await record.update(on: database)
-            try await audit(AuditEntry(action: action, resourceType: "ServiceRequest", resourceID: record.id!.uuidString,
-                                       patientID: record.patientID, detail: detail), database)
+            try await audit(AuditEntry(action: step.kind == .review ? .resultReview : .recordUpdate, resourceType: "ServiceRequest",
+                                       resourceID: record.id!.uuidString, patientID: record.patientID, detail: step.detail), database)
             return true
         }
     }

@@ -47,4 +47,37 @@ final class WorkupRecord: Model, @unchecked Sendable {
     var orderStatus: OrderStatus { OrderStatus(rawValue: status) ?? .ordered }
     func decodedOrder() throws -> WorkupOrder { try JSONCoding.decode(WorkupOrder.self, request) }
     func decodedResult() throws -> WorkupResult? { try result.map { try JSONCoding.decode(WorkupResult.self, $0) } }
+
+    /// The step's change to the stored columns; the version and audit are the caller's.
+    func apply(_ step: WorkupStep, by user: UUID, now: Date) throws {
+        switch step {
+        case .schedule(let date):
+            scheduledFor = date.description
+        case .result(let report):
+            result = try JSONCoding.encode(report)
+            resultedOn = report.resultedOn.description
+        case .review(let comment):
+            reviewedAt = now
+            reviewedBy = user
+            reviewComment = comment
+        case .cancel(let reason):
+            cancelReason = reason
+        }
+        status = step.status.rawValue
+    }
+}
+
+extension WorkupDeadlines {
+    /// Overdue by these deadlines, from the stored status and day columns.
+    func isOverdue(status: String, orderedOn: String, resultedOn: String?, today: CalendarDate) -> Bool {
+        guard let ordered = CalendarDate(orderedOn) else { return false }
+        return isOverdue(status: OrderStatus(rawValue: status) ?? .ordered, orderedOn: ordered, resultedOn: resultedOn.flatMap(CalendarDate.init),
+                         today: today)
+    }
+}
+
+extension WorkupRecord {
+    func isOverdue(_ deadlines: WorkupDeadlines, today: CalendarDate) -> Bool {
+        deadlines.isOverdue(status: status, orderedOn: orderedOn, resultedOn: resultedOn, today: today)
+    }
 }

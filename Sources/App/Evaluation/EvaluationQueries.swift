@@ -83,14 +83,16 @@ enum EvaluationQueries {
         }
     }
 
+    @discardableResult
     static func addAddendum(to evaluation: Evaluation, text: String, by user: UUID, now: Date, on database: any Database,
-                            audit: @escaping Audit) async throws {
+                            audit: @escaping Audit) async throws -> Addendum {
         try await database.transaction { database in
             let addendum = Addendum(patientID: evaluation.patientID, documentType: "Evaluation", documentID: evaluation.id!,
                                     text: text, by: user, now: now)
             try await addendum.create(on: database)
             try await audit(AuditEntry(action: .addendumCreate, resourceType: "Addendum", resourceID: addendum.id!.uuidString,
                                        patientID: evaluation.patientID, detail: "evaluation \(evaluation.id!.uuidString)"), database)
+            return addendum
         }
     }
 

@@ -81,9 +81,7 @@ enum EvaluationsController {
     static func addAddendum(req: Request) async throws -> Response {
         let (patient, evaluation) = try await find(req)
         let text = FormFields(urlEncoded: req.body.string ?? "")["text"]
-        let problem = !evaluation.isSigned ? "Addenda are for signed notes; edit the draft instead."
-            : text.isEmpty ? "Write the addendum." : text.count > EvaluationForm.textLimit ? "Keep the addendum under \(EvaluationForm.textLimit) characters." : nil
-        if let problem {
+        if let problem = EvaluationForm.addendumProblem(text, noteSigned: evaluation.isSigned) {
             if req.wantsJSON { throw ValidationFailure(fields: ["text": problem]) }
             return try await document(req, patient, evaluation, status: .unprocessableEntity, addendumError: problem, addendumText: text)
         }
@@ -108,7 +106,7 @@ enum EvaluationsController {
 
     // MARK: - Helpers
 
-    private static func find(_ req: Request) async throws -> (PatientRecord, Evaluation) {
+    static func find(_ req: Request) async throws -> (PatientRecord, Evaluation) {
         let patient = try await PatientsController.findPatient(req)
         guard let id = req.parameters.get("evaluation", as: UUID.self),
               let evaluation = try await EvaluationQueries.find(id, patientID: patient.id, on: req.db) else {

@@ -31,7 +31,7 @@ enum ChartSummary {
         let responses = try await InstrumentQueries.responses(patientID: patient.id, on: req.db)
         let (painMap, painMapCount) = try await EvaluationQueries.latestPainMap(patientID: patient.id, on: req.db)
         let outstanding = try await WorkupQueries.outstanding(patientID: patient.id, on: req.db)
-        let differences = responses.isEmpty ? DifferenceSettings() : try await PracticeSettings.differences(on: req.db).settings
+        let settings = try await PracticeSettings.snapshot(on: req.db)
         let (medications, allergies, treatments) = (try lists.entries(MedicationEntry.self), try lists.entries(AllergyEntry.self),
                                                     try lists.entries(PriorTreatmentEntry.self))
         let diagnoses = try lists.entries(DiagnosisEntry.self)
@@ -45,13 +45,13 @@ enum ChartSummary {
             },
             alerts: alerts.map { PatientChart.AlertRow(id: $0.id, message: $0.message, raised: req.displayTime($0.raisedAt)) },
             diagnoses: ChartEntriesController<DiagnosisEntry>.rows(diagnoses, patientID: patient.id, canWrite: canWrite).current,
-            workup: try outstanding.map { try WorkupController.row($0, patientID: patient.id, today: req.today) },
+            workup: try outstanding.map { try WorkupController.row($0, patientID: patient.id, deadlines: settings.rules.workupDeadlines, today: req.today) },
             painMap: painMap, painMapCount: painMapCount,
-            scores: InstrumentsController.courses(InstrumentCatalogue.all, responses, differences: differences, patientID: patient.id).map { course in
+            scores: InstrumentsController.courses(InstrumentCatalogue.all, responses, differences: settings.differences, patientID: patient.id).map { course in
                 [course.definition.title, course.course.latest.completedOn.display, course.summary, course.changeText ?? "—"]
             },
             medications: ChartEntriesController<MedicationEntry>.rows(medications, patientID: patient.id, canWrite: canWrite).current,
-            opioids: OpioidSummary(medications.map(\.1)),
+            opioids: OpioidSummary(medications.map(\.1), rules: settings.rules),
             allergies: ChartEntriesController<AllergyEntry>.rows(allergies, patientID: patient.id, canWrite: canWrite).current,
             treatments: ChartEntriesController<PriorTreatmentEntry>.rows(treatments, patientID: patient.id, canWrite: canWrite).current,
             conservativeCare: ConservativeCare(treatments.map(\.1)),

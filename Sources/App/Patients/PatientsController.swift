@@ -5,23 +5,34 @@ import Vapor
 
 /// Register, find, open and edit patients.
 enum PatientsController {
-    static func index(req: Request) async throws -> Response {
-        let text = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
-        let query = PatientSearchQuery(text)
-        let patients = if let query {
+    /// The typed search, `q`.
+    static func searchText(_ req: Request) -> String {
+        (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+
+    /// The search behind the list and the API, audited: the patients found — one more than a page, so a caller can
+    /// tell there are more — or, for text that cannot search, the recently registered.
+    static func search(_ req: Request, text: String) async throws -> [PatientSummary] {
+        let patients = if let query = PatientSearchQuery(text) {
             try await PatientQueries.search(query, on: req.db, limit: PatientQueries.searchLimit + 1)
         } else {
             try await PatientQueries.recent(on: req.db)
         }
         try await req.audit(AuditEntry(action: .patientSearch, resourceType: "Patient",
                                        detail: text.isEmpty ? "recent" : "q=\(text.prefix(100)) results=\(patients.count)"))
+        return patients
+    }
+
+    static func index(req: Request) async throws -> Response {
+        let text = searchText(req)
+        let patients = try await search(req, text: text)
         let today = req.today
         let model = PatientList.Model(
             query: text, rows: patients.prefix(PatientQueries.searchLimit).map { PatientRow($0, today: today) },
             heading: text.isEmpty ? "Recently registered" : "Results for “\(text)”",
             truncated: patients.count > PatientQueries.searchLimit,
             canRegister: try req.user.can(.patientRegister),
-            problem: !text.isEmpty && query == nil ? "Type at least one letter of a name, a date of birth, an MRN or 3 digits of a phone number." : nil)
+            problem: !text.isEmpty && PatientSearchQuery(text) == nil ? "Type at least one letter of a name, a date of birth, an MRN or 3 digits of a phone number." : nil)
         return req.page("Patients", section: .patients, PatientList.render(model))
     }
 

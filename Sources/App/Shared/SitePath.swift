@@ -43,6 +43,7 @@ enum SitePath {
     static func kioskAnswers(_ instrument: String) -> String { kioskQuestionnaire + "/\(instrument)" }
     static let kioskDone = "/kiosk/done"
     static let clinicalSettings = "/settings/clinical"
+    static let clinicalRules = "/settings/clinical/rules"
     static func painMap(_ patientID: UUID) -> String { patient(patientID) + "/pain-map" }
     static func workup(_ patientID: UUID) -> String { patient(patientID) + "/workup" }
     static func newWorkupOrder(_ patientID: UUID) -> String { workup(patientID) + "/new" }

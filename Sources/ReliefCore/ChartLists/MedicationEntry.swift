@@ -135,7 +135,8 @@ public struct MedicationEntry: ChartEntryContent {
 
 extension OpioidSummary {
     /// The opioid picture of a medication list's current entries.
-    public init(_ entries: [MedicationEntry], reassessThreshold: Double = MorphineEquivalents.reassessThreshold.value) {
-        self.init(entries.filter(\.isCurrent).map { ($0.label, $0.drug, $0.dosage) }, reassessThreshold: reassessThreshold)
+    public init(_ entries: [MedicationEntry], reassessThreshold: Double = MorphineEquivalents.reassessThreshold.value,
+                rules: PracticeRules = PracticeRules()) {
+        self.init(entries.filter(\.isCurrent).map { ($0.label, $0.drug, $0.dosage) }, reassessThreshold: reassessThreshold, rules: rules)
     }
 }

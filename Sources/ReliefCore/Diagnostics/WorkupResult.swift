@@ -102,12 +102,15 @@ public struct WorkupResult: Codable, Hashable, Sendable {
 }
 
 /// When work-up items count as overdue on the worklist: an order not resulted after `openDays`, a result not reviewed
-/// after `reviewDays`. Operational defaults, not clinical facts.
+/// after `reviewDays`. Operational defaults, not clinical facts; a practice sets its own (`PracticeRules`).
 public struct WorkupDeadlines: Hashable, Sendable {
-    public var openDays = 14
-    public var reviewDays = 3
+    public var openDays: Int
+    public var reviewDays: Int
 
-    public init() {}
+    public init(openDays: Int = 14, reviewDays: Int = 3) {
+        self.openDays = openDays
+        self.reviewDays = reviewDays
+    }
 
     public func isOverdue(status: OrderStatus, orderedOn: CalendarDate, resultedOn: CalendarDate?, today: CalendarDate) -> Bool {
         switch status {

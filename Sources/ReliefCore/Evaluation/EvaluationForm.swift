@@ -11,6 +11,13 @@ public enum EvaluationForm {
     public static func testField(_ test: ProvocationTest, _ side: BodySide) -> String { "test.\(test.rawValue).\(side.rawValue)" }
     public static let neuroAspects = ["strength", "reflex", "sensation"]
 
+    /// Why an addendum cannot be added, or nil: addenda correct signed notes (a draft is edited instead) and carry text.
+    public static func addendumProblem(_ text: String, noteSigned: Bool) -> String? {
+        if !noteSigned { return "Addenda are for signed notes; edit the draft instead." }
+        if text.isEmpty { return "Write the addendum." }
+        return text.count > textLimit ? "Keep the addendum under \(textLimit) characters." : nil
+    }
+
     /// Reads a submitted form. `problems` maps field names to messages; empty means the content is valid.
     public static func parse(_ fields: FormFields, today: CalendarDate) -> (content: EvaluationContent, problems: [String: String]) {
         var reader = FormReader(fields, today: today)

@@ -100,7 +100,9 @@ public struct OpioidSummary: Hashable, Sendable {
     }
 
     /// `medications` are the active entries: their display label, catalogue drug (nil for free text) and dose.
-    public init(_ medications: [(label: String, drug: Drug?, dosage: Dosage?)], reassessThreshold: Double = MorphineEquivalents.reassessThreshold.value) {
+    /// `rules` says whether the practice shows the unconfirmed opioid-with-benzodiazepine alert.
+    public init(_ medications: [(label: String, drug: Drug?, dosage: Dosage?)], reassessThreshold: Double = MorphineEquivalents.reassessThreshold.value,
+                rules: PracticeRules = PracticeRules()) {
         lines = medications.compactMap { medication in
             let mme = MorphineEquivalents.daily(medication.drug, medication.dosage)
             return mme == .notAnOpioid ? nil : Line(label: medication.label, mme: mme)
@@ -112,7 +114,7 @@ public struct OpioidSummary: Hashable, Sendable {
                                                       source: MorphineEquivalents.reassessThreshold.source))
         }
         let benzodiazepines = medications.filter { $0.drug?.isA(.benzodiazepine) ?? false }.map(\.label)
-        if !lines.isEmpty, !benzodiazepines.isEmpty {
+        if rules.showsOpioidBenzodiazepineAlert, !lines.isEmpty, !benzodiazepines.isEmpty {
             alerts.append(.opioidWithBenzodiazepine(opioids: lines.map(\.label), benzodiazepines: benzodiazepines,
                                                     source: Self.benzodiazepineSource))
         }
