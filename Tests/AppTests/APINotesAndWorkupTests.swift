@@ -28,7 +28,9 @@ import VaporTesting
             let physician = try await APIClient.make(try await context.signedIn(.physician))
             let list = "/api/v1/patients/\(patient.id)/evaluations"
             // act
-            let started = try await nurse.send(.POST, list)
+            let started = try await nurse.send(.POST, list, .object(["fields": .object([:])]))
+            let later = try await nurse.send(.POST, list, .object(["fields": .object(["kind": "telehealth", "occurredOn": "2026-11-17"])]))
+            let future = try await nurse.send(.POST, list, .object(["fields": .object(["kind": "phone", "occurredOn": "2026-11-19"])]))
             let note = "\(list)/\(try #require(started.json["id"].string))"
             let early = try await nurse.send(.POST, note + "/addenda", .object(["text": "Forgot the sleep history"]))
             let saved = try await nurse.send(.PUT, note, .object(["version": 1, "fields": Self.draft]))
@@ -44,6 +46,9 @@ import VaporTesting
             let alerts = try await physician.get("/api/v1/patients/\(patient.id)/alerts")
             // check
             #expect(started.status == .created && started.json["status"] == "draft" && started.json["version"] == 1)
+            #expect(started.json["encounterKind"] == "new-patient-evaluation" && started.json["occurredOn"] == "2026-11-18")
+            #expect(later.json["encounterKind"] == "telehealth" && later.json["occurredOn"] == "2026-11-17")
+            #expect(future.status == .unprocessableEntity && future.json["fields"]["occurredOn"] != .null)
             #expect(early.status == .unprocessableEntity && early.json["fields"]["text"] == "Addenda are for signed notes; edit the draft instead.")
             #expect(saved.status == .ok && saved.json["version"] == 2 && saved.json["fields"]["painNow"] == 6)
             #expect(saved.json["computed"]["chronic"] == true && saved.json["computed"]["durationMonths"] == 6, "\(saved.json["computed"])")
@@ -57,7 +62,7 @@ import VaporTesting
             #expect(addendum.status == .created && addendum.json["text"] == "Sleeps 4 hours a night.")
             #expect(empty.status == .unprocessableEntity)
             #expect(read.json["addenda"].count == 1 && read.json["fields"]["assessment"] == "Left L5 radiculopathy")
-            #expect(all.json["evaluations"].count == 1)
+            #expect(all.json["evaluations"].items.map { $0["encounterKind"] } == ["new-patient-evaluation", "telehealth"], "newest visit first")
             #expect(alerts.json["open"].items.map { $0["code"] } == ["fever-chills"], "a red flag saved through the API raises the chart alert")
             #expect(try await context.auditEvents(.evaluationSign).count == 1)
             #expect(try await context.auditEvents(.evaluationUpdateConflict).count == 2)

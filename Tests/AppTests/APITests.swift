@@ -215,7 +215,8 @@ import VaporTesting
             _ = try await call(.POST, questionnaires + "/{response}/entered-in-error", ["id": id, "response": UUID().uuidString],
                                .object(["version": 1, "reason": "again"]))
             let evaluations = "/api/v1/patients/{id}/evaluations", evaluation = evaluations + "/{evaluation}"
-            let note = try await call(.POST, evaluations, ["id": id])
+            let note = try await call(.POST, evaluations, ["id": id], .object(["fields": .object([:])]))
+            _ = try await call(.POST, evaluations, ["id": id], .object(["fields": .object(["kind": "procedure"])]))
             let noteIDs = ["id": id, "evaluation": try #require(note["id"].string, "\(note)")]
             _ = try await call(.GET, evaluations, ["id": id])
             _ = try await call(.GET, evaluation, noteIDs)

@@ -224,3 +224,29 @@ extension FirstVisitTests {
         }
     }
 }
+
+extension FirstVisitTests {
+    @Test(arguments: TestDatabase.available)
+    func aFollowUpVisitIsStartedForItsDayAndAFutureDayIsRefusedOnItsField(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let first = try await nurse.get(SitePath.patient(patient.id))
+            // act
+            let future = try await nurse.post(SitePath.evaluations(patient.id), pairs: [("kind", "follow-up"), ("occurredOn", "11/19/2026")])
+            let procedure = try await nurse.post(SitePath.evaluations(patient.id), pairs: [("kind", "procedure")])
+            let started = try await nurse.post(SitePath.evaluations(patient.id), pairs: [("kind", "follow-up"), ("occurredOn", "11/16/2026")])
+            let form = try await nurse.get(try #require(started.location))
+            let chart = try await nurse.get(SitePath.patient(patient.id))
+            // check
+            #expect(first.text.contains("<option value=\"new-patient-evaluation\" selected>"), "a first visit by default")
+            #expect(future.status == .unprocessableEntity && future.text.contains("The visit date cannot be after today."))
+            #expect(future.text.contains("value=\"11/19/2026\""), "the entry is kept")
+            #expect(procedure.status == .unprocessableEntity && procedure.text.contains("documented with its procedure record"))
+            #expect(started.status == .seeOther && form.text.contains("Follow-up visit, 11/16/2026"))
+            #expect(chart.text.contains("<option value=\"follow-up\" selected>"), "a follow-up once the patient has been seen")
+            #expect(try await Encounter.query(on: context.app.db).all().map(\.occurredOn) == ["2026-11-16"])
+        }
+    }
+}

@@ -54,3 +54,25 @@ import Testing
         #expect(CalendarDate("1970-01-01")!.adding(days: -1).description == "1969-12-31")
     }
 }
+
+@Suite struct EncounterStartTests {
+    private let today = CalendarDate(year: 2026, month: 11, day: 18)!
+
+    @Test func anEmptyFormStartsANewPatientEvaluationToday() {
+        // act
+        let (start, problems) = EncounterStart.parse(FormFields(), today: today)
+        // check
+        #expect(start == EncounterStart(kind: .newPatientEvaluation, occurredOn: today) && problems.isEmpty)
+    }
+
+    @Test(arguments: [("follow-up", "11/18/2026", true), ("telehealth", "11/01/2026", true), ("phone", "11/19/2026", false),
+                      ("procedure", "11/18/2026", false), ("visit", "11/18/2026", false)])
+    func aNoteIsForAVisitKindOnTodayOrEarlier(kind: String, day: String, accepted: Bool) {
+        // act
+        let (start, problems) = EncounterStart.parse(FormFields([("kind", kind), ("occurredOn", day)]), today: today)
+        // check
+        #expect((start != nil) == accepted, "\(problems)")
+        if kind == "procedure" { #expect(problems["kind"] == "A procedure visit is documented with its procedure record.") }
+        if day == "11/19/2026" { #expect(problems["occurredOn"] == "The visit date cannot be after today.") }
+    }
+}

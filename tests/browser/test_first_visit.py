@@ -9,7 +9,7 @@ def test_a_physician_completes_and_signs_a_first_visit(browser, base_url):
     sign_in(browser, base_url, "physician@demo.relief", "demo-physician-pass")
     browser.find_element(By.CSS_SELECTOR, "table.list tbody tr a").click()
     wait_for_url(browser, lambda url: "/patients/" in url)
-    browser.find_element(By.XPATH, "//button[normalize-space()='Start new-patient evaluation']").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Start note']").click()
     wait_for_url(browser, lambda url: url.endswith("/edit"))
 
     fill(browser, {"chiefComplaint": "Low back pain into the left leg", "onsetDate": "01/10/2026",

@@ -89,6 +89,7 @@ enum EvaluationsAPI {
         ("Addendum", .record([("id", .uuid), ("text", .text), ("createdAt", .dateTime), ("createdBy", .uuid)])),
         ("EvaluationList", .record([("evaluations", .array(.ref("Evaluation")))])),
         ("EvaluationUpdate", APIWrite.schema(EvaluationForm.schema, versioned: true)),
+        ("EvaluationStart", APIWrite.schema(EncounterStart.schema, versioned: false)),
         ("AddendumWrite", .record([("text", .text)])),
     ]
 
@@ -97,8 +98,9 @@ enum EvaluationsAPI {
         return [
             APIEndpoint(.GET, list, access: .action(.clinicalRead), "The patient's evaluation notes, newest visit first, with their addenda.",
                         response: .ref("EvaluationList"), handler: index),
-            APIEndpoint(.POST, list, access: .action(.evaluationWrite), "Start a new-patient evaluation: an encounter in progress with an empty draft.",
-                        response: .ref("Evaluation"), status: .created, handler: create),
+            APIEndpoint(.POST, list, access: .action(.evaluationWrite),
+                        "Start a visit note: an encounter in progress (kind, default new-patient evaluation; occurredOn, default today) with an empty draft.",
+                        request: .ref("EvaluationStart"), response: .ref("Evaluation"), status: .created, handler: create),
             APIEndpoint(.GET, one, access: .action(.clinicalRead), "Read one note with its addenda.", response: .ref("Evaluation"), handler: show),
             APIEndpoint(.PUT, one, access: .action(.evaluationWrite),
                         "Save the draft; a field left out is emptied. Red flags raise chart alerts. 409 when the version is stale or the note is signed.",
@@ -128,7 +130,10 @@ enum EvaluationsAPI {
 
     static func create(req: Request) async throws -> Response {
         let patient = try await PatientsController.findPatient(req)
-        let evaluation = try await EvaluationQueries.start(patientID: patient.id, by: try req.user.id, now: req.now, today: req.today,
+        let (start, problems) = EncounterStart.parse(try req.formFields(try req.apiBody(APIWrite.self).fields, EncounterStart.schema),
+                                                     today: req.today)
+        guard let start else { throw ValidationFailure(fields: problems) }
+        let evaluation = try await EvaluationQueries.start(start, patientID: patient.id, by: try req.user.id, now: req.now,
                                                            on: req.db, audit: req.transactionalAudit)
         return try await answer(req, evaluation, status: .created)
     }

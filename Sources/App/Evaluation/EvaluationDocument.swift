@@ -7,7 +7,8 @@ enum EvaluationDocument {
     struct Model {
         let patientID: UUID
         let evaluationID: UUID
-        let date: String
+        /// "Follow-up visit, 11/18/2026".
+        let heading: String
         let author: String
         let sections: [(String, [(String, String)])]
         let painMap: [PainMark]
@@ -18,7 +19,7 @@ enum EvaluationDocument {
         let canAmend: Bool
     }
 
-    static func model(_ evaluation: Evaluation, content c: EvaluationContent, date: String, author: String, signature: String?,
+    static func model(_ evaluation: Evaluation, content c: EvaluationContent, heading: String, author: String, signature: String?,
                       addenda: [(String, String)], today: CalendarDate, canWrite: Bool) -> Model {
         func titles<C: Coded>(_ codes: [String], _ type: C.Type) -> String {
             codes.map { C(rawValue: $0)?.title ?? $0 }.joined(separator: ", ")
@@ -66,7 +67,7 @@ enum EvaluationDocument {
             ("Medical and social history", background), ("Physical examination", exam), ("Red flags", flags),
             ("Assessment and plan", assessment),
         ].map { heading, rows in (heading, rows.filter { !$0.1.isEmpty }) }
-        return Model(patientID: evaluation.patientID, evaluationID: evaluation.id!, date: date, author: author,
+        return Model(patientID: evaluation.patientID, evaluationID: evaluation.id!, heading: heading, author: author,
                      sections: sections.filter { !$0.1.isEmpty }, painMap: c.painMap, signature: signature, addenda: addenda,
                      canEdit: canWrite && signature == nil, canAmend: canWrite && signature != nil)
     }
@@ -77,7 +78,7 @@ enum EvaluationDocument {
         [
             .tag("article", [("class", "document")], [
                 .tag("header", [("class", "page-head")], [
-                    .tag("h1", text: "New-patient evaluation, \(model.date)"),
+                    .tag("h1", text: model.heading),
                     .if(model.canEdit, .link("Continue editing", to: SitePath.editEvaluation(model.patientID, model.evaluationID),
                                              [("class", "button")])),
                 ]),

@@ -8,6 +8,8 @@ enum EvaluationFormView {
     struct Model {
         let patientID: UUID
         let evaluationID: UUID
+        /// "Follow-up visit, 11/18/2026".
+        let heading: String
         let fields: FormFields
         let problems: [String: String]
         let version: Int
@@ -24,7 +26,7 @@ enum EvaluationFormView {
         let form = BoundForm(fields: f, problems: p)
         func score(_ name: String, _ label: String) -> BodyNode { form.number(name, label, hint: "0–10", narrow: true) }
         return [
-            .tag("h1", text: "New-patient evaluation"),
+            .tag("h1", text: model.heading),
             .unwrap(model.conflict) { .tag("div", [("class", "notice warning"), ("role", "alert")], text: $0) },
             Forms.errorSummary(errors),
             .tag("form", [("method", "post"), ("action", action), ("class", "evaluation-form"), ("novalidate", nil)], [

@@ -15,11 +15,11 @@ enum EvaluationQueries {
         case notFound
     }
 
-    /// Opens a new-patient evaluation: an encounter in progress with an empty note.
-    static func start(patientID: UUID, by user: UUID, now: Date, today: CalendarDate, on database: any Database,
+    /// Opens a visit note: an encounter in progress with an empty note.
+    static func start(_ start: EncounterStart, patientID: UUID, by user: UUID, now: Date, on database: any Database,
                       audit: @escaping Audit) async throws -> Evaluation {
         try await database.transaction { database in
-            let encounter = Encounter(patientID: patientID, kind: .newPatientEvaluation, status: .inProgress, on: today, by: user, now: now)
+            let encounter = Encounter(patientID: patientID, kind: start.kind, status: .inProgress, on: start.occurredOn, by: user, now: now)
             try await encounter.create(on: database)
             let evaluation = try Evaluation(encounter: encounter, content: EvaluationContent(), by: user, now: now)
             try await evaluation.create(on: database)

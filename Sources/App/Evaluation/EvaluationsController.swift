@@ -8,8 +8,14 @@ import Vapor
 enum EvaluationsController {
     static func create(req: Request) async throws -> Response {
         let patient = try await PatientsController.findPatient(req)
-        let user = try req.user
-        let evaluation = try await EvaluationQueries.start(patientID: patient.id, by: user.id, now: req.now, today: req.today,
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        let (start, problems) = EncounterStart.parse(fields, today: req.today)
+        guard let start else {
+            if req.wantsJSON { throw ValidationFailure(fields: problems) }
+            return req.page("Start a visit note", section: .patients, banner: try await ChartBanner.model(req, patient), status: .unprocessableEntity,
+                            VisitNoteStart.page(patientID: patient.id, fields: fields, problems: problems, csrfToken: req.csrfToken))
+        }
+        let evaluation = try await EvaluationQueries.start(start, patientID: patient.id, by: try req.user.id, now: req.now,
                                                            on: req.db, audit: req.transactionalAudit)
         return req.redirect(to: SitePath.editEvaluation(patient.id, evaluation.id!))
     }
@@ -118,7 +124,9 @@ enum EvaluationsController {
     private static func form(_ req: Request, _ patient: PatientRecord, _ evaluation: Evaluation, fields: FormFields,
                              problems: [String: String], version: Int, status: HTTPStatus = .ok, conflict: String? = nil,
                              canSave: Bool = true) async throws -> Response {
-        let model = EvaluationFormView.Model(patientID: patient.id, evaluationID: evaluation.id!, fields: fields, problems: problems,
+        let encounter = try await Encounter.find(evaluation.encounterID, on: req.db)
+        let model = EvaluationFormView.Model(patientID: patient.id, evaluationID: evaluation.id!, heading: VisitNoteStart.heading(encounter),
+                                             fields: fields, problems: problems,
                                              version: version, canSign: try req.user.can(.noteSign) && canSave, conflict: conflict)
         return req.page("Evaluation", section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
                         EvaluationFormView.render(model, csrfToken: req.csrfToken))
@@ -129,8 +137,9 @@ enum EvaluationsController {
         let addenda = try await EvaluationQueries.addenda(of: evaluation.id!, on: req.db)
         let names = try await StaffNames.lookup(Set([evaluation.createdBy, evaluation.signedBy].compactMap { $0 } + addenda.map(\.createdBy)), on: req.db)
         let signature = evaluation.signedAt.map { "Signed by \(names[evaluation.signedBy!] ?? "unknown") on \(req.displayTime($0))" }
+        let encounter = try await Encounter.find(evaluation.encounterID, on: req.db)
         let model = EvaluationDocument.model(
-            evaluation, content: try evaluation.decoded(), date: CalendarDate(evaluation.createdAt).display,
+            evaluation, content: try evaluation.decoded(), heading: VisitNoteStart.heading(encounter),
             author: evaluation.createdBy.flatMap { names[$0] } ?? "unknown", signature: signature,
             addenda: addenda.map { ("Addendum by \(names[$0.createdBy] ?? "unknown"), \(req.displayTime($0.createdAt))", $0.text) },
             today: req.today, canWrite: try req.user.can(.evaluationWrite))

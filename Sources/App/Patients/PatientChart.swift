@@ -167,10 +167,12 @@ enum PatientChart {
             .tag("section", [("class", "card"), ("aria-labelledby", "encounters-heading")], [
                 .tag("div", [("class", "card-head")], [
                     .tag("h2", [("id", "encounters-heading")], text: "Encounters"),
-                    .if(clinical.canStartEvaluation, .tag("form", [("method", "post"), ("action", SitePath.evaluations(patientID))], [
-                        Forms.csrf(csrfToken), Forms.submit("Start new-patient evaluation"),
-                    ])),
                 ]),
+                // A first visit by default, a follow-up once the patient has been seen.
+                .if(clinical.canStartEvaluation, VisitNoteStart.form(
+                    patientID: patientID,
+                    fields: FormFields([("kind", (clinical.encounters.isEmpty ? EncounterKind.newPatientEvaluation : .followUp).rawValue)]),
+                    problems: [:], csrfToken: csrfToken)),
                 clinical.encounters.isEmpty
                     ? .tag("p", [("class", "muted")], text: "No encounters yet.")
                     : .tag("table", [], [

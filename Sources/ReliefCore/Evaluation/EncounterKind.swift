@@ -26,3 +26,28 @@ public enum EncounterStatus: String, Coded {
         }
     }
 }
+
+/// Starting a visit note: which kind of encounter, on which day (today unless the visit is written up later).
+public struct EncounterStart: Hashable, Sendable {
+    public var kind: EncounterKind
+    public var occurredOn: CalendarDate
+
+    public init(kind: EncounterKind = .newPatientEvaluation, occurredOn: CalendarDate) {
+        self.kind = kind
+        self.occurredOn = occurredOn
+    }
+
+    /// Kinds written up in a visit note; a procedure visit is documented with its procedure record.
+    public static let noteKinds: [EncounterKind] = [.newPatientEvaluation, .followUp, .telehealth, .phone]
+
+    public static let schema = FieldSchema([FieldSpec("kind", .choice(noteKinds.map(\.rawValue))), FieldSpec("occurredOn", .date)])
+
+    /// An empty form starts a new-patient evaluation today.
+    public static func parse(_ fields: FormFields, today: CalendarDate) -> (EncounterStart?, [String: String]) {
+        var reader = FormReader(fields, today: today)
+        let kind = reader.one("kind", EncounterKind.self) ?? .newPatientEvaluation
+        if !noteKinds.contains(kind) { reader.problem("kind", "A procedure visit is documented with its procedure record.") }
+        let day = reader.date("occurredOn", what: "The visit date") ?? today
+        return reader.problems.isEmpty ? (EncounterStart(kind: kind, occurredOn: day), [:]) : (nil, reader.problems)
+    }
+}
