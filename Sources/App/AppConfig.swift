@@ -17,6 +17,9 @@ public struct AppConfig: Sendable {
     public var sessionIdleTimeout: TimeInterval
     /// `RELIEF_SESSION_CACHE_SECONDS`: how long a checked session is trusted without asking the database (default 5, 0 = off).
     public var sessionCacheLifetime: TimeInterval
+    /// `RELIEF_CHART_CACHE`: how many patients' chart data an instance keeps, each checked against the database's
+    /// chart version on every view (default 2000, 0 = off).
+    public var chartCacheSize: Int
     /// `RELIEF_BCRYPT_COST`: work factor for new password hashes (default and minimum 12).
     public var bcryptCost: Int
     /// `RELIEF_LOGIN_MAX_FAILURES`, `RELIEF_LOCKOUT_MINUTES`, `RELIEF_ADDRESS_MAX_FAILURES`.
@@ -31,12 +34,13 @@ public struct AppConfig: Sendable {
     public var now: @Sendable () -> Date
 
     public init(database: DatabaseTarget, sessionIdleTimeout: TimeInterval = 30 * 60, sessionCacheLifetime: TimeInterval = 5,
-                bcryptCost: Int = 12,
+                chartCacheSize: Int = 2000, bcryptCost: Int = 12,
                 loginThrottle: LoginThrottle = LoginThrottle(), loadDemo: Bool = false, maxBodySize: Int = 1 << 20,
                 logFormat: String = "text", now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.sessionIdleTimeout = sessionIdleTimeout
         self.sessionCacheLifetime = sessionCacheLifetime
+        self.chartCacheSize = chartCacheSize
         self.bcryptCost = bcryptCost
         self.loginThrottle = loginThrottle
         self.loadDemo = loadDemo
@@ -71,6 +75,7 @@ public struct AppConfig: Sendable {
             database: database,
             sessionIdleTimeout: TimeInterval(try number("RELIEF_SESSION_IDLE_MINUTES", 30) * 60),
             sessionCacheLifetime: TimeInterval(try number("RELIEF_SESSION_CACHE_SECONDS", 5, minimum: 0)),
+            chartCacheSize: try number("RELIEF_CHART_CACHE", 2000, minimum: 0),
             bcryptCost: try number("RELIEF_BCRYPT_COST", 12, minimum: 12),
             loginThrottle: throttle,
             loadDemo: ["1", "true", "yes"].contains(env["RELIEF_DEMO"]?.lowercased() ?? ""),

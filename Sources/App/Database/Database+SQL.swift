@@ -45,3 +45,24 @@ extension SQLDatabase {
         if dialect.name == "postgresql" { try await raw("DROP FUNCTION IF EXISTS \(unsafeRaw: name)() CASCADE").run() }
     }
 }
+
+extension SQLDatabase {
+    /// Triggers by which every insert or update of a row in `table` counts up its patient's `chart_version`, in the
+    /// same transaction, whatever code (or instance) wrote it: the chart cache keys on that version.
+    func countChartVersion(on table: String) async throws {
+        if dialect.name == "postgresql" {
+            try await raw("""
+                CREATE TRIGGER \(unsafeRaw: table)_chart_version AFTER INSERT OR UPDATE ON \(unsafeRaw: table) FOR EACH ROW
+                EXECUTE FUNCTION relief_count_chart_version()
+                """).run()
+        } else {
+            for operation in ["INSERT", "UPDATE"] {
+                try await raw("""
+                    CREATE TRIGGER \(unsafeRaw: table)_chart_version_\(unsafeRaw: operation.lowercased()) AFTER \(unsafeRaw: operation)
+                    ON \(unsafeRaw: table) FOR EACH ROW
+                    BEGIN UPDATE patients SET chart_version = chart_version + 1 WHERE id = NEW.patient_id; END
+                    """).run()
+            }
+        }
+    }
+}

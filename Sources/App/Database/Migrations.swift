@@ -22,5 +22,6 @@ enum Migrations {
         CreateWorkupOrder(),
         CreateAPIToken(),
         UpdatePracticeSettingRules(),
+        UpdatePatientChartVersion(),
     ]
 }

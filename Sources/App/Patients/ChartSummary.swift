@@ -19,43 +19,36 @@ enum ChartBanner {
     }
 }
 
-/// The clinical part of the chart page, gathered for the roles that read clinical notes.
+/// The clinical part of the chart page, built for the roles that read clinical notes from the stored chart data, the
+/// practice settings, the day and the viewer's permissions.
 enum ChartSummary {
-    /// The chart's clinical sections, and the allergies for the banner.
-    static func clinical(_ req: Request, _ patient: PatientRecord,
-                         alerts: [EvaluationQueries.OpenAlert]) async throws -> (PatientChart.Clinical, allergies: [AllergyEntry]) {
+    static func clinical(_ req: Request, _ patient: PatientRecord, _ data: ChartData,
+                         settings: PracticeSettings.Snapshot) throws -> PatientChart.Clinical {
         let user = try req.user
         let canWrite = user.can(.chartWrite)
-        let encounters = try await EvaluationQueries.encounters(patientID: patient.id, on: req.db)
-        let lists = try await ChartEntryQueries.lists(patientID: patient.id, on: req.db)
-        let responses = try await InstrumentQueries.responses(patientID: patient.id, on: req.db)
-        let (painMap, painMapCount) = try await EvaluationQueries.latestPainMap(patientID: patient.id, on: req.db)
-        let outstanding = try await WorkupQueries.outstanding(patientID: patient.id, on: req.db)
-        let settings = try await PracticeSettings.snapshot(on: req.db)
-        let (medications, allergies, treatments) = (try lists.entries(MedicationEntry.self), try lists.entries(AllergyEntry.self),
-                                                    try lists.entries(PriorTreatmentEntry.self))
-        let diagnoses = try lists.entries(DiagnosisEntry.self)
-        let clinical = PatientChart.Clinical(
-            encounters: encounters.map { encounter in
+        return PatientChart.Clinical(
+            encounters: data.encounters.map { encounter in
                 PatientChart.EncounterRow(
                     date: CalendarDate(encounter.occurredOn)?.display ?? encounter.occurredOn,
                     kind: EncounterKind(rawValue: encounter.kind)?.title ?? encounter.kind,
                     status: EncounterStatus(rawValue: encounter.status)?.title ?? encounter.status,
                     link: encounter.evaluationID.map { SitePath.evaluation(patient.id, $0) })
             },
-            alerts: alerts.map { PatientChart.AlertRow(id: $0.id, message: $0.message, raised: req.displayTime($0.raisedAt)) },
-            diagnoses: ChartEntriesController<DiagnosisEntry>.rows(diagnoses, patientID: patient.id, canWrite: canWrite).current,
-            workup: try outstanding.map { try WorkupController.row($0, patientID: patient.id, deadlines: settings.rules.workupDeadlines, today: req.today) },
-            painMap: painMap, painMapCount: painMapCount,
-            scores: InstrumentsController.courses(InstrumentCatalogue.all, responses, differences: settings.differences, patientID: patient.id).map { course in
+            alerts: data.alerts.map { PatientChart.AlertRow(id: $0.id, message: $0.message, raised: req.displayTime($0.raisedAt)) },
+            diagnoses: ChartEntriesController<DiagnosisEntry>.rows(data.diagnoses, patientID: patient.id, canWrite: canWrite).current,
+            workup: try data.outstanding.map {
+                try WorkupController.row($0, patientID: patient.id, deadlines: settings.rules.workupDeadlines, today: req.today)
+            },
+            painMap: data.painMap, painMapCount: data.painMapCount,
+            scores: InstrumentsController.courses(InstrumentCatalogue.all, data.responses, differences: settings.differences,
+                                                  patientID: patient.id).map { course in
                 [course.definition.title, course.course.latest.completedOn.display, course.summary, course.changeText ?? "—"]
             },
-            medications: ChartEntriesController<MedicationEntry>.rows(medications, patientID: patient.id, canWrite: canWrite).current,
-            opioids: OpioidSummary(medications.map(\.1), rules: settings.rules),
-            allergies: ChartEntriesController<AllergyEntry>.rows(allergies, patientID: patient.id, canWrite: canWrite).current,
-            treatments: ChartEntriesController<PriorTreatmentEntry>.rows(treatments, patientID: patient.id, canWrite: canWrite).current,
-            conservativeCare: ConservativeCare(treatments.map(\.1)),
+            medications: ChartEntriesController<MedicationEntry>.rows(data.medications, patientID: patient.id, canWrite: canWrite).current,
+            opioids: OpioidSummary(data.medications.map(\.1), rules: settings.rules),
+            allergies: ChartEntriesController<AllergyEntry>.rows(data.allergies, patientID: patient.id, canWrite: canWrite).current,
+            treatments: ChartEntriesController<PriorTreatmentEntry>.rows(data.treatments, patientID: patient.id, canWrite: canWrite).current,
+            conservativeCare: ConservativeCare(data.treatments.map(\.1)),
             canStartEvaluation: user.can(.evaluationWrite), canWriteChart: canWrite, canResolveAlerts: user.can(.alertResolve))
-        return (clinical, allergies.map(\.1))
     }
 }

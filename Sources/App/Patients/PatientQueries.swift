@@ -57,6 +57,17 @@ enum PatientQueries {
             .first(decoding: PatientRecord.self)
     }
 
+    /// The patient with the versions the chart cache keys on: the patient's `chart_version` and the sum of the
+    /// practice settings' versions (both only ever count up), in the same read.
+    static func findForChart(_ id: UUID, on database: any Database) async throws -> (PatientRecord, chartVersion: Int, settingsVersion: Int)? {
+        guard let row = try await database.sql.raw("""
+            SELECT p.*, (SELECT SUM(s.version) FROM practice_settings s) AS settings_version
+            FROM patients p WHERE p.id = \(bind: id) AND p.deleted_at IS NULL
+            """).first() else { return nil }
+        return (try row.decode(model: PatientRecord.self), try row.decode(column: "chart_version", as: Int.self),
+                try row.decode(column: "settings_version", as: Int?.self) ?? 0)
+    }
+
     /// By MRN, soft-deleted patients included: the audit trail still names them.
     static func find(mrn: MedicalRecordNumber, on database: any Database) async throws -> PatientRecord? {
         try await database.sql.raw("SELECT * FROM patients WHERE mrn = \(bind: mrn.value)")

@@ -58,20 +58,23 @@ enum PatientsController {
     }
 
     static func show(req: Request) async throws -> Response {
-        let patient = try await findPatient(req)
-        try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id.uuidString,
-                                       patientID: patient.id))
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let (patient, chartVersion, settingsVersion) = try await PatientQueries.findForChart(id, on: req.db) else {
+            throw Abort(.notFound, reason: "No such patient.")
+        }
+        // The audit row commits while the chart is gathered; the page is sent only once it has.
+        async let audited: Void = req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id.uuidString,
+                                                       patientID: patient.id))
+        let cache = req.application.chartCache
+        let data = try await cache.data(patientID: patient.id, version: chartVersion, on: req.db)
         let user = try req.user
         var model = PatientChart.model(patient, canEdit: user.can(.patientRegister), canHandOut: user.can(.questionnaireHandout))
-        var alerts: [EvaluationQueries.OpenAlert] = []
-        var allergies: [AllergyEntry]?
         if user.can(.clinicalRead) {
-            alerts = try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db)
-            (model.clinical, allergies) = try await ChartSummary.clinical(req, patient, alerts: alerts)
+            model.clinical = try ChartSummary.clinical(req, patient, data, settings: try await cache.settings(version: settingsVersion, on: req.db))
         }
-        let banner = try await ChartBanner.model(req, patient, alerts: alerts, allergies: allergies)
-        return req.page(patient.displayName, section: .patients, banner: banner,
-                        PatientChart.render(model, csrfToken: req.csrfToken))
+        let banner = try await ChartBanner.model(req, patient, alerts: data.alerts, allergies: data.allergies.map(\.1))
+        try await audited
+        return req.page(patient.displayName, section: .patients, banner: banner, PatientChart.render(model, csrfToken: req.csrfToken))
     }
 
     static func edit(req: Request) async throws -> Response {
