@@ -78,4 +78,31 @@ import VaporTesting
             #expect(after.text.contains("Oxycodone") && after.text.contains("Complete blood count"))
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aRenderedChartIsNeverShownToAnotherRoleOrSessionOrOnAnotherDay(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let physician = try await context.signedIn(.physician)
+            let therapist = try await context.signedIn(.therapist)
+            let api = try await APIClient.make(physician)
+            _ = try await api.send(.POST, "/api/v1/patients/\(patient.id)/workup-orders",
+                                   .object(["fields": .object(["test": "inr", "reason": "On warfarin"])]))
+            // act
+            let mine = try await physician.get(SitePath.patient(patient.id))
+            let again = try await physician.get(SitePath.patient(patient.id))
+            let theirs = try await therapist.get(SitePath.patient(patient.id))
+            context.clock.advance(minutes: 15 * 24 * 60)
+            try await physician.login(email: "physician@test.relief", password: TestContext.password)
+            let later = try await physician.get(SitePath.patient(patient.id))
+            // check
+            #expect(mine.text == again.text)
+            #expect(mine.text.contains("Start note") && !theirs.text.contains("Start note"), "the therapist cannot start notes")
+            let (myToken, theirToken) = (try #require(Browser.csrf(in: mine.text)), try #require(Browser.csrf(in: theirs.text)))
+            #expect(myToken != theirToken && !theirs.text.contains(myToken), "each session's forms carry its own token")
+            #expect(!mine.text.contains("overdue") && later.text.contains("overdue"), "fifteen days on, the open order is overdue")
+            #expect(try await context.auditEvents(.patientView).count == 4, "every view is audited, cached or not")
+        }
+    }
 }

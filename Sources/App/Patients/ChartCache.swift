@@ -36,16 +36,33 @@ struct ChartData: Sendable {
 /// Recently opened charts by patient, each valid for one `chart_version`. The database counts that version up in
 /// the transaction of every change to the chart's tables (triggers), and the chart reads it with the patient row,
 /// so a cached chart is never older than what is committed — on this instance or any other sharing the database.
-/// The practice settings are kept the same way, by the sum of their versions.
+/// The practice settings are kept the same way, by the sum of their versions; and the rendered chart, by
+/// everything it is drawn from (`RenderKey`).
 final class ChartCache: @unchecked Sendable {  // state guarded by `lock`
+    /// What a rendered chart depends on besides its data: the registration's version, the settings, the day (overdue
+    /// marks, durations), the viewer's role (what may be changed) and session (the forms' CSRF token).
+    struct RenderKey: Hashable {
+        let patientID: UUID
+        let patientVersion: Int
+        let chartVersion: Int
+        let settingsVersion: Int
+        let today: CalendarDate
+        let role: Role
+        let csrfToken: String
+    }
+
     private let lock = NSLock()
-    private var entries: [UUID: (version: Int, data: ChartData, used: UInt64)] = [:]
+    private var data: LeastRecentlyUsed<UUID, (version: Int, data: ChartData)>
+    private var rendered: LeastRecentlyUsed<RenderKey, String>
     private var settings: (version: Int, snapshot: PracticeSettings.Snapshot)?
-    private var tick: UInt64 = 0
-    /// Charts kept at most; 0 turns the cache off.
+    /// Charts whose data is kept at most; 0 turns the cache off. A quarter as many rendered charts are kept.
     let capacity: Int
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int) {
+        self.capacity = capacity
+        data = LeastRecentlyUsed(capacity: capacity)
+        rendered = LeastRecentlyUsed(capacity: capacity / 4)
+    }
 
     func data(patientID: UUID, version: Int, on database: any Database) async throws -> ChartData {
         try await data(patientID: patientID, version: version) { try await ChartData.load(patientID: patientID, on: database) }
@@ -53,10 +70,14 @@ final class ChartCache: @unchecked Sendable {  // state guarded by `lock`
 
     /// `load` runs after `version` was read, so what is stored under it is at least that new.
     func data(patientID: UUID, version: Int, load: () async throws -> ChartData) async throws -> ChartData {
-        if let cached = lookUp(patientID, version: version) { return cached }
-        let data = try await load()
-        store(data, for: patientID, version: version)
-        return data
+        if let cached = lock.withLock({ data[patientID] }), cached.version == version { return cached.data }
+        let loaded = try await load()
+        lock.withLock {
+            // A slower reader must not put back an older version than one already stored.
+            if let current = data.peek(patientID), current.version > version { return }
+            data[patientID] = (version, loaded)
+        }
+        return loaded
     }
 
     func settings(version: Int, on database: any Database) async throws -> PracticeSettings.Snapshot {
@@ -66,30 +87,47 @@ final class ChartCache: @unchecked Sendable {  // state guarded by `lock`
         return snapshot
     }
 
-    private func lookUp(_ patientID: UUID, version: Int) -> ChartData? {
-        guard capacity > 0 else { return nil }
-        return lock.withLock {
-            guard let entry = entries[patientID], entry.version == version else { return nil }
-            tick += 1
-            entries[patientID]?.used = tick
-            return entry.data
-        }
+    /// The chart's content as drawn for `key`, drawn by `render` when it is not kept.
+    func rendered(_ key: RenderKey, render: () async throws -> String) async throws -> String {
+        if let html = lock.withLock({ rendered[key] }) { return html }
+        let html = try await render()
+        lock.withLock { rendered[key] = html }
+        return html
     }
+}
 
-    private func store(_ data: ChartData, for patientID: UUID, version: Int) {
-        guard capacity > 0 else { return }
-        lock.withLock {
-            // A slower reader must not put back an older version than one already stored.
-            if let current = entries[patientID], current.version > version { return }
-            if entries.count >= capacity, entries[patientID] == nil {
-                // Drop the least recently used tenth at once, so eviction is not a scan per insert.
+/// A dictionary of at most `capacity` entries that drops the least recently used tenth when full, so eviction is not
+/// a scan per insert. Capacity 0 keeps nothing.
+struct LeastRecentlyUsed<Key: Hashable, Value> {
+    private var entries: [Key: (value: Value, used: UInt64)] = [:]
+    private var tick: UInt64 = 0
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    var count: Int { entries.count }
+
+    /// Reading counts as a use.
+    subscript(key: Key) -> Value? {
+        mutating get {
+            guard let entry = entries[key] else { return nil }
+            tick += 1
+            entries[key]?.used = tick
+            return entry.value
+        }
+        set {
+            guard capacity > 0, let newValue else { entries[key] = nil; return }
+            if entries.count >= capacity, entries[key] == nil {
                 let old = entries.sorted { $0.value.used < $1.value.used }.prefix(max(1, capacity / 10)).map(\.key)
                 for key in old { entries[key] = nil }
             }
             tick += 1
-            entries[patientID] = (version, data, tick)
+            entries[key] = (newValue, tick)
         }
     }
+
+    /// Without counting as a use.
+    func peek(_ key: Key) -> Value? { entries[key]?.value }
 }
 
 extension Application {

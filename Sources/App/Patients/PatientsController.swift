@@ -1,4 +1,5 @@
 import Fluent
+import Plot
 import Foundation
 import ReliefCore
 import Vapor
@@ -65,16 +66,21 @@ enum PatientsController {
         // The audit row commits while the chart is gathered; the page is sent only once it has.
         async let audited: Void = req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id.uuidString,
                                                        patientID: patient.id))
-        let cache = req.application.chartCache
+        let (user, cache) = (try req.user, req.application.chartCache)
         let data = try await cache.data(patientID: patient.id, version: chartVersion, on: req.db)
-        let user = try req.user
-        var model = PatientChart.model(patient, canEdit: user.can(.patientRegister), canHandOut: user.can(.questionnaireHandout))
-        if user.can(.clinicalRead) {
-            model.clinical = try ChartSummary.clinical(req, patient, data, settings: try await cache.settings(version: settingsVersion, on: req.db))
+        let key = ChartCache.RenderKey(patientID: patient.id, patientVersion: patient.version, chartVersion: chartVersion,
+                                       settingsVersion: settingsVersion, today: req.today, role: user.role, csrfToken: req.csrfToken)
+        let content = try await cache.rendered(key) {
+            var model = PatientChart.model(patient, canEdit: user.can(.patientRegister), canHandOut: user.can(.questionnaireHandout))
+            if user.can(.clinicalRead) {
+                let settings = try await cache.settings(version: settingsVersion, on: req.db)
+                model.clinical = try ChartSummary.clinical(req, patient, data, settings: settings)
+            }
+            return BodyNode.group(PatientChart.render(model, csrfToken: req.csrfToken)).render()
         }
         let banner = try await ChartBanner.model(req, patient, alerts: data.alerts, allergies: data.allergies.map(\.1))
         try await audited
-        return req.page(patient.displayName, section: .patients, banner: banner, PatientChart.render(model, csrfToken: req.csrfToken))
+        return req.page(patient.displayName, section: .patients, banner: banner, [.raw(content)])
     }
 
     static func edit(req: Request) async throws -> Response {
