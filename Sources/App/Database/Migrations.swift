@@ -22,6 +22,6 @@ enum Migrations {
         CreateWorkupOrder(),
         CreateAPIToken(),
         UpdatePracticeSettingRules(),
-        UpdatePatientChartVersion(),
+        CreateChartVersion(),
     ]
 }
