@@ -80,7 +80,7 @@ enum PatientsController {
         }
         let banner = try await ChartBanner.model(req, patient, alerts: data.alerts, allergies: data.allergies.map(\.1))
         try await audited
-        return req.page(patient.displayName, section: .patients, banner: banner, [.raw(content)])
+        return req.page(patient.displayName, section: .patients, banner: banner, html: content)
     }
 
     static func edit(req: Request) async throws -> Response {

@@ -69,6 +69,9 @@ enum Layout {
             .map { NavItem(title: $0.title, href: $0.href, isCurrent: $0 == current, isPlaceholder: $0.isPlaceholder) }
     }
 
+    /// Stands where `Request.page(_:section:banner:html:)` writes its content; escaped text can never contain it.
+    static let contentMarker = "<!--relief:content-->"
+
     static func render(_ model: Model, content: [BodyNode]) -> String {
         let document = HTML(
             .lang(.english),
@@ -129,11 +132,32 @@ extension Request {
     /// Renders a page inside the layout. A flash message shown here is cleared.
     func page(_ title: String, section: Layout.Section?, banner: PatientBanner.Model? = nil,
               status: HTTPStatus = .ok, kiosk: Bool = false, _ content: [BodyNode]) -> Response {
+        let model = layoutModel(title, section: section, banner: banner, kiosk: kiosk)
+        return page(model, status: status, body: .init(string: Layout.render(model, content: content)))
+    }
+
+    /// A page whose content is HTML already (a kept chart): the layout is drawn around a marker and the content
+    /// written in its place, so the large string is not copied through Plot's renderer.
+    func page(_ title: String, section: Layout.Section?, banner: PatientBanner.Model?, html content: String) -> Response {
+        let model = layoutModel(title, section: section, banner: banner, kiosk: false)
+        let shell = Layout.render(model, content: [.raw(Layout.contentMarker)])
+        guard let marker = shell.range(of: Layout.contentMarker) else { return page(model, status: .ok, body: .init(string: shell)) }
+        var buffer = ByteBufferAllocator().buffer(capacity: shell.utf8.count + content.utf8.count)
+        buffer.writeSubstring(shell[..<marker.lowerBound])
+        buffer.writeString(content)
+        buffer.writeSubstring(shell[marker.upperBound...])
+        return page(model, status: .ok, body: .init(buffer: buffer))
+    }
+
+    private func layoutModel(_ title: String, section: Layout.Section?, banner: PatientBanner.Model?, kiosk: Bool) -> Layout.Model {
         let user = kiosk ? nil : currentUser
-        let model = Layout.Model(
+        return Layout.Model(
             title: title, userName: user?.name, roleTitle: user?.role.title,
             nav: Layout.nav(for: user?.role, current: section), flash: flash, csrfToken: csrfToken, banner: banner, kiosk: kiosk)
-        let response = Response(status: status, body: .init(string: Layout.render(model, content: content)))
+    }
+
+    private func page(_ model: Layout.Model, status: HTTPStatus, body: Response.Body) -> Response {
+        let response = Response(status: status, body: body)
         response.headers.contentType = .html
         if model.flash != nil { response.cookies[Flash.cookieName] = .expired }
         return response
