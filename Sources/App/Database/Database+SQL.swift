@@ -47,7 +47,7 @@ extension SQLDatabase {
 }
 
 extension SQLDatabase {
-    /// Triggers by which every insert or update of a row in `table` counts up its patient's `chart_versions` row, in the
+    /// Triggers by which every insert or update of a row in `table` counts up its patient's `chart_version`, in the
     /// same transaction, whatever code (or instance) wrote it: the chart cache keys on that version.
     func countChartVersion(on table: String) async throws {
         if dialect.name == "postgresql" {
@@ -60,8 +60,7 @@ extension SQLDatabase {
                 try await raw("""
                     CREATE TRIGGER \(unsafeRaw: table)_chart_version_\(unsafeRaw: operation.lowercased()) AFTER \(unsafeRaw: operation)
                     ON \(unsafeRaw: table) FOR EACH ROW
-                    BEGIN INSERT INTO chart_versions (patient_id, version) VALUES (NEW.patient_id, 1)
-                    ON CONFLICT (patient_id) DO UPDATE SET version = version + 1; END
+                    BEGIN UPDATE patients SET chart_version = chart_version + 1 WHERE id = NEW.patient_id; END
                     """).run()
             }
         }

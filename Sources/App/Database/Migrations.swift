@@ -22,6 +22,6 @@ enum Migrations {
         CreateWorkupOrder(),
         CreateAPIToken(),
         UpdatePracticeSettingRules(),
-        CreateChartVersion(),
+        UpdatePatientChartVersion(),
     ]
 }

@@ -1,11 +1,11 @@
 import Fluent
-import Vapor
 import Foundation
 import ReliefCore
+import Vapor
 
 /// What the chart shows of a patient's clinical record, as stored: read in one go, and kept by `ChartCache` while
-/// the patient's chart version (`chart_versions`) stays the same. Everything that depends on the day or the viewer is derived per
-/// request from it, never stored in it.
+/// the patient's `chart_version` stays the same. Everything that depends on the day or the viewer
+/// is derived per request from it, never stored in it.
 struct ChartData: Sendable {
     let alerts: [EvaluationQueries.OpenAlert]
     let encounters: [EvaluationQueries.EncounterRow]
@@ -18,7 +18,7 @@ struct ChartData: Sendable {
     let painMapCount: Int
     let outstanding: [WorkupQueries.OutstandingRow]
 
-    /// Reads every table in `CreateChartVersion.tables`; a new one read here needs that trigger too.
+    /// Reads every table in `UpdatePatientChartVersion.tables`; a new one read here needs that trigger too.
     static func load(patientID: UUID, on database: any Database) async throws -> ChartData {
         let lists = try await ChartEntryQueries.lists(patientID: patientID, on: database)
         let (painMap, painMapCount) = try await EvaluationQueries.latestPainMap(patientID: patientID, on: database)
@@ -33,9 +33,9 @@ struct ChartData: Sendable {
     }
 }
 
-/// Recently opened charts by patient, each valid for one chart version (`chart_versions`). The database counts that version up in
-/// the transaction of every change to the chart's tables (triggers), and the chart reads it with the patient row,
-/// so a cached chart is never older than what is committed — on this instance or any other sharing the database.
+/// Recently opened charts by patient, each valid for one `patients.chart_version`. The database counts that
+/// version up in the transaction of every change to the chart's tables (triggers), and the chart reads it with the
+/// patient row, so a cached chart is never older than what is committed — on any instance sharing the database.
 /// The practice settings are kept the same way, by the sum of their versions; and the rendered chart, by
 /// everything it is drawn from (`RenderKey`).
 final class ChartCache: @unchecked Sendable {  // state guarded by `lock`

@@ -61,11 +61,10 @@ enum PatientQueries {
     /// practice settings' versions (both only ever count up), in the same read.
     static func findForChart(_ id: UUID, on database: any Database) async throws -> (PatientRecord, chartVersion: Int, settingsVersion: Int)? {
         guard let row = try await database.sql.raw("""
-            SELECT p.*, (SELECT c.version FROM chart_versions c WHERE c.patient_id = p.id) AS chart_version,
-                   (SELECT SUM(s.version) FROM practice_settings s) AS settings_version
+            SELECT p.*, (SELECT SUM(s.version) FROM practice_settings s) AS settings_version
             FROM patients p WHERE p.id = \(bind: id) AND p.deleted_at IS NULL
             """).first() else { return nil }
-        return (try row.decode(model: PatientRecord.self), try row.decode(column: "chart_version", as: Int?.self) ?? 0,
+        return (try row.decode(model: PatientRecord.self), try row.decode(column: "chart_version", as: Int.self),
                 try row.decode(column: "settings_version", as: Int?.self) ?? 0)
     }
 
