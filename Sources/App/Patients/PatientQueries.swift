@@ -58,10 +58,11 @@ enum PatientQueries {
     }
 
     /// The patient with the versions the chart cache keys on: the patient's chart version and the sum of the
-    /// practice settings' versions (both only ever count up), in the same read.
+    /// practice settings' versions (both only ever count up), in the same read. PostgreSQL sums BIGINTs as NUMERIC:
+    /// the cast keeps it an integer on both databases.
     static func findForChart(_ id: UUID, on database: any Database) async throws -> (PatientRecord, chartVersion: Int, settingsVersion: Int)? {
         guard let row = try await database.sql.raw("""
-            SELECT p.*, (SELECT SUM(s.version) FROM practice_settings s) AS settings_version
+            SELECT p.*, (SELECT CAST(SUM(s.version) AS BIGINT) FROM practice_settings s) AS settings_version
             FROM patients p WHERE p.id = \(bind: id) AND p.deleted_at IS NULL
             """).first() else { return nil }
         return (try row.decode(model: PatientRecord.self), try row.decode(column: "chart_version", as: Int.self),
