@@ -219,6 +219,9 @@ import VaporTesting
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["RELIEF_MAX_BODY": "lots"]) }
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["RELIEF_SESSION_IDLE_MINUTES": "0"]) }
         #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["RELIEF_LOG_FORMAT": "xml"]) }
+        #expect(try AppConfig.fromEnvironment([:]).chartCacheSize == 2000)
+        #expect(try AppConfig.fromEnvironment(["RELIEF_CHART_CACHE": "0"]).chartCacheSize == 0)
+        #expect(throws: ConfigError.self) { try AppConfig.fromEnvironment(["RELIEF_CHART_CACHE": "many"]) }
         #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "postgres://u@h/db"]).database == .postgres(url: "postgres://u@h/db", searchPath: nil))
     }
 

@@ -105,4 +105,21 @@ import VaporTesting
             #expect(try await context.auditEvents(.patientView).count == 4, "every view is audited, cached or not")
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func loadingTheDemoPracticeLeavesTheVersionTriggersInPlace(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            try await DemoLoader.generate(context.app, patients: 3, seed: 7)
+            let patient = try #require(try await context.app.db.sql.raw("SELECT id FROM patients LIMIT 1").first()?.decode(column: "id", as: UUID.self))
+            let before = try #require(try await PatientQueries.findForChart(patient, on: context.app.db)).chartVersion
+            // act
+            let alert = ChartAlert(patientID: patient, kind: ChartAlertKind.redFlag, code: "fever-chills", message: "Red flag: fever",
+                                   sourceType: "Evaluation", sourceID: UUID(), by: nil, now: context.clock.now)
+            try await alert.create(on: context.app.db)
+            // check
+            #expect(try await PatientQueries.findForChart(patient, on: context.app.db)?.chartVersion == before + 1)
+            #expect(try await context.patientCount() == 3)
+        }
+    }
 }

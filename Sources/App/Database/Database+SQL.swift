@@ -65,4 +65,15 @@ extension SQLDatabase {
             }
         }
     }
+
+    /// Removes what `countChartVersion(on:)` made.
+    func stopCountingChartVersion(on table: String) async throws {
+        if dialect.name == "postgresql" {
+            try await raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_chart_version ON \(unsafeRaw: table)").run()
+        } else {
+            for operation in ["insert", "update"] {
+                try await raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_chart_version_\(unsafeRaw: operation)").run()
+            }
+        }
+    }
 }

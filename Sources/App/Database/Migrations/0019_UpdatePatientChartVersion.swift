@@ -20,15 +20,7 @@ struct UpdatePatientChartVersion: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in Self.tables {
-            if database.isPostgres {
-                try await database.sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_chart_version ON \(unsafeRaw: table)").run()
-            } else {
-                for operation in ["insert", "update"] {
-                    try await database.sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_chart_version_\(unsafeRaw: operation)").run()
-                }
-            }
-        }
+        for table in Self.tables { try await database.sql.stopCountingChartVersion(on: table) }
         if database.isPostgres { try await database.sql.raw("DROP FUNCTION IF EXISTS relief_count_chart_version()").run() }
         try await database.schema("patients").deleteField("chart_version").update()
     }
