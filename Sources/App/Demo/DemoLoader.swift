@@ -59,9 +59,6 @@ public enum DemoLoader {
                     // SQLite's 2 MiB keeps the indexes of 100,000 patients in memory (this connection only).
                     try await database.sql.raw("PRAGMA cache_size = -65536").run()
                 }
-                // Every row here is a new patient's, whose chart nobody can have opened: the chart-version triggers (a fifth
-                // of the loading time) are taken off for this transaction only and put back before it commits.
-                for table in UpdatePatientChartVersion.tables { try await database.sql.stopCountingChartVersion(on: table) }
                 let firstMRN = try await Counter.reserve("mrn", count: batch.people.count, on: database)
                 let patients = batch.people.enumerated().map { offset, person in
                     PatientRecord(id: person.id, mrn: MedicalRecordNumber(sequence: firstMRN + offset), registration: person.registration,
@@ -88,7 +85,6 @@ public enum DemoLoader {
                     "id", "patient_id", "test", "status", "ordered_on", "scheduled_for", "request", "result", "resulted_on", "reviewed_at",
                     "reviewed_by", "review_comment", "created_at", "created_by", "updated_at", "updated_by", "version",
                 ], batch.workup, on: database)
-                for table in UpdatePatientChartVersion.tables { try await database.sql.countChartVersion(on: table) }
             }
         }
     }
