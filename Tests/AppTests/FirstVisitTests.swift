@@ -158,6 +158,7 @@ import VaporTesting
             let nurseResolve = try await nurse.post(SitePath.resolveAlert(patient.id, alerts[0].id), form: ["reason": "x"])
             try await physician.get(SitePath.patient(patient.id))
             let noReason = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id), form: ["reason": ""])
+            let tooLong = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id), form: ["reason": String(repeating: "a", count: 1001)])
             let resolved = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id),
                                                     form: ["reason": "MRI: no cauda equina compression"])
             let again = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id), form: ["reason": "twice"])
@@ -169,7 +170,9 @@ import VaporTesting
             #expect(nurseChart.text.contains("Red flag: Saddle anaesthesia — rule out before interventional treatment."))
             #expect(!nurseChart.text.contains(">Resolve<"))
             #expect(nurseResolve.status == .forbidden)
-            #expect(noReason.status == .seeOther)
+            #expect(noReason.status == .unprocessableEntity && noReason.text.contains("Give the reason the alert is resolved."))
+            #expect(noReason.text.contains("Red flag: Saddle anaesthesia"), "the page says which alert")
+            #expect(tooLong.status == .unprocessableEntity && tooLong.text.contains(String(repeating: "a", count: 1001)), "the reason is kept")
             #expect(resolved.status == .seeOther)
             #expect(again.status == .conflict)
             #expect(remaining.map(\.code) == ["fever-chills"])

@@ -99,10 +99,15 @@ enum EvaluationsController {
     static func resolveAlert(req: Request) async throws -> Response {
         let patient = try await PatientsController.findPatient(req)
         guard let id = req.parameters.get("alert", as: UUID.self) else { throw Abort(.notFound, reason: "No such alert.") }
-        let reason = FormFields(urlEncoded: req.body.string ?? "")["reason"]
-        guard !reason.isEmpty, reason.count <= 1000 else {
-            return req.redirect(to: SitePath.patient(patient.id),
-                                flash: Flash(.warning, "Give the reason the alert is resolved (up to 1,000 characters)."))
+        var reader = FormReader(FormFields(urlEncoded: req.body.string ?? ""), today: req.today)
+        let reason = reader.text("reason", limit: 1000, required: "Give the reason the alert is resolved.")
+        if let problem = reader.problems["reason"] {
+            if req.wantsJSON { throw ValidationFailure(fields: reader.problems) }
+            guard let alert = try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db).first(where: { $0.id == id }) else {
+                throw Abort(.conflict, reason: "This alert was already resolved, or does not exist.")
+            }
+            return req.page("Resolve an alert", section: .patients, banner: try await ChartBanner.model(req, patient), status: .unprocessableEntity,
+                            AlertResolution.page(patientID: patient.id, alert: alert, reason: reason, problem: problem, csrfToken: req.csrfToken))
         }
         let resolved = try await EvaluationQueries.resolveAlert(id, patientID: patient.id, reason: reason, by: try req.user.id,
                                                                 now: req.now, on: req.db, audit: req.transactionalAudit)
