@@ -34,6 +34,9 @@ import VaporTesting
             #expect(list.text.contains("Minimal important difference 5") && list.text.contains("verify against current guideline"))
             #expect(list.text.contains("<svg") && list.text.contains("Moderately severe"))
             #expect(chart.text.contains("PHQ-9 (depression)") && chart.text.contains("-8 since 09/01/2026: improved"))
+            #expect(chart.text.contains("aria-label=\"PHQ-9 (depression): 09/01/2026 16, 11/10/2026 8\""), "the trend on the chart, readable")
+            // 16 of 27 sits higher on the small line (smaller y) than 8 of 27
+            #expect(chart.text.contains("points=\"3,10.33 93,15.67\""))
             #expect(try await context.auditEvents(.recordCreate).allSatisfy { $0.resourceType == "QuestionnaireResponse" })
             #expect(try await context.auditEvents(.recordView).contains { $0.resourceType == "QuestionnaireResponse" })
         }

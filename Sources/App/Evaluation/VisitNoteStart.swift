@@ -9,8 +9,7 @@ enum VisitNoteStart {
         let kinds = EncounterStart.noteKinds.map { Forms.Option(value: $0.rawValue, title: $0.title) }
         return .tag("form", [("method", "post"), ("action", SitePath.evaluations(patientID)), ("class", "start-note"), ("novalidate", nil)], [
             Forms.csrf(csrfToken),
-            Forms.select("kind", label: "Visit", options: kinds, selected: fields["kind"], error: problems["kind"],
-                         placeholder: EncounterKind.newPatientEvaluation.title),
+            Forms.select("kind", label: "Visit", options: kinds, selected: fields["kind"], error: problems["kind"], placeholder: nil),
             BoundForm(fields: fields, problems: problems).text("occurredOn", "Date", hint: "MM/DD/YYYY; today if left empty",
                                                                extra: [("class", "narrow")]),
             Forms.submit("Start note"),

@@ -42,7 +42,8 @@ enum ChartSummary {
             painMap: data.painMap, painMapCount: data.painMapCount,
             scores: InstrumentsController.courses(InstrumentCatalogue.all, data.responses, differences: settings.differences,
                                                   patientID: patient.id).map { course in
-                [course.definition.title, course.course.latest.completedOn.display, course.summary, course.changeText ?? "—"]
+                ([course.definition.title, course.course.latest.completedOn.display, course.summary, course.changeText ?? "—"],
+                 TrendChart.sparkline(course.trend, range: course.definition.scoreRange))
             },
             medications: ChartEntriesController<MedicationEntry>.rows(data.medications, patientID: patient.id, canWrite: canWrite).current,
             opioids: OpioidSummary(data.medications.map(\.1), rules: settings.rules),

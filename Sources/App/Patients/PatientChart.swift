@@ -34,7 +34,8 @@ enum PatientChart {
         let painMap: EvaluationQueries.PainMapRow?
         let painMapCount: Int
         /// Latest score per questionnaire: instrument, date, score and band, change since baseline.
-        let scores: [[String]]
+        /// Per questionnaire: title, latest date, score and band, change since baseline; and its trend.
+        let scores: [(cells: [String], trend: BodyNode)]
         let medications: [ChartEntryPages.Row]
         let opioids: OpioidSummary
         let allergies: [ChartEntryPages.Row]
@@ -151,8 +152,10 @@ enum PatientChart {
                 clinical.scores.isEmpty
                     ? .tag("p", [("class", "muted")], text: "None recorded.")
                     : .tag("table", [("class", "entry-table")], [
-                        .tableHead(["Questionnaire", "Latest", "Score", "Since baseline"]),
-                        .tag("tbody", [], clinical.scores.map { cells in .tag("tr", [], cells.map { BodyNode.tag("td", text: $0) }) }),
+                        .tableHead(["Questionnaire", "Latest", "Score", "Since baseline", "Trend"]),
+                        .tag("tbody", [], clinical.scores.map { row in
+                            .tag("tr", [], row.cells.map { BodyNode.tag("td", text: $0) } + [.tag("td", [], [row.trend])])
+                        }),
                     ]),
             ]),
             listCard(patientID, .medication, rows: clinical.medications, columns: MedicationEntry.columns, canWrite: clinical.canWriteChart,

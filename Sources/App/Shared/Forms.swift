@@ -39,12 +39,13 @@ enum Forms {
         return wrap(id, label: label, required: required, error: error, hint: hint, control: .void("input", attributes))
     }
 
+    /// `placeholder`: the empty first option; nil when one of `options` is always chosen.
     static func select(_ name: String, label: String, options: [Option], selected: String, error: String? = nil,
-                       required: Bool = false, placeholder: String = "Choose…") -> BodyNode {
+                       required: Bool = false, placeholder: String? = "Choose…") -> BodyNode {
         var attributes: [(String, String?)] = [("id", name), ("name", name)]
         if required { attributes.append(("required", nil)) }
         attributes += describedBy(name, error: error, hint: nil)
-        let choices = [Option(value: "", title: placeholder)] + options
+        let choices = (placeholder.map { [Option(value: "", title: $0)] } ?? []) + options
         let control = BodyNode.tag("select", attributes, choices.map { option in
             .tag("option", [("value", option.value)] + (option.value == selected ? [("selected", nil)] : []), text: option.title)
         })

@@ -73,6 +73,26 @@ enum TrendChart {
         ])
     }
 
+    /// The same points as a small line for a table cell, scaled to the instrument's `range`, the latest point marked;
+    /// the values are in its label for screen readers. One string: the chart draws one per questionnaire.
+    static func sparkline(_ model: Model, range: ClosedRange<Double>) -> BodyNode {
+        guard let firstPoint = model.points.first, let lastPoint = model.points.last else { return .safeText("—") }
+        let (width, height, pad) = (96.0, 24.0, 3.0)
+        let first = firstPoint.date.timeIntervalSince1970, span = max(lastPoint.date.timeIntervalSince1970 - first, 1)
+        let scale = max(range.upperBound - range.lowerBound, 1)
+        func point(_ point: Point) -> String {
+            let x = model.points.count == 1 ? width / 2 : pad + (point.date.timeIntervalSince1970 - first) / span * (width - 2 * pad)
+            let y = pad + (1 - (min(max(point.value, range.lowerBound), range.upperBound) - range.lowerBound) / scale) * (height - 2 * pad)
+            return "\(Figures.text(x)),\(Figures.text(y))"
+        }
+        let last = point(lastPoint).split(separator: ",")
+        let label = "\(model.title): " + model.points.map { "\($0.label) \(Figures.text($0.value))" }.joined(separator: ", ")
+        return .raw(Markup.element("svg", [("class", "sparkline"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"),
+                                           ("aria-label", label), ("xmlns", "http://www.w3.org/2000/svg")],
+                                   escapedContent: Markup.element("polyline", [("points", model.points.map(point).joined(separator: " "))], escapedContent: nil)
+                                       + Markup.element("circle", [("cx", String(last[0])), ("cy", String(last[1])), ("r", "2.5")], escapedContent: nil)))
+    }
+
     /// The axis top: the next of 10, 20, 50, 100, 200, … at or above the largest value.
     static func niceCeiling(_ value: Double) -> Double {
         var magnitude = 1.0
