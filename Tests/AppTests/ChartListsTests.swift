@@ -213,4 +213,27 @@ extension ChartListsTests {
             #expect(try await context.auditEvents(.recordCreate).allSatisfy { $0.resourceType == "Condition" })
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func theDiagnosisFormShowsTheWorkupFindingsToWeighAsEvidence(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let physician = try await context.signedIn(.physician)
+            let api = try await APIClient.make(physician)
+            let orders = "/api/v1/patients/\(patient.id)/workup-orders"
+            let before = try await physician.get(SitePath.chartEntries(patient.id, .diagnosis) + "/new")
+            let order = try await api.send(.POST, orders, .object(["fields": .object(["test": "mri", "region": "lumbar", "contrast": "without",
+                                                                                    "reason": "Radiculopathy"])]))
+            let path = "\(orders)/\(try #require(order.json["id"].string))"
+            _ = try await api.send(.POST, path + "/result", .object(["version": 1, "fields": .object([
+                "report": "Protrusion at L4-5.", "resultedOn": "2026-11-16", "finding.1.kind": "disc-herniation", "finding.1.level": "L4-5",
+                "finding.1.side": "left"])]))
+            // act
+            let form = try await physician.get(SitePath.chartEntries(patient.id, .diagnosis) + "/new")
+            // check
+            #expect(!before.text.contains("Work-up results"))
+            #expect(form.text.contains("MRI lumbar spine — without contrast, 11/16/2026 (not yet reviewed): Disc herniation L4-5 left"))
+        }
+    }
 }

@@ -63,7 +63,7 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
         guard !reason.isEmpty, reason.count <= 500 else {
             let problem = reason.isEmpty ? "Give the reason the entry was wrong." : "Keep the reason under 500 characters."
             if req.wantsJSON { throw ValidationFailure(fields: ["reason": problem]) }
-            var model = try formModel(patient, entry: (entry.id!, version), fields: stored, problems: [:])
+            var model = try await formModel(req, patient, entry: (entry.id!, version), fields: stored, problems: [:])
             model.inErrorProblem = problem
             model.inErrorReason = reason
             return try await page(req, patient, ChartEntryPages.form(model, csrfToken: req.csrfToken), status: .unprocessableEntity)
@@ -110,8 +110,8 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
             let message = current.deletedAt != nil
                 ? "This entry was marked entered in error meanwhile. Your entries are below; add them as a new entry if they are still right."
                 : "Someone else saved this entry while you were editing. Your entries are below; saving again keeps yours."
-            var model = try formModel(patient, entry: current.deletedAt == nil ? (current.id!, current.version) : nil,
-                                      fields: fields, problems: [:])
+            var model = try await formModel(req, patient, entry: current.deletedAt == nil ? (current.id!, current.version) : nil,
+                                            fields: fields, problems: [:])
             model.conflict = message
             return try await page(req, patient, ChartEntryPages.form(model, csrfToken: req.csrfToken), status: .conflict)
         }
@@ -125,17 +125,18 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
 
     private static func form(_ req: Request, _ patient: PatientRecord, entry: (UUID, Int)?, fields: FormFields,
                              problems: [String: String], status: HTTPStatus = .ok) async throws -> Response {
-        try await page(req, patient, ChartEntryPages.form(try formModel(patient, entry: entry, fields: fields, problems: problems),
+        try await page(req, patient, ChartEntryPages.form(try await formModel(req, patient, entry: entry, fields: fields, problems: problems),
                                                            csrfToken: req.csrfToken), status: status)
     }
 
-    private static func formModel(_ patient: PatientRecord, entry: (UUID, Int)?, fields: FormFields,
-                                  problems: [String: String]) throws -> ChartEntryPages.FormModel {
+    private static func formModel(_ req: Request, _ patient: PatientRecord, entry: (UUID, Int)?, fields: FormFields,
+                                  problems: [String: String]) async throws -> ChartEntryPages.FormModel {
         let order = C.fieldOrder
         let errors = problems.sorted { (order.firstIndex(of: $0.key) ?? order.count) < (order.firstIndex(of: $1.key) ?? order.count) }
             .map { (name: $0.key, message: $0.value) }
         return ChartEntryPages.FormModel(kind: C.kind, patientID: patient.id, entryID: entry?.0, version: entry?.1,
-                                         controls: C.formControls(BoundForm(fields: fields, problems: problems)), errors: errors)
+                                         controls: C.formControls(BoundForm(fields: fields, problems: problems)), errors: errors,
+                                         context: try await C.formContext(req, patientID: patient.id))
     }
 
     private static func page(_ req: Request, _ patient: PatientRecord, _ content: [BodyNode],

@@ -26,6 +26,8 @@ enum ChartEntryPages {
         let version: Int?
         let controls: [BodyNode]
         let errors: [(name: String, message: String)]
+        /// Beside the form: what the entry may draw on.
+        var context: [BodyNode] = []
         var conflict: String?
         var inErrorProblem: String?
         var inErrorReason = ""
@@ -71,6 +73,7 @@ enum ChartEntryPages {
             .tag("h1", text: title),
             .unwrap(model.conflict) { .tag("div", [("class", "notice warning"), ("role", "alert")], text: $0) },
             Forms.errorSummary(model.errors),
+            .group(model.context),
             .tag("form", [("method", "post"), ("action", action), ("class", "entry-form"), ("novalidate", nil)], [
                 Forms.csrf(csrfToken),
                 .unwrap(model.version) { Forms.hidden("version", String($0)) },

@@ -14,11 +14,14 @@ protocol ChartEntryPresentation: ChartEntryContent {
     var cells: [String] { get }
     /// Shown above the list page's tables: the MME total and trend for medications.
     static func summary(_ req: Request, patientID: UUID, current: [Self]) async throws -> [BodyNode]
+    /// Shown above the form: what the entry may draw on (a diagnosis, the work-up results).
+    static func formContext(_ req: Request, patientID: UUID) async throws -> [BodyNode]
 }
 
 extension ChartEntryPresentation {
     static var newFields: FormFields { FormFields() }
     static func summary(_ req: Request, patientID: UUID, current: [Self]) async throws -> [BodyNode] { [] }
+    static func formContext(_ req: Request, patientID: UUID) async throws -> [BodyNode] { [] }
 }
 
 extension Forms {

@@ -1,5 +1,6 @@
 import Plot
 import ReliefCore
+import Vapor
 
 extension DiagnosisEntry: ChartEntryPresentation {
     static let fieldOrder = ["condition", "text", "laterality", "onsetDate", "status", "certainty", "painGenerator", "evidence", "note"]
@@ -60,5 +61,26 @@ extension Forms {
                   text: "Not in the list (type it below; kept as uncoded)")]
         return wrap(name, label: "Diagnosis (ICD-10-CM)", required: true, error: error, hint: nil,
                     control: .tag("select", [("id", name), ("name", name)] + describedBy(name, error: error, hint: nil), options))
+    }
+}
+
+extension DiagnosisEntry {
+    /// The patient's results with findings, so the evidence for a pain generator is ticked knowing what the imaging
+    /// and EMG showed; a result not yet reviewed by a physician says so.
+    static func formContext(_ req: Request, patientID: UUID) async throws -> [BodyNode] {
+        let results = try await WorkupQueries.all(patientID: patientID, on: req.db).compactMap { record -> (String, WorkupResult, Bool)? in
+            guard let result = try record.decodedResult(), result.abnormal || !result.findings.isEmpty else { return nil }
+            return (try record.decodedOrder().label, result, record.orderStatus == .reviewed)
+        }
+        guard !results.isEmpty else { return [] }
+        return [.tag("aside", [("class", "card"), ("aria-labelledby", "workup-results-heading")], [
+            .tag("h2", [("id", "workup-results-heading")], text: "Work-up results"),
+            .tag("p", [("class", "muted")], text: "Tick imaging or EMG under evidence when a result supports this diagnosis."),
+            .tag("ul", [], results.map { label, result, reviewed in
+                let findings = result.findings.map(\.label).joined(separator: "; ")
+                return .tag("li", text: "\(label), \(result.resultedOn.display)\(reviewed ? "" : " (not yet reviewed)"): "
+                    + (findings.isEmpty ? "abnormal, see the report" : findings))
+            }),
+        ])]
     }
 }
