@@ -101,7 +101,7 @@ enum QuestionnairesAPI {
         try await req.audit(AuditEntry(action: .recordView, resourceType: "QuestionnaireResponse", patientID: patient.id,
                                        detail: "list of \(stored.count)"))
         let definitions = try await InstrumentQueries.definitions(on: req.db)
-        let differences = try await PracticeSettings.differences(on: req.db).settings
+        let differences = try await PracticeSettings.differences(on: req.db)
         let responses = try stored.compactMap { response in
             try definitions.first { $0.id == response.instrument }.map { try Answered(response, $0) }
         }

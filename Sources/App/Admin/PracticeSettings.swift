@@ -37,10 +37,7 @@ enum PracticeSettings {
         return snapshot
     }
 
-    static func differences(on database: any Database) async throws -> (settings: DifferenceSettings, version: Int) {
-        let snapshot = try await snapshot(on: database)
-        return (snapshot.differences, snapshot.differencesVersion)
-    }
+    static func differences(on database: any Database) async throws -> DifferenceSettings { try await snapshot(on: database).differences }
 
     static func rules(on database: any Database) async throws -> PracticeRules { try await snapshot(on: database).rules }
 

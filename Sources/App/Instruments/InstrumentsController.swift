@@ -9,7 +9,7 @@ enum InstrumentsController {
         let patient = try await PatientsController.findPatient(req)
         let definitions = try await InstrumentQueries.definitions(on: req.db)
         let responses = try await InstrumentQueries.responses(patientID: patient.id, on: req.db)
-        let differences = try await PracticeSettings.differences(on: req.db).settings
+        let differences = try await PracticeSettings.differences(on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "QuestionnaireResponse", patientID: patient.id,
                                        detail: "list of \(responses.count)"))
         let model = InstrumentPages.IndexModel(

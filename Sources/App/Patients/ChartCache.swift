@@ -105,8 +105,6 @@ struct LeastRecentlyUsed<Key: Hashable, Value> {
 
     init(capacity: Int) { self.capacity = capacity }
 
-    var count: Int { entries.count }
-
     /// Reading counts as a use.
     subscript(key: Key) -> Value? {
         mutating get {
