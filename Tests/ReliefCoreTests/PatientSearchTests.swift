@@ -5,6 +5,7 @@ import Testing
     @Test(arguments: [
         ("Müller", "muller"), ("MULLER", "muller"), ("Núñez", "nunez"), ("O'Brien", "obrien"),
         ("Østergaard", "ostergaard"), ("Groß", "gross"), ("Zoë", "zoe"), ("van der Berg", "vanderberg"),
+        ("Mary-Jane\tSMITH 3rd", "maryjanesmith3rd"), ("  ", ""), ("D'Arcy-Ólafsson", "darcyolafsson"),
     ])
     func foldsCaseAccentsAndPunctuation(name: String, key: String) {
         // act / check

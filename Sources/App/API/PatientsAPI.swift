@@ -92,10 +92,11 @@ enum PatientsAPI {
 
     static func search(req: Request) async throws -> Response {
         let text = PatientsController.searchText(req)
-        if !text.isEmpty, PatientSearchQuery(text) == nil {
+        let query = PatientSearchQuery(text)
+        if !text.isEmpty, query == nil {
             throw ValidationFailure(fields: ["q": "Send at least one letter of a name, a date of birth, an MRN or 3 digits of a phone number."])
         }
-        let patients = try await PatientsController.search(req, text: text)
+        let patients = try await PatientsController.search(req, text: text, query: query)
         let today = req.today
         return try req.json(List(patients: patients.prefix(PatientQueries.searchLimit).map { Summary($0, today: today) },
                                  truncated: patients.count > PatientQueries.searchLimit))

@@ -39,7 +39,7 @@ enum PainMapPage {
     }
 
     private static func choose(_ name: String, _ label: String, _ dates: [(id: UUID, date: String)], selected: UUID) -> BodyNode {
-        Forms.select(name, label: label, options: dates.map { Forms.Option(value: $0.id.uuidString.lowercased(), title: $0.date) },
-                     selected: selected.uuidString.lowercased())
+        Forms.select(name, label: label, options: dates.map { Forms.Option(value: $0.id.lowercasedText, title: $0.date) },
+                     selected: selected.lowercasedText)
     }
 }

@@ -44,7 +44,7 @@ enum KioskController {
     // MARK: - The tablet
 
     static func entry(req: Request) async throws -> Response {
-        if let token = req.cookies[KioskSession.cookieName]?.string, try await KioskQueries.active(token: token, now: req.now, on: req.db) != nil {
+        if let token = req.parsedCookies[KioskSession.cookieName]?.string, try await KioskQueries.active(token: token, now: req.now, on: req.db) != nil {
             return req.redirect(to: SitePath.kioskQuestionnaire)
         }
         return req.page("Your questionnaires", section: nil, kiosk: true, KioskPages.entry(code: "", problem: nil, csrfToken: req.csrfToken))

@@ -123,7 +123,7 @@ enum PatientChart {
                                                                      ("class", "inline-form")], [
                             Forms.csrf(csrfToken),
                             Forms.text("reason", label: "Reason it is resolved", value: "", required: true,
-                                       id: "reason-\(alert.id.uuidString.lowercased())"),
+                                       id: "reason-\(alert.id.lowercasedText)"),
                             Forms.submit("Resolve", secondary: true),
                         ])),
                     ])

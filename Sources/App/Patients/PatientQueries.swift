@@ -35,7 +35,7 @@ enum PatientQueries {
         for branch in branches where found.count < limit {
             let rows = try await sql.raw("SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL AND "
                                          + branch + " LIMIT \(bind: limit)")
-                .all(decoding: PatientSummary.self)
+                .all().map(PatientSummary.init(row:))
             for row in rows where seen.insert(row.id).inserted && found.count < limit { found.append(row) }
         }
         return found
@@ -49,7 +49,7 @@ enum PatientQueries {
     static func recent(on database: any Database, limit: Int = 20) async throws -> [PatientSummary] {
         try await database.sql.raw("""
             SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT \(bind: limit)
-            """).all(decoding: PatientSummary.self)
+            """).all().map(PatientSummary.init(row:))
     }
 
     static func find(_ id: UUID, on database: any Database) async throws -> PatientRecord? {
@@ -81,7 +81,7 @@ enum PatientQueries {
         return try await database.sql.raw("""
             SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL AND family_key = \(bind: SearchKey.fold(registration[.familyName]))
             AND given_key = \(bind: SearchKey.fold(registration[.givenName])) AND birth_date = \(bind: birth.description) LIMIT 10
-            """).all(decoding: PatientSummary.self)
+            """).all().map(PatientSummary.init(row:))
     }
 
     static func insert(_ records: [PatientRecord], on database: any Database) async throws {

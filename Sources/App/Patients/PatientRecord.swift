@@ -1,5 +1,6 @@
 import Foundation
 import ReliefCore
+import SQLKit
 
 /// A row of `patients` (FHIR Patient): read and written through SQLKit as a plain `Codable` value. Not a Fluent
 /// model: Fluent decodes models by reflecting over every property several times per row, which made search and
@@ -121,8 +122,8 @@ struct PatientRecord: Codable, Sendable, Equatable {
 
 /// The columns a patient list shows: searches read only these (decoding all 37 columns of 50 rows was a third
 /// of a search's time).
-struct PatientSummary: Decodable, Sendable, Equatable {
-    static let columns = "id, mrn, family_name, given_name, middle_name, preferred_name, birth_date, sex_at_birth, phone"
+struct PatientSummary: Sendable, Equatable {
+    static let columns = "CAST(id AS TEXT) AS id, mrn, family_name, given_name, middle_name, preferred_name, birth_date, sex_at_birth, phone"
 
     let id: UUID
     let mrn: String
@@ -134,9 +135,17 @@ struct PatientSummary: Decodable, Sendable, Equatable {
     let sexAtBirth: String
     let phone: String?
 
-    enum CodingKeys: String, CodingKey {
-        case id, mrn, familyName = "family_name", givenName = "given_name", middleName = "middle_name"
-        case preferredName = "preferred_name", birthDate = "birth_date", sexAtBirth = "sex_at_birth", phone
+    /// A row selected with `columns`.
+    init(row: any SQLRow) throws {
+        id = try row.uuid("id")
+        mrn = try row.text("mrn")
+        familyName = try row.text("family_name")
+        givenName = try row.text("given_name")
+        middleName = try row.optionalText("middle_name")
+        preferredName = try row.optionalText("preferred_name")
+        birthDate = try row.text("birth_date")
+        sexAtBirth = try row.text("sex_at_birth")
+        phone = try row.optionalText("phone")
     }
 
     var displayName: String {

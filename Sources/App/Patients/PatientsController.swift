@@ -12,9 +12,9 @@ enum PatientsController {
     }
 
     /// The search behind the list and the API, audited: the patients found — one more than a page, so a caller can
-    /// tell there are more — or, for text that cannot search, the recently registered.
-    static func search(_ req: Request, text: String) async throws -> [PatientSummary] {
-        let patients = if let query = PatientSearchQuery(text) {
+    /// tell there are more — or, for text that cannot search (no `query`), the recently registered.
+    static func search(_ req: Request, text: String, query: PatientSearchQuery?) async throws -> [PatientSummary] {
+        let patients = if let query {
             try await PatientQueries.search(query, on: req.db, limit: PatientQueries.searchLimit + 1)
         } else {
             try await PatientQueries.recent(on: req.db)
@@ -26,14 +26,15 @@ enum PatientsController {
 
     static func index(req: Request) async throws -> Response {
         let text = searchText(req)
-        let patients = try await search(req, text: text)
+        let query = PatientSearchQuery(text)
+        let patients = try await search(req, text: text, query: query)
         let today = req.today
         let model = PatientList.Model(
             query: text, rows: patients.prefix(PatientQueries.searchLimit).map { PatientRow($0, today: today) },
             heading: text.isEmpty ? "Recently registered" : "Results for “\(text)”",
             truncated: patients.count > PatientQueries.searchLimit,
             canRegister: try req.user.can(.patientRegister),
-            problem: !text.isEmpty && PatientSearchQuery(text) == nil ? "Type at least one letter of a name, a date of birth, an MRN or 3 digits of a phone number." : nil)
+            problem: !text.isEmpty && query == nil ? "Type at least one letter of a name, a date of birth, an MRN or 3 digits of a phone number." : nil)
         return req.page("Patients", section: .patients, PatientList.render(model))
     }
 

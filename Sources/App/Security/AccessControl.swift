@@ -64,7 +64,7 @@ extension AccessMiddleware {
     /// A kiosk route needs the tablet's kiosk cookie of an open, unexpired session; without one, the code entry page.
     private func kiosk(_ request: Request, _ next: any Responder) -> EventLoopFuture<Response> {
         request.eventLoop.makeFutureWithTask {
-            guard let token = request.cookies[KioskSession.cookieName]?.string,
+            guard let token = request.parsedCookies[KioskSession.cookieName]?.string,
                   let session = try await KioskQueries.active(token: token, now: request.now, on: request.db) else {
                 let response = request.redirect(to: SitePath.kiosk)
                 response.cookies[KioskSession.cookieName] = .expired

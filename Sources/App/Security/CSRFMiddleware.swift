@@ -9,7 +9,7 @@ struct CSRFMiddleware: Middleware {
     static let cookieName = "relief_csrf"
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        let anonymousToken = request.cookies[Self.cookieName]?.string
+        let anonymousToken = request.parsedCookies[Self.cookieName]?.string
         // Only a browser that is not signed in needs the double-submit cookie (for the sign-in form).
         let newAnonymousToken = anonymousToken == nil && request.currentUser == nil ? SessionToken.random() : nil
         request.anonymousCSRFToken = anonymousToken ?? newAnonymousToken

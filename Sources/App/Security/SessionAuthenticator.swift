@@ -11,7 +11,7 @@ struct SessionAuthenticator: Middleware {
     static let touchInterval: TimeInterval = 60
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        guard let token = request.cookies[Self.cookieName]?.string, !token.isEmpty else {
+        guard let token = request.parsedCookies[Self.cookieName]?.string, !token.isEmpty else {
             return next.respond(to: request)
         }
         let tokenHash = SessionToken.hash(token)

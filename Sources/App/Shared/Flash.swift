@@ -27,7 +27,7 @@ struct Flash: Equatable {
 }
 
 extension Request {
-    var flash: Flash? { cookies[Flash.cookieName].flatMap { Flash(cookieValue: $0.string) } }
+    var flash: Flash? { parsedCookies[Flash.cookieName].flatMap { Flash(cookieValue: $0.string) } }
 
     /// Redirects after a successful POST, with a message for the next page.
     func redirect(to path: String, flash: Flash) -> Response {

@@ -16,6 +16,10 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
 
     /// Reads `YYYY-MM-DD` (ISO, what date inputs send) or `MM/DD/YYYY` (how US staff type it).
     public init?(_ text: String) {
+        if let stored = Self.stored(text) {
+            self = stored
+            return
+        }
         let text = text.trimmingCharacters(in: .whitespaces)
         let iso = text.split(separator: "-", omittingEmptySubsequences: false)
         let us = text.split(separator: "/", omittingEmptySubsequences: false)
@@ -29,6 +33,26 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         }
         guard parts.count == 3 else { return nil }
         self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// Exactly `YYYY-MM-DD`, as the database holds dates, read from its bytes: trimming and splitting each date of
+    /// a 25-row list showed in search profiles.
+    private static func stored(_ text: String) -> CalendarDate? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return CalendarDate(year: year, month: month, day: day)
+        }
     }
 
     /// The calendar day of an instant in a given time zone.

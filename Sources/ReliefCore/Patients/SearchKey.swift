@@ -6,6 +6,7 @@ public enum SearchKey {
     ]
 
     public static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
         var folded = ""
         for character in text.lowercased() {
             if let replacement = spelledOut[character] {
@@ -19,6 +20,21 @@ public enum SearchKey {
         }
         // Apostrophes, hyphens and spaces vary in how people type names ("O'Neil", "ONeil"): keep letters and digits.
         return String(folded.filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// The same folding for plain ASCII, byte by byte: most names and every search typed on a US keyboard, and
+    /// the Unicode path (decomposing each character through Foundation) showed in search profiles.
+    private static func foldASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The smallest key greater than every key starting with `prefix`, for an index-friendly range query.
