@@ -1,5 +1,6 @@
 # Throwaway PostgreSQL cluster for tests and benchmarks: `pg_start` sets PG_URL, `pg_stop` removes everything.
-# Runs the server as the `postgres` system user when we are root (initdb refuses root).
+# Runs the server as the `postgres` system user when we are root (initdb refuses root). Tests run it with
+# fsync off; `PG_FSYNC=on` (the benchmarks) keeps a production's durability.
 
 pg_bin() {
     local name=$1
@@ -25,7 +26,7 @@ pg_start() {
     PG_PORT=$(free_port)
     pg_as_owner "$initdb" -D "$PG_DIR/data" -A trust -U relief -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
         || { cat "$PG_DIR/initdb.log" >&2; return 1; }
-    pg_as_owner "$pg_ctl" -D "$PG_DIR/data" -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+    pg_as_owner "$pg_ctl" -D "$PG_DIR/data" -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-off} -c max_connections=200" \
         -l "$PG_DIR/server.log" -w start >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }
     PG_URL="postgres://relief@127.0.0.1:$PG_PORT/postgres?sslmode=disable"
     export PG_URL PG_DIR
