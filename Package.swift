@@ -21,8 +21,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", exact: "0.14.0"),
-        // Already in the graph through Vapor; named for NIOPosix's executor takeover in the entrypoint.
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .target(name: "ReliefCore", swiftSettings: swiftSettings),
@@ -42,8 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Run",
-            dependencies: ["App", .product(name: "Vapor", package: "vapor"), .product(name: "NIOCore", package: "swift-nio"),
-                           .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: ["App", .product(name: "Vapor", package: "vapor")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ReliefCoreTests", dependencies: ["ReliefCore"], swiftSettings: swiftSettings),

@@ -1,8 +1,6 @@
 import App
 import Foundation
 import Logging
-import NIOCore
-import NIOPosix
 import Vapor
 
 /// `relief [serve [--demo] | migrate | user … | demo …] [--database URL]`: reads the configuration, builds the
@@ -10,9 +8,6 @@ import Vapor
 @main
 enum Entrypoint {
     static func main() async {
-        // Swift concurrency's jobs run on NIO's event loops instead of a pool of their own, so a request does not
-        // hop threads between its handler and its I/O (a third of the CPU under load went to those switches).
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         do {
             try await run()
         } catch {
