@@ -10,9 +10,9 @@ import Vapor
 /// Builds the application for production and for tests alike: database, middleware, routes, commands.
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.config = config
-    try configureDatabase(app, config.database)
+    let auditDatabase = try configureDatabase(app, config.database)
     app.migrations.add(Migrations.all)
-    app.auditWriter = AuditWriter(database: app.db)
+    app.auditWriter = AuditWriter(database: app.db(auditDatabase))
     app.requestMetrics = RequestMetrics()
     app.sessionCache = SessionCache(lifetime: config.sessionCacheLifetime)
     app.chartCache = ChartCache(capacity: config.chartCacheSize)
@@ -35,20 +35,35 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.lifecycle.use(Startup())
 }
 
-private func configureDatabase(_ app: Application, _ target: AppConfig.DatabaseTarget) throws {
+/// The database, and the handle the audit writer uses. On SQLite that is a second handle with one connection of its
+/// own: the group commits wait for the disk (and now and then a WAL checkpoint), and with one connection per event
+/// loop every page read on that loop queued behind them. PostgreSQL's pool has connections to spare.
+private func configureDatabase(_ app: Application, _ target: AppConfig.DatabaseTarget) throws -> DatabaseID {
     switch target {
-    case .sqliteMemory:
-        app.databases.use(.sqlite(.memory, sqlLogLevel: nil), as: .sqlite)
-    case .sqliteFile(let path):
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
+    case .sqliteMemory, .sqliteFile:
+        let storage: SQLiteConfiguration.Storage
+        if case .sqliteFile(let path) = target {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            storage = .file(path: path)
+        } else {
+            storage = .memory  // one identifier for both handles: the same database
+        }
+        app.databases.use(.sqlite(.init(storage: storage), sqlLogLevel: nil), as: .sqlite, isDefault: true)
+        app.databases.use(.sqlite(.init(storage: storage), sqlLogLevel: nil), as: .audit, isDefault: false)
+        return .audit
     case .postgres(let url, let searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let searchPath { configuration.searchPath = [searchPath] }
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4,
                                     encodingContext: .default, decodingContext: .default, sqlLogLevel: .debug), as: .psql)
+        return .psql
     }
+}
+
+extension DatabaseID {
+    /// The audit writer's own handle on an SQLite database.
+    static let audit = DatabaseID(string: "audit")
 }
 
 /// At start: the database prepared and migrated, the demo practice loaded when asked, and a hint when there is no account.
