@@ -125,7 +125,11 @@ import VaporTesting
             #expect(try await names(zoe.mrn) == ["Müller, Zoë"])
             #expect(try await names("(309) 555") == ["Smith, Mary"])
             #expect(try await names("nobody") == [])
-            #expect(try await context.auditEvents(.patientSearch).count == 8)
+            // As a browser's form sends it: spaces as "+", among other parameters.
+            let submitted = try await browser.get("/patients?x=1&q=+zo%C3%AB+mul+&qq=smith")
+            #expect(submitted.text.contains("Müller, Zoë") && !submitted.text.contains("Smith, Mary"))
+            #expect(submitted.text.contains(#"value="zoë mul""#))
+            #expect(try await context.auditEvents(.patientSearch).count == 9)
         }
     }
 
