@@ -1,9 +1,8 @@
 import Foundation
 import SQLKit
 
-/// Column reads for the rows of hot pages (search lists, the chart's patient), one call per column instead of a
-/// `Decodable` init: SQLKit's keyed decoding container, and Foundation's scanf-based UUID parser, were a fifth of
-/// a search's time (docs/benchmarks.md).
+/// Column reads for the rows of patient lists, one call per column instead of a `Decodable` init: SQLKit's keyed
+/// decoding container, and Foundation's scanf-based UUID parser, were a fifth of a search's time (docs/benchmarks.md).
 extension SQLRow {
     func text(_ column: String) throws -> String {
         try decode(column: column, as: String.self)
@@ -13,10 +12,6 @@ extension SQLRow {
         try decodeNil(column: column) ? nil : decode(column: column, as: String.self)
     }
 
-    func integer(_ column: String) throws -> Int {
-        try decode(column: column, as: Int.self)
-    }
-
     /// An id selected as text (`CAST(id AS TEXT)` on both databases).
     func uuid(_ column: String) throws -> UUID {
         let text = try text(column)
@@ -24,9 +19,5 @@ extension SQLRow {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column) is not a UUID: \(text)"))
         }
         return id
-    }
-
-    func optionalUUID(_ column: String) throws -> UUID? {
-        try decodeNil(column: column) ? nil : uuid(column)
     }
 }

@@ -7,14 +7,8 @@ import Vapor
 /// Register, find, open and edit patients.
 enum PatientsController {
     /// The typed search, `q`.
-    /// The `q` of the query string, read directly: Vapor's query decoder (Codable over the whole query string) was
-    /// 3% of a search.
     static func searchText(_ req: Request) -> String {
-        guard let pair = (req.url.query ?? "").split(separator: "&").first(where: { $0 == "q" || $0.hasPrefix("q=") }) else {
-            return ""
-        }
-        let value = pair.dropFirst(2).replacingOccurrences(of: "+", with: " ")
-        return (value.removingPercentEncoding ?? "").trimmingCharacters(in: .whitespaces)
+        (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
     }
 
     /// The search behind the list and the API, audited: the patients found — one more than a page, so a caller can
