@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import ReliefCore
 import Testing
 import Vapor
@@ -130,6 +131,38 @@ import VaporTesting
             #expect(submitted.text.contains("Müller, Zoë") && !submitted.text.contains("Smith, Mary"))
             #expect(submitted.text.contains(#"value="zoë mul""#))
             #expect(try await context.auditEvents(.patientSearch).count == 9)
+        }
+    }
+
+    /// A name search reads its rows from the name index alone, never the table (migration 0020): on SQLite, and on
+    /// PostgreSQL once the table is vacuumed and the planner is kept off scans it would pick for so few rows.
+    @Test(arguments: TestDatabase.available)
+    func nameSearchesReadOnlyTheirIndex(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            try await context.makePatient()
+            let statements = ["mu", "muller, z", "zoe mul"].flatMap { PatientQueries.searchStatements(PatientSearchQuery($0)!) }
+            if database == .postgres { try await context.app.db.sql.raw("VACUUM ANALYZE patients").run() }
+            // act
+            let plans = try await context.app.db.transaction { db in
+                if database == .postgres {
+                    try await db.sql.raw("SET LOCAL enable_seqscan = off").run()
+                    try await db.sql.raw("SET LOCAL enable_bitmapscan = off").run()
+                }
+                var plans: [String] = []
+                for statement in statements {
+                    let rows = try await db.sql.raw((database == .postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + statement).all()
+                    plans.append(try rows.map { try $0.decode(column: database == .postgres ? "QUERY PLAN" : "detail", as: String.self) }
+                        .joined(separator: " "))
+                }
+                return plans
+            }
+            // check
+            #expect(plans.count == 5)
+            for plan in plans {
+                #expect(plan.contains(database == .postgres ? "Index Only Scan using patients_" : "USING COVERING INDEX patients_"),
+                        "\(plan)")
+            }
         }
     }
 

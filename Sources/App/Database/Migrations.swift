@@ -23,5 +23,6 @@ enum Migrations {
         CreateAPIToken(),
         UpdatePracticeSettingRules(),
         UpdatePatientChartVersion(),
+        UpdateSearchAndAuditIndexes(),
     ]
 }

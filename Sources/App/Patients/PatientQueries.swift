@@ -10,7 +10,17 @@ enum PatientQueries {
     static let searchLimit = 25
 
     static func search(_ query: PatientSearchQuery, on database: any Database, limit: Int = searchLimit) async throws -> [PatientSummary] {
-        let sql = database.sql
+        var found: [PatientSummary] = []
+        var seen = Set<UUID>()
+        for statement in searchStatements(query, limit: limit) where found.count < limit {
+            let rows = try await database.sql.raw(statement).all().map(PatientSummary.init(row:))
+            for row in rows where seen.insert(row.id).inserted && found.count < limit { found.append(row) }
+        }
+        return found
+    }
+
+    /// The statements a search runs in turn until the page is full, each a range of one index in display order.
+    static func searchStatements(_ query: PatientSearchQuery, limit: Int = searchLimit) -> [SQLQueryString] {
         var branches: [SQLQueryString] = []
         switch query {
         case .birthDate(let date):
@@ -30,15 +40,9 @@ enum PatientQueries {
             branches.append(prefix("family_key", first) + " AND " + prefix("given_key", second)
                             + " ORDER BY family_key, given_key, birth_date")
         }
-        var found: [PatientSummary] = []
-        var seen = Set<UUID>()
-        for branch in branches where found.count < limit {
-            let rows = try await sql.raw("SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL AND "
-                                         + branch + " LIMIT \(bind: limit)")
-                .all().map(PatientSummary.init(row:))
-            for row in rows where seen.insert(row.id).inserted && found.count < limit { found.append(row) }
+        return branches.map {
+            "SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL AND " + $0 + " LIMIT \(bind: limit)"
         }
-        return found
     }
 
     /// A range on an indexed key instead of LIKE, so both databases use the index.

@@ -66,7 +66,7 @@ struct AuditEntry {
 
 /// One audit row as written.
 struct AuditRow: Sendable {
-    let id = UUID()
+    let id: UUID
     let occurredAt: Date
     let userID: UUID?
     let userEmail: String?
@@ -76,6 +76,7 @@ struct AuditRow: Sendable {
     let userAgent: String?
 
     init(_ entry: AuditEntry, at time: Date, actor: CurrentUser?, ip: String?, userAgent: String?) {
+        id = .timeOrdered(at: time)
         occurredAt = time
         userID = actor?.id ?? entry.userID
         userEmail = actor?.email ?? entry.userEmail

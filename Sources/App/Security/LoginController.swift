@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import ReliefCore
+import SQLKit
 import Vapor
 
 /// Sign in and out, with account lockout and a per-address limit on failures.
@@ -65,10 +66,14 @@ enum LoginController {
     }
 
     /// Failed sign-ins from this address within the window, counted from the audit trail (shared by all instances).
+    /// The action is written out, not bound: only then do the databases use the partial index on failures.
     private static func recentFailures(from req: Request, within window: TimeInterval) async throws -> Int {
-        try await AuditEvent.query(on: req.db)
-            .filter(\.$ip == req.clientAddress).filter(\.$action == AuditAction.loginFailure.rawValue)
-            .filter(\.$occurredAt > req.now.addingTimeInterval(-window)).count()
+        let row = try await req.db.sql.raw("""
+            SELECT COUNT(*) AS failures FROM audit_events
+            WHERE action = '\(unsafeRaw: AuditAction.loginFailure.rawValue)' AND ip = \(bind: req.clientAddress)
+              AND occurred_at > \(bind: req.now.addingTimeInterval(-window))
+            """).first()
+        return try row?.decode(column: "failures", as: Int.self) ?? 0
     }
 
     /// A refused sign-in: audited with its reason, answered with the form again (email kept, password not).
