@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import App
+import Vapor
 
 /// The hand-written text forms that hot pages use instead of Foundation's and Plot's.
 @Suite struct TextFormsTests {
@@ -41,5 +42,27 @@ import Testing
         #expect(html.contains(#"<input type="hidden" name="_csrf" value="token"/>"#))
         #expect(html.contains(#"<div class="flash flash-success" role="status">Saved &lt;it&gt;.</div><p>content</p></main>"#))
         #expect(!Layout.render(Layout.Model(title: "Q", nav: [], csrfToken: "t", kiosk: true), html: "").contains("user-menu"))
+    }
+
+    @Test(arguments: [("<a href=\"x\">Tom & Jerry's</a>", "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"),
+                      ("Muñoz-García 1990 (MRN 000123)", "Muñoz-García 1990 (MRN 000123)"), ("", ""), ("<", "&lt;"),
+                      ("a long name with no special characters at all, beyond the small-string size", "a long name with no special characters at all, beyond the small-string size"),
+                      ("O'Brien", "O&#39;Brien")])
+    func escapingChangesOnlyTheFiveSpecialCharacters(text: String, escaped: String) {
+        // act / check
+        #expect(Markup.escape(text) == escaped)
+    }
+
+    @Test func aQueryParameterIsReadDecodedAndFirstWins() {
+        // setup
+        let query = "x=1&q=o%27brien%2C+j%C3%B6&q=second&empty=&bare&bad=%zz+1"
+        // act / check
+        #expect(Request.value(named: "q", inQuery: query) == "o'brien, jö")
+        #expect(Request.value(named: "empty", inQuery: query) == "")
+        #expect(Request.value(named: "bare", inQuery: query) == "")
+        #expect(Request.value(named: "bad", inQuery: query) == "%zz 1")
+        #expect(Request.value(named: "missing", inQuery: query) == nil)
+        #expect(Request.value(named: "q", inQuery: "") == nil)
+        #expect(Request.value(named: "a b", inQuery: "a+b=c") == "c")
     }
 }

@@ -18,7 +18,7 @@ enum AuditController {
         var errors: [String: String] = [:]
 
         init(_ req: Request) {
-            func text(_ key: String) -> String { (try? req.query.get(String.self, at: key))?.trimmingCharacters(in: .whitespaces) ?? "" }
+            func text(_ key: String) -> String { req.queryText(key)?.trimmingCharacters(in: .whitespaces) ?? "" }
             user = text("user")
             patient = text("patient")
             action = text("action")

@@ -1,23 +1,68 @@
+import FluentSQLiteDriver
 import Foundation
 import SQLKit
 
 /// Column reads for the rows of patient lists, one call per column instead of a `Decodable` init: SQLKit's keyed
 /// decoding container, and Foundation's scanf-based UUID parser, were a fifth of a search's time (docs/benchmarks.md).
-extension SQLRow {
-    func text(_ column: String) throws -> String {
-        try decode(column: column, as: String.self)
-    }
+protocol ColumnReading {
+    func text(_ column: String) throws -> String
+    func optionalText(_ column: String) throws -> String?
+}
 
-    func optionalText(_ column: String) throws -> String? {
-        try decodeNil(column: column) ? nil : decode(column: column, as: String.self)
-    }
-
+extension ColumnReading {
     /// An id selected as text (`CAST(id AS TEXT)` on both databases).
     func uuid(_ column: String) throws -> UUID {
         let text = try text(column)
-        guard let id = UUID(text36: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column) is not a UUID: \(text)"))
-        }
+        guard let id = UUID(text36: text) else { throw ColumnError(column: column, problem: "is not a UUID: \(text)") }
         return id
+    }
+}
+
+struct ColumnError: Error, CustomStringConvertible {
+    let column: String
+    let problem: String
+    var description: String { "\(column) \(problem)" }
+}
+
+/// Any database's row, through SQLKit's generic decoder.
+struct SQLRowReader: ColumnReading {
+    let row: any SQLRow
+
+    func text(_ column: String) throws -> String {
+        try row.decode(column: column, as: String.self)
+    }
+
+    func optionalText(_ column: String) throws -> String? {
+        try row.decodeNil(column: column) ? nil : row.decode(column: column, as: String.self)
+    }
+}
+
+/// SQLite's row read directly: SQLKit's generic `decode(column:as:)` resolves its decoder's types at run time for
+/// every value, a quarter of what reading a search's rows cost after the covering index (docs/benchmarks.md).
+extension SQLiteRow: ColumnReading {
+    func text(_ column: String) throws -> String {
+        guard let value = try optionalText(column) else { throw ColumnError(column: column, problem: "is NULL") }
+        return value
+    }
+
+    func optionalText(_ column: String) throws -> String? {
+        switch self.column(column) {
+        case .text(let value): return value
+        case .null: return nil
+        case nil: throw ColumnError(column: column, problem: "is not in the row")
+        case let other?: throw ColumnError(column: column, problem: "is not text: \(other)")
+        }
+    }
+}
+
+extension Database {
+    /// Runs a read and makes a value of each row: on SQLite straight from its rows, elsewhere through SQLKit.
+    func rows<Value>(_ query: SQLQueryString, _ make: (any ColumnReading) throws -> Value) async throws -> [Value] {
+        guard let sqlite = self as? any SQLiteDatabase else {
+            return try await sql.raw(query).all().map { try make(SQLRowReader(row: $0)) }
+        }
+        let (text, binds) = sql.serialize(query)
+        let encoder = SQLiteDataEncoder()
+        return try await sqlite.query(text, try binds.map { try encoder.encode($0) }).map(make)
     }
 }

@@ -33,7 +33,7 @@ enum EvaluationsController {
         let maps = try await EvaluationQueries.painMaps(patientID: patient.id, on: req.db)
         guard let first = maps.first, let last = maps.last else { throw Abort(.notFound, reason: "No pain map has been recorded yet.") }
         func chosen(_ name: String) -> EvaluationQueries.PainMapRow? {
-            req.query[UUID.self, at: name].flatMap { id in maps.first { $0.evaluationID == id } }
+            req.queryText(name).flatMap(UUID.init(uuidString:)).flatMap { id in maps.first { $0.evaluationID == id } }
         }
         let (before, after) = (chosen("from") ?? first, chosen("to") ?? last)
         try await req.audit(AuditEntry(action: .evaluationView, resourceType: "Evaluation", resourceID: after.evaluationID.uuidString,

@@ -13,7 +13,7 @@ enum PatientQueries {
         var found: [PatientSummary] = []
         var seen = Set<UUID>()
         for statement in searchStatements(query, limit: limit) where found.count < limit {
-            let rows = try await database.sql.raw(statement).all().map(PatientSummary.init(row:))
+            let rows = try await database.rows(statement, PatientSummary.init(row:))
             for row in rows where seen.insert(row.id).inserted && found.count < limit { found.append(row) }
         }
         return found
@@ -40,8 +40,9 @@ enum PatientQueries {
             branches.append(prefix("family_key", first) + " AND " + prefix("given_key", second)
                             + " ORDER BY family_key, given_key, birth_date")
         }
+        // LIMIT as a literal: SQLite (3.54) plans a bound LIMIT anew every time the value is bound.
         return branches.map {
-            "SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL AND " + $0 + " LIMIT \(bind: limit)"
+            "SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL AND " + $0 + " LIMIT \(literal: limit)"
         }
     }
 
@@ -51,9 +52,9 @@ enum PatientQueries {
     }
 
     static func recent(on database: any Database, limit: Int = 20) async throws -> [PatientSummary] {
-        try await database.sql.raw("""
-            SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT \(bind: limit)
-            """).all().map(PatientSummary.init(row:))
+        try await database.rows("""
+            SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT \(literal: limit)
+            """, PatientSummary.init(row:))
     }
 
     static func find(_ id: UUID, on database: any Database) async throws -> PatientRecord? {
@@ -82,10 +83,10 @@ enum PatientQueries {
     /// Patients with the same name and date of birth: probably the same person registered before.
     static func possibleDuplicates(of registration: PatientRegistration, on database: any Database) async throws -> [PatientSummary] {
         guard let birth = registration.birthDate else { return [] }
-        return try await database.sql.raw("""
+        return try await database.rows("""
             SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL AND family_key = \(bind: SearchKey.fold(registration[.familyName]))
             AND given_key = \(bind: SearchKey.fold(registration[.givenName])) AND birth_date = \(bind: birth.description) LIMIT 10
-            """).all().map(PatientSummary.init(row:))
+            """, PatientSummary.init(row:))
     }
 
     static func insert(_ records: [PatientRecord], on database: any Database) async throws {

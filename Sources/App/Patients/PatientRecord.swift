@@ -136,7 +136,7 @@ struct PatientSummary: Sendable, Equatable {
     let phone: String?
 
     /// A row selected with `columns`.
-    init(row: any SQLRow) throws {
+    init(row: any ColumnReading) throws {
         id = try row.uuid("id")
         mrn = try row.text("mrn")
         familyName = try row.text("family_name")

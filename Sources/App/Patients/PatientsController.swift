@@ -8,7 +8,7 @@ import Vapor
 enum PatientsController {
     /// The typed search, `q`.
     static func searchText(_ req: Request) -> String {
-        (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        req.queryText("q")?.trimmingCharacters(in: .whitespaces) ?? ""
     }
 
     /// The search behind the list and the API, audited: the patients found — one more than a page, so a caller can

@@ -16,8 +16,8 @@ enum LoginController {
 
     static func show(req: Request) async throws -> Response {
         if req.currentUser != nil { return req.redirect(to: SitePath.home) }
-        let next = (try? req.query.get(String.self, at: "next")) ?? ""
-        let notice = (try? req.query.get(String.self, at: "expired")) == "1" || req.sessionEnded
+        let next = req.queryText("next") ?? ""
+        let notice = req.queryText("expired") == "1" || req.sessionEnded
             ? "Your session ended after \(Int(req.application.config.sessionIdleTimeout / 60)) minutes without activity. Please sign in again." : nil
         return render(req, LoginPage.Model(email: "", next: next, error: nil, notice: notice))
     }

@@ -7,11 +7,12 @@ typealias BodyNode = Node<HTML.BodyContext>
 /// `"><script>` would break out of `value="…"`. Every attribute here goes through `Markup.escape`.
 /// Text goes through `safeText`, which escapes with `Markup.escape` too: Plot's own text escaping builds a
 /// String per character and was a tenth of a chart page's time (docs/benchmarks.md).
-/// Leaf elements (text only, or void) are written out at once as one raw node: Plot renders each element
-/// through a closure per node and per attribute, and leaves are most of a page's elements.
+/// Every element is written out as text when it is made, its children (Plot's `.if`, `.unwrap`, `.group` and
+/// these) rendered first: Plot's renderer goes through a closure per node and per attribute, which was a fifth
+/// of an uncached chart's time (docs/benchmarks.md).
 extension Node where Context == HTML.BodyContext {
     static func tag(_ name: String, _ attributes: [(String, String?)] = [], _ children: [BodyNode] = []) -> BodyNode {
-        .element(named: name, nodes: attributes.map { .attribute(Markup.attribute($0.0, $0.1)) } + children)
+        .raw(Markup.element(name, attributes, escapedContent: BodyNode.group(children).render()))
     }
 
     static func tag(_ name: String, _ attributes: [(String, String?)] = [], text: String) -> BodyNode {
@@ -39,28 +40,36 @@ extension Node where Context == HTML.BodyContext {
 }
 
 enum Markup {
-    /// A boolean attribute (`required`) when `value` is nil, else `name="escaped value"`.
-    static func attribute<C>(_ name: String, _ value: String?) -> Attribute<C> {
-        Attribute(name: name, value: value.map(escape), ignoreIfValueIsEmpty: false)
-    }
-
     /// `<name attributes>content</name>`, or `<name attributes/>` without content, as HTML text.
     static func element(_ name: String, _ attributes: [(String, String?)], escapedContent: String?) -> String {
-        var html = "<" + name
+        var html = "<"
+        html.reserveCapacity(2 * name.utf8.count + 5 + (escapedContent?.utf8.count ?? 0) + 24 * attributes.count)
+        html += name
         for (attribute, value) in attributes {
-            html += " " + attribute
-            if let value { html += "=\"" + escape(value) + "\"" }
+            html += " "
+            html += attribute
+            if let value {
+                html += "=\""
+                html += escape(value)
+                html += "\""
+            }
         }
         guard let escapedContent else { return html + "/>" }
-        return html + ">" + escapedContent + "</" + name + ">"
+        html += ">"
+        html += escapedContent
+        html += "</"
+        html += name
+        html += ">"
+        return html
     }
 
     /// Escapes the five characters that matter in HTML text and quoted attributes. Most values have none of
     /// them and are returned as they are.
     static func escape(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || $0 == 0x3C || $0 == 0x3E }) else {
-            return value  // no & " ' < >
-        }
+        // Scanned as one buffer: through the UTF-8 view's iterator the scan alone was 2% of a search page.
+        let special = value.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) }
+            ?? value.utf8.contains(where: isSpecial)
+        guard special else { return value }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.utf8.count + 16)
         for byte in value.utf8 {
@@ -74,5 +83,10 @@ enum Markup {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// & " ' < >: all in 0x20–0x3F, which letters are not.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte & 0xE0 == 0x20 && (byte == 0x26 || byte == 0x22 || byte == 0x27 || byte == 0x3C || byte == 0x3E)
     }
 }
