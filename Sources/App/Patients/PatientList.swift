@@ -71,13 +71,17 @@ enum PatientList {
             html += Markup.escape(SitePath.patient(row.id))
             html += "\">"
             html += Markup.escape(row.name)
-            html += "</a></td>"
-            for cell in [row.birthDate, String(row.age), row.sex, row.mrn, row.phone] {
-                html += "<td>"
-                html += Markup.escape(cell)
-                html += "</td>"
-            }
-            html += "</tr>"
+            html += "</a></td><td>"
+            html += Markup.escape(row.birthDate)
+            html += "</td><td>"
+            html += String(row.age)
+            html += "</td><td>"
+            html += Markup.escape(row.sex)
+            html += "</td><td>"
+            html += Markup.escape(row.mrn)
+            html += "</td><td>"
+            html += Markup.escape(row.phone)
+            html += "</td></tr>"
         }
         return html + "</tbody>"
     }
