@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReliefCore
 
@@ -150,6 +151,29 @@ import Testing
         #expect(CalendarDate("1976-07-04")?.display == "07/04/1976")
         #expect(CalendarDate("13/01/1976") == nil)
         #expect(CalendarDate("1976-7") == nil)
+    }
+
+    @Test(arguments: ["America/Chicago", "America/New_York", "UTC", "Asia/Kolkata", "Pacific/Kiritimati", "Pacific/Pago_Pago"])
+    func theDayOfAMomentMatchesFoundationsCalendar(zone: String) throws {
+        // setup: every 3 days 1 hour 3 minutes across 1900–2100, so moments fall at every hour of the day in every season
+        let timeZone = try #require(TimeZone(identifier: zone))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        for step in stride(from: -2_208_988_800.0, to: 4_133_980_800.0, by: 262_980.0) {
+            let moment = Date(timeIntervalSince1970: step)
+            // act
+            let date = CalendarDate(moment, in: timeZone)
+            // check
+            let parts = calendar.dateComponents([.year, .month, .day], from: moment)
+            #expect((date.year, date.month, date.day) == (parts.year!, parts.month!, parts.day!), "\(moment) in \(zone)")
+        }
+    }
+
+    @Test func datesAreShownAsMonthDayYearWithLeadingZeros() {
+        // act / check
+        #expect(CalendarDate(year: 2026, month: 3, day: 4)!.display == "03/04/2026")
+        #expect(CalendarDate(year: 987, month: 12, day: 31)!.display == "12/31/0987")
+        #expect(CalendarDate(year: 2026, month: 3, day: 4)!.description == "2026-03-04")
     }
 }
 
