@@ -22,8 +22,11 @@ public struct AppConfig: Sendable {
     public var chartCacheSize: Int
     /// `RELIEF_BCRYPT_COST`: work factor for new password hashes (default and minimum 12).
     public var bcryptCost: Int
-    /// `RELIEF_LOGIN_MAX_FAILURES`, `RELIEF_LOCKOUT_MINUTES`, `RELIEF_ADDRESS_MAX_FAILURES`.
+    /// `RELIEF_LOGIN_MAX_FAILURES`, `RELIEF_ADDRESS_MAX_FAILURES`, `RELIEF_LOGIN_WINDOW_MINUTES`.
     public var loginThrottle: LoginThrottle
+    /// `RELIEF_TRUSTED_PROXIES`: reverse proxies (addresses or CIDR ranges, comma-separated) whose `X-Forwarded-For`
+    /// names the client; empty by default, when the peer is the client.
+    public var trustedProxies: TrustedProxies
     /// `RELIEF_DEMO=1` or `relief serve --demo`: load the demo practice into an empty database.
     public var loadDemo: Bool
     /// `RELIEF_MAX_BODY`: larger request bodies get 413 (default 1mb), in bytes.
@@ -35,7 +38,7 @@ public struct AppConfig: Sendable {
 
     public init(database: DatabaseTarget, sessionIdleTimeout: TimeInterval = 30 * 60, sessionCacheLifetime: TimeInterval = 5,
                 chartCacheSize: Int = 2000, bcryptCost: Int = 12,
-                loginThrottle: LoginThrottle = LoginThrottle(), loadDemo: Bool = false, maxBodySize: Int = 1 << 20,
+                loginThrottle: LoginThrottle = LoginThrottle(), trustedProxies: TrustedProxies = TrustedProxies(), loadDemo: Bool = false, maxBodySize: Int = 1 << 20,
                 logFormat: String = "text", now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.sessionIdleTimeout = sessionIdleTimeout
@@ -43,6 +46,7 @@ public struct AppConfig: Sendable {
         self.chartCacheSize = chartCacheSize
         self.bcryptCost = bcryptCost
         self.loginThrottle = loginThrottle
+        self.trustedProxies = trustedProxies
         self.loadDemo = loadDemo
         self.maxBodySize = maxBodySize
         self.logFormat = logFormat
@@ -67,8 +71,11 @@ public struct AppConfig: Sendable {
         }
         let throttle = LoginThrottle(
             maxFailuresPerAccount: try number("RELIEF_LOGIN_MAX_FAILURES", 5),
-            lockout: TimeInterval(try number("RELIEF_LOCKOUT_MINUTES", 15) * 60),
-            maxFailuresPerAddress: try number("RELIEF_ADDRESS_MAX_FAILURES", 20))
+            maxFailuresPerAddress: try number("RELIEF_ADDRESS_MAX_FAILURES", 20),
+            window: TimeInterval(try number("RELIEF_LOGIN_WINDOW_MINUTES", 15) * 60))
+        guard let proxies = TrustedProxies(list: env["RELIEF_TRUSTED_PROXIES"] ?? "") else {
+            throw ConfigError(message: "RELIEF_TRUSTED_PROXIES must list addresses or CIDR ranges, e.g. 10.0.0.5, 192.168.1.0/24")
+        }
         let format = env["RELIEF_LOG_FORMAT"] ?? "text"
         guard ["text", "json"].contains(format) else { throw ConfigError(message: "RELIEF_LOG_FORMAT must be text or json") }
         return AppConfig(
@@ -78,6 +85,7 @@ public struct AppConfig: Sendable {
             chartCacheSize: try number("RELIEF_CHART_CACHE", 2000, minimum: 0),
             bcryptCost: try number("RELIEF_BCRYPT_COST", 12, minimum: 12),
             loginThrottle: throttle,
+            trustedProxies: proxies,
             loadDemo: ["1", "true", "yes"].contains(env["RELIEF_DEMO"]?.lowercased() ?? ""),
             maxBodySize: try byteCount(env["RELIEF_MAX_BODY"].flatMap { $0.isEmpty ? nil : $0 } ?? "1mb"),
             logFormat: format)

@@ -49,6 +49,10 @@ private func configureDatabase(_ app: Application, _ target: AppConfig.DatabaseT
         } else {
             storage = .memory  // one identifier for both handles: the same database
         }
+        // Every SQLite call runs on a blocking-pool thread, and a connection waiting for the write lock keeps its
+        // thread busy (sqlite-nio's busy handler retries). With no more threads than connections, waiting
+        // connections could hold every thread while the one holding the lock waits for a thread to commit.
+        app.threadPool = NIOThreadPool(numberOfThreads: 2 * System.coreCount + 2)
         app.databases.use(.sqlite(.init(storage: storage), sqlLogLevel: nil), as: .sqlite, isDefault: true)
         app.databases.use(.sqlite(.init(storage: storage), sqlLogLevel: nil), as: .audit, isDefault: false)
         return .audit

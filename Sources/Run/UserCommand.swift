@@ -46,7 +46,7 @@ struct UserListCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         for user in try await UserDirectory.listFromCommandLine(on: context.application) {
-            let status = user.disabled ? "disabled" : user.locked ? "locked" : "active"
+            let status = user.disabled ? "disabled" : user.recentFailures > 0 ? "active, \(user.recentFailures) recent failed sign-ins" : "active"
             context.console.print("\(user.email)\t\(user.role.rawValue)\t\(status)\t\(user.name)")
         }
     }

@@ -69,13 +69,19 @@ import VaporTesting
                                                               headers: ["Content-Type": "application/json", "Accept": "application/json"],
                                                               body: ByteBuffer(string: #"{"fields":{}}"#))
             let user = try #require(try await User.query(on: context.app.db).filter(\.$role == Role.coordinator.rawValue).first())
-            try await UserDirectory.setDisabled(user, true, actor: nil, now: context.clock.now, on: context.app.db, sessions: context.app.sessionCache)
+            let admin = try await context.signedIn(.admin)
+            try await admin.get(SitePath.user(user.id!))
+            try await admin.post(SitePath.userDisable(user.id!))
             let afterDisable = try await coordinator.get("/api/v1/me")
+            try await admin.post(SitePath.userEnable(user.id!))
+            let afterEnable = try await coordinator.get("/api/v1/me")
             // check
             #expect(registered.status == .created)
             #expect(medications.status == .forbidden)
             #expect(withoutCSRF.status == .forbidden, "a browser session still needs its CSRF token")
             #expect(afterDisable.status == .unauthorized)
+            #expect(afterEnable.status == .unauthorized, "disabling revokes the tokens for good")
+            #expect(try await context.auditEvents(.userDisable).map(\.detail) == ["1 API token(s) revoked"])
             #expect(try await context.auditEvents(.permissionDenied).count == 1)
             _ = physician
         }

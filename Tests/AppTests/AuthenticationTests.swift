@@ -50,23 +50,79 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
-    func fiveFailuresLockTheAccountForFifteenMinutes(database: TestDatabase) async throws {
+    func fiveFailuresMakeThatAddressWaitForThatAccountWhileThePersonSignsInElsewhere(database: TestDatabase) async throws {
+        try await withRelief(database, adjust: { $0.trustedProxies = TrustedProxies(list: "127.0.0.1")! }) { context in
+            // setup: both come through the clinic's proxy on this machine
+            try await context.makeUser(.coordinator)
+            let email = "coordinator@test.relief"
+            let attacker = Browser(app: context.app, method: .running(hostname: "127.0.0.1", port: 0))
+            let person = Browser(app: context.app, method: .running(hostname: "127.0.0.1", port: 0))
+            func signIn(_ browser: Browser, from address: String, password: String) async throws -> HTTPStatus {
+                try await browser.get(SitePath.login)
+                return try await browser.post(SitePath.login, form: ["email": email, "password": password],
+                                              headers: ["X-Forwarded-For": address]).status
+            }
+            var answers: [HTTPStatus] = []
+            for _ in 1...5 { answers.append(try await signIn(attacker, from: "203.0.113.9", password: "wrong wrong wrong")) }
+            // act
+            let attackerRight = try await signIn(attacker, from: "203.0.113.9", password: TestContext.password)
+            let personRight = try await signIn(person, from: "198.51.100.7", password: TestContext.password)
+            context.clock.advance(minutes: 15.1)
+            let afterwards = try await signIn(attacker, from: "203.0.113.9", password: TestContext.password)
+            // check
+            #expect(answers == Array(repeating: .unauthorized, count: 5))
+            #expect(attackerRight == .tooManyRequests)
+            // (the live client follows the sign-in's redirect)
+            #expect(![.unauthorized, .tooManyRequests].contains(personRight), "the account is not locked")
+            #expect(![.unauthorized, .tooManyRequests].contains(afterwards))
+            #expect(try await context.auditEvents(.loginSuccess).count == 2)
+            let failures = try await context.auditEvents(.loginFailure)
+            #expect(Set(failures.compactMap(\.ip)) == ["203.0.113.9"] && failures.last?.detail == "address throttled")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aForwardedAddressIsBelievedOnlyFromATrustedProxy(database: TestDatabase) async throws {
+        try await withRelief(database, throttle: LoginThrottle(maxFailuresPerAddress: 3)) { context in
+            // setup: no trusted proxy, so a guesser cannot pick a fresh address per try
+            let browser = Browser(app: context.app, method: .running(hostname: "127.0.0.1", port: 0))
+            try await browser.get(SitePath.login)
+            // act
+            var answers: [HTTPStatus] = []
+            for index in 1...4 {
+                answers.append(try await browser.post(SitePath.login, form: ["email": "guess\(index)@x.org", "password": "abc"],
+                                                      headers: ["X-Forwarded-For": "203.0.113.\(index)"]).status)
+            }
+            // check
+            #expect(answers == [.unauthorized, .unauthorized, .unauthorized, .tooManyRequests])
+            #expect(Set(try await context.auditEvents(.loginFailure).compactMap(\.ip)) == ["127.0.0.1"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func knownAndUnknownAccountsAnswerAlikeAndTheAdministratorIsTold(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup
-            try await context.makeUser(.coordinator)
+            try await context.makeUser(.nurse)
+            let admin = try await context.signedIn(.admin)
             let browser = Browser(app: context.app)
             try await browser.get(SitePath.login)
-            let email = "coordinator@test.relief"
-            for _ in 1...5 { try await browser.post(SitePath.login, form: ["email": email, "password": "wrong wrong wrong"]) }
             // act
-            let whileLocked = try await browser.post(SitePath.login, form: ["email": email, "password": TestContext.password])
-            context.clock.advance(minutes: 15.1)
-            let afterwards = try await browser.post(SitePath.login, form: ["email": email, "password": TestContext.password])
+            var known: [String] = [], unknown: [String] = []
+            for _ in 1...6 {
+                let answer = try await browser.post(SitePath.login, form: ["email": "nurse@test.relief", "password": "guess guess"])
+                known.append("\(answer.status.code) \(answer.text.contains(LoginController.wrongCredentials))")
+            }
+            for _ in 1...6 {
+                let answer = try await browser.post(SitePath.login, form: ["email": "nobody@test.relief", "password": "guess guess"])
+                unknown.append("\(answer.status.code) \(answer.text.contains(LoginController.wrongCredentials))")
+            }
+            let users = try await admin.get(SitePath.adminUsers)
             // check
-            #expect(whileLocked.status == .unauthorized)
-            #expect(whileLocked.text.contains("locked"))
-            #expect(afterwards.status == .seeOther)
-            #expect(try await context.auditEvents(.loginFailure).last?.detail == "account locked")
+            #expect(known == unknown, "\(known) \(unknown)")
+            #expect(known.prefix(5).allSatisfy { $0 == "401 true" } && known.last == "429 false")
+            #expect(users.text.contains("id=\"failed-sign-ins\"") && users.text.contains("Test Nurse (6)"))
+            #expect(!users.text.contains("Locked"))
         }
     }
 
@@ -139,6 +195,25 @@ import VaporTesting
             #expect(expired.status == .seeOther)
             #expect(expired.location?.contains("expired=1") == true)
             #expect(try await UserSession.query(on: context.app.db).count() == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aSessionInUseOutlivesAShortTimeoutAndEndsOnlyWhenLeftIdle(database: TestDatabase) async throws {
+        try await withRelief(database, adjust: { $0.sessionIdleTimeout = 60 }) { context in
+            // setup
+            let browser = try await context.signedIn(.nurse)
+            var statuses: [HTTPStatus] = []
+            // act: a page every 20 seconds for three minutes, then 61 seconds away
+            for _ in 1...9 {
+                context.clock.advance(minutes: 1.0 / 3)
+                statuses.append(try await browser.get(SitePath.patients).status)
+            }
+            context.clock.advance(minutes: 61.0 / 60)
+            let idle = try await browser.get(SitePath.patients)
+            // check
+            #expect(statuses.allSatisfy { $0 == .ok }, "\(statuses)")
+            #expect(idle.status == .seeOther && idle.location?.contains("expired=1") == true)
         }
     }
 
@@ -231,5 +306,24 @@ import VaporTesting
         #expect(LoginController.safeNext("//evil.example/x") == SitePath.home)
         #expect(LoginController.safeNext("https://evil.example") == SitePath.home)
         #expect(LoginController.safeNext("/\\evil.example") == SitePath.home)
+        for sneaky in ["/\t/evil.example", "/\n/evil.example", "/\r/evil.example", " //evil.example", "/ /x", "/\u{0}x", "/%2F%2Fok"] {
+            #expect(LoginController.safeNext(sneaky) == (sneaky == "/%2F%2Fok" ? sneaky : SitePath.home), "\(sneaky.debugDescription)")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aTabInTheNextPathDoesNotLeaveTheSiteAfterSignIn(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            try await context.makeUser(.nurse)
+            let browser = Browser(app: context.app)
+            let page = try await browser.get("/login?next=%2F%09%2Fevil.example")
+            // act
+            let response = try await browser.post(SitePath.login, form: ["email": "nurse@test.relief", "password": TestContext.password,
+                                                                         "next": "/\t/evil.example"])
+            // check
+            #expect(page.status == .ok)
+            #expect(response.status == .seeOther && response.location == SitePath.home)
+        }
     }
 }

@@ -25,35 +25,28 @@ import Testing
 }
 
 @Suite struct LoginThrottleTests {
-    let now = Date(timeIntervalSince1970: 1_800_000_000)
-
-    @Test func theFifthFailureLocksForFifteenMinutes() {
+    @Test func theFifthFailureForOneAccountFromOneAddressMakesThatAddressWait() {
         // setup
         let throttle = LoginThrottle()
-        // act
-        let afterFour = throttle.lockUntil(afterFailures: 4, now: now)
-        let afterFive = throttle.lockUntil(afterFailures: 5, now: now)
-        // check
-        #expect(afterFour == nil)
-        #expect(afterFive == now.addingTimeInterval(15 * 60))
-    }
-
-    @Test func aLockEndsWhenItsTimeHasPassed() {
-        // setup
-        let throttle = LoginThrottle()
-        let until = now.addingTimeInterval(60)
         // act / check
-        #expect(throttle.isLocked(until: until, now: now))
-        #expect(!throttle.isLocked(until: until, now: until))
-        #expect(!throttle.isLocked(until: nil, now: now))
+        #expect(!throttle.mustWait(addressFailures: 4, accountFailuresFromAddress: 4))
+        #expect(throttle.mustWait(addressFailures: 5, accountFailuresFromAddress: 5))
     }
 
-    @Test func anAddressIsBlockedAtItsLimit() {
+    @Test func anAddressWaitsAtItsLimitWhateverAccountsItNames() {
         // setup
         let throttle = LoginThrottle(maxFailuresPerAddress: 20)
         // act / check
-        #expect(!throttle.addressBlocked(recentFailures: 19))
-        #expect(throttle.addressBlocked(recentFailures: 20))
+        #expect(!throttle.mustWait(addressFailures: 19, accountFailuresFromAddress: 1))
+        #expect(throttle.mustWait(addressFailures: 20, accountFailuresFromAddress: 1))
+    }
+
+    @Test func administratorsAreToldFromTheFifthFailureOfAnAccount() {
+        // setup
+        let throttle = LoginThrottle()
+        // act / check
+        #expect(!throttle.alertsAdministrators(accountFailures: 4))
+        #expect(throttle.alertsAdministrators(accountFailures: 5))
     }
 }
 

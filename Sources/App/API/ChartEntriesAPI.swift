@@ -112,7 +112,7 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
     }
 
     static func update(req: Request) async throws -> Response {
-        let (patient, entry) = try await find(req)
+        let (patient, entry) = try await find(req, forWrite: true)
         let body = try req.apiBody(APIWrite.self)
         let version = try req.requireVersion(body.version)
         let fields = try req.formFields(body.fields, C.schema)
@@ -125,7 +125,7 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
     }
 
     static func enterInError(req: Request) async throws -> Response {
-        let (patient, entry) = try await find(req)
+        let (patient, entry) = try await find(req, forWrite: true)
         let body = try req.apiBody(APIReason.self)
         let version = try req.requireVersion(body.version)
         let reason = try APIReason.checked(body.reason)
@@ -146,12 +146,10 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
         }
     }
 
-    private static func find(_ req: Request) async throws -> (PatientRecord, ChartEntry) {
+    private static func find(_ req: Request, forWrite: Bool = false) async throws -> (PatientRecord, ChartEntry) {
         let patient = try await PatientsController.findPatient(req)
-        guard let id = req.parameters.get("entry", as: UUID.self),
-              let entry = try await ChartEntryQueries.find(id, kind: C.kind, patientID: patient.id, on: req.db), entry.deletedAt == nil else {
-            throw Abort(.notFound, reason: "No such entry.")
-        }
+        let entry = try await ChartEntryQueries.require(req.parameters.get("entry", as: UUID.self), kind: C.kind, patientID: patient.id,
+                                                        forWrite: forWrite, on: req.db)
         return (patient, entry)
     }
 }
@@ -176,8 +174,7 @@ extension APIReason {
     /// The reason as the forms take it: required, up to 500 characters.
     static func checked(_ reason: String, limit: Int = 500) throws -> String {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        if reason.isEmpty { throw ValidationFailure(fields: ["reason": "Give the reason."]) }
-        if reason.count > limit { throw ValidationFailure(fields: ["reason": "Keep the reason under \(limit) characters."]) }
+        if let problem = TextRules.reasonProblem(reason, limit: limit) { throw ValidationFailure(fields: ["reason": problem]) }
         return reason
     }
 }

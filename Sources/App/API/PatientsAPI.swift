@@ -94,7 +94,7 @@ enum PatientsAPI {
         let text = PatientsController.searchText(req)
         let query = PatientSearchQuery(text)
         if !text.isEmpty, query == nil {
-            throw ValidationFailure(fields: ["q": "Send at least one letter of a name, a date of birth, an MRN or 3 digits of a phone number."])
+            throw ValidationFailure(fields: ["q": PatientSearchQuery.problem(with: text, verb: "Send")])
         }
         let patients = try await PatientsController.search(req, text: text, query: query)
         let today = req.today

@@ -57,7 +57,7 @@ enum PracticeSettings {
     /// changed a default to what stays on record.
     private static func save(_ name: String, value: String, from version: Int, by user: UUID, now: Date, on database: any Database,
                              audit: @escaping TransactionalAudit) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let rows = try await database.sql.update("practice_settings")
                 .set("value", to: value).set("updated_at", to: now).set("updated_by", to: user)
                 .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLLiteral.numeric("1")))

@@ -11,7 +11,8 @@ public enum UserDirectory {
         public let name: String
         public let role: Role
         public let disabled: Bool
-        public let locked: Bool
+        /// Failed sign-ins naming this account within the login throttle's window, from any address.
+        public let recentFailures: Int
         public let lastLoginAt: Date?
     }
 
@@ -33,9 +34,24 @@ public enum UserDirectory {
         }
     }
 
-    static func summary(_ user: User, now: Date) -> Summary {
+    static func summary(_ user: User, recentFailures: Int) -> Summary {
         Summary(id: user.id!, email: user.email, name: user.name, role: user.roleValue ?? .patient,
-                disabled: user.isDisabled, locked: (user.lockedUntil ?? .distantPast) > now, lastLoginAt: user.lastLoginAt)
+                disabled: user.isDisabled, recentFailures: recentFailures, lastLoginAt: user.lastLoginAt)
+    }
+
+    /// Every account with its failed sign-ins since `since`, by name.
+    static func summaries(since: Date, on database: any Database) async throws -> [Summary] {
+        let rows = try await database.sql.raw("""
+            SELECT user_email, COUNT(*) AS failures FROM audit_events
+            WHERE action = '\(unsafeRaw: AuditAction.loginFailure.rawValue)' AND occurred_at > \(bind: since) GROUP BY user_email
+            """).all()
+        var failures: [String: Int] = [:]
+        for row in rows {
+            if let email = try row.decode(column: "user_email", as: String?.self) {
+                failures[email] = try row.decode(column: "failures", as: Int.self)
+            }
+        }
+        return try await all(on: database).map { summary($0, recentFailures: failures[$0.email] ?? 0) }
     }
 
     /// Creates an account. A password the administrator did not choose themselves must be changed at first sign-in.
@@ -71,8 +87,11 @@ public enum UserDirectory {
         return admins <= 1
     }
 
+    /// Disables or enables an account. Disabling ends its sessions and revokes its API tokens for good (enabling
+    /// again does not bring them back); returns how many tokens it revoked.
+    @discardableResult
     static func setDisabled(_ user: User, _ disabled: Bool, actor: UUID?, now: Date, on database: any Database,
-                            sessions: SessionCache) async throws {
+                            sessions: SessionCache) async throws -> Int {
         if disabled {
             if user.id == actor { throw Failure.own }
             if try await isLastAdministrator(user, on: database) { throw Failure.lastAdministrator }
@@ -80,7 +99,9 @@ public enum UserDirectory {
         user.disabledAt = disabled ? now : nil
         user.version += 1
         try await user.save(on: database)
-        if disabled { try await SessionStore.endAll(of: user.id!, on: database, cache: sessions) }
+        guard disabled else { return 0 }
+        try await SessionStore.endAll(of: user.id!, on: database, cache: sessions)
+        return try await APITokens.revokeAll(of: user.id!, now: now, on: database)
     }
 
     /// A readable temporary password (four groups of four letters and digits, about 80 bits).
@@ -101,24 +122,33 @@ extension UserDirectory {
         let user = try await create(input, password: password, mustChangePassword: false,
                                     hasher: app.password.async, on: app.db)
         try await commandLineAudit(.userCreate, user: user, detail: "role=\(input.role)", on: app)
-        return summary(user, now: app.config.now())
+        return summary(user, recentFailures: 0)
     }
 
     public static func listFromCommandLine(on app: Application) async throws -> [Summary] {
-        try await all(on: app.db).map { summary($0, now: app.config.now()) }
+        try await summaries(since: app.config.now().addingTimeInterval(-app.config.loginThrottle.window), on: app.db)
     }
 
     public static func disableFromCommandLine(email: String, on app: Application) async throws {
         let user = try await find(email: email, on: app.db)
-        try await setDisabled(user, true, actor: nil, now: app.config.now(), on: app.db, sessions: app.sessionCache)
-        try await commandLineAudit(.userDisable, user: user, detail: nil, on: app)
+        try await app.db.writeTransaction { database in
+            let revoked = try await setDisabled(user, true, actor: nil, now: app.config.now(), on: database, sessions: app.sessionCache)
+            try await commandLineAudit(.userDisable, user: user, detail: revokedTokens(revoked), on: database, now: app.config.now())
+        }
     }
 
     static func commandLineAudit(_ action: AuditAction, user: User, detail: String?, on app: Application) async throws {
+        try await commandLineAudit(action, user: user, detail: detail, on: app.db, now: app.config.now())
+    }
+
+    static func commandLineAudit(_ action: AuditAction, user: User, detail: String?, on database: any Database, now: Date) async throws {
         let entry = AuditEntry(action: action, resourceType: "User", resourceID: user.id?.uuidString, detail: detail,
                                userEmail: "command line")
-        try await AuditRow.insert([AuditRow(entry, at: app.config.now(), actor: nil, ip: nil, userAgent: commandLineAgent)], on: app.db)
+        try await AuditRow.insert([AuditRow(entry, at: now, actor: nil, ip: nil, userAgent: commandLineAgent)], on: database)
     }
+
+    /// The disable row's detail: what went with the account.
+    static func revokedTokens(_ count: Int) -> String? { count == 0 ? nil : "\(count) API token(s) revoked" }
 
     public static func count(on app: Application) async throws -> Int {
         try await User.query(on: app.db).count()

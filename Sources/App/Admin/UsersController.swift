@@ -13,10 +13,13 @@ enum UsersController {
     }
 
     static func index(req: Request) async throws -> Response {
-        let users = try await UserDirectory.all(on: req.db)
+        let throttle = req.application.config.loginThrottle
+        let rows = try await UserDirectory.summaries(since: req.now.addingTimeInterval(-throttle.window), on: req.db)
         try await req.audit(AuditEntry(action: .userList, resourceType: "User"))
-        let rows = users.map { UserDirectory.summary($0, now: req.now) }
-        return req.page("Staff accounts", section: .admin, UsersPages.index(rows, lastLogin: { $0.map(req.displayTime) ?? "never" }))
+        let model = UsersPages.IndexModel(users: rows, windowMinutes: Int(throttle.window / 60),
+                                          underAttack: rows.filter { throttle.alertsAdministrators(accountFailures: $0.recentFailures) },
+                                          lastLogin: { $0.map(req.displayTime) ?? "never" })
+        return req.page("Staff accounts", section: .admin, UsersPages.index(model))
     }
 
     static func new(req: Request) async throws -> Response {
@@ -29,7 +32,7 @@ enum UsersController {
         let input = StaffAccountInput(name: form.name ?? "", email: form.email ?? "", role: form.role ?? "")
         let password = UserDirectory.temporaryPassword()
         do {
-            let user = try await req.db.transaction { database in
+            let user = try await req.db.writeTransaction { database in
                 let user = try await UserDirectory.create(input, password: password, mustChangePassword: true,
                                                           hasher: req.password.async, on: database)
                 try await req.audit(AuditEntry(action: .userCreate, resourceType: "User", resourceID: user.id?.uuidString,
@@ -62,7 +65,7 @@ enum UsersController {
         guard errors.isEmpty else { return try invalid(req, model) }
         guard let version = form.version else { throw Abort(.badRequest, reason: "The form is missing its version.") }
         let changes = [user.name == input.name ? nil : "name", user.role == input.role ? nil : "role \(user.role)→\(input.role)"]
-        try await req.db.transaction { database in
+        try await req.db.writeTransaction { database in
             // The version the administrator's form was built from, not the one just loaded.
             guard try await RecordVersion.claim(User.schema, id: user.id!, expected: version, on: database) else {
                 throw Abort(.conflict, reason: UserDirectory.Failure.stale.description)
@@ -88,10 +91,8 @@ enum UsersController {
         let password = UserDirectory.temporaryPassword()
         user.passwordHash = try await req.password.async.hash(password)
         user.mustChangePassword = true
-        user.failedLogins = 0
-        user.lockedUntil = nil
         user.version += 1
-        try await req.db.transaction { database in
+        try await req.db.writeTransaction { database in
             try await user.save(on: database)
             try await SessionStore.endAll(of: user.id!, on: database, cache: req.application.sessionCache)
             try await APITokens.revokeAll(of: user.id!, now: req.now, on: database)
@@ -103,11 +104,11 @@ enum UsersController {
     private static func setDisabled(_ req: Request, _ disabled: Bool) async throws -> Response {
         let user = try await findUser(req)
         do {
-            try await req.db.transaction { database in
-                try await UserDirectory.setDisabled(user, disabled, actor: try req.user.id, now: req.now, on: database,
-                                                    sessions: req.application.sessionCache)
+            try await req.db.writeTransaction { database in
+                let revoked = try await UserDirectory.setDisabled(user, disabled, actor: try req.user.id, now: req.now, on: database,
+                                                                  sessions: req.application.sessionCache)
                 try await req.audit(AuditEntry(action: disabled ? .userDisable : .userEnable, resourceType: "User",
-                                               resourceID: user.id?.uuidString), on: database)
+                                               resourceID: user.id?.uuidString, detail: UserDirectory.revokedTokens(revoked)), on: database)
             }
         } catch let failure as UserDirectory.Failure {
             throw Abort(.conflict, reason: failure.description)

@@ -14,22 +14,37 @@ enum UsersPages {
         var disabled: Bool = false
     }
 
-    static func index(_ users: [UserDirectory.Summary], lastLogin: (Date?) -> String) -> [BodyNode] {
+    struct IndexModel {
+        var users: [UserDirectory.Summary]
+        var windowMinutes: Int
+        /// Accounts with enough recent failures to look at: someone may be guessing their password.
+        var underAttack: [UserDirectory.Summary]
+        var lastLogin: (Date?) -> String
+    }
+
+    static func index(_ model: IndexModel) -> [BodyNode] {
         [
             AdminTabs.render(current: SitePath.adminUsers),
             .tag("div", [("class", "page-head")], [
                 .tag("h1", text: "Staff accounts"),
                 .link("Add a staff member", to: SitePath.newUser, [("class", "button")]),
             ]),
+            .if(!model.underAttack.isEmpty, .tag("div", [("class", "notice warning"), ("role", "alert"), ("id", "failed-sign-ins")], [
+                .tag("p", text: "Repeated failed sign-ins in the last \(model.windowMinutes) minutes: "
+                     + model.underAttack.map { "\($0.name) (\($0.recentFailures))" }.joined(separator: ", ") + "."),
+                .tag("p", text: "Nobody is locked out: an address that keeps failing must wait. If the person did not mistype, "
+                     + "someone may be guessing; the audit trail shows the addresses."),
+            ])),
             .tag("table", [("class", "list")], [
                 .tableHead(["Name", "Email", "Role", "Status", "Last sign-in"]),
-                .tag("tbody", [], users.map { user in
+                .tag("tbody", [], model.users.map { user in
                     .tag("tr", [], [
                         .tag("td", [], [.link(user.name, to: SitePath.user(user.id))]),
                         .tag("td", text: user.email),
                         .tag("td", text: user.role.title),
-                        .tag("td", text: user.disabled ? "Disabled" : user.locked ? "Locked (failed sign-ins)" : "Active"),
-                        .tag("td", text: lastLogin(user.lastLoginAt)),
+                        .tag("td", text: user.disabled ? "Disabled"
+                             : user.recentFailures > 0 ? "Active, \(user.recentFailures) failed sign-in(s) lately" : "Active"),
+                        .tag("td", text: model.lastLogin(user.lastLoginAt)),
                     ])
                 }),
             ]),

@@ -44,7 +44,7 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
     }
 
     static func update(req: Request) async throws -> Response {
-        let (patient, entry) = try await find(req)
+        let (patient, entry) = try await find(req, forWrite: true)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let version = try submittedVersion(fields)
         let others = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db).filter { $0.0 != entry.id }.map(\.1)
@@ -56,12 +56,11 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
     }
 
     static func enterInError(req: Request) async throws -> Response {
-        let (patient, entry) = try await find(req)
+        let (patient, entry) = try await find(req, forWrite: true)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let version = try submittedVersion(fields)
         let reason = fields["reason"], stored = try entry.decoded(as: C.self).fields
-        guard !reason.isEmpty, reason.count <= 500 else {
-            let problem = reason.isEmpty ? "Give the reason the entry was wrong." : "Keep the reason under 500 characters."
+        if let problem = TextRules.reasonProblem(reason, missing: "Give the reason the entry was wrong.") {
             if req.wantsJSON { throw ValidationFailure(fields: ["reason": problem]) }
             var model = try await formModel(req, patient, entry: (entry.id!, version), fields: stored, problems: [:])
             model.inErrorProblem = problem
@@ -144,13 +143,10 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
         req.page(C.kind.pluralTitle, section: .patients, banner: try await ChartBanner.model(req, patient), status: status, content)
     }
 
-    private static func find(_ req: Request) async throws -> (PatientRecord, ChartEntry) {
+    private static func find(_ req: Request, forWrite: Bool = false) async throws -> (PatientRecord, ChartEntry) {
         let patient = try await PatientsController.findPatient(req)
-        guard let id = req.parameters.get("entry", as: UUID.self),
-              let entry = try await ChartEntryQueries.find(id, kind: C.kind, patientID: patient.id, on: req.db),
-              entry.deletedAt == nil else {
-            throw Abort(.notFound, reason: "No such entry.")
-        }
+        let entry = try await ChartEntryQueries.require(req.parameters.get("entry", as: UUID.self), kind: C.kind, patientID: patient.id,
+                                                        forWrite: forWrite, on: req.db)
         return (patient, entry)
     }
 }

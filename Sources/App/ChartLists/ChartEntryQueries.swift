@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import ReliefCore
 import SQLKit
+import Vapor
 
 /// The chart lists' database work, callable without HTTP. Each change runs in one transaction with its audit
 /// row and what follows from it: a new MME history point, "no known allergies" retired by a known allergy.
@@ -49,6 +50,17 @@ enum ChartEntryQueries {
         }
     }
 
+    /// The entry at `id` on the patient's list, or 404. A retracted one is found only for a write (`forWrite`), so that a
+    /// change racing its retraction gets the conflict answer with the user's entries, not a bare "no such entry".
+    static func require(_ id: UUID?, kind: ChartEntryKind, patientID: UUID, forWrite: Bool = false,
+                        on database: any Database) async throws -> ChartEntry {
+        guard let id, let entry = try await find(id, kind: kind, patientID: patientID, on: database),
+              forWrite || entry.deletedAt == nil else {
+            throw Abort(.notFound, reason: "No such entry.")
+        }
+        return entry
+    }
+
     static func find(_ id: UUID, kind: ChartEntryKind, patientID: UUID, on database: any Database) async throws -> ChartEntry? {
         try await ChartEntry.query(on: database).filter(\.$id == id).filter(\.$patientID == patientID)
             .filter(\.$kind == kind.rawValue).first()
@@ -56,7 +68,7 @@ enum ChartEntryQueries {
 
     static func create<C: ChartEntryContent>(_ content: C, patientID: UUID, by user: UUID, now: Date, on database: any Database,
                                              audit: @escaping Audit) async throws -> ChartEntry {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let entry = try ChartEntry(patientID: patientID, content: content, by: user, now: now)
             try await entry.create(on: database)
             try await audit(AuditEntry(action: .recordCreate, resourceType: C.kind.resourceType, resourceID: entry.id!.uuidString,
@@ -69,7 +81,7 @@ enum ChartEntryQueries {
     /// Saves the entry if it is still at `version` and not entered in error.
     static func update<C: ChartEntryContent>(_ id: UUID, patientID: UUID, from version: Int, content: C, by user: UUID, now: Date,
                                              on database: any Database, audit: @escaping Audit) async throws -> SaveOutcome {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let entry = try await find(id, kind: C.kind, patientID: patientID, on: database) else { return .notFound }
             guard entry.deletedAt == nil,
                   try await RecordVersion.claim(ChartEntry.schema, id: id, expected: version, on: database) else { return .conflict(entry) }
@@ -87,7 +99,7 @@ enum ChartEntryQueries {
     static func enterInError<C: ChartEntryContent>(_ type: C.Type, _ id: UUID, patientID: UUID, from version: Int, reason: String,
                                                    by user: UUID, now: Date, on database: any Database,
                                                    audit: @escaping Audit) async throws -> SaveOutcome {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let entry = try await find(id, kind: C.kind, patientID: patientID, on: database) else { return .notFound }
             guard entry.deletedAt == nil,
                   try await RecordVersion.claim(ChartEntry.schema, id: id, expected: version, on: database) else { return .conflict(entry) }

@@ -24,5 +24,6 @@ enum Migrations {
         UpdatePracticeSettingRules(),
         UpdatePatientChartVersion(),
         UpdateSearchAndAuditIndexes(),
+        UpdateUserWithoutLockout(),
     ]
 }

@@ -53,7 +53,7 @@ public enum DemoLoader {
         while let task = next {
             let batch = try await task.value
             next = prepared(from: batch.first + batch.people.count)
-            try await app.db.transaction { database in
+            try await app.db.writeTransaction { database in
                 if database.sql.dialect.name == "sqlite" {
                     // Ids are random, so every index insert lands on a random page: 64 MiB of page cache instead of
                     // SQLite's 2 MiB keeps the indexes of 100,000 patients in memory (this connection only).

@@ -9,7 +9,7 @@ import Vapor
 enum WorkupQueries {
     static func create(_ order: WorkupOrder, patientID: UUID, today: CalendarDate, by user: UUID, now: Date, on database: any Database,
                        audit: @escaping TransactionalAudit) async throws -> WorkupRecord {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let record = try WorkupRecord(patientID: patientID, order: order, orderedOn: today, by: user, now: now)
             try await record.create(on: database)
             try await audit(AuditEntry(action: .recordCreate, resourceType: "ServiceRequest", resourceID: record.id!.uuidString,
@@ -66,7 +66,7 @@ enum WorkupQueries {
     /// Takes one step if the order is still at `version`; false when someone changed it in between.
     static func take(_ step: WorkupStep, on record: WorkupRecord, from version: Int, by user: UUID, now: Date,
                      on database: any Database, audit: @escaping TransactionalAudit) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard try await RecordVersion.claim(WorkupRecord.schema, id: record.id!, expected: version, on: database) else { return false }
             try record.apply(step, by: user, now: now)
             record.version = version + 1

@@ -18,7 +18,7 @@ enum EvaluationQueries {
     /// Opens a visit note: an encounter in progress with an empty note.
     static func start(_ start: EncounterStart, patientID: UUID, by user: UUID, now: Date, on database: any Database,
                       audit: @escaping Audit) async throws -> Evaluation {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let encounter = Encounter(patientID: patientID, kind: start.kind, status: .inProgress, on: start.occurredOn, by: user, now: now)
             try await encounter.create(on: database)
             let evaluation = try Evaluation(encounter: encounter, content: EvaluationContent(), by: user, now: now)
@@ -37,7 +37,7 @@ enum EvaluationQueries {
     /// Saves the note if it is still at `version` and unsigned; with `sign`, signs it in the same transaction.
     static func save(_ id: UUID, patientID: UUID, from version: Int, content: EvaluationContent, sign: Bool, by user: UUID,
                      now: Date, on database: any Database, audit: @escaping Audit) async throws -> SaveOutcome {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let evaluation = try await find(id, patientID: patientID, on: database) else { return .notFound }
             guard !evaluation.isSigned, try await RecordVersion.claim(Evaluation.schema, id: id, expected: version, on: database) else {
                 return .conflict(evaluation)
@@ -86,7 +86,7 @@ enum EvaluationQueries {
     @discardableResult
     static func addAddendum(to evaluation: Evaluation, text: String, by user: UUID, now: Date, on database: any Database,
                             audit: @escaping Audit) async throws -> Addendum {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let addendum = Addendum(patientID: evaluation.patientID, documentType: "Evaluation", documentID: evaluation.id!,
                                     text: text, by: user, now: now)
             try await addendum.create(on: database)
@@ -120,7 +120,7 @@ enum EvaluationQueries {
     /// Closes an open alert with the physician's reason; false when it was already resolved or does not exist.
     static func resolveAlert(_ id: UUID, patientID: UUID, reason: String, by user: UUID, now: Date, on database: any Database,
                              audit: @escaping Audit) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let alert = try await ChartAlert.query(on: database).filter(\.$id == id).filter(\.$patientID == patientID)
                 .filter(\.$resolvedAt == nil).first(),
                 try await RecordVersion.claim(ChartAlert.schema, id: id, expected: alert.version, on: database) else { return false }

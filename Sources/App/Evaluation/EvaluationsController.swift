@@ -100,7 +100,7 @@ enum EvaluationsController {
         let patient = try await PatientsController.findPatient(req)
         guard let id = req.parameters.get("alert", as: UUID.self) else { throw Abort(.notFound, reason: "No such alert.") }
         var reader = FormReader(FormFields(urlEncoded: req.body.string ?? ""), today: req.today)
-        let reason = reader.text("reason", limit: 1000, required: "Give the reason the alert is resolved.")
+        let reason = reader.text("reason", limit: 1000, required: "Give the reason the alert is resolved.", multiline: true)
         if let problem = reader.problems["reason"] {
             if req.wantsJSON { throw ValidationFailure(fields: reader.problems) }
             guard let alert = try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db).first(where: { $0.id == id }) else {

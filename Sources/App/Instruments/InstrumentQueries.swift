@@ -40,7 +40,7 @@ public enum InstrumentQueries {
 
     static func record(_ submission: InstrumentSubmission, patientID: UUID, via: InstrumentResponse.EnteredVia, by user: UUID?,
                        now: Date, on database: any Database, audit: @escaping TransactionalAudit) async throws -> InstrumentResponse {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let response = try InstrumentResponse(patientID: patientID, submission, via: via, by: user, now: now)
             try await response.create(on: database)
             try await audit(AuditEntry(action: .recordCreate, resourceType: "QuestionnaireResponse", resourceID: response.id!.uuidString,
@@ -59,7 +59,7 @@ public enum InstrumentQueries {
     /// Marks the response entered in error if it is still at `version`; false when someone did so first.
     static func enterInError(_ response: InstrumentResponse, from version: Int, reason: String, by user: UUID, now: Date,
                              on database: any Database, audit: @escaping TransactionalAudit) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard response.deletedAt == nil,
                   try await RecordVersion.claim(InstrumentResponse.schema, id: response.id!, expected: version, on: database) else { return false }
             response.version = version + 1
@@ -91,7 +91,7 @@ public enum InstrumentQueries {
     /// Stores checked wording, replacing an earlier import of the same instrument.
     static func importWording(_ wording: LicensedWording, now: Date, on database: any Database) async throws {
         let text = try JSONCoding.encode(wording)
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await database.sql.delete(from: "instrument_wordings").where("instrument", .equal, wording.instrument).run()
             try await database.sql.insert(into: "instrument_wordings").columns("instrument", "wording", "imported_at")
                 .values(SQLBind(wording.instrument), SQLBind(text), SQLBind(now)).run()

@@ -49,7 +49,7 @@ enum KioskQueries {
                       audit: @escaping TransactionalAudit) async throws -> String {
         var generator = SystemRandomNumberGenerator()
         let code = KioskCode.make(using: &generator)
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let session = KioskSession(patientID: patientID, instruments: instruments, codeHash: SessionToken.hash(code), by: user, now: now)
             try await session.create(on: database)
             try await audit(AuditEntry(action: .kioskStart, resourceType: "KioskSession", resourceID: session.id!.uuidString,
@@ -60,7 +60,7 @@ enum KioskQueries {
 
     /// Trades an unused, unexpired code for the tablet's cookie token; nil when the code is wrong, used or expired.
     static func open(code: String, now: Date, on database: any Database) async throws -> (KioskSession, token: String)? {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let session = try await KioskSession.query(on: database).filter(\.$codeHash == SessionToken.hash(code))
                 .filter(\.$closedAt == nil).filter(\.$expiresAt > now).first() else { return nil }
             let token = SessionToken.random()
@@ -79,7 +79,7 @@ enum KioskQueries {
     /// Saves the patient's answers and ticks the questionnaire off; the session closes after the last one.
     static func record(_ submission: InstrumentSubmission, in session: KioskSession, now: Date, on database: any Database,
                        audit: @escaping TransactionalAudit) async throws {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             _ = try await InstrumentQueries.record(submission, patientID: session.patientID, via: .kiosk, by: nil, now: now,
                                                    on: database, audit: audit)
             session.completed = (session.completedIDs + [submission.instrument]).joined(separator: ",")

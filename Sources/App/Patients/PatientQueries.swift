@@ -98,7 +98,7 @@ enum PatientQueries {
     /// Registers a patient with a new MRN, its first revision and its audit row, all or nothing.
     static func create(_ registration: PatientRegistration, by userID: UUID?, now: Date, on database: any Database,
                        audit: @escaping @Sendable (PatientRecord, any Database) async throws -> Void) async throws -> PatientRecord {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let mrn = MedicalRecordNumber(sequence: try await Counter.reserve("mrn", on: transaction))
             let patient = PatientRecord(mrn: mrn, registration: registration, createdBy: userID, now: now)
             try await insert([patient], on: transaction)
@@ -118,7 +118,7 @@ enum PatientQueries {
     static func update(_ id: UUID, from baseVersion: Int, to registration: PatientRegistration, by userID: UUID?,
                        now: Date, on database: any Database,
                        audit: @escaping @Sendable (PatientRecord, [PatientField], any Database) async throws -> Void) async throws -> UpdateOutcome {
-        let outcome: UpdateOutcome = try await database.transaction { transaction in
+        let outcome: UpdateOutcome = try await database.writeTransaction { transaction in
             guard try await RecordVersion.claim(PatientRecord.table, id: id, expected: baseVersion, on: transaction),
                   var patient = try await find(id, on: transaction) else {
                 return .notFound

@@ -30,11 +30,11 @@ enum PatientsController {
         let patients = try await search(req, text: text, query: query)
         let today = req.today
         let model = PatientList.Model(
-            query: text, rows: patients.prefix(PatientQueries.searchLimit).map { PatientRow($0, today: today) },
-            heading: text.isEmpty ? "Recently registered" : "Results for “\(text)”",
+            query: TextRules.visible(text), rows: patients.prefix(PatientQueries.searchLimit).map { PatientRow($0, today: today) },
+            heading: text.isEmpty ? "Recently registered" : "Results for “\(TextRules.visible(text))”",
             truncated: patients.count > PatientQueries.searchLimit,
             canRegister: try req.user.can(.patientRegister),
-            problem: !text.isEmpty && query == nil ? "Type at least one letter of a name, a date of birth, an MRN or 3 digits of a phone number." : nil)
+            problem: !text.isEmpty && query == nil ? PatientSearchQuery.problem(with: text, verb: "Type") : nil)
         return req.page("Patients", section: .patients, PatientList.render(model))
     }
 

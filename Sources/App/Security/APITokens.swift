@@ -80,10 +80,11 @@ enum APITokens {
         return !rows.isEmpty
     }
 
-    /// When an administrator resets a password, the account's tokens go with the old password.
-    static func revokeAll(of userID: UUID, now: Date, on database: any Database) async throws {
+    /// When an administrator resets a password or disables the account, its tokens go for good; returns how many.
+    @discardableResult
+    static func revokeAll(of userID: UUID, now: Date, on database: any Database) async throws -> Int {
         try await database.sql.update("api_tokens").set("revoked_at", to: SQLBind(now))
-            .where("user_id", .equal, userID).where("revoked_at", .is, SQLLiteral.null).run()
+            .where("user_id", .equal, userID).where("revoked_at", .is, SQLLiteral.null).returning("id").all().count
     }
 
     static func touch(_ id: UUID, at now: Date, on database: any Database) async throws {

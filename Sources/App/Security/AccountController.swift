@@ -28,7 +28,7 @@ enum AccountController {
             return try await page(req, model, status: .unprocessableEntity)
         }
         let (user, name) = (try req.user, model.tokenName)
-        let token = try await req.db.transaction { database in
+        let token = try await req.db.writeTransaction { database in
             let token = try await APITokens.create(userID: user.id, name: name, expiresAt: expiry.date(from: req.now),
                                                    now: req.now, on: database)
             try await req.audit(AuditEntry(action: .tokenCreate, resourceType: "APIToken", resourceID: token.id.uuidString,
@@ -43,7 +43,7 @@ enum AccountController {
     static func revokeToken(req: Request) async throws -> Response {
         guard let id = req.parameters.get("token", as: UUID.self) else { throw Abort(.notFound, reason: "No such token.") }
         let user = try req.user
-        let revoked = try await req.db.transaction { database in
+        let revoked = try await req.db.writeTransaction { database in
             guard try await APITokens.revoke(id, userID: user.id, now: req.now, on: database) else { return false }
             try await req.audit(AuditEntry(action: .tokenRevoke, resourceType: "APIToken", resourceID: id.uuidString), on: database)
             return true
@@ -95,7 +95,7 @@ enum AccountController {
         user.passwordHash = try await req.password.async.hash(new)
         user.mustChangePassword = false
         user.version += 1
-        try await req.db.transaction { database in
+        try await req.db.writeTransaction { database in
             try await user.save(on: database)
             // Other browsers signed in as this user are signed out.
             try await SessionStore.endAll(of: current.id, except: current.sessionID, on: database, cache: req.application.sessionCache)

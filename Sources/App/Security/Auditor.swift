@@ -1,4 +1,5 @@
 import Fluent
+import ReliefCore
 import Foundation
 import SQLKit
 import Vapor
@@ -75,15 +76,20 @@ struct AuditRow: Sendable {
     let ip: String?
     let userAgent: String?
 
+    /// What a request supplied (a typed email, a search, a user agent) is kept with its control characters made
+    /// visible: the row of a refused attempt must be written on PostgreSQL too, which refuses NUL.
     init(_ entry: AuditEntry, at time: Date, actor: CurrentUser?, ip: String?, userAgent: String?) {
         id = .timeOrdered(at: time)
         occurredAt = time
         userID = actor?.id ?? entry.userID
-        userEmail = actor?.email ?? entry.userEmail
+        userEmail = (actor?.email ?? entry.userEmail).map(TextRules.visible)
         role = actor?.role.rawValue ?? entry.role
+        var entry = entry
+        entry.resourceID = entry.resourceID.map(TextRules.visible)
+        entry.detail = entry.detail.map(TextRules.visible)
         self.entry = entry
         self.ip = ip
-        self.userAgent = userAgent.map { String($0.prefix(300)) }
+        self.userAgent = userAgent.map { TextRules.visible(String($0.prefix(300))) }
     }
 
     var values: SQLQueryString {

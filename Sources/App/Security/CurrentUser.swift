@@ -60,8 +60,13 @@ extension Request {
             || application.http.server.configuration.tlsConfiguration != nil
     }
 
-    // In-process test requests have no peer; they count as one address.
-    var clientAddress: String { remoteAddress?.ipAddress ?? "local" }
+    /// The client's address: the peer's, or behind a trusted proxy the one it forwarded (`TrustedProxies`).
+    /// In-process test requests have no peer; they count as one address.
+    var clientAddress: String {
+        let peer = remoteAddress?.ipAddress ?? "local"
+        let proxies = application.config.trustedProxies
+        return proxies.ranges.isEmpty ? peer : proxies.client(peer: peer, forwardedFor: headers[.xForwardedFor])
+    }
 }
 
 extension Application {

@@ -4,7 +4,7 @@ import ReliefCore
 import SQLKit
 import Vapor
 
-/// Sign in and out, with account lockout and a per-address limit on failures.
+/// Sign in and out; a source that keeps failing must wait (`LoginThrottle`).
 enum LoginController {
     struct LoginForm: Content {
         var email: String?
@@ -24,38 +24,25 @@ enum LoginController {
 
     static func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let email = User.normalize(email: form.email ?? "")
-        let throttle = req.application.config.loginThrottle
-        let now = req.now
+        // Control characters made visible: PostgreSQL refuses NUL, and no account's email has them.
+        let email = TextRules.visible(User.normalize(email: form.email ?? ""))
         var attempt = Refusal(email: email, next: safeNext(form.next))
-
-        if throttle.addressBlocked(recentFailures: try await recentFailures(from: req, within: throttle.addressWindow)) {
-            return try await attempt.refuse(req, "address throttled", .tooManyRequests,
-                                            message: "Too many failed sign-ins from this device. Wait 15 minutes and try again.")
+        let failures = try await recentFailures(req, email: email)
+        if req.application.config.loginThrottle.mustWait(addressFailures: failures.address, accountFailuresFromAddress: failures.account) {
+            return try await attempt.refuse(req, "address throttled", .tooManyRequests, message: throttledMessage(req))
         }
-        guard let user = try await User.query(on: req.db).filter(\.$email == email).first(), !user.isDisabled else {
-            // Same work as a real check, so response time does not tell which accounts exist.
-            _ = try? await req.password.async.verify(form.password ?? "", created: req.application.timingHash)
-            return try await attempt.refuse(req, email.isEmpty ? "no email" : "unknown or disabled account")
+        // One bcrypt check whatever the account: unknown, disabled or real, the answer and its time are the same.
+        let user = try await User.query(on: req.db).filter(\.$email == email).first()
+        let live = user.flatMap { $0.isDisabled ? nil : $0 }
+        let matches = try await req.password.async.verify(form.password ?? "", created: live?.passwordHash ?? req.application.timingHash)
+        guard let live, matches else {
+            attempt.user = live
+            return try await attempt.refuse(req, live == nil ? (email.isEmpty ? "no email" : "unknown or disabled account") : "wrong password")
         }
-        attempt.user = user
-        if let lockedUntil = user.lockedUntil, throttle.isLocked(until: lockedUntil, now: now) {
-            return try await attempt.refuse(req, "account locked", message: lockedMessage(lockedUntil, req))
-        }
-        guard try await req.password.async.verify(form.password ?? "", created: user.passwordHash) else {
-            user.failedLogins += 1
-            user.lockedUntil = throttle.lockUntil(afterFailures: user.failedLogins, now: now)
-            if user.lockedUntil != nil { user.failedLogins = 0 }
-            try await user.save(on: req.db)
-            guard let lockedUntil = user.lockedUntil else { return try await attempt.refuse(req, "wrong password") }
-            return try await attempt.refuse(req, "wrong password; account locked", message: lockedMessage(lockedUntil, req))
-        }
-        return try await signIn(user, req, next: attempt.next)
+        return try await signIn(live, req, next: attempt.next)
     }
 
     private static func signIn(_ user: User, _ req: Request, next: String) async throws -> Response {
-        user.failedLogins = 0
-        user.lockedUntil = nil
         user.lastLoginAt = req.now
         try await user.save(on: req.db)
         let response = req.redirect(to: user.mustChangePassword ? SitePath.accountPassword : next)
@@ -65,15 +52,26 @@ enum LoginController {
         return response
     }
 
-    /// Failed sign-ins from this address within the window, counted from the audit trail (shared by all instances).
-    /// The action is written out, not bound: only then do the databases use the partial index on failures.
-    private static func recentFailures(from req: Request, within window: TimeInterval) async throws -> Int {
+    /// Failed sign-ins from this address within the throttle's window (shared by all instances through the audit
+    /// trail): all of them, and those naming this email since it last signed in from here. The action is written
+    /// out, not bound: only then do the databases use the partial index on failures.
+    private static func recentFailures(_ req: Request, email: String) async throws -> (address: Int, account: Int) {
+        let since = req.now.addingTimeInterval(-req.application.config.loginThrottle.window)
         let row = try await req.db.sql.raw("""
-            SELECT COUNT(*) AS failures FROM audit_events
+            SELECT COUNT(*) AS address,
+                   COALESCE(SUM(CASE WHEN user_email = \(bind: email) AND occurred_at > COALESCE(
+                       (SELECT MAX(occurred_at) FROM audit_events WHERE user_email = \(bind: email)
+                          AND action = '\(unsafeRaw: AuditAction.loginSuccess.rawValue)' AND ip = \(bind: req.clientAddress)),
+                       \(bind: since)) THEN 1 ELSE 0 END), 0) AS account
+            FROM audit_events
             WHERE action = '\(unsafeRaw: AuditAction.loginFailure.rawValue)' AND ip = \(bind: req.clientAddress)
-              AND occurred_at > \(bind: req.now.addingTimeInterval(-window))
+              AND occurred_at > \(bind: since)
             """).first()
-        return try row?.decode(column: "failures", as: Int.self) ?? 0
+        return (try row?.decode(column: "address", as: Int.self) ?? 0, try row?.decode(column: "account", as: Int.self) ?? 0)
+    }
+
+    static func throttledMessage(_ req: Request) -> String {
+        "Too many failed sign-ins from this device. Wait \(Int(req.application.config.loginThrottle.window / 60)) minutes and try again."
     }
 
     /// A refused sign-in: audited with its reason, answered with the form again (email kept, password not).
@@ -99,16 +97,16 @@ enum LoginController {
         return response
     }
 
-    /// Only paths on this site: an attacker's link must not bounce a user elsewhere after sign-in.
+    /// Only absolute paths on this site: an attacker's link must not bounce a user elsewhere after sign-in. Browsers
+    /// drop tabs and newlines from a location and read a backslash as a slash, so "/\t/evil.example" would leave the
+    /// site: every character must be visible ASCII (a path's own non-ASCII is percent-encoded), none a backslash.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next != SitePath.login else {
+        guard let next, next.hasPrefix("/"), next != SitePath.login,
+              next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
+              !next.dropFirst().hasPrefix("/") else {
             return SitePath.home
         }
         return next
-    }
-
-    static func lockedMessage(_ until: Date, _ req: Request) -> String {
-        "This account is locked after repeated failed sign-ins until \(req.displayTime(until)). An administrator can unlock it by resetting the password."
     }
 
     fileprivate static func render(_ req: Request, _ model: LoginPage.Model, status: HTTPStatus = .ok) -> Response {

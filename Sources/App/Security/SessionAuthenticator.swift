@@ -7,8 +7,10 @@ import Vapor
 /// A session idle longer than the configured timeout, or of a disabled account, is ended here.
 struct SessionAuthenticator: Middleware {
     static let cookieName = "relief_session"
-    /// Refresh `last_seen_at` at most this often, so reading pages does not write on every request.
-    static let touchInterval: TimeInterval = 60
+    /// How stale `last_seen_at` may get before a request refreshes it: a tenth of the idle timeout, at most a minute.
+    /// Reading pages then does not write on every request, and a session in use ends no earlier than 90% of the
+    /// timeout after its last request (a fixed minute ended a 1-minute session used every 20 seconds).
+    static func touchInterval(idleTimeout: TimeInterval) -> TimeInterval { min(60, idleTimeout / 10) }
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard let token = request.parsedCookies[Self.cookieName]?.string, !token.isEmpty else {
@@ -16,7 +18,8 @@ struct SessionAuthenticator: Middleware {
         }
         let tokenHash = SessionToken.hash(token)
         // Most requests find a live session in the cache that needs no touch: no database, no Task.
-        if let row = liveCachedRow(tokenHash, request), request.now.timeIntervalSince(row.lastSeenAt) <= Self.touchInterval {
+        if let row = liveCachedRow(tokenHash, request),
+           request.now.timeIntervalSince(row.lastSeenAt) <= Self.touchInterval(idleTimeout: request.application.config.sessionIdleTimeout) {
             signIn(request, row)
             return next.respond(to: request)
         }
@@ -52,7 +55,7 @@ struct SessionAuthenticator: Middleware {
             request.sessionEnded = true
             return
         }
-        if idle > Self.touchInterval {
+        if idle > Self.touchInterval(idleTimeout: request.application.config.sessionIdleTimeout) {
             try await SessionStore.touch(row.sessionID, at: now, on: request.db)
             row.lastSeenAt = now
             fresh = true

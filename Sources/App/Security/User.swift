@@ -12,8 +12,6 @@ final class User: Model, @unchecked Sendable {  // @unchecked: Fluent models are
     @Field(key: "role") var role: String
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "must_change_password") var mustChangePassword: Bool
-    @Field(key: "failed_logins") var failedLogins: Int
-    @OptionalField(key: "locked_until") var lockedUntil: Date?
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
     @OptionalField(key: "disabled_at") var disabledAt: Date?
     @Field(key: "version") var version: Int
@@ -28,7 +26,6 @@ final class User: Model, @unchecked Sendable {  // @unchecked: Fluent models are
         self.role = role.rawValue
         self.passwordHash = passwordHash
         self.mustChangePassword = mustChangePassword
-        failedLogins = 0
         version = 1
     }
 

@@ -1,32 +1,30 @@
 import Foundation
 
-/// Slows password guessing: an account locks after repeated failures, and one address may only fail so often.
+/// Slows password guessing without locking anyone out of their clinic. The source that keeps failing waits, not
+/// the account: locking accounts would let anyone shut a colleague out with a few posts, and would tell which
+/// addresses have accounts. An account that fails often, from wherever, is shown to the administrators instead.
 public struct LoginThrottle: Sendable, Equatable {
+    /// Failures naming one account (existing or not) from one address, since that account last signed in there,
+    /// before that address must wait to try it again.
     public var maxFailuresPerAccount: Int
-    public var lockout: TimeInterval
+    /// Failures from one address, whatever account they name, before it must wait.
     public var maxFailuresPerAddress: Int
-    public var addressWindow: TimeInterval
+    /// How far back failures count.
+    public var window: TimeInterval
 
-    public init(maxFailuresPerAccount: Int = 5, lockout: TimeInterval = 15 * 60,
-                maxFailuresPerAddress: Int = 20, addressWindow: TimeInterval = 15 * 60) {
+    public init(maxFailuresPerAccount: Int = 5, maxFailuresPerAddress: Int = 20, window: TimeInterval = 15 * 60) {
         self.maxFailuresPerAccount = maxFailuresPerAccount
-        self.lockout = lockout
         self.maxFailuresPerAddress = maxFailuresPerAddress
-        self.addressWindow = addressWindow
+        self.window = window
     }
 
-    /// After a failed attempt that brought the account to `failures` in a row: the time it stays locked until, if any.
-    public func lockUntil(afterFailures failures: Int, now: Date) -> Date? {
-        failures >= maxFailuresPerAccount ? now.addingTimeInterval(lockout) : nil
+    /// Whether the address must wait before trying again, given its recent failures overall and for this account.
+    public func mustWait(addressFailures: Int, accountFailuresFromAddress: Int) -> Bool {
+        addressFailures >= maxFailuresPerAddress || accountFailuresFromAddress >= maxFailuresPerAccount
     }
 
-    public func isLocked(until lockedUntil: Date?, now: Date) -> Bool {
-        guard let lockedUntil else { return false }
-        return lockedUntil > now
-    }
-
-    /// Whether an address that failed `recentFailures` times within `addressWindow` must wait.
-    public func addressBlocked(recentFailures: Int) -> Bool {
-        recentFailures >= maxFailuresPerAddress
+    /// Whether an account's recent failures, from all addresses together, are worth an administrator's look.
+    public func alertsAdministrators(accountFailures: Int) -> Bool {
+        accountFailures >= maxFailuresPerAccount
     }
 }

@@ -154,7 +154,7 @@ public struct AllergyEntry: ChartEntryContent {
         }
         entry.severity = reader.one("severity", ReactionSeverity.self)
         entry.allergyStatus = reader.one("status", AllergyStatus.self, required: "Choose the status.") ?? .active
-        entry.note = reader.text("note", limit: 1000)
+        entry.note = reader.text("note", limit: 1000, multiline: true)
         if substance == .noKnownAllergies, !entry.reactions.isEmpty || entry.severity != nil {
             reader.problem("substance", "“No known allergies” has no reaction or severity.")
         }

@@ -116,7 +116,7 @@ public struct DiagnosisEntry: ChartEntryContent {
         if !entry.painGenerator, !entry.evidence.isEmpty {
             reader.problem("painGenerator", "Evidence is for a suspected pain generator: tick it, or clear the evidence.")
         }
-        entry.note = reader.text("note", limit: 1000)
+        entry.note = reader.text("note", limit: 1000, multiline: true)
         return reader.problems.isEmpty ? (entry, [:]) : (nil, reader.problems)
     }
 

@@ -108,7 +108,7 @@ public struct MedicationEntry: ChartEntryContent {
             }
         }
         entry.route = reader.one("route", MedicationRoute.self)
-        entry.instructions = reader.text("instructions", limit: 500)
+        entry.instructions = reader.text("instructions", limit: 500, multiline: true)
         entry.startDate = reader.date("startDate", what: "The start date")
         entry.endDate = reader.date("endDate", what: "The end date")
         if let start = entry.startDate, let end = entry.endDate, end < start {

@@ -115,7 +115,7 @@ public struct PriorTreatmentEntry: ChartEntryContent {
         entry.reliefPercent = reader.integer("reliefPercent", in: 0...100)
         entry.reliefWeeks = reader.integer("reliefWeeks", in: 0...2600)
         entry.result = reader.one("result", TreatmentResult.self)
-        entry.note = reader.text("note", limit: 1000)
+        entry.note = reader.text("note", limit: 1000, multiline: true)
         return reader.problems.isEmpty ? (entry, [:]) : (nil, reader.problems)
     }
 

@@ -70,7 +70,7 @@ public struct WorkupResult: Codable, Hashable, Sendable {
 
     public static func parse(_ fields: FormFields, today: CalendarDate) -> (WorkupResult?, [String: String]) {
         var reader = FormReader(fields, today: today)
-        let report = reader.text("report", limit: 20_000, required: "Enter the report text.")
+        let report = reader.text("report", limit: 20_000, required: "Enter the report text.", multiline: true)
         let resultedOn = reader.date("resultedOn", what: "The result date") ?? today
         var findings: [Finding] = []
         for row in 1...findingRows {

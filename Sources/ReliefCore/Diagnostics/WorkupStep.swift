@@ -70,7 +70,7 @@ public enum WorkupStep: Hashable, Sendable {
             let (result, problems) = WorkupResult.parse(fields, today: today)
             return (result.map(WorkupStep.result), problems)
         case .review:
-            let comment = reader.text("reviewComment", limit: reviewCommentLimit)
+            let comment = reader.text("reviewComment", limit: reviewCommentLimit, multiline: true)
             step = .review(comment: comment)
         case .cancel:
             step = .cancel(reason: reader.text("cancelReason", limit: cancelReasonLimit, required: "Give the reason for cancelling."))

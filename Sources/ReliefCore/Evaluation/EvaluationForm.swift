@@ -15,6 +15,7 @@ public enum EvaluationForm {
     public static func addendumProblem(_ text: String, noteSigned: Bool) -> String? {
         if !noteSigned { return "Addenda are for signed notes; edit the draft instead." }
         if text.isEmpty { return "Write the addendum." }
+        if TextRules.hasControlCharacters(text) { return TextRules.controlCharacterMessage }
         return text.count > textLimit ? "Keep the addendum under \(textLimit) characters." : nil
     }
 
@@ -48,7 +49,7 @@ public enum EvaluationForm {
                 let name = mapField(region.id, side)
                 let value = fields[name]
                 guard !value.isEmpty else { continue }
-                if let intensity = Int(value), let mark = PainMark(region: region.id, side: side, intensity: intensity) {
+                if let intensity = PlainNumber.integer(value), let mark = PainMark(region: region.id, side: side, intensity: intensity) {
                     content.painMap.append(mark)
                 } else {
                     reader.problem(name, "Choose an intensity from 0 to 10.")

@@ -16,7 +16,7 @@ public struct InstrumentSubmission: Hashable, Sendable {
         let completedOn = reader.date(completedOnField, what: "The date completed") ?? today
         var answers: InstrumentAnswers = [:]
         for item in definition.items where !fields[item.linkId].isEmpty {
-            guard let value = Int(fields[item.linkId]), item.option(value: value) != nil else {
+            guard let value = PlainNumber.integer(fields[item.linkId]), item.option(value: value) != nil else {
                 reader.problem(item.linkId, "Choose one of the answers.")
                 continue
             }

@@ -123,6 +123,9 @@ public struct PatientRegistration: Equatable, Sendable {
         for field in PatientField.allCases where self[field].count > Self.maximumLength {
             problems[field] = "Keep this under \(Self.maximumLength) characters."
         }
+        for field in PatientField.allCases where TextRules.hasControlCharacters(self[field]) {
+            problems[field] = TextRules.controlCharacterMessage
+        }
         for field in Self.requiredFields where self[field].isEmpty {
             problems[field] = "\(field.label) is required."
         }

@@ -2,6 +2,12 @@ import Foundation
 
 /// What a user typed into the patient search box, understood as one kind of search.
 public enum PatientSearchQuery: Equatable, Sendable {
+    /// Why typed text cannot search, for the search box's message; `verb` is "Type" on a page, "Send" in the API.
+    public static func problem(with text: String, verb: String) -> String {
+        TextRules.hasControlCharacters(text) ? TextRules.controlCharacterMessage
+            : "\(verb) at least one letter of a name, a date of birth, an MRN or 3 digits of a phone number."
+    }
+
     /// A name prefix: `family` alone matches family or given names; with `given`, both must match
     /// (either order for "Given Family", fixed order for "Family, Given").
     case name(first: String, second: String?, ordered: Bool)
@@ -12,6 +18,7 @@ public enum PatientSearchQuery: Equatable, Sendable {
     /// Parses the search box; nil when there is too little to search for.
     public init?(_ raw: String) {
         let text = raw.trimmingCharacters(in: .whitespaces)
+        guard !TextRules.hasControlCharacters(text) else { return nil }
         if let date = CalendarDate(text) {
             self = .birthDate(date)
             return

@@ -45,7 +45,7 @@ public struct FieldSchema: Sendable {
             guard let first = values.first else { continue }
             switch spec.kind {
             case .text, .choice: object[spec.name] = .string(first)
-            case .integer, .number: object[spec.name] = Double(first).map(JSONValue.number) ?? .string(first)
+            case .integer, .number: object[spec.name] = PlainNumber.decimal(first).map(JSONValue.number) ?? .string(first)
             case .date: object[spec.name] = .string(CalendarDate(first)?.description ?? first)
             case .flag: object[spec.name] = .bool(first == "yes")
             case .choices: object[spec.name] = .array(values.map(JSONValue.string))
@@ -63,8 +63,6 @@ public struct FieldSchema: Sendable {
             if value == .null { continue }
             switch (spec.kind, value) {
             case (.text, .string(let text)), (.choice, .string(let text)), (.date, .string(let text)):
-                form.add(name, text)
-            case (.integer, .string(let text)), (.number, .string(let text)):
                 form.add(name, text)
             case (.integer, .number(let number)), (.number, .number(let number)):
                 // Exact, not rounded for display; a whole number without ".0" so an integer field reads it.

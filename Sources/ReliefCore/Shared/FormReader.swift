@@ -5,18 +5,23 @@ public struct FormReader {
     public let today: CalendarDate
     public private(set) var problems: [String: String] = [:]
 
+    /// Every field with a control character gets its message before any value is read (`TextRules`).
     public init(_ fields: FormFields, today: CalendarDate) {
         self.fields = fields
         self.today = today
+        for pair in fields.pairs where TextRules.hasControlCharacters(pair.value) {
+            problem(pair.name, TextRules.controlCharacterMessage)
+        }
     }
 
     public mutating func problem(_ name: String, _ message: String) {
         if problems[name] == nil { problems[name] = message }
     }
 
-    /// Trimmed text; `required` is the message shown when it is empty.
-    public mutating func text(_ name: String, limit: Int, required: String? = nil) -> String {
+    /// Trimmed text; `required` is the message shown when it is empty. Only a `multiline` field takes tabs and line breaks.
+    public mutating func text(_ name: String, limit: Int, required: String? = nil, multiline: Bool = false) -> String {
         let value = fields[name]
+        if !multiline, TextRules.hasControlCharacters(value, multiline: false) { problem(name, TextRules.lineBreakMessage) }
         if value.count > limit { problem(name, "Keep this under \(limit) characters.") }
         if value.isEmpty, let required { problem(name, required) }
         return value
@@ -45,21 +50,22 @@ public struct FormReader {
             if let required { problem(name, required) }
             return nil
         }
-        guard let number = Int(value), range.contains(number) else {
+        guard let number = PlainNumber.integer(value), range.contains(number) else {
             problem(name, "Enter a whole number from \(range.lowerBound) to \(range.upperBound).")
             return nil
         }
         return number
     }
 
-    /// A decimal number such as a strength ("7.5"); a comma is not taken as a decimal mark, to avoid misreading "1,000".
+    /// A plain decimal number such as a strength ("7.5"); a comma is not taken as a decimal mark, to avoid misreading
+    /// "1,000", nor hex or an exponent as a number (`PlainNumber`).
     public mutating func decimal(_ name: String, in range: ClosedRange<Double>, required: String? = nil) -> Double? {
         let value = fields[name]
         guard !value.isEmpty else {
             if let required { problem(name, required) }
             return nil
         }
-        guard let number = Double(value), number.isFinite, range.contains(number) else {
+        guard let number = PlainNumber.decimal(value), range.contains(number) else {
             problem(name, "Enter a number from \(Figures.text(range.lowerBound)) to \(Figures.text(range.upperBound)).")
             return nil
         }

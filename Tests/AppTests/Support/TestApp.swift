@@ -40,16 +40,20 @@ struct TestContext {
 }
 
 /// Configures Relief as production does (with a cheap bcrypt cost), migrates a fresh database, runs the test,
-/// and removes the database again.
-func withRelief(_ database: TestDatabase, throttle: LoginThrottle = LoginThrottle(),
-                _ test: (TestContext) async throws -> Void) async throws {
+/// and removes the database again. SQLite is in memory unless `onDisk` (WAL and file locks, as a clinic runs it:
+/// what racing writers need).
+func withRelief(_ database: TestDatabase, throttle: LoginThrottle = LoginThrottle(), onDisk: Bool = false,
+                adjust: (inout AppConfig) -> Void = { _ in }, _ test: (TestContext) async throws -> Void) async throws {
     let clock = TestClock()
     let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(schema).path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
     let target: AppConfig.DatabaseTarget = switch database {
-    case .sqlite: .sqliteMemory
+    case .sqlite: onDisk ? .sqliteFile(path: directory + "/relief.sqlite") : .sqliteMemory
     case .postgres: .postgres(url: TestDatabase.postgresURL!, searchPath: schema)
     }
-    let config = AppConfig(database: target, bcryptCost: 4, loginThrottle: throttle, now: { clock.now })
+    var config = AppConfig(database: target, bcryptCost: 4, loginThrottle: throttle, now: { clock.now })
+    adjust(&config)
     let app = try await Application.make(.testing)
     do {
         try await configure(app, config: config)
@@ -86,8 +90,8 @@ extension TestContext {
     }
 
     /// A browser signed in as a new user of that role.
-    func signedIn(_ role: Role) async throws -> Browser {
-        let user = try await makeUser(role)
+    func signedIn(_ role: Role, email: String? = nil) async throws -> Browser {
+        let user = try await makeUser(role, email: email)
         let browser = Browser(app: app)
         try await browser.login(email: user.email, password: Self.password)
         return browser
