@@ -79,13 +79,42 @@ struct Startup: LifecycleHandler {
             // survive a power cut; group commit (AuditWriter) keeps that affordable.
             _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
         }
-        if case .postgres(_, let schema?) = app.config.database {
-            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        try await Self.exclusively(app) {
+            if case .postgres(_, let schema?) = app.config.database {
+                try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+            }
+            try await app.autoMigrate()
+            if app.config.loadDemo {
+                try await DemoLoader.loadPracticeIfEmpty(app)
+            }
         }
-        try await app.autoMigrate()
-        if app.config.loadDemo {
-            try await DemoLoader.loadPracticeIfEmpty(app)
+    }
+
+    /// Runs `work` while no other instance runs its own: instances starting together on one empty PostgreSQL
+    /// would both create the tables (the second failing on "already exists") and both load the demo. A session-level
+    /// advisory lock on a connection held for the purpose makes the second wait, then find the work done.
+    /// SQLite is served by one process.
+    static func exclusively(_ app: Application, _ work: @escaping @Sendable () async throws -> Void) async throws {
+        guard case .postgres(_, let schema) = app.config.database else { return try await work() }
+        let key = startupLock(schema: schema)
+        try await app.db.withConnection { connection in
+            try await connection.sql.raw("SELECT pg_advisory_lock(\(literal: key))").run()
+            do {
+                try await work()
+            } catch {
+                _ = try? await connection.sql.raw("SELECT pg_advisory_unlock(\(literal: key))").run()
+                throw error
+            }
+            try await connection.sql.raw("SELECT pg_advisory_unlock(\(literal: key))").run()
         }
+    }
+
+    /// The advisory lock's key: "relief" in ASCII, mixed with the schema when there is one (FNV-1a), so instances of
+    /// one database share it and tests in schemas of their own do not wait for each other.
+    static func startupLock(schema: String?) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in (schema ?? "").utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return Int(bitPattern: UInt(0x72_656C_6965_66 ^ (schema == nil ? 0 : hash)))
     }
 
     func didBootAsync(_ app: Application) async throws {

@@ -97,4 +97,33 @@ import VaporTesting
             #expect(try await KioskSession.query(on: context.app.db).count() == 0)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func wrongCodesAreAuditedTheTabletMustWaitAndStaffSeeTheBurst(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let desk = try await context.signedIn(.coordinator)
+            try await desk.get(SitePath.kioskStart(patient.id))
+            let code = try code(in: try await desk.post(SitePath.kioskStart(patient.id), pairs: [("instruments", "peg")]))
+            let tablet = Browser(app: context.app)
+            try await tablet.get(SitePath.kiosk)
+            let throttle = KioskThrottle()
+            // act
+            var wrong: [HTTPStatus] = []
+            for index in 0..<throttle.maxFailuresPerAddress {
+                wrong.append(try await tablet.post(SitePath.kiosk, form: ["code": "ZZZZ-ZZ\(index % 8 + 2)\(index / 8 + 2)"]).status)
+            }
+            let right = try await tablet.post(SitePath.kiosk, form: ["code": code])
+            for _ in 0..<(throttle.burst - throttle.maxFailuresPerAddress) { try await tablet.post(SitePath.kiosk, form: ["code": "nonsense"]) }
+            let handout = try await desk.get(SitePath.kioskStart(patient.id))
+            // check
+            #expect(wrong.allSatisfy { $0 == .unprocessableEntity })
+            #expect(right.status == .tooManyRequests && right.text.contains("Ask the staff"))
+            let failures = try await context.auditEvents(.kioskFailure)
+            #expect(failures.count == throttle.burst + 1)
+            #expect(failures.allSatisfy { !($0.detail ?? "").contains("ZZZZ") && !($0.detail ?? "").contains(code) })
+            #expect(handout.text.contains("id=\"wrong-codes\"") && handout.text.contains("\(throttle.burst + 1) wrong tablet codes"))
+        }
+    }
 }

@@ -24,6 +24,6 @@ enum Migrations {
         UpdatePracticeSettingRules(),
         UpdatePatientChartVersion(),
         UpdateSearchAndAuditIndexes(),
-        UpdateUserWithoutLockout(),
+        UpdateSignInThrottles(),
     ]
 }

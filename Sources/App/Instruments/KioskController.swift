@@ -35,8 +35,11 @@ enum KioskController {
 
     private static func handoutPage(_ req: Request, _ patient: PatientRecord, chosen: [String], problem: String?,
                                     status: HTTPStatus = .ok) async throws -> Response {
+        let throttle = KioskThrottle()
+        let wrongCodes = try await AuditRow.count(.kioskFailure, since: req.now.addingTimeInterval(-throttle.window), on: req.db)
         let model = KioskPages.HandoutModel(patientID: patient.id, instruments: try await answerable(req).map { ($0.id, $0.title) },
-                                            chosen: chosen, problem: problem)
+                                            chosen: chosen, problem: problem,
+                                            wrongCodes: throttle.isBurst(failures: wrongCodes) ? (wrongCodes, Int(throttle.window / 60)) : nil)
         return req.page("Questionnaires on a tablet", section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
                         KioskPages.handout(model, csrfToken: req.csrfToken))
     }
@@ -52,10 +55,16 @@ enum KioskController {
 
     static func open(req: Request) async throws -> Response {
         let typed = FormFields(urlEncoded: req.body.string ?? "")["code"]
+        let throttle = KioskThrottle()
+        let failures = try await AuditRow.count(.kioskFailure, from: req.clientAddress, since: req.now.addingTimeInterval(-throttle.window),
+                                                on: req.db)
+        if throttle.mustWait(addressFailures: failures) {
+            return try await refuse(req, typed, "address throttled", .tooManyRequests,
+                                    "Too many codes that did not work on this tablet. Ask the staff for help.")
+        }
         guard let code = KioskCode.normalize(typed), let (session, token) = try await KioskQueries.open(code: code, now: req.now, on: req.db) else {
-            let problem = "This code is not valid, was used already or has expired. Ask the staff for a new one."
-            return req.page("Your questionnaires", section: nil, status: .unprocessableEntity, kiosk: true,
-                            KioskPages.entry(code: typed, problem: problem, csrfToken: req.csrfToken))
+            return try await refuse(req, typed, "wrong, used or expired code", .unprocessableEntity,
+                                    "This code is not valid, was used already or has expired. Ask the staff for a new one.")
         }
         // Staff handing over their own device are signed out, so the patient cannot leave the questionnaires.
         if let user = req.currentUser {
@@ -110,6 +119,14 @@ enum KioskController {
         let progress = BodyNode.tag("p", [("class", "muted")], text: "Questionnaire \(position) of \(total)")
         return req.page(definition.title, section: nil, status: status, kiosk: true,
                         [progress] + InstrumentPages.form(model, csrfToken: req.csrfToken))
+    }
+
+    /// A code that opened nothing, audited (its first characters only: a live code must not sit in the trail).
+    private static func refuse(_ req: Request, _ typed: String, _ reason: String, _ status: HTTPStatus, _ problem: String) async throws -> Response {
+        try await req.audit(AuditEntry(action: .kioskFailure, resourceType: "KioskSession", outcome: .failure,
+                                       detail: "\(reason): \(typed.prefix(2))…", userEmail: "kiosk", role: "patient"))
+        return req.page("Your questionnaires", section: nil, status: status, kiosk: true,
+                        KioskPages.entry(code: TextRules.visible(typed), problem: problem, csrfToken: req.csrfToken))
     }
 
     private static func kioskSession(_ req: Request) throws -> KioskSession {

@@ -10,11 +10,18 @@ enum KioskPages {
         let instruments: [(id: String, title: String)]
         let chosen: [String]
         let problem: String?
+        /// Wrong tablet codes within the throttle's window, when they are a burst.
+        var wrongCodes: (count: Int, minutes: Int)? = nil
     }
 
     static func handout(_ model: HandoutModel, csrfToken: String) -> [BodyNode] {
         [
             .tag("h1", text: "Questionnaires on a tablet"),
+            .unwrap(model.wrongCodes) { burst in
+                .tag("p", [("class", "notice warning"), ("role", "alert"), ("id", "wrong-codes")],
+                     text: "\(burst.count) wrong tablet codes were typed in the last \(burst.minutes) minutes: someone may be guessing. "
+                        + "Codes stay single-use and expire within the hour; tell the practice's administrator.")
+            },
             .tag("p", text: "Choose what the patient answers. You get a one-time code to type on the tablet; the tablet then shows only these questionnaires, and closes after the last one or within an hour."),
             Forms.errorSummary(model.problem.map { [(name: "instruments", message: $0)] } ?? []),
             .tag("form", [("method", "post"), ("action", SitePath.kioskStart(model.patientID))], [

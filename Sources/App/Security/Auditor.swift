@@ -43,6 +43,8 @@ enum AuditAction: String, CaseIterable {
     /// Questionnaires handed to a patient on a tablet, and the tablet opening them with its code.
     case kioskStart = "kiosk.start"
     case kioskOpen = "kiosk.open"
+    /// A code typed on the tablet that opened nothing (wrong, used, expired), or refused for too many such.
+    case kioskFailure = "kiosk.failure"
     case settingsUpdate = "settings.update"
     /// A physician signed the review of a work-up result.
     case resultReview = "result.review"
@@ -173,6 +175,17 @@ extension Request {
     /// `audit(_:on:)` as a value, for query functions that write audit rows inside their own transaction.
     var transactionalAudit: TransactionalAudit {
         { entry, database in try await self.audit(entry, on: database) }
+    }
+}
+
+extension AuditRow {
+    /// How many `action` rows (a failure kind with its partial index) since `since`, from `address` or from anywhere.
+    static func count(_ action: AuditAction, from address: String? = nil, since: Date, on database: any Database) async throws -> Int {
+        let row = try await database.sql.raw("""
+            SELECT COUNT(*) AS n FROM audit_events WHERE action = '\(unsafeRaw: action.rawValue)' AND occurred_at > \(bind: since)
+            \(address.map { "AND ip = \(bind: $0)" as SQLQueryString } ?? "")
+            """).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 }
 
