@@ -26,7 +26,7 @@ pg_start() {
     PG_PORT=$(free_port)
     pg_as_owner "$initdb" -D "$PG_DIR/data" -A trust -U relief -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
         || { cat "$PG_DIR/initdb.log" >&2; return 1; }
-    pg_as_owner "$pg_ctl" -D "$PG_DIR/data" -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-off} -c max_connections=200" \
+    pg_as_owner "$pg_ctl" -D "$PG_DIR/data" -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-off} -c max_connections=500" \
         -l "$PG_DIR/server.log" -w start >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }
     PG_URL="postgres://relief@127.0.0.1:$PG_PORT/postgres?sslmode=disable"
     export PG_URL PG_DIR
