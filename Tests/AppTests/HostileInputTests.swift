@@ -84,12 +84,3 @@ import VaporTesting
         }
     }
 }
-
-extension Array {
-    /// The elements' results in order, one after another.
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async throws -> [T] {
-        var results: [T] = []
-        for element in self { results.append(try await transform(element)) }
-        return results
-    }
-}

@@ -22,3 +22,13 @@ import Testing
         #expect(KioskCode.normalize(typed) == nil)
     }
 }
+
+@Suite struct KioskThrottleTests {
+    @Test func theTenthWrongCodeFromOneTabletMakesItWaitAndTheFiftiethFromAnywhereIsABurst() {
+        // setup
+        let throttle = KioskThrottle()
+        // act / check
+        #expect(!throttle.mustWait(addressFailures: 9) && throttle.mustWait(addressFailures: 10))
+        #expect(!throttle.isBurst(failures: 49) && throttle.isBurst(failures: 50))
+    }
+}

@@ -55,8 +55,10 @@ public enum UserDirectory {
     }
 
     /// Creates an account. A password the administrator did not choose themselves must be changed at first sign-in.
-    static func create(_ input: StaffAccountInput, password: String, mustChangePassword: Bool,
-                       hasher: AsyncPasswordHasher, on database: any Database) async throws -> User {
+    /// `passwordHash` is `password` hashed by the caller beforehand: bcrypt takes a quarter second, which a write
+    /// transaction around this must not wait for while it holds SQLite's write lock.
+    static func create(_ input: StaffAccountInput, password: String, passwordHash: String, mustChangePassword: Bool,
+                       on database: any Database) async throws -> User {
         var problems = input.problems()
         if let problem = PasswordPolicy.problem(with: password, email: input.email) { problems["password"] = problem }
         if problems["email"] == nil, try await User.query(on: database).filter(\.$email == input.email).first() != nil {
@@ -64,7 +66,7 @@ public enum UserDirectory {
         }
         guard problems.isEmpty else { throw Failure.invalid(problems) }
         let user = User(email: input.email, name: input.name, role: Role(rawValue: input.role)!,
-                        passwordHash: try await hasher.hash(password), mustChangePassword: mustChangePassword)
+                        passwordHash: passwordHash, mustChangePassword: mustChangePassword)
         try await user.create(on: database)
         return user
     }
@@ -119,8 +121,8 @@ extension UserDirectory {
     public static func createFromCommandLine(name: String, email: String, role: String, password: String,
                                              on app: Application) async throws -> Summary {
         let input = StaffAccountInput(name: name, email: email, role: role)
-        let user = try await create(input, password: password, mustChangePassword: false,
-                                    hasher: app.password.async, on: app.db)
+        let user = try await create(input, password: password, passwordHash: try await app.password.async.hash(password),
+                                    mustChangePassword: false, on: app.db)
         try await commandLineAudit(.userCreate, user: user, detail: "role=\(input.role)", on: app)
         return summary(user, recentFailures: 0)
     }

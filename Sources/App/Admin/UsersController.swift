@@ -31,10 +31,11 @@ enum UsersController {
         let form = try req.content.decode(AccountForm.self)
         let input = StaffAccountInput(name: form.name ?? "", email: form.email ?? "", role: form.role ?? "")
         let password = UserDirectory.temporaryPassword()
+        let hash = try await req.password.async.hash(password)
         do {
             let user = try await req.db.writeTransaction { database in
-                let user = try await UserDirectory.create(input, password: password, mustChangePassword: true,
-                                                          hasher: req.password.async, on: database)
+                let user = try await UserDirectory.create(input, password: password, passwordHash: hash, mustChangePassword: true,
+                                                          on: database)
                 try await req.audit(AuditEntry(action: .userCreate, resourceType: "User", resourceID: user.id?.uuidString,
                                                detail: "role=\(input.role)"), on: database)
                 return user

@@ -32,8 +32,8 @@ public enum DemoLoader {
     static func createStaff(_ app: Application) async throws {
         for member in DemoPractice.staff {
             let input = StaffAccountInput(name: member.name, email: member.email, role: member.role.rawValue)
-            _ = try await UserDirectory.create(input, password: member.password, mustChangePassword: false,
-                                               hasher: app.password.async, on: app.db)
+            _ = try await UserDirectory.create(input, password: member.password, passwordHash: try await app.password.async.hash(member.password),
+                                               mustChangePassword: false, on: app.db)
         }
     }
 

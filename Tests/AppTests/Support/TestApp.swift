@@ -85,8 +85,8 @@ extension TestContext {
             try await user.create(on: app.db)
             return user
         }
-        return try await UserDirectory.create(input, password: Self.password, mustChangePassword: mustChangePassword,
-                                              hasher: app.password.async, on: app.db)
+        return try await UserDirectory.create(input, password: Self.password, passwordHash: try await app.password.async.hash(Self.password),
+                                              mustChangePassword: mustChangePassword, on: app.db)
     }
 
     /// A browser signed in as a new user of that role.
@@ -120,5 +120,14 @@ extension TestContext {
 
     func auditEvents(_ action: AuditAction) async throws -> [AuditEvent] {
         try await AuditEvent.query(on: app.db).filter(\.$action == action.rawValue).sort(\.$occurredAt).all()
+    }
+}
+
+extension Array {
+    /// The elements' results in order, one after another.
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async throws -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
     }
 }
