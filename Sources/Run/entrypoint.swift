@@ -39,6 +39,7 @@ enum Entrypoint {
             app.asyncCommands.use(UserCommand(), as: "user")
             app.asyncCommands.use(DemoCommand(), as: "demo")
             app.asyncCommands.use(InstrumentsCommand(), as: "instruments")
+            app.asyncCommands.use(AuditCommand(), as: "audit")
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -48,6 +48,7 @@ import VaporTesting
             }
             // check
             #expect(outcomes.allSatisfy { $0 == [200, 409] }, "\(outcomes)")
+            #expect(try await AuditChain.verify(on: context.app.db).broken == nil, "appends racing each other keep one chain")
         }
     }
 

@@ -25,5 +25,6 @@ enum Migrations {
         UpdatePatientChartVersion(),
         UpdateSearchAndAuditIndexes(),
         UpdateSignInThrottles(),
+        UpdateAuditChain(),
     ]
 }

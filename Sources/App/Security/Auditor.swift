@@ -82,7 +82,7 @@ struct AuditRow: Sendable {
     /// visible: the row of a refused attempt must be written on PostgreSQL too, which refuses NUL.
     init(_ entry: AuditEntry, at time: Date, actor: CurrentUser?, ip: String?, userAgent: String?) {
         id = .timeOrdered(at: time)
-        occurredAt = time
+        occurredAt = AuditChain.wholeMilliseconds(time)
         userID = actor?.id ?? entry.userID
         userEmail = (actor?.email ?? entry.userEmail).map(TextRules.visible)
         role = actor?.role.rawValue ?? entry.role
@@ -94,23 +94,37 @@ struct AuditRow: Sendable {
         self.userAgent = userAgent.map { TextRules.visible(String($0.prefix(300))) }
     }
 
-    var values: SQLQueryString {
+    var chainFields: AuditChain.Fields {
+        AuditChain.Fields(id: id, occurredAt: occurredAt, userID: userID, userEmail: userEmail, role: role, action: entry.action.rawValue,
+                          resourceType: entry.resourceType, resourceID: entry.resourceID, patientID: entry.patientID, ip: ip,
+                          userAgent: userAgent, outcome: entry.outcome.rawValue, detail: entry.detail)
+    }
+
+    func values(_ link: AuditChain.Head) -> SQLQueryString {
         """
         (\(bind: id), \(bind: occurredAt), \(bind: userID), \(bind: userEmail), \(bind: role), \(bind: entry.action.rawValue),
          \(bind: entry.resourceType), \(bind: entry.resourceID), \(bind: entry.patientID), \(bind: ip), \(bind: userAgent),
-         \(bind: entry.outcome.rawValue), \(bind: entry.detail))
+         \(bind: entry.outcome.rawValue), \(bind: entry.detail), \(bind: link.seq), \(bind: link.hash))
         """
     }
 
-    /// Hand-written SQL because it runs on every read of patient data: Fluent's model encoding cost more than
-    /// the insert itself (docs/benchmarks.md).
+    /// Appends the rows to the chain (`AuditChain`), in the caller's write transaction or a new one. Hand-written SQL
+    /// because it runs on every read of patient data: Fluent's model encoding cost more than the insert itself
+    /// (docs/benchmarks.md).
     static func insert(_ rows: [AuditRow], on database: any Database) async throws {
-        guard let first = rows.first else { return }
-        let values = rows.dropFirst().reduce(first.values) { $0 + ", " + $1.values }
-        try await database.sql.raw("""
-            INSERT INTO audit_events (id, occurred_at, user_id, user_email, role, action, resource_type, resource_id,
-                                      patient_id, ip, user_agent, outcome, detail) VALUES
-            """ + values).run()
+        guard !rows.isEmpty else { return }
+        try await database.writeTransaction { database in
+            var head = try await AuditChain.head(on: database)
+            var values: [SQLQueryString] = []
+            for row in rows {
+                head = head.appending(row.chainFields)
+                values.append(row.values(head))
+            }
+            try await database.sql.raw("""
+                INSERT INTO audit_events (id, occurred_at, user_id, user_email, role, action, resource_type, resource_id,
+                                          patient_id, ip, user_agent, outcome, detail, seq, hash) VALUES
+                """ + values.joined(separator: ", ")).run()
+        }
     }
 }
 
