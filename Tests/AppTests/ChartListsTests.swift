@@ -236,4 +236,34 @@ extension ChartListsTests {
             #expect(form.text.contains("MRI lumbar spine — without contrast, 11/16/2026 (not yet reviewed): Disc herniation L4-5 left"))
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func anyNumberOfTimesADayOrHoursApartIsRecordedAndCountsInTheMME(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let api = try await APIClient.make(nurse)
+            let medications = SitePath.chartEntries(patient.id, .medication)
+            try await nurse.get(medications + "/new")
+            // act
+            let everyThree = try await nurse.post(medications, pairs: [("drug", "oxycodone"), ("strength", "5"), ("unit", "mg"),
+                                                                       ("frequency", "every-hours"), ("frequencyCount", "3"), ("status", "active")])
+            let missing = try await nurse.post(medications, pairs: [("drug", "oxycodone"), ("strength", "5"), ("unit", "mg"),
+                                                                    ("frequency", "times-daily"), ("status", "active")])
+            let fiveTimes = try await api.send(.POST, "/api/v1/patients/\(patient.id)/medications", .object(["fields": .object([
+                "drug": "morphine", "strength": 10, "unit": "mg", "frequency": "times-daily", "frequencyCount": 5, "status": "active"])]))
+            let list = try await nurse.get(medications)
+            let entry = try #require(try await ChartEntry.query(on: context.app.db).filter(\.$code == "oxycodone").first())
+            let edit = try await nurse.get(SitePath.editChartEntry(patient.id, .medication, try #require(entry.id)))
+            // check: 5 mg × 8 a day × 1.5 = 60; 10 mg × 5 × 1 = 50
+            #expect(everyThree.status == .seeOther)
+            #expect(missing.status == .unprocessableEntity && missing.text.contains("Say how many times a day (1–12)."))
+            #expect(fiveTimes.status == .created && fiveTimes.json["computed"]["dailyMME"] == 50
+                    && fiveTimes.json["fields"]["frequency"] == "times-daily" && fiveTimes.json["fields"]["frequencyCount"] == 5)
+            #expect(list.text.contains("every 3 hours") && list.text.contains("5 times daily"))
+            #expect(list.text.contains("110 MME"), "60 + 50")
+            #expect(edit.text.contains("value=\"3\"") && edit.text.contains("<option value=\"every-hours\" selected"))
+        }
+    }
 }

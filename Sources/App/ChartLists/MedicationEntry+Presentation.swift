@@ -4,7 +4,8 @@ import ReliefCore
 import Vapor
 
 extension MedicationEntry: ChartEntryPresentation {
-    static let fieldOrder = ["drug", "otherName", "strength", "unit", "unitsPerDose", "frequency", "maxDosesPerDay", "route",
+    static let fieldOrder = ["drug", "otherName", "strength", "unit", "unitsPerDose", "frequency", "frequencyCount", "maxDosesPerDay",
+                             "route",
                              "instructions", "startDate", "endDate", "prescriber", "indication", "status"]
 
     static var newFields: FormFields {
@@ -26,10 +27,12 @@ extension MedicationEntry: ChartEntryPresentation {
                     form.number("unitsPerDose", "Tablets, patches or mL per dose", decimal: true),
                 ]),
                 Forms.row([
-                    form.choose("frequency", "How often", DoseFrequency.self),
+                    form.choose("frequency", "How often", DoseFrequencyChoice.self),
+                    form.number("frequencyCount", "Times a day, or hours apart",
+                                hint: "With the last two choices: 1–\(DoseFrequency.timesDailyRange.upperBound) times, 1–\(DoseFrequency.everyHoursRange.upperBound) hours"),
                     form.number("maxDosesPerDay", "As needed: most doses a day", decimal: true),
-                    form.choose("route", "Route", MedicationRoute.self),
                 ]),
+                form.choose("route", "Route", MedicationRoute.self),
                 form.area("instructions", "Other instructions", hint: "A taper, or a regimen the fields above cannot say.", rows: 2),
             ]),
             Forms.section("Course", [

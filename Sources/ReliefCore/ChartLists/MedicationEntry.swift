@@ -18,7 +18,6 @@ extension StrengthUnit: Coded {
 
 extension MedicationRoute: Coded {}
 
-extension DoseFrequency: Coded {}
 
 /// A medication the patient takes or took: a catalogue drug (classified, with MME for opioids) or free text.
 public struct MedicationEntry: ChartEntryContent {
@@ -94,7 +93,7 @@ public struct MedicationEntry: ChartEntryContent {
         let strength = reader.decimal("strength", in: 0.001...100_000)
         let unit = reader.one("unit", StrengthUnit.self)
         let units = reader.decimal("unitsPerDose", in: 0.01...100) ?? 1
-        let frequency = reader.one("frequency", DoseFrequency.self)
+        let frequency = DoseFrequencyChoice.read(&reader)
         let most = reader.decimal("maxDosesPerDay", in: 0.1...48)
         if let strength, let unit, let frequency {
             entry.dosage = Dosage(strength: strength, unit: unit, unitsPerDose: units, frequency: frequency,
@@ -125,7 +124,9 @@ public struct MedicationEntry: ChartEntryContent {
         fields.set([
             ("drug", drugID), ("otherName", otherName), ("strength", dosage.map { Figures.text($0.strength) }),
             ("unit", dosage?.unit.rawValue), ("unitsPerDose", dosage.map { Figures.text($0.unitsPerDose) }),
-            ("frequency", dosage?.frequency.rawValue), ("maxDosesPerDay", dosage?.maxDosesPerDay.map(Figures.text)),
+            ("frequency", DoseFrequencyChoice.fields(dosage?.frequency).code),
+            ("frequencyCount", DoseFrequencyChoice.fields(dosage?.frequency).count),
+            ("maxDosesPerDay", dosage?.maxDosesPerDay.map(Figures.text)),
             ("route", route?.rawValue), ("instructions", instructions), ("startDate", startDate?.display),
             ("endDate", endDate?.display), ("prescriber", prescriber), ("indication", indication), ("status", status),
         ])

@@ -4,7 +4,7 @@
 extension MedicationEntry {
     public static let schema = FieldSchema([
         FieldSpec("drug", .choice(DrugCatalogue.all.map(\.id))), FieldSpec("otherName", .text), FieldSpec("strength", .number),
-        .choice("unit", StrengthUnit.self), FieldSpec("unitsPerDose", .number), .choice("frequency", DoseFrequency.self),
+        .choice("unit", StrengthUnit.self), FieldSpec("unitsPerDose", .number), .choice("frequency", DoseFrequencyChoice.self), FieldSpec("frequencyCount", .integer),
         FieldSpec("maxDosesPerDay", .number), .choice("route", MedicationRoute.self), FieldSpec("instructions", .text),
         FieldSpec("startDate", .date), FieldSpec("endDate", .date), FieldSpec("prescriber", .text), FieldSpec("indication", .text),
         .choice("status", MedicationStatus.self),
