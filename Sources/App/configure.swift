@@ -15,6 +15,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.auditWriter = AuditWriter(database: app.db(auditDatabase))
     app.requestMetrics = RequestMetrics()
     app.sessionCache = SessionCache(lifetime: config.sessionCacheLifetime)
+    app.apiTokenCache = APITokenCache(lifetime: config.sessionCacheLifetime)
     app.chartCache = ChartCache(capacity: config.chartCacheSize)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.timingHash = try Bcrypt.hash(SessionToken.random(), cost: config.bcryptCost)

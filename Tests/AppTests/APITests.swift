@@ -55,6 +55,32 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func aCheckedTokenIsRememberedBrieflyButAChangeHereAppliesAtOnce(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let nurseBrowser = try await context.signedIn(.nurse)
+            let api = try await APIClient.make(nurseBrowser)
+            let nurse = try #require(try await User.query(on: context.app.db).filter(\.$role == Role.nurse.rawValue).first())
+            let admin = try await context.signedIn(.admin)
+            #expect(try await api.get("/api/v1/me").status == .ok)
+            // act: revoked by another instance (straight in the database), then a role changed here
+            try await context.app.db.sql.raw("UPDATE api_tokens SET revoked_at = \(bind: context.clock.now)").run()
+            let withinCache = try await api.get("/api/v1/me")
+            context.clock.advance(minutes: 0.1)
+            let afterCache = try await api.get("/api/v1/me")
+            try await context.app.db.sql.raw("UPDATE api_tokens SET revoked_at = NULL").run()
+            #expect(try await api.get("/api/v1/me").json["role"] == "nurse")
+            try await admin.get(SitePath.user(nurse.id!))
+            try await admin.post(SitePath.user(nurse.id!), form: ["name": nurse.name, "role": "therapist", "version": "\(nurse.version)"])
+            let afterRoleChange = try await api.get("/api/v1/me")
+            // check
+            #expect(withinCache.status == .ok, "another instance's revocation shows within the cache time")
+            #expect(afterCache.status == .unauthorized)
+            #expect(afterRoleChange.json["role"] == "therapist")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func aDisabledAccountsTokenIsRefusedAndATokenNeedsNoCSRFButItsRolesPermission(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup

@@ -90,7 +90,8 @@ public enum UserDirectory {
     }
 
     /// Disables or enables an account. Disabling ends its sessions and revokes its API tokens for good (enabling
-    /// again does not bring them back); returns how many tokens it revoked.
+    /// again does not bring them back); returns how many tokens it revoked. The caller forgets the account's cached
+    /// credentials once the transaction has committed.
     @discardableResult
     static func setDisabled(_ user: User, _ disabled: Bool, actor: UUID?, now: Date, on database: any Database,
                             sessions: SessionCache) async throws -> Int {
@@ -137,6 +138,7 @@ extension UserDirectory {
             let revoked = try await setDisabled(user, true, actor: nil, now: app.config.now(), on: database, sessions: app.sessionCache)
             try await commandLineAudit(.userDisable, user: user, detail: revokedTokens(revoked), on: database, now: app.config.now())
         }
+        app.forgetCredentials(of: user.id!)
     }
 
     static func commandLineAudit(_ action: AuditAction, user: User, detail: String?, on app: Application) async throws {

@@ -78,8 +78,8 @@ enum UsersController {
             try await req.audit(AuditEntry(action: .userUpdate, resourceType: "User", resourceID: user.id?.uuidString,
                                            detail: changes.compactMap { $0 }.joined(separator: ", ")), on: database)
         }
-        // A new role applies from the user's next request, not after the session cache expires.
-        req.application.sessionCache.remove { $0.userID == user.id }
+        // A new role applies from the user's next request, not after the cache expires.
+        req.application.forgetCredentials(of: user.id!)
         return req.redirect(to: SitePath.adminUsers, flash: Flash(.success, "Saved \(user.name)."))
     }
 
@@ -99,6 +99,7 @@ enum UsersController {
             try await APITokens.revokeAll(of: user.id!, now: req.now, on: database)
             try await req.audit(AuditEntry(action: .userPasswordReset, resourceType: "User", resourceID: user.id?.uuidString), on: database)
         }
+        req.application.forgetCredentials(of: user.id!)
         return req.page("Password reset", section: .admin, UsersPages.temporaryPassword(name: user.name, email: user.email, password: password))
     }
 
@@ -111,6 +112,7 @@ enum UsersController {
                 try await req.audit(AuditEntry(action: disabled ? .userDisable : .userEnable, resourceType: "User",
                                                resourceID: user.id?.uuidString, detail: UserDirectory.revokedTokens(revoked)), on: database)
             }
+            req.application.forgetCredentials(of: user.id!)
         } catch let failure as UserDirectory.Failure {
             throw Abort(.conflict, reason: failure.description)
         }

@@ -11,7 +11,7 @@ enum APITokens {
 
     struct Row: Decodable, Sendable {
         let tokenID: UUID
-        let lastUsedAt: Date?
+        var lastUsedAt: Date?
         let expiresAt: Date?
         let revokedAt: Date?
         let userID: UUID
@@ -28,6 +28,11 @@ enum APITokens {
 
         func isUsable(at now: Date) -> Bool {
             revokedAt == nil && disabledAt == nil && (expiresAt.map { now < $0 } ?? true)
+        }
+
+        /// Whether `last_used_at` is older than the touch interval.
+        func needsTouch(at now: Date) -> Bool {
+            lastUsedAt.map { now.timeIntervalSince($0) > APITokens.touchInterval } ?? true
         }
     }
 
@@ -46,12 +51,12 @@ enum APITokens {
         }
     }
 
-    static func find(token: String, on database: any Database) async throws -> Row? {
+    static func find(tokenHash: String, on database: any Database) async throws -> Row? {
         try await database.sql.raw("""
             SELECT t.id AS token_id, t.last_used_at, t.expires_at, t.revoked_at, u.id AS user_id, u.email, u.name, u.role,
                    u.must_change_password, u.disabled_at
             FROM api_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.token_hash = \(bind: SessionToken.hash(token))
+            WHERE t.token_hash = \(bind: tokenHash)
             """).first(decoding: Row.self)
     }
 

@@ -49,6 +49,7 @@ enum AccountController {
             return true
         }
         guard revoked else { throw Abort(.notFound, reason: "No such token, or it is already revoked.") }
+        req.application.apiTokenCache.remove { $0.tokenID == id }
         return req.redirect(to: SitePath.account, flash: Flash(.success, "Revoked the token. Scripts using it are refused from now on."))
     }
 
@@ -101,7 +102,7 @@ enum AccountController {
             try await SessionStore.endAll(of: current.id, except: current.sessionID, on: database, cache: req.application.sessionCache)
             try await req.audit(AuditEntry(action: .passwordChange, resourceType: "User", resourceID: current.id.uuidString), on: database)
         }
-        req.application.sessionCache.remove { $0.userID == current.id }  // it still says "must change password"
+        req.application.forgetCredentials(of: current.id)  // the cached rows still say "must change password"
         return req.redirect(to: SitePath.home, flash: Flash(.success, "Your password is changed."))
     }
 

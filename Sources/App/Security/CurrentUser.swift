@@ -68,13 +68,3 @@ extension Request {
         return proxies.ranges.isEmpty ? peer : proxies.client(peer: peer, forwardedFor: headers[.xForwardedFor])
     }
 }
-
-extension Application {
-    private struct SessionCacheKey: StorageKey { typealias Value = SessionCache }
-
-    /// Set once by `configure`, before any request runs.
-    var sessionCache: SessionCache {
-        get { storage[SessionCacheKey.self]! }
-        set { storage[SessionCacheKey.self] = newValue }
-    }
-}

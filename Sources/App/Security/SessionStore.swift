@@ -49,35 +49,3 @@ enum SessionStore {
         cache.remove { $0.userID == userID && $0.sessionID != except }
     }
 }
-
-/// Remembers recently checked sessions for a few seconds (`RELIEF_SESSION_CACHE_SECONDS`, default 5; 0 turns
-/// it off), so a page does not pay a database round trip just to learn who is asking. Sessions this instance
-/// ends leave the cache at once; with several instances, one ended elsewhere can live on here for at most the
-/// cache time.
-final class SessionCache: @unchecked Sendable {  // state guarded by `lock`
-    private let lock = NSLock()
-    private var entries: [String: (row: SessionStore.Row, cachedAt: Date)] = [:]
-    let lifetime: TimeInterval
-    static let maximumEntries = 10_000
-
-    init(lifetime: TimeInterval) { self.lifetime = lifetime }
-
-    func row(for tokenHash: String, now: Date) -> SessionStore.Row? {
-        guard lifetime > 0 else { return nil }
-        lock.lock(); defer { lock.unlock() }
-        guard let entry = entries[tokenHash], now.timeIntervalSince(entry.cachedAt) < lifetime else { return nil }
-        return entry.row
-    }
-
-    func store(_ row: SessionStore.Row, for tokenHash: String, now: Date) {
-        guard lifetime > 0 else { return }
-        lock.lock(); defer { lock.unlock() }
-        if entries.count >= Self.maximumEntries { entries.removeAll() }
-        entries[tokenHash] = (row, now)
-    }
-
-    func remove(where matches: (SessionStore.Row) -> Bool) {
-        lock.lock(); defer { lock.unlock() }
-        entries = entries.filter { !matches($0.value.row) }
-    }
-}
