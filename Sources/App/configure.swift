@@ -12,6 +12,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.config = config
     let auditDatabase = try configureDatabase(app, config.database)
     app.migrations.add(Migrations.all)
+    app.fluent.migrationLogLevel = .debug  // forty lines at every start said nothing an operator acts on
     app.auditWriter = AuditWriter(database: app.db(auditDatabase))
     app.requestMetrics = RequestMetrics()
     app.sessionCache = SessionCache(lifetime: config.sessionCacheLifetime)

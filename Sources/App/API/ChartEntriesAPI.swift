@@ -31,7 +31,7 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
         let createdAt: Date
         let updatedAt: Date
 
-        init(_ row: ChartEntry) throws { try self.init(row, try row.decoded(as: C.self)) }
+        init(_ row: ChartEntry) throws { self.init(row, try row.decoded(as: C.self)) }
 
         init(_ row: ChartEntry, _ content: C) {
             id = row.id!
