@@ -34,6 +34,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(CSRFMiddleware())
 
     try routes(app)
+    // After the routes, whose methods it learns; inside the error middleware, which renders its 405.
+    app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))
     app.lifecycle.use(Startup())
 }
 

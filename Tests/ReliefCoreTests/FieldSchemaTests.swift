@@ -67,7 +67,7 @@ import Testing
         // check
         #expect(fields["strength"] == "0.125" && fields["unitsPerDose"] == "2" && fields["route"] == "")
         #expect(problems == ["status": "Send one of the listed codes.", "colour": "Not a field of this record.",
-                             "startDate": "Send a date as YYYY-MM-DD."])
+                             "startDate": "Send a date as YYYY-MM-DD.", "route": "Send a value, or leave this out."])
         #expect(MedicationEntry.parse(fields, today: today).problems["maxDosesPerDay"] != nil)
     }
 

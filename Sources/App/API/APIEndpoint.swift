@@ -40,7 +40,7 @@ struct APIEndpoint: Sendable {
         var statuses: [HTTPStatus] = []
         if access != .anonymous { statuses += [.unauthorized, .forbidden] }
         if path.contains(where: { $0.hasPrefix(":") }) { statuses.append(.notFound) }
-        if request != nil { statuses += [.badRequest, .unprocessableEntity] }
+        if request != nil { statuses += [.badRequest, .unsupportedMediaType, .unprocessableEntity] }
         return (statuses + failures).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
@@ -55,9 +55,18 @@ extension Application {
     func register(_ endpoints: [APIEndpoint]) {
         let base = APIEndpoint.base.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         for endpoint in endpoints {
-            on(endpoint.method, base + endpoint.path.map { PathComponent(stringLiteral: $0) }, access: endpoint.access, use: endpoint.handler)
+            let route = on(endpoint.method, base + endpoint.path.map { PathComponent(stringLiteral: $0) }, access: endpoint.access,
+                           use: endpoint.handler)
+            route.userInfo[Route.requestSchemaKey] = endpoint.request
         }
     }
+}
+
+extension Route {
+    static let requestSchemaKey = "relief.request-schema"
+
+    /// The body an API route documents, which `apiBody` holds every request to.
+    var requestSchema: APISchema? { userInfo[Self.requestSchemaKey] as? APISchema }
 }
 
 /// The body of a write: a record's fields, and the version it was read at when it is changed.
@@ -86,12 +95,17 @@ struct APIReason: Decodable {
 }
 
 extension Request {
-    /// A JSON body; a malformed one is a 400, never a half-read record.
+    /// A JSON body; a malformed one is a 400, one that is not what the route documents a 422 naming each property
+    /// (`APISchema.problems`), never a half-read record.
     func apiBody<T: Decodable>(_ type: T.Type) throws -> T {
         guard headers.contentType.map({ $0.type == "application" && $0.subType == "json" }) ?? false else {
             throw Abort(.unsupportedMediaType, reason: "Send the body as application/json.")
         }
         guard let body = body.data else { throw Abort(.badRequest, reason: "The request has no body.") }
+        if let schema = route?.requestSchema {
+            let problems = schema.problems(try JSONDecoder().decode(JSONValue.self, from: body), components: APIRoutes.components)
+            guard problems.isEmpty else { throw ValidationFailure(fields: problems) }
+        }
         return try JSONDecoder().decode(T.self, from: body)
     }
 

@@ -22,6 +22,8 @@ enum APIRoutes {
         + ChartEntriesAPI<MedicationEntry>.schemas + ChartEntriesAPI<AllergyEntry>.schemas
         + ChartEntriesAPI<PriorTreatmentEntry>.schemas + ChartEntriesAPI<DiagnosisEntry>.schemas
 
+    static let components = Dictionary(schemas, uniquingKeysWith: { first, _ in first })
+
     /// The OpenAPI 3 description, encoded once.
     static let document: Data = (try? APIEncoding.encoder.encode(OpenAPIDocument.build(endpoints, schemas: schemas))) ?? Data()
 

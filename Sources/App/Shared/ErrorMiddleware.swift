@@ -26,17 +26,19 @@ struct ReliefErrorMiddleware: Middleware {
         if status.code >= 500 {
             request.logger.report(error: error)
         }
+        let response: Response
         if request.wantsJSON {
-            let response = Response(status: status)
+            response = Response(status: status)
             try? response.content.encode(Body(error: reason, fields: fields, requestID: request.id), as: .json)
-            return response
+        } else {
+            response = request.page(status.reasonPhrase, section: nil, status: status, [
+                .tag("h1", text: title(for: status)),
+                .tag("p", text: reason),
+                .tag("p", [("class", "muted")], text: "Reference: \(request.id)"),
+                .link("Back to the start page", to: SitePath.home),
+            ])
         }
-        let response = request.page(status.reasonPhrase, section: nil, status: status, [
-            .tag("h1", text: title(for: status)),
-            .tag("p", text: reason),
-            .tag("p", [("class", "muted")], text: "Reference: \(request.id)"),
-            .link("Back to the start page", to: SitePath.home),
-        ])
+        // Allow, WWW-Authenticate, Retry-After: said in JSON and on pages alike.
         if let abort = error as? any AbortError {
             for (name, value) in abort.headers where name.lowercased() != "content-type" {
                 response.headers.replaceOrAdd(name: name, value: value)

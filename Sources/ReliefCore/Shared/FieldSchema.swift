@@ -60,7 +60,7 @@ public struct FieldSchema: Sendable {
         var form = FormFields(), problems: [String: String] = [:]
         for (name, value) in object.sorted(by: { $0.key < $1.key }) {
             guard let spec = byName[name] else { problems[name] = "Not a field of this record."; continue }
-            if value == .null { continue }
+            if value == .null { problems[name] = "Send a value, or leave this out."; continue }
             switch (spec.kind, value) {
             case (.text, .string(let text)), (.choice, .string(let text)), (.date, .string(let text)):
                 form.add(name, text)

@@ -1,0 +1,63 @@
+import Foundation
+import ReliefCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// The server takes exactly what the OpenAPI document says, and answers only with what it documents.
+@Suite struct APIConformanceTests {
+    @Test(arguments: TestDatabase.available)
+    func bodiesAreHeldToTheirDocumentedShape(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let api = try await APIClient.make(try await context.signedIn(.physician))
+            let notes = "/api/v1/patients/\(patient.id)/evaluations"
+            let note = "\(notes)/\(try #require(try await api.send(.POST, notes, .object(["fields": .object([:])])).json["id"].string))"
+            try await api.send(.POST, note + "/sign", .object(["version": 1, "fields": .object(["chiefComplaint": "Back pain"])]))
+            // act
+            let nullDate = try await api.send(.POST, notes, .object(["fields": .object(["occurredOn": .null])]))
+            let usDate = try await api.send(.POST, notes, .object(["fields": .object(["occurredOn": "01/02/2026"])]))
+            let shortDate = try await api.send(.POST, notes, .object(["fields": .object(["occurredOn": "2026-1-2"])]))
+            let unknownKey = try await api.send(.POST, note + "/addenda", .object(["text": "Sleeps badly.", "signedBy": "someone"]))
+            let nullVersion = try await api.send(.PUT, "/api/v1/patients/\(patient.id)", .object(["version": .null, "fields": .object([:])]))
+            let wrongCode = try await api.send(.POST, "/api/v1/patients/\(patient.id)/medications",
+                                               .object(["fields": .object(["drug": "oxycodone", "status": "maybe"])]))
+            let fine = try await api.send(.POST, note + "/addenda", .object(["text": "Sleeps badly."]))
+            // check
+            #expect(nullDate.status == .unprocessableEntity && nullDate.json["fields"]["occurredOn"] == "Send a value, or leave this out.")
+            #expect(usDate.status == .unprocessableEntity && usDate.json["fields"]["occurredOn"] == "Send a date as YYYY-MM-DD.")
+            #expect(shortDate.status == .unprocessableEntity && shortDate.json["fields"]["occurredOn"] == "Send a date as YYYY-MM-DD.")
+            #expect(unknownKey.status == .unprocessableEntity && unknownKey.json["fields"]["signedBy"] == "Not a field of this record.")
+            #expect(nullVersion.status == .unprocessableEntity && nullVersion.json["fields"]["version"] != .null)
+            #expect(wrongCode.status == .unprocessableEntity && wrongCode.json["fields"]["status"] == "Send one of the listed codes.")
+            #expect(fine.status == .created)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func anUndeclaredMethodIs405WithTheMethodsTheAddressTakes(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let api = try await APIClient.make(try await context.signedIn(.physician))
+            // act
+            let trace = try await context.app.testing().sendRequest(.TRACE, "/api/v1/me", headers: ["Authorization": "Bearer \(api.token)"])
+            let delete = try await context.app.testing().sendRequest(.DELETE, "/api/v1/patients/\(patient.id)",
+                                                                     headers: ["Authorization": "Bearer \(api.token)"])
+            let unknown = try await context.app.testing().sendRequest(.TRACE, "/api/v1/nothing-here", headers: ["Authorization": "Bearer \(api.token)"])
+            // check
+            #expect(trace.status == .methodNotAllowed && trace.headers.first(name: "Allow") == "GET, HEAD")
+            #expect(delete.status == .methodNotAllowed && delete.headers.first(name: "Allow") == "GET, HEAD, PUT")
+            #expect(unknown.status == .notFound)
+        }
+    }
+
+    @Test func everyBodyTakingOperationDocumentsItsUnsupportedMediaTypeAnswer() throws {
+        // act
+        let withBodies = APIRoutes.endpoints.filter { $0.request != nil }
+        // check
+        #expect(!withBodies.isEmpty && withBodies.allSatisfy { $0.failureStatuses.contains(.unsupportedMediaType) })
+    }
+}
