@@ -94,4 +94,24 @@ import Vapor
             #expect(order == [earlier, later])
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aBatchWrittenAfterAStaleHeadWritesNothingAndTheFullPathCarriesOn(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: a head, then a row appended after it by someone else
+            try await context.signedIn(.nurse)
+            let stale = try await AuditChain.head(on: context.app.db)
+            let row = { AuditRow(AuditEntry(action: .patientSearch, resourceType: "Patient"), at: context.clock.now, actor: nil, ip: "test",
+                                 userAgent: nil) }
+            try await AuditRow.insert([row()], on: context.app.db)
+            // act
+            let refused = try await AuditRow.insert([row(), row()], after: stale, on: context.app.db)
+            let current = try await AuditChain.head(on: context.app.db)
+            let accepted = try await AuditRow.insert([row(), row()], after: current, on: context.app.db)
+            let result = try await AuditChain.verify(on: context.app.db)
+            // check
+            #expect(refused == nil && current.seq == stale.seq + 1)
+            #expect(accepted?.seq == current.seq + 2 && result.broken == nil && result.head == accepted)
+        }
+    }
 }

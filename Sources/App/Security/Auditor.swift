@@ -108,23 +108,42 @@ struct AuditRow: Sendable {
         """
     }
 
-    /// Appends the rows to the chain (`AuditChain`), in the caller's write transaction or a new one. Hand-written SQL
-    /// because it runs on every read of patient data: Fluent's model encoding cost more than the insert itself
-    /// (docs/benchmarks.md).
-    static func insert(_ rows: [AuditRow], on database: any Database) async throws {
-        guard !rows.isEmpty else { return }
+    static let columns: SQLQueryString = """
+        INSERT INTO audit_events (id, occurred_at, user_id, user_email, role, action, resource_type, resource_id,
+                                  patient_id, ip, user_agent, outcome, detail, seq, hash)
+        """
+
+    /// Appends the rows to the chain (`AuditChain`), in the caller's write transaction or a new one, and returns the
+    /// new head. Hand-written SQL because it runs on every read of patient data: Fluent's model encoding cost more than
+    /// the insert itself (docs/benchmarks.md).
+    @discardableResult
+    static func insert(_ rows: [AuditRow], on database: any Database) async throws -> AuditChain.Head {
         try await database.writeTransaction { database in
-            var head = try await AuditChain.head(on: database)
-            var values: [SQLQueryString] = []
-            for row in rows {
-                head = head.appending(row.chainFields)
-                values.append(row.values(head))
-            }
-            try await database.sql.raw("""
-                INSERT INTO audit_events (id, occurred_at, user_id, user_email, role, action, resource_type, resource_id,
-                                          patient_id, ip, user_agent, outcome, detail, seq, hash) VALUES
-                """ + values.joined(separator: ", ")).run()
+            let current = try await AuditChain.head(on: database)
+            guard !rows.isEmpty else { return current }
+            let (values, head) = chained(rows, after: current)
+            try await database.sql.raw(columns + " VALUES " + values).run()
+            return head
         }
+    }
+
+    /// Appends the rows in one statement if `head` is still the chain's head, and returns the new one; nil when another
+    /// connection appended meanwhile (then nothing was written). One statement instead of a transaction's four: what a
+    /// read's audit row costs on SQLite, where the statement takes the write lock by itself.
+    static func insert(_ rows: [AuditRow], after head: AuditChain.Head, on database: any Database) async throws -> AuditChain.Head? {
+        let (values, next) = chained(rows, after: head)
+        let condition: SQLQueryString = ") AS appended WHERE COALESCE((SELECT MAX(seq) FROM audit_events), 0) = \(bind: head.seq) RETURNING seq"
+        let written = try await database.sql.raw(columns + " SELECT * FROM (VALUES " + values + condition).all()
+        return written.isEmpty ? nil : next
+    }
+
+    private static func chained(_ rows: [AuditRow], after head: AuditChain.Head) -> (SQLQueryString, AuditChain.Head) {
+        var head = head, values: [SQLQueryString] = []
+        for row in rows {
+            head = head.appending(row.chainFields)
+            values.append(row.values(head))
+        }
+        return (values.joined(separator: ", "), head)
     }
 }
 
@@ -135,7 +154,11 @@ actor AuditWriter {
     private let database: any Database
     private var pending: [(AuditRow, CheckedContinuation<Void, any Error>)] = []
     private var writing = false
-    static let maximumBatch = 500  // 13 parameters a row stays far below SQLite's variable limit
+    /// The chain's head after this writer's last batch. On SQLite the next batch is written in one statement that
+    /// checks it is still the head; after a change's own audit rows it is not, and the batch takes the full path.
+    /// (PostgreSQL always takes the full path: its appends must hold the chain's lock.)
+    private var head: AuditChain.Head?
+    static let maximumBatch = 500  // 15 parameters a row stays far below SQLite's variable limit
 
     init(database: any Database) { self.database = database }
 
@@ -154,7 +177,13 @@ actor AuditWriter {
             let batch = Array(pending.prefix(Self.maximumBatch))
             pending.removeFirst(batch.count)
             do {
-                try await AuditRow.insert(batch.map(\.0), on: database)
+                let rows = batch.map(\.0)
+                if let head, let next = try await AuditRow.insert(rows, after: head, on: database) {
+                    self.head = next
+                } else {
+                    let next = try await AuditRow.insert(rows, on: database)
+                    head = database.isPostgres ? nil : next
+                }
                 for (_, continuation) in batch { continuation.resume() }
             } catch {
                 for (_, continuation) in batch { continuation.resume(throwing: error) }
