@@ -60,4 +60,41 @@ import VaporTesting
         // check
         #expect(!withBodies.isEmpty && withBodies.allSatisfy { $0.failureStatuses.contains(.unsupportedMediaType) })
     }
+
+    @Test(arguments: TestDatabase.available)
+    func eachFieldsLimitsAreDocumentedAndHeldToByTheAPIItself(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let api = try await APIClient.make(try await context.signedIn(.physician))
+            let person: [String: JSONValue] = ["familyName": "Okafor", "givenName": "Ada", "birthDate": "1970-01-02", "sexAtBirth": "F"]
+            func register(_ changes: [String: JSONValue]) async throws -> (status: HTTPStatus, json: JSONValue) {
+                try await api.send(.POST, "/api/v1/patients", .object(["fields": .object(person.merging(changes) { $1 }), "confirmDuplicate": true]))
+            }
+            let treatments = "/api/v1/patients/\(patient.id)/prior-treatments"
+            // act
+            let document = try await api.get("/api/v1/openapi.json").json["components"]["schemas"]
+            let state = try await register(["state": "ZZZZ"])
+            let lineBreak = try await register(["familyName": "Okafor\nSmith"])
+            let tooLong = try await register(["city": .string(String(repeating: "é", count: 201))])
+            let missing = try await api.send(.POST, "/api/v1/patients", .object(["fields": .object(["familyName": "Okafor"])]))
+            let outOfRange = try await api.send(.POST, treatments, .object(["fields": .object(["kind": "physical-therapy", "reliefPercent": 101])]))
+            let versionZero = try await api.send(.PUT, "/api/v1/patients/\(patient.id)", .object(["version": 0, "fields": .object(person)]))
+            let fine = try await register(["state": "NY", "city": .string(String(repeating: "é", count: 200))])
+            // check
+            let fields = document["PatientWrite"]["properties"]["fields"]
+            #expect(fields["required"] == ["familyName", "givenName", "birthDate", "sexAtBirth"])
+            #expect(fields["properties"]["city"]["maxLength"] == 200 && fields["properties"]["city"]["pattern"].string?.hasPrefix("^[^") == true)
+            if case .array(let codes) = fields["properties"]["state"]["enum"] { #expect(codes.contains("NY")) } else { Issue.record("no state codes") }
+            #expect(document["PriorTreatmentWrite"]["properties"]["fields"]["properties"]["reliefPercent"]["maximum"] == 100)
+            #expect(document["PatientUpdate"]["properties"]["version"]["minimum"] == 1)
+            #expect(state.status == .unprocessableEntity && state.json["fields"]["state"] == "Send one of the listed codes.")
+            #expect(lineBreak.status == .unprocessableEntity && lineBreak.json["fields"]["familyName"] == .string(TextRules.lineBreakMessage))
+            #expect(tooLong.status == .unprocessableEntity && tooLong.json["fields"]["city"] == "Keep this under 200 characters.")
+            #expect(missing.status == .unprocessableEntity && missing.json["fields"]["birthDate"] == "This is required.")
+            #expect(outOfRange.status == .unprocessableEntity && outOfRange.json["fields"]["reliefPercent"] == "Send a whole number from 0 to 100.")
+            #expect(versionZero.status == .unprocessableEntity && versionZero.json["fields"]["version"] != .null)
+            #expect(fine.status == .created)
+        }
+    }
 }

@@ -99,7 +99,7 @@ import Vapor
     func aBatchWrittenAfterAStaleHeadWritesNothingAndTheFullPathCarriesOn(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup: a head, then a row appended after it by someone else
-            try await context.signedIn(.nurse)
+            _ = try await context.signedIn(.nurse)
             let stale = try await AuditChain.head(on: context.app.db)
             let row = { AuditRow(AuditEntry(action: .patientSearch, resourceType: "Patient"), at: context.clock.now, actor: nil, ip: "test",
                                  userAgent: nil) }

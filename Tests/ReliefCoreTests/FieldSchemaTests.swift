@@ -78,4 +78,72 @@ import Testing
         #expect(schema.fields.count == 10)
         #expect(schema.spec(InstrumentSubmission.completedOnField)?.kind == .date)
     }
+
+    /// Every schema with the parser that reads its record: the API documents a field's limits from the schema and
+    /// enforces them itself, so the parser must take what the schema allows.
+    private var parsers: [(String, FieldSchema, (FormFields) -> [String: String])] {
+        var all: [(String, FieldSchema, (FormFields) -> [String: String])] = [
+            ("medication", MedicationEntry.schema, { MedicationEntry.parse($0, today: today).problems }),
+            ("allergy", AllergyEntry.schema, { AllergyEntry.parse($0, today: today).problems }),
+            ("prior treatment", PriorTreatmentEntry.schema, { PriorTreatmentEntry.parse($0, today: today).problems }),
+            ("diagnosis", DiagnosisEntry.schema, { DiagnosisEntry.parse($0, today: today).problems }),
+            ("evaluation", EvaluationForm.schema, { EvaluationForm.parse($0, today: today).problems }),
+            ("encounter", EncounterStart.schema, { EncounterStart.parse($0, today: today).1 }),
+            ("work-up order", WorkupOrder.schema, { WorkupOrder.parse($0, today: today).1 }),
+            ("patient", PatientRegistration.schema, { fields in
+                var registration = PatientRegistration()
+                for field in PatientField.allCases { registration[field] = fields[field.rawValue] }
+                return Dictionary(uniqueKeysWithValues: registration.problems(today: today).map { ($0.key.rawValue, $0.value) })
+            }),
+        ]
+        all += WorkupStep.Kind.allCases.map { kind in ("work-up \(kind)", kind.schema, { WorkupStep.parse(kind, $0, today: today).1 }) }
+        all += InstrumentCatalogue.all.map { definition in
+            (definition.id, definition.schema, { InstrumentSubmission.parse(definition, $0, today: today).1 })
+        }
+        return all
+    }
+
+    @Test func theParsersTakeWhatEachSchemaAllows() {
+        for (record, schema, parse) in parsers {
+            for spec in schema.fields {
+                // setup / act / check: text at its limit is taken, one more character is not; line breaks where multi-line
+                // (elsewhere the API refuses them itself, and the patient form folds them into spaces)
+                if let limit = spec.limit {
+                    #expect(parse(FormFields([(spec.name, String(repeating: "é", count: limit))]))[spec.name]?.hasPrefix("Keep") != true,
+                            "\(record).\(spec.name) refuses \(limit) characters")
+                    #expect(parse(FormFields([(spec.name, String(repeating: "a", count: limit + 1))]))[spec.name] != nil,
+                            "\(record).\(spec.name) takes more than \(limit) characters")
+                    let broken = parse(FormFields([(spec.name, "first line\nsecond line")]))[spec.name] == TextRules.lineBreakMessage
+                    #expect(!(broken && spec.multiline), "\(record).\(spec.name) refuses line breaks")
+                }
+                if spec.kind == .text { #expect(spec.limit != nil, "\(record).\(spec.name) has no limit") }
+                if spec.required {
+                    #expect(parse(FormFields())[spec.name] != nil, "\(record).\(spec.name) is documented as required")
+                }
+                // the bounds of a documented range are taken
+                if let range = spec.range {
+                    for bound in [range.lowerBound, range.upperBound] {
+                        let text = spec.kind == .integer ? String(Int(bound)) : Figures.text(bound)
+                        #expect(parse(FormFields([(spec.name, text)]))[spec.name] == nil, "\(record).\(spec.name) refuses \(text)")
+                    }
+                }
+                if spec.kind == .integer || spec.kind == .number { #expect(spec.range != nil, "\(record).\(spec.name) has no range") }
+            }
+        }
+    }
+
+    @Test func requiredFieldsAreExactlyThoseEachParserAsksFor() {
+        for (record, schema, parse) in parsers {
+            // setup / act
+            let asked = Set(parse(FormFields()).keys)
+            // check: every field an empty form is refused for is documented as required, but those asked for one of
+            // two ways (a listed drug or its name, a listed diagnosis or its words, the detail of an "other" treatment)
+            // and instruments, which ask for answers as a whole ("answer at least one")
+            guard !InstrumentCatalogue.all.contains(where: { $0.id == record }) else { continue }
+            let eitherOr: Set = ["drug", "condition", "detail"]
+            let documented = Set(schema.fields.filter(\.required).map(\.name))
+            let missing = asked.subtracting(documented).subtracting(eitherOr)
+            #expect(missing.isEmpty, "\(record): \(missing.sorted()) not documented as required")
+        }
+    }
 }

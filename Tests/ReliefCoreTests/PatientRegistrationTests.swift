@@ -24,6 +24,16 @@ import Testing
         #expect(problems[.familyName] == "Family (last) name is required.")
     }
 
+    @Test func theStateIsAPostalCode() {
+        // setup
+        var registration = valid()
+        // act / check
+        for (state, fine) in [("NY", true), ("PR", true), ("DC", true), ("ZZ", false), ("ZZZZ", false), ("New York", false), ("ny", false)] {
+            registration[.state] = state
+            #expect((registration.problems(today: today)[.state] == nil) == fine, "\(state)")
+        }
+    }
+
     @Test func whiteSpaceIsTrimmedAndCollapsed() {
         // setup
         var registration = valid()

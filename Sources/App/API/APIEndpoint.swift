@@ -78,7 +78,7 @@ struct APIWrite: Decodable {
 
     static func schema(_ fields: FieldSchema, versioned: Bool, confirmDuplicate: Bool = false) -> APISchema {
         var properties: [(String, APISchema)] = [("fields", .fields(fields))]
-        if versioned { properties.insert(("version", .integer), at: 0) }
+        if versioned { properties.insert(("version", .version), at: 0) }
         if confirmDuplicate { properties.append(("confirmDuplicate", .boolean)) }
         return .object(properties, required: versioned ? ["version", "fields"] : ["fields"])
     }
@@ -89,8 +89,10 @@ struct APIReason: Decodable {
     var version: Int?
     var reason: String
 
-    static func schema(versioned: Bool) -> APISchema {
-        versioned ? .record([("version", .integer), ("reason", .text)]) : .record([("reason", .text)])
+    /// Reasons are kept as typed, line breaks included; `limit` is what `checked` takes.
+    static func schema(versioned: Bool, limit: Int) -> APISchema {
+        let reason = APISchema.string(shape: .init(minLength: 1, maxLength: limit, multiline: true))
+        return versioned ? .record([("version", .version), ("reason", reason)]) : .record([("reason", reason)])
     }
 }
 

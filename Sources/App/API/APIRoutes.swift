@@ -16,7 +16,8 @@ enum APIRoutes {
         ("Error", .object([("error", .text), ("fields", .map(.text)), ("requestID", .text)], required: ["error", "requestID"])),
         ("Me", .record([("id", .uuid), ("name", .text), ("email", .text), ("role", .text), ("permissions", .array(.text)),
                         ("via", .string(choices: ["session", "api-token"]))])),
-        ("Source", ClinicalSource.schema), ("Reason", APIReason.schema(versioned: false)), ("VersionedReason", APIReason.schema(versioned: true)),
+        ("Source", ClinicalSource.schema), ("Reason", APIReason.schema(versioned: false, limit: AlertsAPI.reasonLimit)),
+        ("VersionedReason", APIReason.schema(versioned: true, limit: APIReason.limit)),
         ("Retraction", Retraction.schema), ("MedicationAlert", MedicationEntry.alertSchema),
     ] + PatientsAPI.schemas + AlertsAPI.schemas + QuestionnairesAPI.schemas + EvaluationsAPI.schemas + WorkupAPI.schemas
         + ChartEntriesAPI<MedicationEntry>.schemas + ChartEntriesAPI<AllergyEntry>.schemas

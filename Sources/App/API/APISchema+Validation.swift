@@ -15,16 +15,21 @@ extension APISchema {
             return [key: "Send a value, or leave this out."]
         case (.ref(let name), _):
             return components[name]?.problems(value, components: components, key: key) ?? [:]
-        case (.string(let format, let choices), .string(let text)):
+        case (.string(let format, let choices, let shape), .string(let text)):
             if let choices, !choices.contains(text) { return [key: "Send one of the listed codes."] }
+            if let shape, let problem = shape.problem(text) { return [key: problem] }
             switch format {
             case "date" where !Self.isISODate(text): return [key: "Send a date as YYYY-MM-DD."]
             case "uuid" where UUID(uuidString: text) == nil: return [key: "Send an id."]
             default: return [:]
             }
-        case (.integer, .number(let number)) where number.rounded() == number && abs(number) < 1e15:
-            return [:]
-        case (.number, .number), (.boolean, .bool):
+        case (.whole(let range), .number(let number)) where number.rounded() == number && abs(number) < Self.largestWhole:
+            guard let range, !range.contains(Int(number)) else { return [:] }
+            return [key: "Send a whole number from \(range.lowerBound) to \(range.upperBound)."]
+        case (.decimal(let range), .number(let number)):
+            guard let range, !range.contains(number) else { return [:] }
+            return [key: "Send a number from \(Figures.text(range.lowerBound)) to \(Figures.text(range.upperBound))."]
+        case (.boolean, .bool):
             return [:]
         case (.array(let items), .array(let values)):
             return values.reduce(into: [:]) { problems, item in
@@ -54,11 +59,11 @@ extension APISchema {
     /// What a value of this schema is, for a type error's message.
     private var expected: String {
         switch self {
-        case .string(format: "date", _): "a date as YYYY-MM-DD"
-        case .string(_, .some): "one of the listed codes"
+        case .string(format: "date", _, _): "a date as YYYY-MM-DD"
+        case .string(_, .some, _): "one of the listed codes"
         case .string: "text"
-        case .integer: "a whole number"
-        case .number: "a number"
+        case .whole: "a whole number"
+        case .decimal: "a number"
         case .boolean: "true or false"
         case .array: "a list"
         case .object, .map: "an object"
@@ -73,5 +78,18 @@ extension APISchema {
               bytes.enumerated().allSatisfy({ [4, 7].contains($0.offset) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) })
         else { return false }
         return CalendarDate(text) != nil
+    }
+}
+
+extension APISchema.TextShape {
+    /// What JSON Schema would find wrong with `text` under this shape: lengths count Unicode scalars, as its
+    /// characters do.
+    func problem(_ text: String) -> String? {
+        if TextRules.hasControlCharacters(text) { return TextRules.controlCharacterMessage }
+        if !multiline, TextRules.hasControlCharacters(text, multiline: false) { return TextRules.lineBreakMessage }
+        let length = text.unicodeScalars.count
+        if length < minLength { return "This is required." }
+        if let maxLength, length > maxLength { return "Keep this under \(maxLength) characters." }
+        return nil
     }
 }

@@ -3,9 +3,9 @@ import ReliefCore
 /// A JSON Schema (OpenAPI 3.0 dialect) for the API description, built in code next to the handlers that answer
 /// with it; the API tests check real answers against it.
 indirect enum APISchema: Sendable {
-    case string(format: String? = nil, choices: [String]? = nil)
-    case integer
-    case number
+    case string(format: String? = nil, choices: [String]? = nil, shape: TextShape? = nil)
+    case whole(ClosedRange<Int>?)
+    case decimal(ClosedRange<Double>?)
     case boolean
     case array(APISchema)
     /// `closed`: no properties beyond those listed.
@@ -19,38 +19,77 @@ indirect enum APISchema: Sendable {
     static let date = APISchema.string(format: "date")
     static let dateTime = APISchema.string(format: "date-time")
     static let text = APISchema.string()
+    static let integer = APISchema.whole(nil)
+    static let number = APISchema.decimal(nil)
+    /// A version read before a change: versions count from 1.
+    static let version = APISchema.whole(1...Int(APISchema.largestWhole))
+    /// JSON numbers beyond this lose whole-number precision in a double.
+    static let largestWhole = 1e15
+
+    /// What a text property takes: its length in Unicode scalars (JSON Schema's characters) and whether tabs and line
+    /// breaks are allowed. Control characters never are (`TextRules`).
+    struct TextShape: Sendable {
+        var minLength = 0
+        var maxLength: Int?
+        var multiline = false
+
+        /// `TextRules.hasControlCharacters` as an ECMA-262 pattern, for the document.
+        var pattern: String {
+            multiline ? "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+                : "^[^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        }
+    }
 
     /// An object whose every property is present; nullable ones may be left out when null.
     static func record(_ properties: [(String, APISchema)]) -> APISchema {
         .object(properties, required: properties.filter { if case .nullable = $0.1 { false } else { true } }.map(\.0))
     }
 
-    /// A record's form fields (none required here: the record's own checks say what is missing).
+    /// A record's form fields with what each takes on its own; rules across fields stay the record's (a region only
+    /// for imaging), so a body this allows can still get a 422 naming the field.
     static func fields(_ schema: FieldSchema) -> APISchema {
-        .object(schema.fields.map { ($0.name, field($0.kind)) }, required: [])
+        .object(schema.fields.map { ($0.name, field($0)) }, required: schema.fields.filter(\.required).map(\.name))
     }
 
-    private static func field(_ kind: FieldSpec.Kind) -> APISchema {
-        switch kind {
-        case .text: .text
-        case .integer: .integer
-        case .number: .number
-        case .date: .date
-        case .flag: .boolean
-        case .choice(let codes): .string(choices: codes)
-        case .choices(let codes): .array(.string(choices: codes))
+    /// A stored record's fields as answered: their types and codes, without the limits a change is held to (a record
+    /// kept before a limit was set still reads back).
+    static func storedFields(_ schema: FieldSchema) -> APISchema {
+        .object(schema.fields.map { ($0.name, field(FieldSpec($0.name, $0.kind))) }, required: [])
+    }
+
+    private static func field(_ spec: FieldSpec) -> APISchema {
+        let least = spec.required ? 1 : 0
+        switch spec.kind {
+        case .text: return .string(shape: TextShape(minLength: least, maxLength: spec.limit, multiline: spec.multiline))
+        case .integer: return .whole(spec.range.map { Int($0.lowerBound)...Int($0.upperBound) })
+        case .number: return .decimal(spec.range)
+        case .date: return .date
+        case .flag: return .boolean
+        case .choice(let codes): return .string(choices: codes)
+        case .choices(let codes): return .array(.string(choices: codes))
         }
     }
 
     var json: JSONValue {
         switch self {
-        case .string(let format, let choices):
+        case .string(let format, let choices, let shape):
             var object: [String: JSONValue] = ["type": "string"]
             if let format { object["format"] = .string(format) }
             if let choices { object["enum"] = .array(choices.map(JSONValue.string)) }
+            if let shape {
+                object["pattern"] = .string(shape.pattern)
+                if shape.minLength > 0 { object["minLength"] = .number(Double(shape.minLength)) }
+                if let most = shape.maxLength { object["maxLength"] = .number(Double(most)) }
+            }
             return .object(object)
-        case .integer: return .object(["type": "integer"])
-        case .number: return .object(["type": "number"])
+        case .whole(let range):
+            var object: [String: JSONValue] = ["type": "integer"]
+            if let range { (object["minimum"], object["maximum"]) = (.number(Double(range.lowerBound)), .number(Double(range.upperBound))) }
+            return .object(object)
+        case .decimal(let range):
+            var object: [String: JSONValue] = ["type": "number"]
+            if let range { (object["minimum"], object["maximum"]) = (.number(range.lowerBound), .number(range.upperBound)) }
+            return .object(object)
         case .boolean: return .object(["type": "boolean"])
         case .array(let items): return .object(["type": "array", "items": items.json])
         case .object(let properties, let required, let closed):

@@ -5,6 +5,8 @@ import Vapor
 /// What nobody treating the patient may miss: open chart alerts (red flags, PHQ-9 item 9) and the medication list's
 /// opioid alerts, and a physician resolving an alert.
 enum AlertsAPI {
+    static let reasonLimit = 1000
+
     struct Open: Encodable {
         let id: UUID
         let code: String
@@ -52,7 +54,7 @@ enum AlertsAPI {
     static func resolve(req: Request) async throws -> Response {
         let patient = try await PatientsController.findPatient(req)
         guard let id = req.parameters.get("alert", as: UUID.self) else { throw Abort(.notFound, reason: "No such alert.") }
-        let reason = try APIReason.checked(try req.apiBody(APIReason.self).reason, limit: 1000)
+        let reason = try APIReason.checked(try req.apiBody(APIReason.self).reason, limit: reasonLimit)
         guard try await EvaluationQueries.resolveAlert(id, patientID: patient.id, reason: reason, by: try req.user.id, now: req.now,
                                                        on: req.db, audit: req.transactionalAudit) else {
             throw Abort(.conflict, reason: "This alert was already resolved, or does not exist.")

@@ -58,7 +58,7 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
         [
             ("\(name)Entry", .record([
                 ("id", .uuid), ("version", .integer), ("label", .text), ("status", .text), ("current", .boolean),
-                ("fields", .fields(C.schema)), ("computed", C.computedSchema), ("createdAt", .dateTime), ("updatedAt", .dateTime),
+                ("fields", .storedFields(C.schema)), ("computed", C.computedSchema), ("createdAt", .dateTime), ("updatedAt", .dateTime),
             ])),
             ("\(name)List", .record([("entries", .array(.ref("\(name)Entry"))), ("summary", C.summarySchema)])),
             ("\(name)Write", APIWrite.schema(C.schema, versioned: false)),
@@ -171,8 +171,10 @@ struct Retraction: Encodable {
 }
 
 extension APIReason {
-    /// The reason as the forms take it: required, up to 500 characters.
-    static func checked(_ reason: String, limit: Int = 500) throws -> String {
+    static let limit = 500
+
+    /// The reason as the forms take it: required, up to `limit` characters.
+    static func checked(_ reason: String, limit: Int = limit) throws -> String {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if let problem = TextRules.reasonProblem(reason, limit: limit) { throw ValidationFailure(fields: ["reason": problem]) }
         return reason

@@ -79,7 +79,7 @@ enum EvaluationsAPI {
         ("Evaluation", .record([
             ("id", .uuid), ("version", .integer), ("encounterID", .uuid), ("encounterKind", .string(choices: EncounterKind.allCases.map(\.rawValue))),
             ("occurredOn", .date), ("status", .string(choices: ["draft", "signed"])), ("signedAt", .nullable(.dateTime)),
-            ("signedBy", .nullable(.uuid)), ("fields", .fields(EvaluationForm.schema)),
+            ("signedBy", .nullable(.uuid)), ("fields", .storedFields(EvaluationForm.schema)),
             ("computed", .record([
                 ("chronic", .nullable(.boolean)), ("durationMonths", .nullable(.integer)), ("duration", .nullable(.text)),
                 ("positiveRedFlags", .array(.string(choices: RedFlag.allCases.map(\.rawValue)))), ("painRegions", .integer),
@@ -90,7 +90,7 @@ enum EvaluationsAPI {
         ("EvaluationList", .record([("evaluations", .array(.ref("Evaluation")))])),
         ("EvaluationUpdate", APIWrite.schema(EvaluationForm.schema, versioned: true)),
         ("EvaluationStart", APIWrite.schema(EncounterStart.schema, versioned: false)),
-        ("AddendumWrite", .record([("text", .text)])),
+        ("AddendumWrite", .record([("text", .string(shape: .init(minLength: 1, maxLength: EvaluationForm.textLimit, multiline: true)))])),
     ]
 
     static let endpoints: [APIEndpoint] = {

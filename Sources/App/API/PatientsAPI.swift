@@ -56,7 +56,7 @@ enum PatientsAPI {
 
         static let schema = APISchema.record([
             ("id", .uuid), ("mrn", .text), ("version", .integer), ("displayName", .text), ("age", .nullable(.integer)),
-            ("fields", .fields(PatientRegistration.schema)), ("createdAt", .dateTime), ("updatedAt", .dateTime),
+            ("fields", .storedFields(PatientRegistration.schema)), ("createdAt", .dateTime), ("updatedAt", .dateTime),
         ])
     }
 

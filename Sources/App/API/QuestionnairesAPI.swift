@@ -75,7 +75,7 @@ enum QuestionnairesAPI {
             ("minimalImportantDifference", .nullable(.number)),
         ])),
         ("QuestionnaireResponseList", .record([("responses", .array(.ref("QuestionnaireResponse"))), ("courses", .array(.ref("QuestionnaireCourse")))])),
-        ("QuestionnaireResponseWrite", .record([("instrument", .text), ("fields", .object([], required: [], closed: false))])),
+        ("QuestionnaireResponseWrite", .record([("instrument", .string(choices: InstrumentCatalogue.all.map(\.id))), ("fields", .object([], required: [], closed: false))])),
     ]
 
     static let endpoints: [APIEndpoint] = {

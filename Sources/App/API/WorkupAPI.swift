@@ -49,8 +49,8 @@ enum WorkupAPI {
     static let schemas: [(String, APISchema)] = [
         ("WorkupOrder", .record([
             ("id", .uuid), ("version", .integer), ("label", .text), ("status", .string(choices: OrderStatus.allCases.map(\.rawValue))),
-            ("orderedOn", .date), ("scheduledFor", .nullable(.date)), ("fields", .fields(WorkupOrder.schema)),
-            ("result", .nullable(.fields(WorkupResult.schema))), ("reviewedAt", .nullable(.dateTime)), ("reviewedBy", .nullable(.uuid)),
+            ("orderedOn", .date), ("scheduledFor", .nullable(.date)), ("fields", .storedFields(WorkupOrder.schema)),
+            ("result", .nullable(.storedFields(WorkupResult.schema))), ("reviewedAt", .nullable(.dateTime)), ("reviewedBy", .nullable(.uuid)),
             ("reviewComment", .nullable(.text)), ("cancelReason", .nullable(.text)), ("overdue", .boolean),
             ("createdAt", .dateTime), ("updatedAt", .dateTime),
         ])),

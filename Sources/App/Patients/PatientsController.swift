@@ -161,6 +161,7 @@ enum PatientsController {
         let fields = try req.content.decode([String: String].self)
         var registration = PatientRegistration()
         for field in PatientField.allCases { registration[field] = fields[field.rawValue] ?? "" }
+        registration[.state] = registration[.state].uppercased()  // "ny" typed is NY; the API takes the code only
         return (registration, fields)
     }
 

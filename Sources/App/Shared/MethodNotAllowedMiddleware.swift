@@ -4,7 +4,12 @@ import Vapor
 /// A method no route of the path takes (TRACE, or DELETE on a list) answers 405 with the methods it does take, as
 /// HTTP says, instead of the router's 404 for "no such address".
 struct MethodNotAllowedMiddleware: Middleware {
-    let methods: TrieRouter<[String]>
+    /// Filled here, before the server starts, and only read afterwards, as Vapor's own router is.
+    private final class Table: @unchecked Sendable {
+        let router = TrieRouter([String].self)
+    }
+
+    private let table = Table()
 
     /// The methods of every registered path, read once after the routes are registered.
     init(routes: Routes) {
@@ -12,10 +17,9 @@ struct MethodNotAllowedMiddleware: Middleware {
         for route in routes.all {
             byPath[route.path.string, default: (route.path, [])].methods.append(route.method.rawValue)
         }
-        methods = TrieRouter([String].self)
         for (_, entry) in byPath {
             let allowed = entry.methods.contains("GET") && !entry.methods.contains("HEAD") ? entry.methods + ["HEAD"] : entry.methods
-            methods.register(allowed.sorted(), at: entry.path)
+            table.router.register(allowed.sorted(), at: entry.path)
         }
     }
 
@@ -24,7 +28,7 @@ struct MethodNotAllowedMiddleware: Middleware {
             guard request.route == nil, (error as? any AbortError)?.status == .notFound else { throw error }
             var parameters = Parameters()
             let path = request.url.path.split(separator: "/").map(String.init)
-            guard let allowed = methods.route(path: path, parameters: &parameters), !allowed.contains(request.method.rawValue) else {
+            guard let allowed = table.router.route(path: path, parameters: &parameters), !allowed.contains(request.method.rawValue) else {
                 throw error
             }
             throw Abort(.methodNotAllowed, headers: ["Allow": allowed.joined(separator: ", ")],

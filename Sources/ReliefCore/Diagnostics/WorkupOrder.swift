@@ -135,10 +135,12 @@ public struct WorkupOrder: Codable, Hashable, Sendable {
         }
     }
 
+    static let reasonLimit = 500
+
     public static func parse(_ fields: FormFields, today: CalendarDate) -> (WorkupOrder?, [String: String]) {
         var reader = FormReader(fields, today: today)
         let test = reader.one("test", WorkupTest.self, required: "Choose the test.")
-        var order = WorkupOrder(test: test ?? .referral, reason: reader.text("reason", limit: 500, required: "Say what the test should answer."))
+        var order = WorkupOrder(test: test ?? .referral, reason: reader.text("reason", limit: reasonLimit, required: "Say what the test should answer.", multiline: true))
         order.priority = reader.one("priority", OrderPriority.self) ?? .routine
         order.region = reader.one("region", ImagingRegion.self)
         order.laterality = reader.one("laterality", Laterality.self)

@@ -20,10 +20,10 @@ public enum WorkupStep: Hashable, Sendable {
         /// The step's fields, for the API's description and conversion.
         public var schema: FieldSchema {
             switch self {
-            case .schedule: FieldSchema([FieldSpec("scheduledFor", .date)])
+            case .schedule: FieldSchema([FieldSpec("scheduledFor", .date, required: true)])
             case .result: WorkupResult.schema
-            case .review: FieldSchema([FieldSpec("reviewComment", .text)])
-            case .cancel: FieldSchema([FieldSpec("cancelReason", .text)])
+            case .review: FieldSchema([.text("reviewComment", limit: reviewCommentLimit, multiline: true)])
+            case .cancel: FieldSchema([.text("cancelReason", limit: cancelReasonLimit, required: true)])
             }
         }
     }

@@ -25,6 +25,7 @@ public enum EvaluationForm {
         var content = EvaluationContent()
 
         func text(_ name: String, limit: Int = textLimit) -> String { reader.text(name, limit: limit) }
+        func area(_ name: String) -> String { reader.text(name, limit: textLimit, multiline: true) }
         func one<C: Coded>(_ name: String, _ type: C.Type) -> String? { reader.one(name, type)?.rawValue }
         func many<C: Coded>(_ name: String, _ type: C.Type) -> [String] { reader.many(name, type).map(\.rawValue) }
         func score(_ name: String) -> Int? { reader.integer(name, in: PainMark.intensityRange) }
@@ -59,19 +60,19 @@ public enum EvaluationForm {
         content.painMap.sort()
         content.sleep = one("sleep", SleepImpact.self)
         content.workStatus = one("workStatus", WorkStatus.self)
-        content.activitiesGivenUp = text("activitiesGivenUp")
-        content.mood = text("mood")
+        content.activitiesGivenUp = area("activitiesGivenUp")
+        content.mood = area("mood")
         content.goals = many("goal", PatientGoal.self)
         content.goalOther = text("goalOther", limit: 300)
-        content.concerns = text("concerns")
+        content.concerns = area("concerns")
         content.history = many("history", ProcedureRelevantHistory.self)
-        content.historyNotes = text("historyNotes")
+        content.historyNotes = area("historyNotes")
         content.smoking = one("smoking", SmokingStatus.self)
         content.alcohol = one("alcohol", AlcoholUse.self)
         content.substanceUse = text("substanceUse")
         content.familySubstanceAbuse = many("familySubstance", Substance.self)
-        content.inspection = text("inspection")
-        content.rangeOfMotion = text("rangeOfMotion")
+        content.inspection = area("inspection")
+        content.rangeOfMotion = area("rangeOfMotion")
         content.tenderness = many("tender", TenderSite.self)
         content.tendernessNotes = text("tendernessNotes")
         for root in NerveRoot.allCases {
@@ -88,11 +89,11 @@ public enum EvaluationForm {
                 content.provocation.append(ProvocationResult(test: test.rawValue, side: side.rawValue, result: result))
             }
         }
-        content.examNotes = text("examNotes")
+        content.examNotes = area("examNotes")
         content.redFlags = many("redFlag", RedFlag.self)
-        content.redFlagNotes = text("redFlagNotes")
-        content.assessment = text("assessment")
-        content.plan = text("plan")
+        content.redFlagNotes = area("redFlagNotes")
+        content.assessment = area("assessment")
+        content.plan = area("plan")
         return (content, reader.problems)
     }
 

@@ -156,6 +156,9 @@ public struct PatientRegistration: Equatable, Sendable {
         if !self[.email].isEmpty, !EmailAddress.isPlausible(self[.email]) {
             problems[.email] = "Enter an email address like name@example.com."
         }
+        if !self[.state].isEmpty, !USPostalState.isCode(self[.state]) {
+            problems[.state] = "Enter the state's two-letter postal code, e.g. NY."
+        }
         if !self[.postalCode].isEmpty, !Self.isZIP(self[.postalCode]) {
             problems[.postalCode] = "Enter a 5-digit ZIP code (or ZIP+4)."
         }

@@ -15,13 +15,42 @@ public struct FieldSpec: Hashable, Sendable {
 
     public let name: String
     public let kind: Kind
+    /// Must be sent, and not empty.
+    public var required = false
+    /// Text: the most characters it takes (the parser's limit).
+    public var limit: Int?
+    /// Text: takes tabs and line breaks.
+    public var multiline = false
+    /// Numbers: the values the parser takes whatever the other fields say.
+    public var range: ClosedRange<Double>?
 
-    public init(_ name: String, _ kind: Kind) {
+    public init(_ name: String, _ kind: Kind, required: Bool = false) {
         self.name = name
         self.kind = kind
+        self.required = required
     }
 
-    public static func choice<C: Coded>(_ name: String, _ type: C.Type) -> FieldSpec { FieldSpec(name, .choice(C.allCases.map(\.rawValue))) }
+    public static func text(_ name: String, limit: Int, multiline: Bool = false, required: Bool = false) -> FieldSpec {
+        var spec = FieldSpec(name, .text, required: required)
+        (spec.limit, spec.multiline) = (limit, multiline)
+        return spec
+    }
+
+    public static func integer(_ name: String, _ range: ClosedRange<Int>, required: Bool = false) -> FieldSpec {
+        var spec = FieldSpec(name, .integer, required: required)
+        spec.range = Double(range.lowerBound)...Double(range.upperBound)
+        return spec
+    }
+
+    public static func number(_ name: String, _ range: ClosedRange<Double>, required: Bool = false) -> FieldSpec {
+        var spec = FieldSpec(name, .number, required: required)
+        spec.range = range
+        return spec
+    }
+
+    public static func choice<C: Coded>(_ name: String, _ type: C.Type, required: Bool = false) -> FieldSpec {
+        FieldSpec(name, .choice(C.allCases.map(\.rawValue)), required: required)
+    }
     public static func choices<C: Coded>(_ name: String, _ type: C.Type) -> FieldSpec { FieldSpec(name, .choices(C.allCases.map(\.rawValue))) }
 }
 

@@ -3,59 +3,63 @@
 /// fields are all listed).
 extension MedicationEntry {
     public static let schema = FieldSchema([
-        FieldSpec("drug", .choice(DrugCatalogue.all.map(\.id))), FieldSpec("otherName", .text), FieldSpec("strength", .number),
-        .choice("unit", StrengthUnit.self), FieldSpec("unitsPerDose", .number), .choice("frequency", DoseFrequencyChoice.self), FieldSpec("frequencyCount", .integer),
-        FieldSpec("maxDosesPerDay", .number), .choice("route", MedicationRoute.self), FieldSpec("instructions", .text),
-        FieldSpec("startDate", .date), FieldSpec("endDate", .date), FieldSpec("prescriber", .text), FieldSpec("indication", .text),
-        .choice("status", MedicationStatus.self),
+        FieldSpec("drug", .choice(DrugCatalogue.all.map(\.id))), .text("otherName", limit: nameLimit), .number("strength", 0.001...100_000),
+        .choice("unit", StrengthUnit.self), .number("unitsPerDose", 0.01...100), .choice("frequency", DoseFrequencyChoice.self),
+        .integer("frequencyCount", DoseFrequency.timesDailyRange.lowerBound...DoseFrequency.everyHoursRange.upperBound),
+        .number("maxDosesPerDay", 0.1...48), .choice("route", MedicationRoute.self), .text("instructions", limit: 500, multiline: true),
+        FieldSpec("startDate", .date), FieldSpec("endDate", .date), .text("prescriber", limit: nameLimit), .text("indication", limit: 300),
+        .choice("status", MedicationStatus.self, required: true),
     ])
 }
 
 extension AllergyEntry {
     public static let schema = FieldSchema([
-        .choice("substance", AllergySubstance.self), FieldSpec("drug", .choice(DrugCatalogue.all.map(\.id))), FieldSpec("otherName", .text),
-        .choice("type", AllergyType.self), .choices("reaction", AllergyReaction.self), FieldSpec("reactionNote", .text),
-        .choice("severity", ReactionSeverity.self), .choice("status", AllergyStatus.self), FieldSpec("note", .text),
+        .choice("substance", AllergySubstance.self, required: true), FieldSpec("drug", .choice(DrugCatalogue.all.map(\.id))),
+        .text("otherName", limit: MedicationEntry.nameLimit),
+        .choice("type", AllergyType.self), .choices("reaction", AllergyReaction.self), .text("reactionNote", limit: 500),
+        .choice("severity", ReactionSeverity.self), .choice("status", AllergyStatus.self, required: true), .text("note", limit: 1000, multiline: true),
     ])
 }
 
 extension PriorTreatmentEntry {
     public static let schema = FieldSchema([
-        .choice("kind", PriorTreatmentKind.self), FieldSpec("detail", .text), FieldSpec("startDate", .date), FieldSpec("weeks", .integer),
-        FieldSpec("sessions", .integer), FieldSpec("reliefPercent", .integer), FieldSpec("reliefWeeks", .integer),
-        .choice("result", TreatmentResult.self), FieldSpec("note", .text),
+        .choice("kind", PriorTreatmentKind.self, required: true), .text("detail", limit: 300), FieldSpec("startDate", .date),
+        .integer("weeks", 0...2600), .integer("sessions", 0...1000), .integer("reliefPercent", 0...100), .integer("reliefWeeks", 0...2600),
+        .choice("result", TreatmentResult.self), .text("note", limit: 1000, multiline: true),
     ])
 }
 
 extension DiagnosisEntry {
     public static let schema = FieldSchema([
-        FieldSpec("condition", .choice(ConditionCatalogue.all.map(\.code) + [uncodedChoice])), FieldSpec("text", .text),
+        FieldSpec("condition", .choice(ConditionCatalogue.all.map(\.code) + [uncodedChoice])), .text("text", limit: 200),
         .choice("laterality", Laterality.self), FieldSpec("onsetDate", .date), FieldSpec("chronic", .flag),
-        .choice("status", DiagnosisStatus.self), .choice("certainty", DiagnosisCertainty.self), FieldSpec("painGenerator", .flag),
-        .choices("evidence", GeneratorEvidence.self), FieldSpec("note", .text),
+        .choice("status", DiagnosisStatus.self, required: true), .choice("certainty", DiagnosisCertainty.self, required: true),
+        FieldSpec("painGenerator", .flag), .choices("evidence", GeneratorEvidence.self), .text("note", limit: 1000, multiline: true),
     ])
 }
 
 extension PatientRegistration {
     public static let schema = FieldSchema(PatientField.allCases.map { field in
         switch field {
-        case .birthDate: FieldSpec(field.rawValue, .date)
-        case .sexAtBirth: FieldSpec(field.rawValue, .choice(SexAtBirth.allCases.map(\.rawValue)))
+        case .birthDate: FieldSpec(field.rawValue, .date, required: true)
+        case .sexAtBirth: FieldSpec(field.rawValue, .choice(SexAtBirth.allCases.map(\.rawValue)), required: true)
         case .genderIdentity: FieldSpec(field.rawValue, .choice(GenderIdentity.allCases.map(\.rawValue)))
-        default: FieldSpec(field.rawValue, .text)
+        case .state: FieldSpec(field.rawValue, .choice(USPostalState.codes))
+        default: .text(field.rawValue, limit: maximumLength, required: requiredFields.contains(field))
         }
     })
 }
 
 extension WorkupOrder {
     public static let schema = FieldSchema([
-        .choice("test", WorkupTest.self), .choice("region", ImagingRegion.self), .choice("laterality", Laterality.self),
-        .choice("contrast", Contrast.self), FieldSpec("specialty", .text), FieldSpec("reason", .text), .choice("priority", OrderPriority.self),
+        .choice("test", WorkupTest.self, required: true), .choice("region", ImagingRegion.self), .choice("laterality", Laterality.self),
+        .choice("contrast", Contrast.self), .text("specialty", limit: 100), .text("reason", limit: reasonLimit, multiline: true, required: true),
+        .choice("priority", OrderPriority.self),
     ])
 }
 
 extension WorkupResult {
-    public static let schema = FieldSchema([FieldSpec("report", .text), FieldSpec("resultedOn", .date), FieldSpec("abnormal", .flag)]
+    public static let schema = FieldSchema([.text("report", limit: 20_000, multiline: true, required: true), FieldSpec("resultedOn", .date), FieldSpec("abnormal", .flag)]
         + (1...findingRows).flatMap { row in
             [.choice("finding.\(row).kind", FindingKind.self), .choice("finding.\(row).level", SpinalLevel.self),
              .choice("finding.\(row).side", Laterality.self), .choice("finding.\(row).grade", FindingGrade.self)]
@@ -65,33 +69,33 @@ extension WorkupResult {
 extension InstrumentDefinition {
     /// Each item by its `linkId` with the value of the chosen answer, and the date completed.
     public var schema: FieldSchema {
-        FieldSchema([FieldSpec(InstrumentSubmission.completedOnField, .date)] + items.map { FieldSpec($0.linkId, .integer) })
+        FieldSchema([FieldSpec(InstrumentSubmission.completedOnField, .date)] + items.map { .integer($0.linkId, $0.valueRange) })
     }
 }
 
 extension EvaluationForm {
     public static let schema: FieldSchema = {
+        func area(_ name: String) -> FieldSpec { .text(name, limit: textLimit, multiline: true) }
         var specs: [FieldSpec] = [
-            FieldSpec("chiefComplaint", .text), FieldSpec("onsetDate", .date), .choice("onsetMechanism", OnsetMechanism.self),
-            .choices("character", PainCharacter.self), FieldSpec("radiation", .text), .choice("pattern", PainPattern.self),
+            .text("chiefComplaint", limit: 300, required: true), FieldSpec("onsetDate", .date), .choice("onsetMechanism", OnsetMechanism.self),
+            .choices("character", PainCharacter.self), .text("radiation", limit: 300), .choice("pattern", PainPattern.self),
             .choices("aggravating", PainFactor.self), .choices("relieving", PainFactor.self),
         ]
-        specs += painFields.map { FieldSpec($0, .integer) }
-        specs += BodyMap.regions.flatMap { region in BodySide.allCases.map { FieldSpec(mapField(region.id, $0), .integer) } }
+        specs += painFields.map { .integer($0, PainMark.intensityRange) }
+        specs += BodyMap.regions.flatMap { region in BodySide.allCases.map { .integer(mapField(region.id, $0), PainMark.intensityRange) } }
         specs += [
-            .choice("sleep", SleepImpact.self), .choice("workStatus", WorkStatus.self), FieldSpec("activitiesGivenUp", .text),
-            FieldSpec("mood", .text), .choices("goal", PatientGoal.self), FieldSpec("goalOther", .text), FieldSpec("concerns", .text),
-            .choices("history", ProcedureRelevantHistory.self), FieldSpec("historyNotes", .text), .choice("smoking", SmokingStatus.self),
-            .choice("alcohol", AlcoholUse.self), FieldSpec("substanceUse", .text), .choices("familySubstance", Substance.self),
-            FieldSpec("inspection", .text), FieldSpec("rangeOfMotion", .text), .choices("tender", TenderSite.self),
-            FieldSpec("tendernessNotes", .text),
+            .choice("sleep", SleepImpact.self), .choice("workStatus", WorkStatus.self), area("activitiesGivenUp"),
+            area("mood"), .choices("goal", PatientGoal.self), .text("goalOther", limit: 300), area("concerns"),
+            .choices("history", ProcedureRelevantHistory.self), area("historyNotes"), .choice("smoking", SmokingStatus.self),
+            .choice("alcohol", AlcoholUse.self), .text("substanceUse", limit: textLimit), .choices("familySubstance", Substance.self),
+            area("inspection"), area("rangeOfMotion"), .choices("tender", TenderSite.self),
+            .text("tendernessNotes", limit: textLimit),
         ]
         for root in NerveRoot.allCases {
             for side in BodySide.allCases { specs += neuroAspects.map { .choice(neuroField(root, side, $0), NeuroFinding.self) } }
         }
         for test in ProvocationTest.allCases { specs += BodySide.allCases.map { .choice(testField(test, $0), TestResult.self) } }
-        specs += [FieldSpec("examNotes", .text), .choices("redFlag", RedFlag.self), FieldSpec("redFlagNotes", .text),
-                  FieldSpec("assessment", .text), FieldSpec("plan", .text)]
+        specs += [area("examNotes"), .choices("redFlag", RedFlag.self), area("redFlagNotes"), area("assessment"), area("plan")]
         return FieldSchema(specs)
     }()
 }

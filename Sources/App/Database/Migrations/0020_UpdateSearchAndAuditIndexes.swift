@@ -23,7 +23,7 @@ struct UpdateSearchAndAuditIndexes: AsyncMigration {
         try await sql.drop(index: "audit_events_address").run()
         try await sql.raw("""
             CREATE INDEX audit_events_login_failures ON audit_events (ip, occurred_at)
-            WHERE action = '\(unsafeRaw: AuditAction.loginFailure.rawValue)'
+            WHERE action = 'login.failure'
             """).run()
     }
 
