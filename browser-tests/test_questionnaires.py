@@ -18,7 +18,7 @@ def test_the_front_desk_hands_over_a_tablet_and_the_patient_answers(browser, bas
     browser.find_element(By.CSS_SELECTOR, "table.list tbody tr a").click()
     wait_for_url(browser, lambda url: "/patients/" in url)
     browser.find_element(By.LINK_TEXT, "Questionnaires on a tablet").click()
-    browser.find_element(By.ID, "instruments-peg").send_keys(Keys.SPACE)
+    browser.find_element(By.ID, "questionnaires-peg").send_keys(Keys.SPACE)
     browser.find_element(By.XPATH, "//button[normalize-space()='Get a tablet code']").click()
     assert len(browser.find_element(By.CLASS_NAME, "kiosk-code").text) == 9
     browser.find_element(By.XPATH, "//button[normalize-space()='Sign out and hand over this device']").click()

@@ -38,7 +38,7 @@ enum Entrypoint {
             try await configure(app, config: config)
             app.asyncCommands.use(UserCommand(), as: "user")
             app.asyncCommands.use(DemoCommand(), as: "demo")
-            app.asyncCommands.use(InstrumentsCommand(), as: "instruments")
+            app.asyncCommands.use(QuestionnairesCommand(), as: "questionnaires")
             app.asyncCommands.use(AuditCommand(), as: "audit")
             try await app.execute()
         } catch {

@@ -27,12 +27,12 @@ import VaporTesting
             let shortLived = try await APIClient.make(browser, name: "short", expiresIn: "30")
             // act
             let me = try await nurse.get("/api/v1/me")
-            let account = try await browser.get(SitePath.account)
+            let account = try await browser.get(SitePath.account())
             let stored = try await context.app.db.sql.raw("SELECT token_hash, hint FROM api_tokens").all()
             let forged = try await APIClient(app: context.app, token: "relief_not-a-token").get("/api/v1/me")
             let tokenID = try #require(try await context.app.db.sql.raw("SELECT id FROM api_tokens WHERE name = 'export'").first()?
                 .decode(column: "id", as: UUID.self))
-            try await browser.get(SitePath.account)
+            try await browser.get(SitePath.account())
             let revoke = try await browser.post(SitePath.revokeAPIToken(tokenID))
             let afterRevoke = try await nurse.get("/api/v1/me")
             let beforeExpiry = try await shortLived.get("/api/v1/me")
@@ -179,7 +179,7 @@ import VaporTesting
         try await withRelief(database) { context in
             // setup
             let document = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: try await context.app.testing()
-                .sendRequest(.GET, SitePath.openAPI).body))
+                .sendRequest(.GET, SitePath.openAPI()).body))
             let validator = SchemaValidator(document: document)
             let api = try await APIClient.make(try await context.signedIn(.physician))
             var exercised: Set<String> = []
@@ -206,51 +206,51 @@ import VaporTesting
             let id = try #require(patient["id"].string)
             _ = try await call(.GET, "/api/v1/patients", query: "?q=oka")
             _ = try await call(.GET, "/api/v1/patients", query: "?q=%21")
-            _ = try await call(.GET, "/api/v1/patients/{id}", ["id": id])
-            _ = try await call(.GET, "/api/v1/patients/{id}", ["id": UUID().uuidString])
-            _ = try await call(.PUT, "/api/v1/patients/{id}", ["id": id], .object(["version": 1, "fields": patient["fields"]]))
-            _ = try await call(.PUT, "/api/v1/patients/{id}", ["id": id], .object(["version": 1, "fields": patient["fields"]]))
+            _ = try await call(.GET, "/api/v1/patients/{patient}", ["patient": id])
+            _ = try await call(.GET, "/api/v1/patients/{patient}", ["patient": UUID().uuidString])
+            _ = try await call(.PUT, "/api/v1/patients/{patient}", ["patient": id], .object(["version": 1, "fields": patient["fields"]]))
+            _ = try await call(.PUT, "/api/v1/patients/{patient}", ["patient": id], .object(["version": 1, "fields": patient["fields"]]))
             let alert = ChartAlert(patientID: UUID(uuidString: id)!, kind: "red-flag", code: "fever", message: "Fever: rule out infection",
                                    sourceType: "Evaluation", sourceID: UUID(), by: nil, now: context.clock.now)
             try await alert.create(on: context.app.db)
-            _ = try await call(.GET, "/api/v1/patients/{id}/alerts", ["id": id])
-            _ = try await call(.POST, "/api/v1/patients/{id}/alerts/{alert}/resolve", ["id": id, "alert": alert.id!.uuidString],
+            _ = try await call(.GET, "/api/v1/patients/{patient}/alerts", ["patient": id])
+            _ = try await call(.POST, "/api/v1/patients/{patient}/alerts/{alert}/resolve", ["patient": id, "alert": alert.id!.uuidString],
                                .object(["reason": "Afebrile on exam"]))
-            _ = try await call(.POST, "/api/v1/patients/{id}/alerts/{alert}/resolve", ["id": id, "alert": alert.id!.uuidString],
+            _ = try await call(.POST, "/api/v1/patients/{patient}/alerts/{alert}/resolve", ["patient": id, "alert": alert.id!.uuidString],
                                .object(["reason": "Again"]))
             let samples: [(String, JSONValue)] = [
                 ("medications", oxycodone),
                 ("allergies", .object(["substance": "latex", "reaction": ["hives"], "status": "active"])),
                 ("prior-treatments", .object(["kind": "physical-therapy", "weeks": 8, "result": "no-relief"])),
-                ("problems", .object(["condition": "M54.50", "chronic": true, "status": "active", "certainty": "provisional"])),
+                ("diagnoses", .object(["condition": "M54.50", "chronic": true, "status": "active", "certainty": "provisional"])),
             ]
             for (segment, fields) in samples {
-                let list = "/api/v1/patients/{id}/\(segment)", one = list + "/{entry}"
-                let entry = try await call(.POST, list, ["id": id], .object(["fields": fields]))
-                _ = try await call(.POST, list, ["id": id], .object(["fields": .object(["status": "maybe"])]))
+                let list = "/api/v1/patients/{patient}/\(segment)", one = list + "/{entry}"
+                let entry = try await call(.POST, list, ["patient": id], .object(["fields": fields]))
+                _ = try await call(.POST, list, ["patient": id], .object(["fields": .object(["status": "maybe"])]))
                 let entryID = try #require(entry["id"].string, "\(segment): \(entry)")
-                _ = try await call(.GET, list, ["id": id])
-                _ = try await call(.GET, one, ["id": id, "entry": entryID])
-                _ = try await call(.PUT, one, ["id": id, "entry": entryID], .object(["version": 1, "fields": entry["fields"]]))
-                _ = try await call(.PUT, one, ["id": id, "entry": entryID], .object(["version": 1, "fields": entry["fields"]]))
-                _ = try await call(.POST, one + "/entered-in-error", ["id": id, "entry": entryID], .object(["version": 2, "reason": "duplicate"]))
+                _ = try await call(.GET, list, ["patient": id])
+                _ = try await call(.GET, one, ["patient": id, "entry": entryID])
+                _ = try await call(.PUT, one, ["patient": id, "entry": entryID], .object(["version": 1, "fields": entry["fields"]]))
+                _ = try await call(.PUT, one, ["patient": id, "entry": entryID], .object(["version": 1, "fields": entry["fields"]]))
+                _ = try await call(.POST, one + "/entered-in-error", ["patient": id, "entry": entryID], .object(["version": 2, "reason": "duplicate"]))
             }
-            let questionnaires = "/api/v1/patients/{id}/questionnaire-responses"
+            let questionnaires = "/api/v1/patients/{patient}/questionnaire-responses"
             let phq9 = JSONValue.object(Dictionary(uniqueKeysWithValues: (1...9).map { ("phq-9-\($0)", JSONValue.number(Double($0 % 3))) }))
-            let response = try await call(.POST, questionnaires, ["id": id], .object(["instrument": "phq-9", "fields": phq9]))
-            _ = try await call(.POST, questionnaires, ["id": id], .object(["instrument": "phq-9", "fields": .object(["phq-9-1": 7])]))
-            _ = try await call(.GET, questionnaires, ["id": id])
+            let response = try await call(.POST, questionnaires, ["patient": id], .object(["questionnaire": "phq-9", "fields": phq9]))
+            _ = try await call(.POST, questionnaires, ["patient": id], .object(["questionnaire": "phq-9", "fields": .object(["phq-9-1": 7])]))
+            _ = try await call(.GET, questionnaires, ["patient": id])
             let responseID = try #require(response["id"].string, "\(response)")
-            _ = try await call(.GET, questionnaires + "/{response}", ["id": id, "response": responseID])
-            _ = try await call(.POST, questionnaires + "/{response}/entered-in-error", ["id": id, "response": responseID],
+            _ = try await call(.GET, questionnaires + "/{response}", ["patient": id, "response": responseID])
+            _ = try await call(.POST, questionnaires + "/{response}/entered-in-error", ["patient": id, "response": responseID],
                                .object(["version": 1, "reason": "another patient's form"]))
-            _ = try await call(.POST, questionnaires + "/{response}/entered-in-error", ["id": id, "response": UUID().uuidString],
+            _ = try await call(.POST, questionnaires + "/{response}/entered-in-error", ["patient": id, "response": UUID().uuidString],
                                .object(["version": 1, "reason": "again"]))
-            let evaluations = "/api/v1/patients/{id}/evaluations", evaluation = evaluations + "/{evaluation}"
-            let note = try await call(.POST, evaluations, ["id": id], .object(["fields": .object([:])]))
-            _ = try await call(.POST, evaluations, ["id": id], .object(["fields": .object(["kind": "procedure"])]))
-            let noteIDs = ["id": id, "evaluation": try #require(note["id"].string, "\(note)")]
-            _ = try await call(.GET, evaluations, ["id": id])
+            let evaluations = "/api/v1/patients/{patient}/evaluations", evaluation = evaluations + "/{evaluation}"
+            let note = try await call(.POST, evaluations, ["patient": id], .object(["fields": .object([:])]))
+            _ = try await call(.POST, evaluations, ["patient": id], .object(["fields": .object(["kind": "procedure"])]))
+            let noteIDs = ["patient": id, "evaluation": try #require(note["id"].string, "\(note)")]
+            _ = try await call(.GET, evaluations, ["patient": id])
             _ = try await call(.GET, evaluation, noteIDs)
             _ = try await call(.PUT, evaluation, noteIDs, .object(["version": 1, "fields": APINotesAndWorkupTests.draft]))
             _ = try await call(.PUT, evaluation, noteIDs, .object(["version": 1, "fields": APINotesAndWorkupTests.draft]))
@@ -258,11 +258,11 @@ import VaporTesting
             _ = try await call(.POST, evaluation + "/sign", noteIDs, .object(["version": 2, "fields": .object(["painNow": 12])]))
             _ = try await call(.POST, evaluation + "/sign", noteIDs, .object(["version": 2, "fields": APINotesAndWorkupTests.draft]))
             _ = try await call(.POST, evaluation + "/addenda", noteIDs, .object(["text": "Reviewed the imaging with the patient."]))
-            let orders = "/api/v1/patients/{id}/workup-orders", order = orders + "/{order}"
-            let placed = try await call(.POST, orders, ["id": id], .object(["fields": APINotesAndWorkupTests.mri]))
-            _ = try await call(.POST, orders, ["id": id], .object(["fields": .object(["test": "x-ray"])]))
-            let orderIDs = ["id": id, "order": try #require(placed["id"].string, "\(placed)")]
-            _ = try await call(.GET, orders, ["id": id])
+            let orders = "/api/v1/patients/{patient}/workup-orders", order = orders + "/{order}"
+            let placed = try await call(.POST, orders, ["patient": id], .object(["fields": APINotesAndWorkupTests.mri]))
+            _ = try await call(.POST, orders, ["patient": id], .object(["fields": .object(["test": "x-ray"])]))
+            let orderIDs = ["patient": id, "order": try #require(placed["id"].string, "\(placed)")]
+            _ = try await call(.GET, orders, ["patient": id])
             _ = try await call(.GET, order, orderIDs)
             _ = try await call(.POST, order + "/review", orderIDs, .object(["version": 1, "fields": .object([:])]))
             _ = try await call(.POST, order + "/schedule", orderIDs, .object(["version": 1, "fields": .object(["scheduledFor": "2026-12-01"])]))
@@ -292,14 +292,14 @@ extension APITests {
             let path = "/api/v1/patients/\(patient.id)/questionnaire-responses"
             func peg(_ values: [Int], on day: String) -> JSONValue {
                 var fields = Dictionary(uniqueKeysWithValues: values.enumerated().map { ("peg-\($0.offset + 1)", JSONValue.number(Double($0.element))) })
-                fields[InstrumentSubmission.completedOnField] = .string(day)
-                return .object(["instrument": "peg", "fields": .object(fields)])
+                fields[QuestionnaireSubmission.completedOnField] = .string(day)
+                return .object(["questionnaire": "peg", "fields": .object(fields)])
             }
             // act
             let baseline = try await api.send(.POST, path, peg([8, 8, 8], on: "2026-09-01"))
             let later = try await api.send(.POST, path, peg([4, 4, 5], on: "2026-11-01"))
             let outOfRange = try await api.send(.POST, path, peg([11, 4, 4], on: "2026-11-02"))
-            let phq9 = try await api.send(.POST, path, .object(["instrument": "phq-9", "fields": .object(Dictionary(uniqueKeysWithValues:
+            let phq9 = try await api.send(.POST, path, .object(["questionnaire": "phq-9", "fields": .object(Dictionary(uniqueKeysWithValues:
                 (1...9).map { ("phq-9-\($0)", JSONValue.number($0 == 9 ? 1 : 0)) }))]))
             let list = try await api.get(path)
             let alerts = try await api.get("/api/v1/patients/\(patient.id)/alerts")
@@ -308,7 +308,7 @@ extension APITests {
             #expect(later.json["score"] == 4.3, "the engine rounds the mean to one decimal")
             #expect(outOfRange.status == .unprocessableEntity && outOfRange.json["fields"]["peg-1"] != .null)
             #expect(phq9.status == .created)
-            let course = try #require(list.json["courses"].items.first { $0["instrument"] == "peg" })
+            let course = try #require(list.json["courses"].items.first { $0["questionnaire"] == "peg" })
             #expect(course["baseline"] == 8 && course["latest"] == 4.3 && course["verdict"] == "notJudged", "PEG has no MID: \(course)")
             #expect(course["change"].number.map { $0 < -3 } == true)
             #expect(list.json["responses"].count == 3)

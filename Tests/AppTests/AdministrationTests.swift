@@ -13,9 +13,9 @@ import VaporTesting
         try await withRelief(database) { context in
             // setup
             let admin = try await context.signedIn(.admin)
-            try await admin.get(SitePath.newUser)
+            try await admin.get(SitePath.newUser())
             // act
-            let created = try await admin.post(SitePath.adminUsers, form: ["name": "Dr. New", "email": "New@Clinic.org", "role": "physician"])
+            let created = try await admin.post(SitePath.adminUsers(), form: ["name": "Dr. New", "email": "New@Clinic.org", "role": "physician"])
             // check
             #expect(created.status == .ok)
             let password = try #require(created.text.components(separatedBy: "<code>").dropFirst().first?.components(separatedBy: "</code>").first)
@@ -24,9 +24,9 @@ import VaporTesting
             #expect(user.passwordHash.hasPrefix("$2"))
             #expect(try await context.auditEvents(.userCreate).first?.resourceID == user.id?.uuidString)
             let browser = Browser(app: context.app)
-            try await browser.get(SitePath.login)
-            let login = try await browser.post(SitePath.login, form: ["email": "new@clinic.org", "password": password])
-            #expect(login.location == SitePath.accountPassword)
+            try await browser.get(SitePath.login())
+            let login = try await browser.post(SitePath.login(), form: ["email": "new@clinic.org", "password": password])
+            #expect(login.location == SitePath.accountPassword())
         }
     }
 
@@ -35,9 +35,9 @@ import VaporTesting
         try await withRelief(database) { context in
             // setup
             let admin = try await context.signedIn(.admin)
-            try await admin.get(SitePath.newUser)
+            try await admin.get(SitePath.newUser())
             // act
-            let response = try await admin.post(SitePath.adminUsers, form: ["name": "", "email": "admin@test.relief", "role": "wizard"])
+            let response = try await admin.post(SitePath.adminUsers(), form: ["name": "", "email": "admin@test.relief", "role": "wizard"])
             // check
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("Enter the person&#39;s name.") || response.text.contains("Enter the person's name."))
@@ -59,7 +59,7 @@ import VaporTesting
             let response = try await admin.post(SitePath.userDisable(nurseUser.id!))
             // check
             #expect(response.status == .seeOther)
-            #expect(try await nurse.get(SitePath.patients).location?.hasPrefix(SitePath.login) == true)
+            #expect(try await nurse.get(SitePath.patients()).location?.hasPrefix(SitePath.login()) == true)
             #expect(try await context.auditEvents(.userDisable).count == 1)
         }
     }
@@ -141,8 +141,8 @@ import VaporTesting
             try await nurse.get(SitePath.patient(other.id))
             let admin = try await context.signedIn(.admin)
             // act
-            let page = try await admin.get("\(SitePath.audit)?patient=\(watched.mrn)&action=patient.view")
-            let badDate = try await admin.get("\(SitePath.audit)?from=yesterday")
+            let page = try await admin.get("\(SitePath.audit())?patient=\(watched.mrn)&action=patient.view")
+            let badDate = try await admin.get("\(SitePath.audit())?from=yesterday")
             // check
             #expect(page.status == .ok)
             #expect(page.text.components(separatedBy: "<td>patient.view</td>").count - 1 == 1)
@@ -159,7 +159,7 @@ import VaporTesting
             // setup
             let admin = try await context.signedIn(.admin)
             // act
-            let response = try await admin.get("\(SitePath.auditExport)?user=admin@test.relief")
+            let response = try await admin.get("\(SitePath.auditExport())?user=admin@test.relief")
             // check
             #expect(response.status == .ok)
             #expect(response.headers.contentType?.subType == "csv")
@@ -198,7 +198,7 @@ import VaporTesting
     func healthAnswersWhenTheDatabaseDoes(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // act
-            let response = try await Browser(app: context.app).get(SitePath.health)
+            let response = try await Browser(app: context.app).get(SitePath.health())
             // check
             #expect(response.status == .ok)
         }
@@ -210,7 +210,7 @@ import VaporTesting
         let config = AppConfig(database: .postgres(url: "postgres://relief@127.0.0.1:1/none?sslmode=disable", searchPath: nil))
         try await configure(app, config: config)
         // act
-        let response = try await app.testing().sendRequest(.GET, SitePath.health)
+        let response = try await app.testing().sendRequest(.GET, SitePath.health())
         // check
         #expect(response.status == .serviceUnavailable)
         try await app.asyncShutdown()
@@ -224,7 +224,7 @@ import VaporTesting
             let headers: HTTPHeaders = ["Content-Type": "application/json", "Accept": "application/json",
                                         CSRFMiddleware.headerName: browser.csrfToken ?? ""]
             // act
-            let response = try await browser.send(.POST, SitePath.patients, headers: headers, body: ByteBuffer(string: "{\"familyName\": "))
+            let response = try await browser.send(.POST, SitePath.patients(), headers: headers, body: ByteBuffer(string: "{\"familyName\": "))
             // check
             #expect(response.status == .badRequest)
             #expect(response.text.contains("\"error\""))
@@ -239,9 +239,9 @@ import VaporTesting
             let browser = try await context.signedIn(.nurse)
             try await browser.get(SitePath.patient(UUID()))
             // act
-            let response = try await browser.get(SitePath.metrics)
+            let response = try await browser.get(SitePath.metrics())
             // check
-            #expect(response.text.contains("relief_http_requests_total{method=\"GET\",route=\"/patients/:id\",status=\"404\"} 1"))
+            #expect(response.text.contains("relief_http_requests_total{method=\"GET\",route=\"/patients/:patient\",status=\"404\"} 1"))
             #expect(response.text.contains("relief_http_request_duration_seconds_bucket"))
         }
     }
@@ -252,8 +252,8 @@ import VaporTesting
             // setup
             let browser = Browser(app: context.app)
             // act
-            let responses = [try await browser.get(SitePath.login), try await browser.get("/no/such/page"),
-                             try await browser.get(SitePath.stylesheet)]
+            let responses = [try await browser.get(SitePath.login()), try await browser.get("/no/such/page"),
+                             try await browser.get(SitePath.stylesheet())]
             // check
             for response in responses {
                 let csp = response.headers.first(name: "Content-Security-Policy") ?? ""

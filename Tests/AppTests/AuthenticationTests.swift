@@ -14,15 +14,15 @@ import VaporTesting
             // setup
             let user = try await context.makeUser(.nurse)
             let browser = Browser(app: context.app)
-            try await browser.get(SitePath.login)
+            try await browser.get(SitePath.login())
             // act
-            let response = try await browser.post(SitePath.login, form: ["email": "  NURSE@test.relief ", "password": TestContext.password])
+            let response = try await browser.post(SitePath.login(), form: ["email": "  NURSE@test.relief ", "password": TestContext.password])
             // check
             #expect(response.status == .seeOther)
             let cookie = try #require(response.headers.setCookie?[SessionAuthenticator.cookieName])
             #expect(cookie.isHTTPOnly)
             #expect(cookie.sameSite == .lax)
-            #expect(try await browser.get(SitePath.patients).status == .ok)
+            #expect(try await browser.get(SitePath.patients()).status == .ok)
             let events = try await context.auditEvents(.loginSuccess)
             #expect(events.count == 1)
             #expect(events.first?.userID == user.id)
@@ -36,9 +36,9 @@ import VaporTesting
             // setup
             try await context.makeUser(.physician)
             let browser = Browser(app: context.app)
-            try await browser.get(SitePath.login)
+            try await browser.get(SitePath.login())
             // act
-            let response = try await browser.post(SitePath.login, form: ["email": "physician@test.relief", "password": "not the password"])
+            let response = try await browser.post(SitePath.login(), form: ["email": "physician@test.relief", "password": "not the password"])
             // check
             #expect(response.status == .unauthorized)
             #expect(response.text.contains(LoginController.wrongCredentials))
@@ -58,8 +58,8 @@ import VaporTesting
             let attacker = Browser(app: context.app, method: .running(hostname: "127.0.0.1", port: 0))
             let person = Browser(app: context.app, method: .running(hostname: "127.0.0.1", port: 0))
             func signIn(_ browser: Browser, from address: String, password: String) async throws -> HTTPStatus {
-                try await browser.get(SitePath.login)
-                return try await browser.post(SitePath.login, form: ["email": email, "password": password],
+                try await browser.get(SitePath.login())
+                return try await browser.post(SitePath.login(), form: ["email": email, "password": password],
                                               headers: ["X-Forwarded-For": address]).status
             }
             var answers: [HTTPStatus] = []
@@ -86,11 +86,11 @@ import VaporTesting
         try await withRelief(database, throttle: LoginThrottle(maxFailuresPerAddress: 3)) { context in
             // setup: no trusted proxy, so a guesser cannot pick a fresh address per try
             let browser = Browser(app: context.app, method: .running(hostname: "127.0.0.1", port: 0))
-            try await browser.get(SitePath.login)
+            try await browser.get(SitePath.login())
             // act
             var answers: [HTTPStatus] = []
             for index in 1...4 {
-                answers.append(try await browser.post(SitePath.login, form: ["email": "guess\(index)@x.org", "password": "abc"],
+                answers.append(try await browser.post(SitePath.login(), form: ["email": "guess\(index)@x.org", "password": "abc"],
                                                       headers: ["X-Forwarded-For": "203.0.113.\(index)"]).status)
             }
             // check
@@ -106,18 +106,18 @@ import VaporTesting
             try await context.makeUser(.nurse)
             let admin = try await context.signedIn(.admin)
             let browser = Browser(app: context.app)
-            try await browser.get(SitePath.login)
+            try await browser.get(SitePath.login())
             // act
             var known: [String] = [], unknown: [String] = []
             for _ in 1...6 {
-                let answer = try await browser.post(SitePath.login, form: ["email": "nurse@test.relief", "password": "guess guess"])
+                let answer = try await browser.post(SitePath.login(), form: ["email": "nurse@test.relief", "password": "guess guess"])
                 known.append("\(answer.status.code) \(answer.text.contains(LoginController.wrongCredentials))")
             }
             for _ in 1...6 {
-                let answer = try await browser.post(SitePath.login, form: ["email": "nobody@test.relief", "password": "guess guess"])
+                let answer = try await browser.post(SitePath.login(), form: ["email": "nobody@test.relief", "password": "guess guess"])
                 unknown.append("\(answer.status.code) \(answer.text.contains(LoginController.wrongCredentials))")
             }
-            let users = try await admin.get(SitePath.adminUsers)
+            let users = try await admin.get(SitePath.adminUsers())
             // check
             #expect(known == unknown, "\(known) \(unknown)")
             #expect(known.prefix(5).allSatisfy { $0 == "401 true" } && known.last == "429 false")
@@ -132,10 +132,10 @@ import VaporTesting
             // setup
             try await context.makeUser(.nurse)
             let browser = Browser(app: context.app)
-            try await browser.get(SitePath.login)
-            for index in 1...3 { try await browser.post(SitePath.login, form: ["email": "guess\(index)@x.org", "password": "abc"]) }
+            try await browser.get(SitePath.login())
+            for index in 1...3 { try await browser.post(SitePath.login(), form: ["email": "guess\(index)@x.org", "password": "abc"]) }
             // act
-            let response = try await browser.post(SitePath.login, form: ["email": "nurse@test.relief", "password": TestContext.password])
+            let response = try await browser.post(SitePath.login(), form: ["email": "nurse@test.relief", "password": TestContext.password])
             // check
             #expect(response.status == .tooManyRequests)
         }
@@ -149,10 +149,10 @@ import VaporTesting
             user.disabledAt = context.clock.now
             try await user.save(on: context.app.db)
             let browser = Browser(app: context.app)
-            try await browser.get(SitePath.login)
+            try await browser.get(SitePath.login())
             // act
-            let disabled = try await browser.post(SitePath.login, form: ["email": user.email, "password": TestContext.password])
-            let unknown = try await browser.post(SitePath.login, form: ["email": "nobody@test.relief", "password": TestContext.password])
+            let disabled = try await browser.post(SitePath.login(), form: ["email": user.email, "password": TestContext.password])
+            let unknown = try await browser.post(SitePath.login(), form: ["email": "nobody@test.relief", "password": TestContext.password])
             // check
             #expect(disabled.status == .unauthorized)
             #expect(unknown.status == .unauthorized)
@@ -167,15 +167,15 @@ import VaporTesting
             let browser = try await context.signedIn(.physician)
             let oldCookie = try #require(browser.cookies[SessionAuthenticator.cookieName])
             // act
-            let response = try await browser.post(SitePath.logout)
+            let response = try await browser.post(SitePath.logout())
             // check
             #expect(response.status == .seeOther)
-            #expect(response.location == SitePath.login)
+            #expect(response.location == SitePath.login())
             let replay = Browser(app: context.app)
             let headers: HTTPHeaders = ["Cookie": "\(SessionAuthenticator.cookieName)=\(oldCookie)"]
-            let after = try await replay.send(.GET, SitePath.patients, headers: headers, body: nil)
+            let after = try await replay.send(.GET, SitePath.patients(), headers: headers, body: nil)
             #expect(after.status == .seeOther)
-            #expect(after.location?.hasPrefix(SitePath.login) == true)
+            #expect(after.location?.hasPrefix(SitePath.login()) == true)
             #expect(try await context.auditEvents(.logout).count == 1)
         }
     }
@@ -186,10 +186,10 @@ import VaporTesting
             // setup
             let browser = try await context.signedIn(.nurse)
             context.clock.advance(minutes: 29)
-            let stillActive = try await browser.get(SitePath.patients)
+            let stillActive = try await browser.get(SitePath.patients())
             // act
             context.clock.advance(minutes: 30.5)
-            let expired = try await browser.get(SitePath.patients)
+            let expired = try await browser.get(SitePath.patients())
             // check
             #expect(stillActive.status == .ok)
             #expect(expired.status == .seeOther)
@@ -207,10 +207,10 @@ import VaporTesting
             // act: a page every 20 seconds for three minutes, then 61 seconds away
             for _ in 1...9 {
                 context.clock.advance(minutes: 1.0 / 3)
-                statuses.append(try await browser.get(SitePath.patients).status)
+                statuses.append(try await browser.get(SitePath.patients()).status)
             }
             context.clock.advance(minutes: 61.0 / 60)
-            let idle = try await browser.get(SitePath.patients)
+            let idle = try await browser.get(SitePath.patients())
             // check
             #expect(statuses.allSatisfy { $0 == .ok }, "\(statuses)")
             #expect(idle.status == .seeOther && idle.location?.contains("expired=1") == true)
@@ -222,12 +222,12 @@ import VaporTesting
         try await withRelief(database) { context in
             // setup: the session is checked once, so it is cached
             let browser = try await context.signedIn(.nurse)
-            #expect(try await browser.get(SitePath.patients).status == .ok)
+            #expect(try await browser.get(SitePath.patients()).status == .ok)
             // act: another instance signs it out behind this one's back
             try await context.app.db.sql.raw("DELETE FROM user_sessions").run()
-            let withinLifetime = try await browser.get(SitePath.patients)
+            let withinLifetime = try await browser.get(SitePath.patients())
             context.clock.advance(minutes: 6.0 / 60)
-            let afterLifetime = try await browser.get(SitePath.patients)
+            let afterLifetime = try await browser.get(SitePath.patients())
             // check
             #expect(withinLifetime.status == .ok)
             #expect(afterLifetime.status == .seeOther)
@@ -241,9 +241,9 @@ import VaporTesting
             let browser = try await context.signedIn(.coordinator)
             let form = ["familyName": "Doe", "givenName": "Jane", "birthDate": "01/02/1970", "sexAtBirth": "F"]
             // act
-            let missing = try await browser.post(SitePath.patients, form: form, csrf: .some(nil))
-            let wrong = try await browser.post(SitePath.patients, form: form, csrf: "forged-token")
-            let loginWithout = try await Browser(app: context.app).post(SitePath.login, form: ["email": "a@b.org", "password": "x"], csrf: .some(nil))
+            let missing = try await browser.post(SitePath.patients(), form: form, csrf: .some(nil))
+            let wrong = try await browser.post(SitePath.patients(), form: form, csrf: "forged-token")
+            let loginWithout = try await Browser(app: context.app).post(SitePath.login(), form: ["email": "a@b.org", "password": "x"], csrf: .some(nil))
             // check
             #expect(missing.status == .forbidden)
             #expect(wrong.status == .forbidden)
@@ -258,22 +258,22 @@ import VaporTesting
             // setup
             try await context.makeUser(.nurse, mustChangePassword: true)
             let browser = Browser(app: context.app)
-            try await browser.get(SitePath.login)
-            let login = try await browser.post(SitePath.login, form: ["email": "nurse@test.relief", "password": TestContext.password])
+            try await browser.get(SitePath.login())
+            let login = try await browser.post(SitePath.login(), form: ["email": "nurse@test.relief", "password": TestContext.password])
             // act
-            let blocked = try await browser.get(SitePath.patients)
-            try await browser.get(SitePath.accountPassword)
-            let weak = try await browser.post(SitePath.accountPassword, form: [
+            let blocked = try await browser.get(SitePath.patients())
+            try await browser.get(SitePath.accountPassword())
+            let weak = try await browser.post(SitePath.accountPassword(), form: [
                 "currentPassword": TestContext.password, "newPassword": "short", "confirmPassword": "short"])
-            let changed = try await browser.post(SitePath.accountPassword, form: [
+            let changed = try await browser.post(SitePath.accountPassword(), form: [
                 "currentPassword": TestContext.password, "newPassword": "a much better passphrase", "confirmPassword": "a much better passphrase"])
             // check
-            #expect(login.location == SitePath.accountPassword)
-            #expect(blocked.location == SitePath.accountPassword)
+            #expect(login.location == SitePath.accountPassword())
+            #expect(blocked.location == SitePath.accountPassword())
             #expect(weak.status == .unprocessableEntity)
             #expect(weak.text.contains("Use at least 12 characters."))
             #expect(changed.status == .seeOther)
-            #expect(try await browser.get(SitePath.patients).status == .ok)
+            #expect(try await browser.get(SitePath.patients()).status == .ok)
             #expect(try await context.auditEvents(.passwordChange).count == 1)
         }
     }
@@ -303,11 +303,11 @@ import VaporTesting
     @Test func onlyLocalPathsAreFollowedAfterSignIn() {
         // act / check
         #expect(LoginController.safeNext("/patients?q=smith") == "/patients?q=smith")
-        #expect(LoginController.safeNext("//evil.example/x") == SitePath.home)
-        #expect(LoginController.safeNext("https://evil.example") == SitePath.home)
-        #expect(LoginController.safeNext("/\\evil.example") == SitePath.home)
+        #expect(LoginController.safeNext("//evil.example/x") == SitePath.home())
+        #expect(LoginController.safeNext("https://evil.example") == SitePath.home())
+        #expect(LoginController.safeNext("/\\evil.example") == SitePath.home())
         for sneaky in ["/\t/evil.example", "/\n/evil.example", "/\r/evil.example", " //evil.example", "/ /x", "/\u{0}x", "/%2F%2Fok"] {
-            #expect(LoginController.safeNext(sneaky) == (sneaky == "/%2F%2Fok" ? sneaky : SitePath.home), "\(sneaky.debugDescription)")
+            #expect(LoginController.safeNext(sneaky) == (sneaky == "/%2F%2Fok" ? sneaky : SitePath.home()), "\(sneaky.debugDescription)")
         }
     }
 
@@ -319,11 +319,11 @@ import VaporTesting
             let browser = Browser(app: context.app)
             let page = try await browser.get("/login?next=%2F%09%2Fevil.example")
             // act
-            let response = try await browser.post(SitePath.login, form: ["email": "nurse@test.relief", "password": TestContext.password,
+            let response = try await browser.post(SitePath.login(), form: ["email": "nurse@test.relief", "password": TestContext.password,
                                                                          "next": "/\t/evil.example"])
             // check
             #expect(page.status == .ok)
-            #expect(response.status == .seeOther && response.location == SitePath.home)
+            #expect(response.status == .seeOther && response.location == SitePath.home())
         }
     }
 }

@@ -61,7 +61,7 @@ import VaporTesting
             _ = try await api.send(.PUT, base + "/evaluations/\(try #require(note.json["id"].string))",
                                    .object(["version": 1, "fields": .object(["chiefComplaint": "Neck pain", "redFlag": ["weight-loss"]])]))
             versions.append(try await version())
-            _ = try await api.send(.POST, base + "/questionnaire-responses", .object(["instrument": "pain-intensity",
+            _ = try await api.send(.POST, base + "/questionnaire-responses", .object(["questionnaire": "pain-intensity",
                                                                                     "fields": .object(["pain-intensity-1": 7])]))
             versions.append(try await version())
             _ = try await api.send(.POST, base + "/workup-orders", .object(["fields": .object(["test": "cbc", "reason": "Before the procedure"])]))

@@ -28,7 +28,7 @@ import VaporTesting
             // setup
             let patient = try await context.makePatient()
             let nurse = try await context.signedIn(.nurse)
-            let medications = SitePath.chartEntries(patient.id, .medication)
+            let medications = SitePath.chartEntries(.medication)(patient.id)
             try await nurse.get(medications + "/new")
             // act
             let added = try await nurse.post(medications, pairs: oxycodone)
@@ -36,8 +36,8 @@ import VaporTesting
                                                       ("status", "active")])
             let chart = try await nurse.get(SitePath.patient(patient.id))
             let entry = try await ChartEntry.query(on: context.app.db).filter(\.$code == "oxycodone").first()
-            let edit = try await nurse.get(SitePath.editChartEntry(patient.id, .medication, try #require(entry?.id)))
-            let stopped = try await nurse.post(SitePath.chartEntry(patient.id, .medication, entry!.id!),
+            let edit = try await nurse.get(SitePath.editChartEntry(.medication)(patient.id, try #require(entry?.id)))
+            let stopped = try await nurse.post(SitePath.chartEntry(.medication)(patient.id, entry!.id!),
                                                pairs: [("version", try version(edit))] + oxycodone.filter { $0.0 != "status" }
                                                    + [("status", "stopped"), ("endDate", "11/01/2026")])
             let list = try await nurse.get(medications)
@@ -64,7 +64,7 @@ import VaporTesting
             // setup
             let patient = try await context.makePatient()
             let nurse = try await context.signedIn(.nurse)
-            let medications = SitePath.chartEntries(patient.id, .medication)
+            let medications = SitePath.chartEntries(.medication)(patient.id)
             try await nurse.get(medications + "/new")
             // act
             let response = try await nurse.post(medications, pairs: [
@@ -90,7 +90,7 @@ import VaporTesting
             let patient = try await context.makePatient()
             let nurse = try await context.signedIn(.nurse)
             let coordinator = try await context.signedIn(.coordinator)
-            let allergies = SitePath.chartEntries(patient.id, .allergy)
+            let allergies = SitePath.chartEntries(.allergy)(patient.id)
             let before = try await coordinator.get(SitePath.patient(patient.id))
             try await nurse.get(allergies + "/new")
             // act
@@ -118,10 +118,10 @@ import VaporTesting
             let patient = try await context.makePatient()
             let nurse = try await context.signedIn(.nurse)
             let physician = try await context.signedIn(.physician)
-            try await nurse.get(SitePath.newChartEntry(patient.id, .medication))
-            try await nurse.post(SitePath.chartEntries(patient.id, .medication), pairs: oxycodone)
+            try await nurse.get(SitePath.newChartEntry(.medication)(patient.id))
+            try await nurse.post(SitePath.chartEntries(.medication)(patient.id), pairs: oxycodone)
             let entry = try await onlyEntry(context, .medication)
-            let path = SitePath.chartEntry(patient.id, .medication, entry.id!)
+            let path = SitePath.chartEntry(.medication)(patient.id, entry.id!)
             let base = try version(try await nurse.get(path + "/edit"))
             try await physician.get(path + "/edit")
             // act
@@ -144,13 +144,13 @@ import VaporTesting
             // setup
             let patient = try await context.makePatient()
             let nurse = try await context.signedIn(.nurse)
-            try await nurse.get(SitePath.newChartEntry(patient.id, .priorTreatment))
-            try await nurse.post(SitePath.chartEntries(patient.id, .priorTreatment), pairs: [
+            try await nurse.get(SitePath.newChartEntry(.priorTreatment)(patient.id))
+            try await nurse.post(SitePath.chartEntries(.priorTreatment)(patient.id), pairs: [
                 ("kind", "physical-therapy"), ("detail", "Core stabilisation"), ("weeks", "6"), ("result", "no-relief"),
             ])
             let chart = try await nurse.get(SitePath.patient(patient.id))
             let entry = try await onlyEntry(context, .priorTreatment)
-            let path = SitePath.chartEntry(patient.id, .priorTreatment, entry.id!)
+            let path = SitePath.chartEntry(.priorTreatment)(patient.id, entry.id!)
             let edit = try await nurse.get(path + "/edit")
             // act
             let noReason = try await nurse.post(path + "/entered-in-error", pairs: [("version", try version(edit))])
@@ -177,8 +177,8 @@ import VaporTesting
             let patient = try await context.makePatient()
             let therapist = try await context.signedIn(.therapist)
             // act
-            let list = try await therapist.get(SitePath.chartEntries(patient.id, .allergy))
-            let form = try await therapist.get(SitePath.newChartEntry(patient.id, .allergy))
+            let list = try await therapist.get(SitePath.chartEntries(.allergy)(patient.id))
+            let form = try await therapist.get(SitePath.newChartEntry(.allergy)(patient.id))
             // check
             #expect(list.status == .ok && !list.text.contains("Add allergy"))
             #expect(form.status == .forbidden)
@@ -194,7 +194,7 @@ extension ChartListsTests {
             // setup
             let patient = try await context.makePatient()
             let physician = try await context.signedIn(.physician)
-            let problems = SitePath.chartEntries(patient.id, .diagnosis)
+            let problems = SitePath.chartEntries(.diagnosis)(patient.id)
             let facet: [(String, String)] = [("condition", "M47.816"), ("laterality", "bilateral"), ("status", "active"),
                                              ("certainty", "provisional"), ("painGenerator", "yes"), ("evidence", "exam")]
             try await physician.get(problems + "/new")
@@ -222,7 +222,7 @@ extension ChartListsTests {
             let physician = try await context.signedIn(.physician)
             let api = try await APIClient.make(physician)
             let orders = "/api/v1/patients/\(patient.id)/workup-orders"
-            let before = try await physician.get(SitePath.chartEntries(patient.id, .diagnosis) + "/new")
+            let before = try await physician.get(SitePath.chartEntries(.diagnosis)(patient.id) + "/new")
             let order = try await api.send(.POST, orders, .object(["fields": .object(["test": "mri", "region": "lumbar", "contrast": "without",
                                                                                     "reason": "Radiculopathy"])]))
             let path = "\(orders)/\(try #require(order.json["id"].string))"
@@ -230,7 +230,7 @@ extension ChartListsTests {
                 "report": "Protrusion at L4-5.", "resultedOn": "2026-11-16", "finding.1.kind": "disc-herniation", "finding.1.level": "L4-5",
                 "finding.1.side": "left"])]))
             // act
-            let form = try await physician.get(SitePath.chartEntries(patient.id, .diagnosis) + "/new")
+            let form = try await physician.get(SitePath.chartEntries(.diagnosis)(patient.id) + "/new")
             // check
             #expect(!before.text.contains("Work-up results"))
             #expect(form.text.contains("MRI lumbar spine — without contrast, 11/16/2026 (not yet reviewed): Disc herniation L4-5 left"))
@@ -244,7 +244,7 @@ extension ChartListsTests {
             let patient = try await context.makePatient()
             let nurse = try await context.signedIn(.nurse)
             let api = try await APIClient.make(nurse)
-            let medications = SitePath.chartEntries(patient.id, .medication)
+            let medications = SitePath.chartEntries(.medication)(patient.id)
             try await nurse.get(medications + "/new")
             // act
             let everyThree = try await nurse.post(medications, pairs: [("drug", "oxycodone"), ("strength", "5"), ("unit", "mg"),
@@ -255,7 +255,7 @@ extension ChartListsTests {
                 "drug": "morphine", "strength": 10, "unit": "mg", "frequency": "times-daily", "frequencyCount": 5, "status": "active"])]))
             let list = try await nurse.get(medications)
             let entry = try #require(try await ChartEntry.query(on: context.app.db).filter(\.$code == "oxycodone").first())
-            let edit = try await nurse.get(SitePath.editChartEntry(patient.id, .medication, try #require(entry.id)))
+            let edit = try await nurse.get(SitePath.editChartEntry(.medication)(patient.id, try #require(entry.id)))
             // check: 5 mg × 8 a day × 1.5 = 60; 10 mg × 5 × 1 = 50
             #expect(everyThree.status == .seeOther)
             #expect(missing.status == .unprocessableEntity && missing.text.contains("Say how many times a day (1–12)."))

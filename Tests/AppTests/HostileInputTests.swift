@@ -15,17 +15,17 @@ import VaporTesting
             let browser = try await context.signedIn(.coordinator)
             let api = try await APIClient.make(browser)
             let before = try await context.patientCount()
-            try await browser.get(SitePath.newPatient)
+            try await browser.get(SitePath.newPatient())
             // act
-            let page = try await browser.get(SitePath.patients + "?q=a%00b")
+            let page = try await browser.get(SitePath.patients() + "?q=a%00b")
             let apiSearch = try await api.get("/api/v1/patients?q=a%00b")
-            let form = try await browser.post(SitePath.patients, form: ["familyName": "a\u{0}b", "givenName": "Kim", "birthDate": "01/02/1970",
+            let form = try await browser.post(SitePath.patients(), form: ["familyName": "a\u{0}b", "givenName": "Kim", "birthDate": "01/02/1970",
                                                                          "sexAtBirth": "F"])
             let apiRegistration = try await api.send(.POST, "/api/v1/patients", .object(["fields": .object([
                 "familyName": "a\u{0}b", "givenName": "Kim", "birthDate": "1970-01-02", "sexAtBirth": "F"])]))
             let anonymous = Browser(app: context.app)
-            try await anonymous.get(SitePath.login)
-            let login = try await anonymous.post(SitePath.login, form: ["email": "nurse\u{0}@test.relief", "password": "whatever it is"])
+            try await anonymous.get(SitePath.login())
+            let login = try await anonymous.post(SitePath.login(), form: ["email": "nurse\u{0}@test.relief", "password": "whatever it is"])
             // check
             #expect(page.status == .ok && page.text.contains(TextRules.controlCharacterMessage))
             #expect(apiSearch.status == .unprocessableEntity && apiSearch.json["fields"]["q"] == .string(TextRules.controlCharacterMessage))
@@ -66,7 +66,7 @@ import VaporTesting
             let patient = try await context.makePatient()
             let nurse = try await context.signedIn(.nurse)
             let api = try await APIClient.make(nurse)
-            let medications = SitePath.chartEntries(patient.id, .medication)
+            let medications = SitePath.chartEntries(.medication)(patient.id)
             try await nurse.get(medications + "/new")
             func medication(_ strength: String) -> [(String, String)] {
                 [("drug", "oxycodone"), ("strength", strength), ("unit", "mg"), ("unitsPerDose", "1"), ("frequency", "q6h"), ("status", "active")]

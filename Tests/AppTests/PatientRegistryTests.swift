@@ -18,9 +18,9 @@ import VaporTesting
         try await withRelief(database) { context in
             // setup
             let browser = try await context.signedIn(.coordinator)
-            try await browser.get(SitePath.newPatient)
+            try await browser.get(SitePath.newPatient())
             // act
-            let response = try await browser.post(SitePath.patients, form: Self.form)
+            let response = try await browser.post(SitePath.patients(), form: Self.form)
             // check
             #expect(response.status == .seeOther)
             let patient = try #require(try await context.onlyPatient())
@@ -43,13 +43,13 @@ import VaporTesting
         try await withRelief(database) { context in
             // setup
             let browser = try await context.signedIn(.nurse)
-            try await browser.get(SitePath.newPatient)
+            try await browser.get(SitePath.newPatient())
             var form = Self.form
             form["birthDate"] = "02/30/2020"
             form["givenName"] = ""
             form["email"] = "rosa@"
             // act
-            let response = try await browser.post(SitePath.patients, form: form)
+            let response = try await browser.post(SitePath.patients(), form: form)
             // check
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("There are 3 problems"))
@@ -70,7 +70,7 @@ import VaporTesting
             var form = Self.form
             form["birthDate"] = "2999-01-01"
             // act
-            let response = try await browser.post(SitePath.patients, form: form, headers: ["Accept": "application/json"])
+            let response = try await browser.post(SitePath.patients(), form: form, headers: ["Accept": "application/json"])
             // check
             #expect(response.status == .unprocessableEntity)
             let body = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
@@ -85,12 +85,12 @@ import VaporTesting
             // setup
             try await context.makePatient([.familyName: "Nunez", .givenName: "ROSA", .birthDate: "1961-03-04"])
             let browser = try await context.signedIn(.coordinator)
-            try await browser.get(SitePath.newPatient)
+            try await browser.get(SitePath.newPatient())
             // act
-            let warned = try await browser.post(SitePath.patients, form: Self.form)
+            let warned = try await browser.post(SitePath.patients(), form: Self.form)
             var confirmed = Self.form
             confirmed["confirmDuplicate"] = "1"
-            let saved = try await browser.post(SitePath.patients, form: confirmed)
+            let saved = try await browser.post(SitePath.patients(), form: confirmed)
             // check
             #expect(warned.status == .ok)
             #expect(warned.text.contains("Possible duplicate"))
@@ -197,7 +197,7 @@ import VaporTesting
             #expect(chart.text.contains("class=\"patient-banner\""))
             #expect(chart.text.contains("MRN \(patient.mrn)"))
             #expect(chart.text.contains("DOB 03/04/1961"))
-            #expect(chart.text.contains("Problem list"))
+            #expect(chart.text.contains("Diagnoses"))
             let view = try #require(try await context.auditEvents(.patientView).first)
             #expect(view.patientID == patient.id)
             #expect(view.userEmail == "physician@test.relief")
@@ -283,7 +283,7 @@ import VaporTesting
             var huge = Self.form
             huge["occupation"] = String(repeating: "x", count: 2_000_000)
             // act
-            let tooLarge = try await browser.post(SitePath.patients, form: huge)
+            let tooLarge = try await browser.post(SitePath.patients(), form: huge)
             let missingVersion = try await browser.post(SitePath.patient(try await context.makePatient().id), form: Self.form)
             // check
             #expect(tooLarge.status == .payloadTooLarge)

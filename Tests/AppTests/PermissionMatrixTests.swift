@@ -20,6 +20,18 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func everyRouteParameterNamesWhatItIdentifies(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // act
+            let names = context.app.routes.all.flatMap { route in
+                route.path.compactMap { component -> String? in if case .parameter(let name) = component { name } else { nil } }
+            }
+            // check
+            #expect(!names.isEmpty && names.allSatisfy { PathParameter(rawValue: $0) != nil }, "\(Set(names).sorted())")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func eachRoleReachesExactlyWhatThePermissionTableGrants(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup
@@ -30,9 +42,10 @@ import VaporTesting
             var denials = 0
             for route in context.app.routes.all {
                 let access = try #require(route.access)
+                // Each parameter names what it identifies; any other record's id stands in where none exists (404 is fine).
                 let path = "/" + route.path.map { component -> String in
-                    guard case .parameter = component else { return component.description }
-                    return route.path.first?.description == "admin" ? target.id!.uuidString : patient.id.uuidString
+                    guard case .parameter(let name) = component else { return component.description }
+                    return PathParameter(rawValue: name) == .user ? target.id!.uuidString : patient.id.uuidString
                 }.joined(separator: "/")
                 for role in [nil] + Role.allCases.map(Optional.some) {
                     // act
@@ -40,7 +53,7 @@ import VaporTesting
                     if let role {
                         try await browser.login(email: users[role]!.email, password: TestContext.password)
                     } else {
-                        try await browser.get(SitePath.login)
+                        try await browser.get(SitePath.login())
                     }
                     let response = route.method == .GET
                         ? try await browser.get(path)
@@ -48,7 +61,7 @@ import VaporTesting
                     // check
                     let label = "\(route.method.rawValue) \(path) as \(role?.rawValue ?? "anonymous")"
                     // The access check sends anonymous users to sign in with `?next=`; signing out sends to plain /login.
-                    let toLogin = response.status == .seeOther && response.location?.hasPrefix(SitePath.login + "?") == true
+                    let toLogin = response.status == .seeOther && response.location?.hasPrefix(SitePath.login() + "?") == true
                     if PermissionTable.allows(role, access) {
                         #expect(response.status != .forbidden && !toLogin, "\(label) should be allowed, got \(response.status)")
                         #expect(response.status.code < 500, "\(label) failed with \(response.status)")
@@ -73,7 +86,7 @@ import VaporTesting
             // setup
             let browser = try await context.signedIn(.therapist)
             // act
-            let response = try await browser.get(SitePath.newPatient)
+            let response = try await browser.get(SitePath.newPatient())
             // check
             #expect(response.status == .forbidden)
             let denial = try #require(try await context.auditEvents(.permissionDenied).first)
@@ -90,8 +103,8 @@ import VaporTesting
             let admin = try await context.signedIn(.admin)
             let nurse = try await context.signedIn(.nurse)
             // act
-            let adminPage = try await admin.get(SitePath.adminUsers)
-            let nursePage = try await nurse.get(SitePath.patients)
+            let adminPage = try await admin.get(SitePath.adminUsers())
+            let nursePage = try await nurse.get(SitePath.patients())
             // check
             #expect(adminPage.text.contains("href=\"/admin/users\""))
             #expect(!adminPage.text.contains("href=\"/patients\""))

@@ -28,18 +28,18 @@ import VaporTesting
             try await context.app.db.sql.raw("UPDATE workup_orders SET ordered_on = '2026-11-10'").run()
             let chartBefore = try await physician.get(SitePath.patient(patient.id))
             // act
-            let form = try await physician.get(SitePath.clinicalSettings)
-            let bad = try await physician.post(SitePath.clinicalRules, pairs: [("version", "1"), ("workupOpenDays", "0"),
+            let form = try await physician.get(SitePath.clinicalSettings())
+            let bad = try await physician.post(SitePath.clinicalRules(), pairs: [("version", "1"), ("workupOpenDays", "0"),
                                                                                 (PracticeRules.alertField, "off")])
-            let saved = try await physician.post(SitePath.clinicalRules, pairs: [("version", "1"), ("workupOpenDays", "7"),
+            let saved = try await physician.post(SitePath.clinicalRules(), pairs: [("version", "1"), ("workupOpenDays", "7"),
                                                                                   (PracticeRules.alertField, "off")])
-            let stale = try await physician.post(SitePath.clinicalRules, pairs: [("version", "1"), ("workupReviewDays", "5")])
+            let stale = try await physician.post(SitePath.clinicalRules(), pairs: [("version", "1"), ("workupReviewDays", "5")])
             let chartAfter = try await physician.get(SitePath.patient(patient.id))
-            let worklist = try await physician.get(SitePath.worklists)
+            let worklist = try await physician.get(SitePath.worklists())
             let alerts = try await api.get("/api/v1/patients/\(patient.id)/alerts")
             let list = try await api.get(medications)
             let orders = try await api.get("/api/v1/patients/\(patient.id)/workup-orders")
-            let shown = try await physician.get(SitePath.clinicalSettings)
+            let shown = try await physician.get(SitePath.clinicalSettings())
             // check
             #expect(chartBefore.text.contains(benzodiazepineAlert) && !chartBefore.text.contains("overdue"))
             #expect(form.text.contains("verify against current guideline") && form.text.contains("Default 14."))

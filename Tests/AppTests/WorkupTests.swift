@@ -24,7 +24,7 @@ import VaporTesting
             let path = try #require(ordered.location)
             try await nurse.get(path)
             let scheduled = try await nurse.post(path + "/schedule", pairs: [("version", "1"), ("scheduledFor", "12/02/2026")])
-            let worklist = try await physician.get(SitePath.worklists)
+            let worklist = try await physician.get(SitePath.worklists())
             try await nurse.get(path)
             let resulted = try await nurse.post(path + "/result", pairs: [
                 ("version", "2"), ("report", "L4-5 left paracentral protrusion contacting the traversing L5 root."), ("abnormal", "yes"),
@@ -92,7 +92,7 @@ import VaporTesting
             try await nurse.post(SitePath.workup(patient.id), pairs: mri)
             let desk = try await context.signedIn(.coordinator)
             // act
-            let worklist = try await desk.get(SitePath.worklists)
+            let worklist = try await desk.get(SitePath.worklists())
             // check
             #expect(worklist.text.contains("MRI lumbar spine") && worklist.text.contains(patient.familyName))
             #expect(!worklist.text.contains("waiting for a physician"))

@@ -10,11 +10,11 @@ import Testing
         // act / check
         for submissions in patients {
             for submission in submissions {
-                let definition = try #require(InstrumentCatalogue.definition(submission.instrument))
+                let definition = try #require(QuestionnaireCatalogue.definition(submission.questionnaire))
                 var fields = FormFields(submission.answers.map { ($0.key, String($0.value)) })
-                fields.set(InstrumentSubmission.completedOnField, submission.completedOn.description)
-                let (parsed, problems) = InstrumentSubmission.parse(definition, fields, today: today)
-                #expect(problems.isEmpty, "\(submission.instrument): \(problems)")
+                fields.set(QuestionnaireSubmission.completedOnField, submission.completedOn.description)
+                let (parsed, problems) = QuestionnaireSubmission.parse(definition, fields, today: today)
+                #expect(problems.isEmpty, "\(submission.questionnaire): \(problems)")
                 #expect(parsed == submission)
                 #expect(submission.completedOn < today)
             }
@@ -28,15 +28,15 @@ import Testing
         // check
         #expect((150...270).contains(seen.count))
         for (index, submissions) in patients.enumerated() where !submissions.isEmpty {
-            let pain = submissions.filter { $0.instrument == "pain-intensity" }
+            let pain = submissions.filter { $0.questionnaire == "pain-intensity" }
             #expect(pain.map(\.completedOn) == pain.map(\.completedOn).sorted())
-            #expect(submissions.filter { $0.instrument == "phq-9" }.count == 1)
-            #expect(submissions.allSatisfy { $0.instrument != "phq-9" || $0.answers["phq-9-9"] == 0 })
-            #expect(submissions.contains { $0.instrument == "ort" } == (index % 2 == 0))
-            #expect(submissions.filter { $0.instrument == "percent-relief" }.count == pain.count - 1)
+            #expect(submissions.filter { $0.questionnaire == "phq-9" }.count == 1)
+            #expect(submissions.allSatisfy { $0.questionnaire != "phq-9" || $0.answers["phq-9-9"] == 0 })
+            #expect(submissions.contains { $0.questionnaire == "ort" } == (index % 2 == 0))
+            #expect(submissions.filter { $0.questionnaire == "percent-relief" }.count == pain.count - 1)
         }
         let improved = seen.filter { submissions in
-            let pain = submissions.filter { $0.instrument == "pain-intensity" }.map(\.score.score)
+            let pain = submissions.filter { $0.questionnaire == "pain-intensity" }.map(\.score.score)
             return pain.count > 1 && pain.last! < pain.first!
         }
         #expect(improved.count > seen.count / 3)

@@ -71,12 +71,12 @@ import Testing
         #expect(MedicationEntry.parse(fields, today: today).problems["maxDosesPerDay"] != nil)
     }
 
-    @Test func instrumentSchemasListEachItemAndTheDate() {
+    @Test func questionnaireSchemasListEachItemAndTheDate() {
         // setup / act
-        let schema = InstrumentCatalogue.definition("phq-9")!.schema
+        let schema = QuestionnaireCatalogue.definition("phq-9")!.schema
         // check
         #expect(schema.fields.count == 10)
-        #expect(schema.spec(InstrumentSubmission.completedOnField)?.kind == .date)
+        #expect(schema.spec(QuestionnaireSubmission.completedOnField)?.kind == .date)
     }
 
     /// Every schema with the parser that reads its record: the API documents a field's limits from the schema and
@@ -97,8 +97,8 @@ import Testing
             }),
         ]
         all += WorkupStep.Kind.allCases.map { kind in ("work-up \(kind)", kind.schema, { WorkupStep.parse(kind, $0, today: today).1 }) }
-        all += InstrumentCatalogue.all.map { definition in
-            (definition.id, definition.schema, { InstrumentSubmission.parse(definition, $0, today: today).1 })
+        all += QuestionnaireCatalogue.all.map { definition in
+            (definition.id, definition.schema, { QuestionnaireSubmission.parse(definition, $0, today: today).1 })
         }
         return all
     }
@@ -138,8 +138,8 @@ import Testing
             let asked = Set(parse(FormFields()).keys)
             // check: every field an empty form is refused for is documented as required, but those asked for one of
             // two ways (a listed drug or its name, a listed diagnosis or its words, the detail of an "other" treatment)
-            // and instruments, which ask for answers as a whole ("answer at least one")
-            guard !InstrumentCatalogue.all.contains(where: { $0.id == record }) else { continue }
+            // and questionnaires, which ask for answers as a whole ("answer at least one")
+            guard !QuestionnaireCatalogue.all.contains(where: { $0.id == record }) else { continue }
             let eitherOr: Set = ["drug", "condition", "detail"]
             let documented = Set(schema.fields.filter(\.required).map(\.name))
             let missing = asked.subtracting(documented).subtracting(eitherOr)

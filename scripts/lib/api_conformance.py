@@ -21,7 +21,7 @@ collections = {
     "medications": ("entries", "entry"),
     "allergies": ("entries", "entry"),
     "prior-treatments": ("entries", "entry"),
-    "problems": ("entries", "entry"),
+    "diagnoses": ("entries", "entry"),
     "evaluations": ("evaluations", "evaluation"),
     "questionnaire-responses": ("responses", "response"),
     "workup-orders": ("orders", "order"),

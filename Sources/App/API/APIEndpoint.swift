@@ -8,8 +8,8 @@ struct APIEndpoint: Sendable {
     static let base = "api/v1"
 
     let method: HTTPMethod
-    /// After `/api/v1`; parameters as `:name`.
-    let path: [String]
+    /// After `/api/v1`, parameters named by what they identify.
+    let path: [PathSegment]
     let access: Access
     let summary: String
     let request: APISchema?
@@ -21,7 +21,7 @@ struct APIEndpoint: Sendable {
     let query: [(name: String, description: String)]
     let handler: @Sendable (Request) async throws -> Response
 
-    init(_ method: HTTPMethod, _ path: [String], access: Access, _ summary: String, request: APISchema? = nil, response: APISchema,
+    init(_ method: HTTPMethod, _ path: [PathSegment], access: Access, _ summary: String, request: APISchema? = nil, response: APISchema,
          status: HTTPStatus = .ok, failures: [HTTPStatus] = [], query: [(name: String, description: String)] = [], handler: @escaping @Sendable (Request) async throws -> Response) {
         self.method = method
         self.path = path
@@ -39,14 +39,23 @@ struct APIEndpoint: Sendable {
     var failureStatuses: [HTTPStatus] {
         var statuses: [HTTPStatus] = []
         if access != .anonymous { statuses += [.unauthorized, .forbidden] }
-        if path.contains(where: { $0.hasPrefix(":") }) { statuses.append(.notFound) }
+        if !parameters.isEmpty { statuses.append(.notFound) }
         if request != nil { statuses += [.badRequest, .unsupportedMediaType, .unprocessableEntity] }
         return (statuses + failures).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
-    /// `/api/v1/patients/{id}` as OpenAPI writes it.
+    var parameters: [PathParameter] {
+        path.compactMap { if case .parameter(let parameter) = $0 { parameter } else { nil } }
+    }
+
+    /// `/api/v1/patients/{patient}` as OpenAPI writes it.
     var documentedPath: String {
-        "/" + ([Self.base] + path.map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : $0 }).joined(separator: "/")
+        "/" + ([Self.base] + path.map { segment in
+            switch segment {
+            case .constant(let text): text
+            case .parameter(let parameter): "{\(parameter.rawValue)}"
+            }
+        }).joined(separator: "/")
     }
 }
 
@@ -55,7 +64,7 @@ extension Application {
     func register(_ endpoints: [APIEndpoint]) {
         let base = APIEndpoint.base.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         for endpoint in endpoints {
-            let route = on(endpoint.method, base + endpoint.path.map { PathComponent(stringLiteral: $0) }, access: endpoint.access,
+            let route = on(endpoint.method, base + endpoint.path.map(\.component), access: endpoint.access,
                            use: endpoint.handler)
             route.userInfo[Route.requestSchemaKey] = endpoint.request
         }

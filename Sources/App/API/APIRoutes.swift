@@ -30,7 +30,7 @@ enum APIRoutes {
 
     static func register(_ app: Application) {
         app.register(endpoints)
-        app.on(.GET, "api", "v1", "openapi.json", access: .anonymous) { _ in
+        app.on(.GET, SitePath.openAPI, access: .anonymous) { _ in
             Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(data: document))
         }
     }
@@ -81,8 +81,9 @@ enum OpenAPIDocument {
     }
 
     private static func operation(_ endpoint: APIEndpoint) -> JSONValue {
-        var parameters: [JSONValue] = endpoint.path.filter { $0.hasPrefix(":") }.map { name in
-            .object(["name": .string(String(name.dropFirst())), "in": "path", "required": true, "schema": APISchema.uuid.json])
+        var parameters: [JSONValue] = endpoint.parameters.map { parameter in
+            .object(["name": .string(parameter.rawValue), "in": "path", "required": true, "description": .string(parameter.meaning),
+                     "schema": (parameter == .questionnaire ? APISchema.text : APISchema.uuid).json])
         }
         parameters += endpoint.query.map { query in
             .object(["name": .string(query.name), "in": "query", "required": false, "description": .string(query.description),
@@ -112,9 +113,15 @@ enum OpenAPIDocument {
         .object(["description": .string(status.reasonPhrase), "content": .object(["application/json": .object(["schema": schema.json])])])
     }
 
-    /// "get /api/v1/patients/{id}/medications" → "getPatientsIdMedications"
+    /// "get /api/v1/patients/{patient}/medications" → "getPatientsPatientMedications"
     private static func operationID(_ endpoint: APIEndpoint) -> String {
-        let words = endpoint.path.flatMap { $0.split(whereSeparator: { !$0.isLetter }) }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        let texts = endpoint.path.map { segment in
+            switch segment {
+            case .constant(let text): text
+            case .parameter(let parameter): parameter.rawValue
+            }
+        }
+        let words = texts.flatMap { $0.split(whereSeparator: { !$0.isLetter }) }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         return endpoint.method.rawValue.lowercased() + words.joined()
     }
 }

@@ -33,16 +33,16 @@ enum AlertsAPI {
     ]
 
     static let endpoints: [APIEndpoint] = [
-        APIEndpoint(.GET, ["patients", ":id", "alerts"], access: .action(.clinicalRead),
+        APIEndpoint(.GET, ["patients", .patient, "alerts"], access: .action(.clinicalRead),
                     "Open chart alerts, and the alerts the current medication list raises (daily MME, opioid with a benzodiazepine).",
                     response: .ref("Alerts"), handler: index),
-        APIEndpoint(.POST, ["patients", ":id", "alerts", ":alert", "resolve"], access: .action(.alertResolve),
+        APIEndpoint(.POST, ["patients", .patient, "alerts", .alert, "resolve"], access: .action(.alertResolve),
                     "Resolve an open alert with the reason (up to 1,000 characters). 409 when it is already resolved.",
                     request: .ref("Reason"), response: .ref("Resolution"), failures: [.conflict], handler: resolve),
     ]
 
     static func index(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let open = try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db)
         let medications = try await ChartEntryQueries.entries(MedicationEntry.self, patientID: patient.id, on: req.db).map(\.1)
         let rules = try await PracticeSettings.rules(on: req.db)
@@ -52,8 +52,8 @@ enum AlertsAPI {
     }
 
     static func resolve(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
-        guard let id = req.parameters.get("alert", as: UUID.self) else { throw Abort(.notFound, reason: "No such alert.") }
+        let patient = try await PatientQueries.patient(req)
+        guard let id = req.id(.alert) else { throw Abort(.notFound, reason: "No such alert.") }
         let reason = try APIReason.checked(try req.apiBody(APIReason.self).reason, limit: reasonLimit)
         guard try await EvaluationQueries.resolveAlert(id, patientID: patient.id, reason: reason, by: try req.user.id, now: req.now,
                                                        on: req.db, audit: req.transactionalAudit) else {

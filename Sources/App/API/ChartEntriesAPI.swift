@@ -31,10 +31,10 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
         let createdAt: Date
         let updatedAt: Date
 
-        init(_ row: ChartEntry) throws { self.init(row, try row.decoded(as: C.self)) }
+        init(_ row: ChartEntry) throws { try self.init(row, try row.decoded(as: C.self)) }
 
-        init(_ row: ChartEntry, _ content: C) {
-            id = row.id!
+        init(_ row: ChartEntry, _ content: C) throws {
+            id = try row.requireID()
             version = row.version
             label = content.label
             status = content.status
@@ -67,7 +67,7 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
     }
 
     static var endpoints: [APIEndpoint] {
-        let list = ["patients", ":id", C.kind.pathSegment], one = list + [":entry"], title = C.kind.pluralTitle.lowercased()
+        let list: [PathSegment] = ["patients", .patient, .constant(C.kind.pathSegment)], one = list + [.entry], title = C.kind.pluralTitle.lowercased()
         return [
             APIEndpoint(.GET, list, access: .action(.clinicalRead), "The patient's \(title), newest first, with what the current list computes.",
                         response: .ref("\(name)List"), handler: index),
@@ -83,22 +83,21 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
     }
 
     static func index(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
-        let rows = try await ChartEntry.query(on: req.db).filter(\.$patientID == patient.id).filter(\.$kind == C.kind.rawValue)
-            .filter(\.$deletedAt == nil).sort(\.$createdAt, .descending).all()
+        let patient = try await PatientQueries.patient(req)
+        let rows = try await ChartEntryQueries.records(C.kind, patientID: patient.id, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, patientID: patient.id,
                                        detail: "list of \(rows.count)"))
         // Each entry's JSON is decoded once, for its own fields and for the list's summary.
         let decoded = try rows.map { ($0, try $0.decoded(as: C.self)) }
         let rules = try await PracticeSettings.rules(on: req.db)
-        return try req.json(List(entries: decoded.map { Entry($0.0, $0.1) }, summary: C.summary(decoded.map(\.1).filter(\.isCurrent), rules: rules)))
+        return try req.json(List(entries: try decoded.map { try Entry($0.0, $0.1) }, summary: C.summary(decoded.map(\.1).filter(\.isCurrent), rules: rules)))
     }
 
     static func create(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let fields = try req.formFields(try req.apiBody(APIWrite.self).fields, C.schema)
         let others = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db).map(\.1)
-        let (content, problems) = ChartEntriesController<C>.validate(fields, today: req.today, others: others)
+        let (content, problems) = C.validate(fields, today: req.today, others: others)
         guard let content else { throw ValidationFailure(fields: problems) }
         let entry = try await ChartEntryQueries.create(content, patientID: patient.id, by: try req.user.id, now: req.now, on: req.db,
                                                        audit: req.transactionalAudit)
@@ -106,32 +105,32 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
     }
 
     static func show(req: Request) async throws -> Response {
-        let (patient, entry) = try await find(req)
-        try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, resourceID: entry.id!.uuidString, patientID: patient.id))
+        let (patient, entry) = try await ChartEntryQueries.entry(req, kind: C.kind)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, resourceID: (try entry.requireID()).uuidString, patientID: patient.id))
         return try req.json(try Entry(entry))
     }
 
     static func update(req: Request) async throws -> Response {
-        let (patient, entry) = try await find(req, forWrite: true)
+        let (patient, entry) = try await ChartEntryQueries.entry(req, kind: C.kind, forWrite: true)
         let body = try req.apiBody(APIWrite.self)
         let version = try req.requireVersion(body.version)
         let fields = try req.formFields(body.fields, C.schema)
         let others = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db).filter { $0.0 != entry.id }.map(\.1)
-        let (content, problems) = ChartEntriesController<C>.validate(fields, today: req.today, others: others)
+        let (content, problems) = C.validate(fields, today: req.today, others: others)
         guard let content else { throw ValidationFailure(fields: problems) }
-        let outcome = try await ChartEntryQueries.update(entry.id!, patientID: patient.id, from: version, content: content,
+        let outcome = try await ChartEntryQueries.update(try entry.requireID(), patientID: patient.id, from: version, content: content,
                                                          by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
         return try await answer(req, patient, outcome) { try req.json(try Entry($0)) }
     }
 
     static func enterInError(req: Request) async throws -> Response {
-        let (patient, entry) = try await find(req, forWrite: true)
+        let (patient, entry) = try await ChartEntryQueries.entry(req, kind: C.kind, forWrite: true)
         let body = try req.apiBody(APIReason.self)
         let version = try req.requireVersion(body.version)
         let reason = try APIReason.checked(body.reason)
-        let outcome = try await ChartEntryQueries.enterInError(C.self, entry.id!, patientID: patient.id, from: version, reason: reason,
+        let outcome = try await ChartEntryQueries.enterInError(C.self, try entry.requireID(), patientID: patient.id, from: version, reason: reason,
                                                                by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
-        return try await answer(req, patient, outcome) { try req.json(Retraction($0.id!, version: $0.version, reason: reason)) }
+        return try await answer(req, patient, outcome) { try req.json(Retraction(try $0.requireID(), version: $0.version, reason: reason)) }
     }
 
     private static func answer(_ req: Request, _ patient: PatientRecord, _ outcome: ChartEntryQueries.SaveOutcome,
@@ -141,16 +140,9 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
         case .notFound: throw Abort(.notFound, reason: "No such entry.")
         case .conflict(let current):
             try await req.audit(AuditEntry(action: .recordUpdateConflict, resourceType: C.kind.resourceType,
-                                           resourceID: current.id!.uuidString, patientID: patient.id, outcome: .failure))
+                                           resourceID: (try current.requireID()).uuidString, patientID: patient.id, outcome: .failure))
             throw Abort(.conflict, reason: "Someone changed this entry meanwhile, or marked it entered in error; read it again.")
         }
-    }
-
-    private static func find(_ req: Request, forWrite: Bool = false) async throws -> (PatientRecord, ChartEntry) {
-        let patient = try await PatientsController.findPatient(req)
-        let entry = try await ChartEntryQueries.require(req.parameters.get("entry", as: UUID.self), kind: C.kind, patientID: patient.id,
-                                                        forWrite: forWrite, on: req.db)
-        return (patient, entry)
     }
 }
 

@@ -23,7 +23,7 @@ enum EvaluationsAPI {
 
         init(_ evaluation: Evaluation, encounter: Encounter?, addenda: [Addendum]) throws {
             let content = try evaluation.decoded()
-            id = evaluation.id!
+            id = try evaluation.requireID()
             version = evaluation.version
             encounterID = evaluation.encounterID
             encounterKind = encounter?.kind ?? EncounterKind.newPatientEvaluation.rawValue
@@ -33,7 +33,7 @@ enum EvaluationsAPI {
             signedBy = evaluation.signedBy
             fields = EvaluationForm.schema.json(EvaluationForm.fields(content))
             computed = Computed(content, on: CalendarDate(occurredOn) ?? CalendarDate(evaluation.createdAt))
-            self.addenda = addenda.map(AddendumJSON.init)
+            self.addenda = try addenda.map(AddendumJSON.init)
             createdAt = evaluation.createdAt
             updatedAt = evaluation.updatedAt
         }
@@ -63,8 +63,8 @@ enum EvaluationsAPI {
         let createdAt: Date
         let createdBy: UUID
 
-        init(_ addendum: Addendum) {
-            id = addendum.id!
+        init(_ addendum: Addendum) throws {
+            id = try addendum.requireID()
             text = addendum.text
             createdAt = addendum.createdAt
             createdBy = addendum.createdBy
@@ -94,7 +94,7 @@ enum EvaluationsAPI {
     ]
 
     static let endpoints: [APIEndpoint] = {
-        let list = ["patients", ":id", "evaluations"], one = list + [":evaluation"]
+        let list: [PathSegment] = ["patients", .patient, "evaluations"], one = list + [.evaluation]
         return [
             APIEndpoint(.GET, list, access: .action(.clinicalRead), "The patient's evaluation notes, newest visit first, with their addenda.",
                         response: .ref("EvaluationList"), handler: index),
@@ -114,22 +114,16 @@ enum EvaluationsAPI {
     }()
 
     static func index(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
-        let evaluations = try await Evaluation.query(on: req.db).filter(\.$patientID == patient.id).filter(\.$deletedAt == nil).all()
-        let encounters = try await Encounter.query(on: req.db).filter(\.$patientID == patient.id).all()
-        let addenda = try await Addendum.query(on: req.db).filter(\.$patientID == patient.id).filter(\.$documentType == "Evaluation")
-            .sort(\.$createdAt).all()
+        let patient = try await PatientQueries.patient(req)
+        let stored = try await EvaluationQueries.notes(patientID: patient.id, on: req.db)
         try await req.audit(AuditEntry(action: .evaluationView, resourceType: "Evaluation", patientID: patient.id,
-                                       detail: "list of \(evaluations.count)"))
-        let byID = Dictionary(uniqueKeysWithValues: encounters.map { ($0.id!, $0) })
-        let notes = try evaluations.map { evaluation in
-            try Note(evaluation, encounter: byID[evaluation.encounterID], addenda: addenda.filter { $0.documentID == evaluation.id })
-        }
+                                       detail: "list of \(stored.count)"))
+        let notes = try stored.map { try Note($0.0, encounter: $0.1, addenda: $0.2) }
         return try req.json(List(evaluations: notes.sorted { ($0.occurredOn, $0.createdAt) > ($1.occurredOn, $1.createdAt) }))
     }
 
     static func create(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let (start, problems) = EncounterStart.parse(try req.formFields(try req.apiBody(APIWrite.self).fields, EncounterStart.schema),
                                                      today: req.today)
         guard let start else { throw ValidationFailure(fields: problems) }
@@ -139,8 +133,8 @@ enum EvaluationsAPI {
     }
 
     static func show(req: Request) async throws -> Response {
-        let (patient, evaluation) = try await EvaluationsController.find(req)
-        try await req.audit(AuditEntry(action: .evaluationView, resourceType: "Evaluation", resourceID: evaluation.id!.uuidString,
+        let (patient, evaluation) = try await EvaluationQueries.evaluation(req)
+        try await req.audit(AuditEntry(action: .evaluationView, resourceType: "Evaluation", resourceID: (try evaluation.requireID()).uuidString,
                                        patientID: patient.id))
         return try await answer(req, evaluation)
     }
@@ -150,25 +144,25 @@ enum EvaluationsAPI {
     static func sign(req: Request) async throws -> Response { try await save(req, sign: true) }
 
     private static func save(_ req: Request, sign: Bool) async throws -> Response {
-        let (patient, evaluation) = try await EvaluationsController.find(req)
+        let (patient, evaluation) = try await EvaluationQueries.evaluation(req)
         let body = try req.apiBody(APIWrite.self)
         let version = try req.requireVersion(body.version)
         let (content, problems) = EvaluationForm.parse(try req.formFields(body.fields, EvaluationForm.schema), today: req.today)
         guard problems.isEmpty else { throw ValidationFailure(fields: problems) }
-        switch try await EvaluationQueries.save(evaluation.id!, patientID: patient.id, from: version, content: content, sign: sign,
+        switch try await EvaluationQueries.save(try evaluation.requireID(), patientID: patient.id, from: version, content: content, sign: sign,
                                                 by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit) {
         case .saved(let saved): return try await answer(req, saved)
         case .notFound: throw Abort(.notFound, reason: "No such evaluation.")
         case .conflict(let current):
             try await req.audit(AuditEntry(action: .evaluationUpdateConflict, resourceType: "Evaluation",
-                                           resourceID: current.id!.uuidString, patientID: patient.id, outcome: .failure))
+                                           resourceID: (try current.requireID()).uuidString, patientID: patient.id, outcome: .failure))
             throw Abort(.conflict, reason: current.isSigned ? "This evaluation is signed; add an addendum instead."
                 : "Someone saved this evaluation meanwhile; read it again.")
         }
     }
 
     static func addAddendum(req: Request) async throws -> Response {
-        let (_, evaluation) = try await EvaluationsController.find(req)
+        let (_, evaluation) = try await EvaluationQueries.evaluation(req)
         let text = try req.apiBody(AddendumWrite.self).text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let problem = EvaluationForm.addendumProblem(text, noteSigned: evaluation.isSigned) {
             throw ValidationFailure(fields: ["text": problem])
@@ -179,8 +173,7 @@ enum EvaluationsAPI {
     }
 
     private static func answer(_ req: Request, _ evaluation: Evaluation, status: HTTPStatus = .ok) async throws -> Response {
-        let encounter = try await Encounter.find(evaluation.encounterID, on: req.db)
-        let addenda = try await EvaluationQueries.addenda(of: evaluation.id!, on: req.db)
+        let (encounter, addenda) = try await EvaluationQueries.note(evaluation, on: req.db)
         return try req.json(try Note(evaluation, encounter: encounter, addenda: addenda), status: status)
     }
 }

@@ -83,20 +83,20 @@ enum PatientsAPI {
         APIEndpoint(.POST, ["patients"], access: .action(.patientRegister),
                     "Register a patient. A possible duplicate (same name and date of birth) is refused with 409 unless confirmDuplicate is true.",
                     request: .ref("PatientWrite"), response: .ref("Patient"), status: .created, failures: [.conflict], handler: create),
-        APIEndpoint(.GET, ["patients", ":id"], access: .action(.patientRead), "Read a patient's registration.",
+        APIEndpoint(.GET, ["patients", .patient], access: .action(.patientRead), "Read a patient's registration.",
                     response: .ref("Patient"), handler: show),
-        APIEndpoint(.PUT, ["patients", ":id"], access: .action(.patientRegister),
+        APIEndpoint(.PUT, ["patients", .patient], access: .action(.patientRegister),
                     "Replace a patient's registration; a field left out is emptied. 409 when the version is not the latest.",
                     request: .ref("PatientUpdate"), response: .ref("Patient"), failures: [.conflict], handler: update),
     ]
 
     static func search(req: Request) async throws -> Response {
-        let text = PatientsController.searchText(req)
+        let text = PatientQueries.searchText(req)
         let query = PatientSearchQuery(text)
         if !text.isEmpty, query == nil {
             throw ValidationFailure(fields: ["q": PatientSearchQuery.problem(with: text, verb: "Send")])
         }
-        let patients = try await PatientsController.search(req, text: text, query: query)
+        let patients = try await PatientQueries.search(req, text: text, query: query)
         let today = req.today
         return try req.json(List(patients: patients.prefix(PatientQueries.searchLimit).map { Summary($0, today: today) },
                                  truncated: patients.count > PatientQueries.searchLimit))
@@ -112,21 +112,21 @@ enum PatientsAPI {
                                                duplicates: duplicates.map { Summary($0, today: req.today) }), status: .conflict)
             }
         }
-        let patient = try await PatientsController.register(req, registration)
+        let patient = try await PatientQueries.register(req, registration)
         return try req.json(Detail(patient, today: req.today), status: .created)
     }
 
     static func show(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id.uuidString, patientID: patient.id))
         return try req.json(Detail(patient, today: req.today))
     }
 
     static func update(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let body = try req.apiBody(APIWrite.self)
         let version = try req.requireVersion(body.version)
-        switch try await PatientsController.save(req, patient.id, from: version, try registration(req, body)) {
+        switch try await PatientQueries.save(req, patient.id, from: version, try registration(req, body)) {
         case .saved(let saved, _): return try req.json(Detail(saved, today: req.today))
         case .notFound: throw Abort(.notFound, reason: "No such patient.")
         case .conflict: throw Abort(.conflict, reason: "Someone changed this registration meanwhile; read it again and reapply your change.")

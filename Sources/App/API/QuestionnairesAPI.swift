@@ -4,11 +4,11 @@ import ReliefCore
 import Vapor
 
 /// Questionnaire responses in the JSON API: answers by item `linkId`, scored by the same engine as the form, with
-/// each instrument's course since baseline judged against the practice's minimal important difference.
+/// each questionnaire's course since baseline judged against the practice's minimal important difference.
 enum QuestionnairesAPI {
     struct Answered: Encodable {
         let id: UUID
-        let instrument: String
+        let questionnaire: String
         let version: Int
         let completedOn: String
         let enteredVia: String
@@ -21,14 +21,14 @@ enum QuestionnairesAPI {
         let missing: Int
         let createdAt: Date
 
-        init(_ response: InstrumentResponse, _ definition: InstrumentDefinition) throws {
-            id = response.id!
-            instrument = response.instrument
+        init(_ response: QuestionnaireResponse, _ definition: QuestionnaireDefinition) throws {
+            id = try response.requireID()
+            questionnaire = response.questionnaire
             version = response.version
             completedOn = response.completedOn
             enteredVia = response.enteredVia
             var form = FormFields(try response.decodedAnswers().map { ($0.key, String($0.value)) })
-            form.set(InstrumentSubmission.completedOnField, response.completedOn)
+            form.set(QuestionnaireSubmission.completedOnField, response.completedOn)
             fields = definition.schema.json(form)
             score = response.score
             band = response.band
@@ -41,7 +41,7 @@ enum QuestionnairesAPI {
     }
 
     struct Course: Encodable {
-        let instrument: String
+        let questionnaire: String
         let baseline: Double
         let baselineOn: String
         let latest: Double
@@ -57,29 +57,29 @@ enum QuestionnairesAPI {
     }
 
     struct Write: Decodable {
-        let instrument: String
+        let questionnaire: String
         let fields: [String: JSONValue]
     }
 
     static let schemas: [(String, APISchema)] = [
         ("QuestionnaireResponse", .record([
-            ("id", .uuid), ("instrument", .text), ("version", .integer), ("completedOn", .date),
+            ("id", .uuid), ("questionnaire", .text), ("version", .integer), ("completedOn", .date),
             ("enteredVia", .string(choices: ["staff", "kiosk"])),
-            ("fields", .map(.integer, known: [(InstrumentSubmission.completedOnField, .date)])), ("score", .number),
+            ("fields", .map(.integer, known: [(QuestionnaireSubmission.completedOnField, .date)])), ("score", .number),
             ("band", .nullable(.text)), ("bandLabel", .nullable(.text)), ("subscores", .map(.number)), ("answered", .integer),
             ("missing", .integer), ("createdAt", .dateTime),
         ])),
         ("QuestionnaireCourse", .record([
-            ("instrument", .text), ("baseline", .number), ("baselineOn", .date), ("latest", .number), ("latestOn", .date),
+            ("questionnaire", .text), ("baseline", .number), ("baselineOn", .date), ("latest", .number), ("latestOn", .date),
             ("change", .nullable(.number)), ("verdict", .nullable(.string(choices: ["improved", "worsened", "unchanged", "notJudged"]))),
             ("minimalImportantDifference", .nullable(.number)),
         ])),
         ("QuestionnaireResponseList", .record([("responses", .array(.ref("QuestionnaireResponse"))), ("courses", .array(.ref("QuestionnaireCourse")))])),
-        ("QuestionnaireResponseWrite", .record([("instrument", .string(choices: InstrumentCatalogue.all.map(\.id))), ("fields", .object([], required: [], closed: false))])),
+        ("QuestionnaireResponseWrite", .record([("questionnaire", .string(choices: QuestionnaireCatalogue.all.map(\.id))), ("fields", .object([], required: [], closed: false))])),
     ]
 
     static let endpoints: [APIEndpoint] = {
-        let list = ["patients", ":id", "questionnaire-responses"], one = list + [":response"]
+        let list: [PathSegment] = ["patients", .patient, "questionnaire-responses"], one = list + [.response]
         return [
             APIEndpoint(.GET, list, access: .action(.clinicalRead),
                         "The patient's questionnaire responses, oldest first, and per instrument the change since baseline.",
@@ -95,21 +95,20 @@ enum QuestionnairesAPI {
     }()
 
     static func index(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
-        let stored = try await InstrumentResponse.query(on: req.db).filter(\.$patientID == patient.id).filter(\.$deletedAt == nil)
-            .sort(\.$completedOn).sort(\.$createdAt).all()
+        let patient = try await PatientQueries.patient(req)
+        let stored = try await QuestionnaireQueries.records(patientID: patient.id, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "QuestionnaireResponse", patientID: patient.id,
                                        detail: "list of \(stored.count)"))
-        let definitions = try await InstrumentQueries.definitions(on: req.db)
+        let definitions = try await QuestionnaireQueries.definitions(on: req.db)
         let differences = try await PracticeSettings.differences(on: req.db)
         let responses = try stored.compactMap { response in
-            try definitions.first { $0.id == response.instrument }.map { try Answered(response, $0) }
+            try definitions.first { $0.id == response.questionnaire }.map { try Answered(response, $0) }
         }
-        let rows = stored.map { InstrumentQueries.ResponseRow(id: $0.id!, instrument: $0.instrument, score: $0.score, band: $0.band,
+        let rows = try stored.map { QuestionnaireQueries.ResponseRow(id: try $0.requireID(), questionnaire: $0.questionnaire, score: $0.score, band: $0.band,
                                                               completedOn: $0.completedOn, enteredVia: $0.enteredVia) }
-        let courses = InstrumentsController.courses(definitions, rows, differences: differences, patientID: patient.id).map { shown in
+        let courses = QuestionnaireQueries.courses(definitions, rows, differences: differences).map { shown in
             let course = shown.course
-            return Course(instrument: shown.definition.id, baseline: course.baseline.score, baselineOn: course.baseline.completedOn.description,
+            return Course(questionnaire: shown.definition.id, baseline: course.baseline.score, baselineOn: course.baseline.completedOn.description,
                           latest: course.latest.score, latestOn: course.latest.completedOn.description, change: course.change?.change,
                           verdict: course.change?.verdict.rawValue, minimalImportantDifference: shown.difference?.value)
         }
@@ -117,45 +116,35 @@ enum QuestionnairesAPI {
     }
 
     static func create(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let body = try req.apiBody(Write.self)
-        guard let definition = try await InstrumentQueries.definition(body.instrument, on: req.db) else {
-            throw ValidationFailure(fields: ["instrument": "No such questionnaire."])
+        guard let definition = try await QuestionnaireQueries.definition(body.questionnaire, on: req.db) else {
+            throw ValidationFailure(fields: ["questionnaire": "No such questionnaire."])
         }
         let fields = try req.formFields(body.fields, definition.schema)
-        let (submission, problems) = InstrumentSubmission.parse(definition, fields, today: req.today)
+        let (submission, problems) = QuestionnaireSubmission.parse(definition, fields, today: req.today)
         guard let submission else { throw ValidationFailure(fields: problems) }
-        let response = try await InstrumentQueries.record(submission, patientID: patient.id, via: .staff, by: try req.user.id, now: req.now,
+        let response = try await QuestionnaireQueries.record(submission, patientID: patient.id, via: .staff, by: try req.user.id, now: req.now,
                                                           on: req.db, audit: req.transactionalAudit)
         return try req.json(try Answered(response, definition), status: .created)
     }
 
     static func show(req: Request) async throws -> Response {
-        let (patient, response, definition) = try await find(req)
-        try await req.audit(AuditEntry(action: .recordView, resourceType: "QuestionnaireResponse", resourceID: response.id!.uuidString,
+        let (patient, response, definition) = try await QuestionnaireQueries.response(req, current: true)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "QuestionnaireResponse", resourceID: (try response.requireID()).uuidString,
                                        patientID: patient.id))
         return try req.json(try Answered(response, definition))
     }
 
     static func enterInError(req: Request) async throws -> Response {
-        let (_, response, _) = try await find(req)
+        let (_, response, _) = try await QuestionnaireQueries.response(req, current: true)
         let body = try req.apiBody(APIReason.self)
         let version = try req.requireVersion(body.version)
         let reason = try APIReason.checked(body.reason)
-        guard try await InstrumentQueries.enterInError(response, from: version, reason: reason, by: try req.user.id, now: req.now,
+        guard try await QuestionnaireQueries.enterInError(response, from: version, reason: reason, by: try req.user.id, now: req.now,
                                                        on: req.db, audit: req.transactionalAudit) else {
             throw Abort(.conflict, reason: "Someone changed or marked these answers meanwhile; read them again.")
         }
-        return try req.json(Retraction(response.id!, version: version + 1, reason: reason))
-    }
-
-    private static func find(_ req: Request) async throws -> (PatientRecord, InstrumentResponse, InstrumentDefinition) {
-        let patient = try await PatientsController.findPatient(req)
-        guard let id = req.parameters.get("response", as: UUID.self),
-              let response = try await InstrumentQueries.find(id, patientID: patient.id, on: req.db), response.deletedAt == nil,
-              let definition = try await InstrumentQueries.definition(response.instrument, on: req.db) else {
-            throw Abort(.notFound, reason: "No such questionnaire response.")
-        }
-        return (patient, response, definition)
+        return try req.json(Retraction(try response.requireID(), version: version + 1, reason: reason))
     }
 }

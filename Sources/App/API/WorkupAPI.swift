@@ -24,7 +24,7 @@ enum WorkupAPI {
 
         init(_ record: WorkupRecord, deadlines: WorkupDeadlines, today: CalendarDate) throws {
             let order = try record.decodedOrder()
-            id = record.id!
+            id = try record.requireID()
             version = record.version
             label = order.label
             status = record.status
@@ -59,7 +59,7 @@ enum WorkupAPI {
     ] + WorkupStep.Kind.allCases.map { (stepSchemaName($0), APIWrite.schema($0.schema, versioned: true)) }
 
     static let endpoints: [APIEndpoint] = {
-        let list = ["patients", ":id", "workup-orders"], one = list + [":order"]
+        let list: [PathSegment] = ["patients", .patient, "workup-orders"], one = list + [.order]
         let steps: [(WorkupStep.Kind, Action, String)] = [
             (.schedule, .chartWrite, "Book the test: scheduledFor (YYYY-MM-DD). Again to move the date."),
             (.result, .chartWrite, "Enter the result: report, resultedOn, abnormal and up to four findings (finding.N.kind, level, side, grade)."),
@@ -73,14 +73,14 @@ enum WorkupAPI {
                         request: .ref("WorkupOrderWrite"), response: .ref("WorkupOrder"), status: .created, handler: create),
             APIEndpoint(.GET, one, access: .action(.clinicalRead), "Read one order.", response: .ref("WorkupOrder"), handler: show),
         ] + steps.map { kind, action, summary in
-            APIEndpoint(.POST, one + [kind.rawValue], access: .action(action),
+            APIEndpoint(.POST, one + [.constant(kind.rawValue)], access: .action(action),
                         summary + " 409 when the version is stale or the order is past this step.",
                         request: .ref(stepSchemaName(kind)), response: .ref("WorkupOrder"), failures: [.conflict]) { try await step($0, kind) }
         }
     }()
 
     static func index(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let records = try await WorkupQueries.all(patientID: patient.id, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "ServiceRequest", patientID: patient.id, detail: "list of \(records.count)"))
         let deadlines = try await PracticeSettings.workupDeadlines(on: req.db)
@@ -88,7 +88,7 @@ enum WorkupAPI {
     }
 
     static func create(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let fields = try req.formFields(try req.apiBody(APIWrite.self).fields, WorkupOrder.schema)
         let (order, problems) = WorkupOrder.parse(fields, today: req.today)
         guard let order else { throw ValidationFailure(fields: problems) }
@@ -98,13 +98,13 @@ enum WorkupAPI {
     }
 
     static func show(req: Request) async throws -> Response {
-        let (patient, record) = try await WorkupController.find(req)
-        try await req.audit(AuditEntry(action: .recordView, resourceType: "ServiceRequest", resourceID: record.id!.uuidString, patientID: patient.id))
+        let (patient, record) = try await WorkupQueries.order(req)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "ServiceRequest", resourceID: (try record.requireID()).uuidString, patientID: patient.id))
         return try await answer(req, record)
     }
 
     static func step(_ req: Request, _ kind: WorkupStep.Kind) async throws -> Response {
-        let (_, record) = try await WorkupController.find(req)
+        let (_, record) = try await WorkupQueries.order(req)
         let body = try req.apiBody(APIWrite.self)
         let version = try req.requireVersion(body.version)
         let (step, problems) = try WorkupQueries.parse(kind, try req.formFields(body.fields, kind.schema), for: record, today: req.today)

@@ -31,17 +31,17 @@ enum AuditPage {
         let errors = ["user", "patient", "action", "from", "to"].compactMap { name in filter.errors[name].map { (name: name, message: $0) } }
         let query = filter.queryString
         return [
-            AdminTabs.render(current: SitePath.audit),
+            AdminTabs.render(current: SitePath.audit()),
             .tag("h1", text: "Audit trail"),
             Forms.errorSummary(errors),
-            .tag("form", [("method", "get"), ("action", SitePath.audit), ("class", "filters")], [
+            .tag("form", [("method", "get"), ("action", SitePath.audit()), ("class", "filters")], [
                 Forms.text("user", label: "User email", value: filter.user, autocomplete: "off"),
                 Forms.text("patient", label: "Patient MRN or id", value: filter.patient, autocomplete: "off"),
                 Forms.select("action", label: "Action", options: actions, selected: filter.action, error: filter.errors["action"], placeholder: "Any"),
                 Forms.text("from", label: "From", value: filter.from, error: filter.errors["from"], hint: "MM/DD/YYYY"),
                 Forms.text("to", label: "To", value: filter.to, error: filter.errors["to"], hint: "MM/DD/YYYY"),
                 Forms.submit("Filter"),
-                .link("Export CSV", to: SitePath.auditExport + (query.isEmpty ? "" : "?" + query), [("class", "button secondary")]),
+                .link("Export CSV", to: SitePath.auditExport() + (query.isEmpty ? "" : "?" + query), [("class", "button secondary")]),
             ]),
             .tag("table", [("class", "list audit")], [
                 .tableHead(["Time", "User", "Role", "Action", "Record", "Patient", "Address", "Outcome", "Detail"]),
@@ -55,8 +55,8 @@ enum AuditPage {
                 }),
             ]),
             .tag("nav", [("class", "pager"), ("aria-label", "Pages")], [
-                .if(filter.page > 1, .link("Newer", to: SitePath.audit + "?" + query + "&page=\(filter.page - 1)")),
-                .if(hasMore, .link("Older", to: SitePath.audit + "?" + query + "&page=\(filter.page + 1)")),
+                .if(filter.page > 1, .link("Newer", to: SitePath.audit() + "?" + query + "&page=\(filter.page - 1)")),
+                .if(hasMore, .link("Older", to: SitePath.audit() + "?" + query + "&page=\(filter.page + 1)")),
             ]),
         ]
     }

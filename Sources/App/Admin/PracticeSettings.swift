@@ -6,7 +6,7 @@ import SQLKit
 /// The practice's clinical settings, each one row of JSON with a version, so two people editing at once get a
 /// conflict rather than a silent overwrite.
 enum PracticeSettings {
-    /// Minimal important differences by instrument (`DifferenceSettings`).
+    /// Minimal important differences by questionnaire (`DifferenceSettings`).
     static let differences = "instrument-differences"
     /// The practice's choices about shipped rules (`PracticeRules`).
     static let rules = "practice-rules"

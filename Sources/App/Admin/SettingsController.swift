@@ -53,7 +53,7 @@ enum SettingsController {
                                                            version: form == .rules ? current.rulesVersion : current.differencesVersion,
                                                            conflict: conflict), status: .conflict)
         }
-        return req.redirect(to: SitePath.clinicalSettings, flash: Flash(.success, done))
+        return req.redirect(to: SitePath.clinicalSettings(), flash: Flash(.success, done))
     }
 
     private static func page(_ req: Request, _ stored: PracticeSettings.Snapshot, submitted: Submitted?, status: HTTPStatus = .ok) -> Response {
@@ -71,12 +71,12 @@ enum SettingsController {
 
     private static func differencesForm(_ state: Submitted, csrfToken: String) -> BodyNode {
         let form = BoundForm(fields: state.fields, problems: state.problems)
-        let errors = DifferenceSettings.instruments.compactMap { definition in
+        let errors = DifferenceSettings.questionnaires.compactMap { definition in
             state.problems[DifferenceSettings.key(definition.id)].map { (name: DifferenceSettings.key(definition.id), message: $0) }
         }
-        return settingsForm("Minimal important differences", SitePath.clinicalSettings, state, errors: errors, csrfToken: csrfToken, [
+        return settingsForm("Minimal important differences", SitePath.clinicalSettings(), state, errors: errors, csrfToken: csrfToken, [
             .tag("p", text: "A change in score at least this large counts as improved or worse on the chart. Leave a field empty to use the default shown."),
-            .group(DifferenceSettings.instruments.map { definition in
+            .group(DifferenceSettings.questionnaires.map { definition in
                 let hint = definition.minimalImportantDifference.map { mid in
                     "Default \(Figures.text(mid.value)) (\(mid.source.citation))" + (mid.source.needsVerification ? " — verify against current guideline." : ".")
                 } ?? "No default: changes are shown without a verdict."
@@ -93,7 +93,7 @@ enum SettingsController {
         let errors = [PracticeRules.alertField, "workupOpenDays", "workupReviewDays"].compactMap { name in
             state.problems[name].map { (name: name, message: $0) }
         }
-        return settingsForm("Rules", SitePath.clinicalRules, state, errors: errors, csrfToken: csrfToken, [
+        return settingsForm("Rules", SitePath.clinicalRules(), state, errors: errors, csrfToken: csrfToken, [
             .tag("p", text: "Leave a field empty to keep Relief's default; a later correction of the default then reaches this practice too."),
             Forms.select(PracticeRules.alertField, label: "Alert when an opioid is taken with a benzodiazepine",
                          options: Forms.options(PracticeRules.Switch.self), selected: state.fields[PracticeRules.alertField],

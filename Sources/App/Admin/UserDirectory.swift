@@ -34,8 +34,8 @@ public enum UserDirectory {
         }
     }
 
-    static func summary(_ user: User, recentFailures: Int) -> Summary {
-        Summary(id: user.id!, email: user.email, name: user.name, role: user.roleValue ?? .patient,
+    static func summary(_ user: User, recentFailures: Int) throws -> Summary {
+        Summary(id: try user.requireID(), email: user.email, name: user.name, role: user.roleValue ?? .patient,
                 disabled: user.isDisabled, recentFailures: recentFailures, lastLoginAt: user.lastLoginAt)
     }
 
@@ -51,7 +51,7 @@ public enum UserDirectory {
                 failures[email] = try row.decode(column: "failures", as: Int.self)
             }
         }
-        return try await all(on: database).map { summary($0, recentFailures: failures[$0.email] ?? 0) }
+        return try await all(on: database).map { try summary($0, recentFailures: failures[$0.email] ?? 0) }
     }
 
     /// Creates an account. A password the administrator did not choose themselves must be changed at first sign-in.
@@ -73,6 +73,14 @@ public enum UserDirectory {
 
     static func all(on database: any Database) async throws -> [User] {
         try await User.query(on: database).sort(\.$name).all()
+    }
+
+    /// The account a route's `:user` names, or 404.
+    static func user(_ req: Request) async throws -> User {
+        guard let id = req.id(.user), let user = try await User.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: "No such user.")
+        }
+        return user
     }
 
     static func find(email: String, on database: any Database) async throws -> User {
@@ -103,8 +111,8 @@ public enum UserDirectory {
         user.version += 1
         try await user.save(on: database)
         guard disabled else { return 0 }
-        try await SessionStore.endAll(of: user.id!, on: database, cache: sessions)
-        return try await APITokens.revokeAll(of: user.id!, now: now, on: database)
+        try await SessionStore.endAll(of: try user.requireID(), on: database, cache: sessions)
+        return try await APITokens.revokeAll(of: try user.requireID(), now: now, on: database)
     }
 
     /// A readable temporary password (four groups of four letters and digits, about 80 bits).
@@ -125,7 +133,7 @@ extension UserDirectory {
         let user = try await create(input, password: password, passwordHash: try await app.password.async.hash(password),
                                     mustChangePassword: false, on: app.db)
         try await commandLineAudit(.userCreate, user: user, detail: "role=\(input.role)", on: app)
-        return summary(user, recentFailures: 0)
+        return try summary(user, recentFailures: 0)
     }
 
     public static func listFromCommandLine(on app: Application) async throws -> [Summary] {
@@ -138,7 +146,7 @@ extension UserDirectory {
             let revoked = try await setDisabled(user, true, actor: nil, now: app.config.now(), on: database, sessions: app.sessionCache)
             try await commandLineAudit(.userDisable, user: user, detail: revokedTokens(revoked), on: database, now: app.config.now())
         }
-        app.forgetCredentials(of: user.id!)
+        app.forgetCredentials(of: try user.requireID())
     }
 
     static func commandLineAudit(_ action: AuditAction, user: User, detail: String?, on app: Application) async throws {

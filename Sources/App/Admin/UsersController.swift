@@ -47,14 +47,14 @@ enum UsersController {
     }
 
     static func edit(req: Request) async throws -> Response {
-        let user = try await findUser(req)
+        let user = try await UserDirectory.user(req)
         let model = UsersPages.FormModel(name: user.name, email: user.email, role: user.role, version: user.version, errors: [:],
                                          id: user.id, disabled: user.isDisabled)
         return req.page(user.name, section: .admin, UsersPages.form(model, csrfToken: req.csrfToken))
     }
 
     static func update(req: Request) async throws -> Response {
-        let user = try await findUser(req)
+        let user = try await UserDirectory.user(req)
         let form = try req.content.decode(AccountForm.self)
         let input = StaffAccountInput(name: form.name ?? "", email: user.email, role: form.role ?? "")
         var errors = input.problems()
@@ -68,7 +68,7 @@ enum UsersController {
         let changes = [user.name == input.name ? nil : "name", user.role == input.role ? nil : "role \(user.role)→\(input.role)"]
         try await req.db.writeTransaction { database in
             // The version the administrator's form was built from, not the one just loaded.
-            guard try await RecordVersion.claim(User.schema, id: user.id!, expected: version, on: database) else {
+            guard try await RecordVersion.claim(User.schema, id: try user.requireID(), expected: version, on: database) else {
                 throw Abort(.conflict, reason: UserDirectory.Failure.stale.description)
             }
             user.name = input.name
@@ -79,8 +79,8 @@ enum UsersController {
                                            detail: changes.compactMap { $0 }.joined(separator: ", ")), on: database)
         }
         // A new role applies from the user's next request, not after the cache expires.
-        req.application.forgetCredentials(of: user.id!)
-        return req.redirect(to: SitePath.adminUsers, flash: Flash(.success, "Saved \(user.name)."))
+        req.application.forgetCredentials(of: try user.requireID())
+        return req.redirect(to: SitePath.adminUsers(), flash: Flash(.success, "Saved \(user.name)."))
     }
 
     static func disable(req: Request) async throws -> Response { try await setDisabled(req, true) }
@@ -88,23 +88,23 @@ enum UsersController {
     static func enable(req: Request) async throws -> Response { try await setDisabled(req, false) }
 
     static func resetPassword(req: Request) async throws -> Response {
-        let user = try await findUser(req)
+        let user = try await UserDirectory.user(req)
         let password = UserDirectory.temporaryPassword()
         user.passwordHash = try await req.password.async.hash(password)
         user.mustChangePassword = true
         user.version += 1
         try await req.db.writeTransaction { database in
             try await user.save(on: database)
-            try await SessionStore.endAll(of: user.id!, on: database, cache: req.application.sessionCache)
-            try await APITokens.revokeAll(of: user.id!, now: req.now, on: database)
+            try await SessionStore.endAll(of: try user.requireID(), on: database, cache: req.application.sessionCache)
+            try await APITokens.revokeAll(of: try user.requireID(), now: req.now, on: database)
             try await req.audit(AuditEntry(action: .userPasswordReset, resourceType: "User", resourceID: user.id?.uuidString), on: database)
         }
-        req.application.forgetCredentials(of: user.id!)
+        req.application.forgetCredentials(of: try user.requireID())
         return req.page("Password reset", section: .admin, UsersPages.temporaryPassword(name: user.name, email: user.email, password: password))
     }
 
     private static func setDisabled(_ req: Request, _ disabled: Bool) async throws -> Response {
-        let user = try await findUser(req)
+        let user = try await UserDirectory.user(req)
         do {
             try await req.db.writeTransaction { database in
                 let revoked = try await UserDirectory.setDisabled(user, disabled, actor: try req.user.id, now: req.now, on: database,
@@ -112,22 +112,15 @@ enum UsersController {
                 try await req.audit(AuditEntry(action: disabled ? .userDisable : .userEnable, resourceType: "User",
                                                resourceID: user.id?.uuidString, detail: UserDirectory.revokedTokens(revoked)), on: database)
             }
-            req.application.forgetCredentials(of: user.id!)
+            req.application.forgetCredentials(of: try user.requireID())
         } catch let failure as UserDirectory.Failure {
             throw Abort(.conflict, reason: failure.description)
         }
-        return req.redirect(to: SitePath.adminUsers, flash: Flash(.success, "\(user.name) is \(disabled ? "disabled" : "active again")."))
+        return req.redirect(to: SitePath.adminUsers(), flash: Flash(.success, "\(user.name) is \(disabled ? "disabled" : "active again")."))
     }
 
     private static func invalid(_ req: Request, _ model: UsersPages.FormModel) throws -> Response {
         if req.wantsJSON { throw ValidationFailure(fields: model.errors) }
         return req.page("Staff account", section: .admin, status: .unprocessableEntity, UsersPages.form(model, csrfToken: req.csrfToken))
-    }
-
-    private static func findUser(_ req: Request) async throws -> User {
-        guard let id = req.parameters.get("id", as: UUID.self), let user = try await User.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "No such user.")
-        }
-        return user
     }
 }

@@ -24,10 +24,10 @@ enum UsersPages {
 
     static func index(_ model: IndexModel) -> [BodyNode] {
         [
-            AdminTabs.render(current: SitePath.adminUsers),
+            AdminTabs.render(current: SitePath.adminUsers()),
             .tag("div", [("class", "page-head")], [
                 .tag("h1", text: "Staff accounts"),
-                .link("Add a staff member", to: SitePath.newUser, [("class", "button")]),
+                .link("Add a staff member", to: SitePath.newUser(), [("class", "button")]),
             ]),
             .if(!model.underAttack.isEmpty, .tag("div", [("class", "notice warning"), ("role", "alert"), ("id", "failed-sign-ins")], [
                 .tag("p", text: "Repeated failed sign-ins in the last \(model.windowMinutes) minutes: "
@@ -55,10 +55,10 @@ enum UsersPages {
         let order = ["name", "email", "role", "password"]
         let roles = Role.staff.map { Forms.Option(value: $0.rawValue, title: $0.title) }
         return [
-            AdminTabs.render(current: SitePath.adminUsers),
+            AdminTabs.render(current: SitePath.adminUsers()),
             .tag("h1", text: model.id == nil ? "Add a staff member" : model.name),
             Forms.errorSummary(order.compactMap { name in model.errors[name].map { (name: name, message: $0) } }),
-            .tag("form", [("method", "post"), ("action", model.id.map(SitePath.user) ?? SitePath.adminUsers), ("class", "narrow")], [
+            .tag("form", [("method", "post"), ("action", model.id.map { SitePath.user($0) } ?? SitePath.adminUsers()), ("class", "narrow")], [
                 Forms.csrf(csrfToken),
                 .unwrap(model.version) { Forms.hidden("version", String($0)) },
                 Forms.text("name", label: "Name", value: model.name, error: model.errors["name"], required: true, autocomplete: "off"),
@@ -87,7 +87,7 @@ enum UsersPages {
             .tag("h1", text: "Temporary password for \(name)"),
             .tag("p", text: "Give this password to \(name) in person. It is shown only now. They sign in as \(email) and must choose their own password straight away."),
             .tag("p", [("class", "temporary-password")], [.tag("code", text: password)]),
-            .link("Back to staff accounts", to: SitePath.adminUsers, [("class", "button")]),
+            .link("Back to staff accounts", to: SitePath.adminUsers(), [("class", "button")]),
         ]
     }
 
@@ -102,7 +102,7 @@ enum UsersPages {
 enum AdminTabs {
     static func render(current: String) -> BodyNode {
         .tag("nav", [("aria-label", "Admin"), ("class", "tabs")], [
-            .tag("ul", [], [("Staff accounts", SitePath.adminUsers), ("Audit trail", SitePath.audit)].map { title, href in
+            .tag("ul", [], [("Staff accounts", SitePath.adminUsers()), ("Audit trail", SitePath.audit())].map { title, href in
                 .tag("li", [], [.tag("a", [("href", href)] + (href == current ? [("aria-current", "page")] : []), text: title)])
             }),
         ])

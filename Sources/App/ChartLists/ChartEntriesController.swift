@@ -7,7 +7,7 @@ import Vapor
 /// check, and mark entered in error. What differs between the lists lives in their `ChartEntryPresentation`.
 enum ChartEntriesController<C: ChartEntryPresentation> {
     static func index(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let entries = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, patientID: patient.id,
                                        detail: "list of \(entries.count)"))
@@ -20,54 +20,54 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
     }
 
     static func new(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         return try await form(req, patient, entry: nil, fields: C.newFields, problems: [:])
     }
 
     static func create(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let others = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db).map(\.1)
-        let (content, problems) = validate(fields, today: req.today, others: others)
+        let (content, problems) = C.validate(fields, today: req.today, others: others)
         guard let content else { return try await rejected(req, patient, entry: nil, fields: fields, problems: problems) }
         _ = try await ChartEntryQueries.create(content, patientID: patient.id, by: try req.user.id, now: req.now, on: req.db,
                                                audit: req.transactionalAudit)
-        return req.redirect(to: SitePath.chartEntries(patient.id, C.kind), flash: Flash(.success, "Added \(content.label)."))
+        return req.redirect(to: SitePath.chartEntries(C.kind)(patient.id), flash: Flash(.success, "Added \(content.label)."))
     }
 
     static func edit(req: Request) async throws -> Response {
-        let (patient, entry) = try await find(req)
+        let (patient, entry) = try await ChartEntryQueries.entry(req, kind: C.kind)
         let content = try entry.decoded(as: C.self)
-        try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, resourceID: entry.id!.uuidString,
+        try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, resourceID: (try entry.requireID()).uuidString,
                                        patientID: patient.id, detail: "edit form"))
-        return try await form(req, patient, entry: (entry.id!, entry.version), fields: content.fields, problems: [:])
+        return try await form(req, patient, entry: (try entry.requireID(), entry.version), fields: content.fields, problems: [:])
     }
 
     static func update(req: Request) async throws -> Response {
-        let (patient, entry) = try await find(req, forWrite: true)
+        let (patient, entry) = try await ChartEntryQueries.entry(req, kind: C.kind, forWrite: true)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let version = try submittedVersion(fields)
         let others = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db).filter { $0.0 != entry.id }.map(\.1)
-        let (content, problems) = validate(fields, today: req.today, others: others)
-        guard let content else { return try await rejected(req, patient, entry: (entry.id!, version), fields: fields, problems: problems) }
-        let outcome = try await ChartEntryQueries.update(entry.id!, patientID: patient.id, from: version, content: content,
+        let (content, problems) = C.validate(fields, today: req.today, others: others)
+        guard let content else { return try await rejected(req, patient, entry: (try entry.requireID(), version), fields: fields, problems: problems) }
+        let outcome = try await ChartEntryQueries.update(try entry.requireID(), patientID: patient.id, from: version, content: content,
                                                          by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
         return try await finish(req, patient, outcome, fields: fields, done: "Saved \(content.label).")
     }
 
     static func enterInError(req: Request) async throws -> Response {
-        let (patient, entry) = try await find(req, forWrite: true)
+        let (patient, entry) = try await ChartEntryQueries.entry(req, kind: C.kind, forWrite: true)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let version = try submittedVersion(fields)
         let reason = fields["reason"], stored = try entry.decoded(as: C.self).fields
         if let problem = TextRules.reasonProblem(reason, missing: "Give the reason the entry was wrong.") {
             if req.wantsJSON { throw ValidationFailure(fields: ["reason": problem]) }
-            var model = try await formModel(req, patient, entry: (entry.id!, version), fields: stored, problems: [:])
+            var model = try await formModel(req, patient, entry: (try entry.requireID(), version), fields: stored, problems: [:])
             model.inErrorProblem = problem
             model.inErrorReason = reason
             return try await page(req, patient, ChartEntryPages.form(model, csrfToken: req.csrfToken), status: .unprocessableEntity)
         }
-        let outcome = try await ChartEntryQueries.enterInError(C.self, entry.id!, patientID: patient.id, from: version, reason: reason,
+        let outcome = try await ChartEntryQueries.enterInError(C.self, try entry.requireID(), patientID: patient.id, from: version, reason: reason,
                                                                by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
         return try await finish(req, patient, outcome, fields: stored, done: "Marked the entry as entered in error.")
     }
@@ -77,17 +77,9 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
     /// Rows for the tables, current entries apart from the rest.
     static func rows(_ entries: [(UUID, C)], patientID: UUID, canWrite: Bool) -> (current: [ChartEntryPages.Row], earlier: [ChartEntryPages.Row]) {
         let rows = entries.map { id, content in
-            (content.isCurrent, ChartEntryPages.Row(cells: content.cells, edit: canWrite ? SitePath.editChartEntry(patientID, C.kind, id) : nil))
+            (content.isCurrent, ChartEntryPages.Row(cells: content.cells, edit: canWrite ? SitePath.editChartEntry(C.kind)(patientID, id) : nil))
         }
         return (rows.filter(\.0).map(\.1), rows.filter { !$0.0 }.map(\.1))
-    }
-
-    /// The parser's verdict, then the clashes with the patient's other current entries; for the form and the API.
-    static func validate(_ fields: FormFields, today: CalendarDate, others: [C]) -> (C?, [String: String]) {
-        let (content, problems) = C.parse(fields, today: today)
-        guard let content else { return (nil, problems) }
-        let clashes = content.problems(alongside: others)
-        return clashes.isEmpty ? (content, [:]) : (nil, clashes)
     }
 
     private static func submittedVersion(_ fields: FormFields) throws -> Int {
@@ -99,17 +91,17 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
                                done: String) async throws -> Response {
         switch outcome {
         case .saved:
-            return req.redirect(to: SitePath.chartEntries(patient.id, C.kind), flash: Flash(.success, done))
+            return req.redirect(to: SitePath.chartEntries(C.kind)(patient.id), flash: Flash(.success, done))
         case .notFound:
             throw Abort(.notFound, reason: "No such entry.")
         case .conflict(let current):
             try await req.audit(AuditEntry(action: .recordUpdateConflict, resourceType: C.kind.resourceType,
-                                           resourceID: current.id!.uuidString, patientID: patient.id, outcome: .failure))
+                                           resourceID: (try current.requireID()).uuidString, patientID: patient.id, outcome: .failure))
             if req.wantsJSON { throw Abort(.conflict, reason: "Someone changed this entry meanwhile; load it again.") }
             let message = current.deletedAt != nil
                 ? "This entry was marked entered in error meanwhile. Your entries are below; add them as a new entry if they are still right."
                 : "Someone else saved this entry while you were editing. Your entries are below; saving again keeps yours."
-            var model = try await formModel(req, patient, entry: current.deletedAt == nil ? (current.id!, current.version) : nil,
+            var model = try await formModel(req, patient, entry: current.deletedAt == nil ? (try current.requireID(), current.version) : nil,
                                             fields: fields, problems: [:])
             model.conflict = message
             return try await page(req, patient, ChartEntryPages.form(model, csrfToken: req.csrfToken), status: .conflict)
@@ -141,12 +133,5 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
     private static func page(_ req: Request, _ patient: PatientRecord, _ content: [BodyNode],
                              status: HTTPStatus = .ok) async throws -> Response {
         req.page(C.kind.pluralTitle, section: .patients, banner: try await ChartBanner.model(req, patient), status: status, content)
-    }
-
-    private static func find(_ req: Request, forWrite: Bool = false) async throws -> (PatientRecord, ChartEntry) {
-        let patient = try await PatientsController.findPatient(req)
-        let entry = try await ChartEntryQueries.require(req.parameters.get("entry", as: UUID.self), kind: C.kind, patientID: patient.id,
-                                                        forWrite: forWrite, on: req.db)
-        return (patient, entry)
     }
 }

@@ -37,7 +37,7 @@ enum ChartEntryPages {
         [
             .tag("div", [("class", "page-head")], [
                 .tag("h1", text: model.kind.pluralTitle),
-                .if(model.canWrite, .link("Add \(model.kind.title.lowercased())", to: SitePath.newChartEntry(model.patientID, model.kind),
+                .if(model.canWrite, .link("Add \(model.kind.title.lowercased())", to: SitePath.newChartEntry(model.kind)(model.patientID),
                                           [("class", "button")])),
             ]),
             .if(!model.summary.isEmpty, .tag("section", [("class", "card")], model.summary)),
@@ -68,7 +68,7 @@ enum ChartEntryPages {
 
     static func form(_ model: FormModel, csrfToken: String) -> [BodyNode] {
         let title = model.entryID == nil ? "Add \(model.kind.title.lowercased())" : "Edit \(model.kind.title.lowercased())"
-        let action = model.entryID.map { SitePath.chartEntry(model.patientID, model.kind, $0) } ?? SitePath.chartEntries(model.patientID, model.kind)
+        let action = model.entryID.map { SitePath.chartEntry(model.kind)(model.patientID, $0) } ?? SitePath.chartEntries(model.kind)(model.patientID)
         return [
             .tag("h1", text: title),
             .unwrap(model.conflict) { .tag("div", [("class", "notice warning"), ("role", "alert")], text: $0) },
@@ -80,7 +80,7 @@ enum ChartEntryPages {
                 .group(model.controls),
                 .tag("div", [("class", "actions")], [
                     Forms.submit("Save"),
-                    .link("Cancel", to: SitePath.chartEntries(model.patientID, model.kind), [("class", "button secondary")]),
+                    .link("Cancel", to: SitePath.chartEntries(model.kind)(model.patientID), [("class", "button secondary")]),
                 ]),
             ]),
             .unwrap(model.entryID.flatMap { id in model.version.map { (id, $0) } }) { id, version in
@@ -88,7 +88,7 @@ enum ChartEntryPages {
                     .tag("h2", [("id", "in-error-heading")], text: "Entered in error?"),
                     .tag("p", [("class", "muted")],
                          text: "Takes the entry off the chart. It stays in the record with your name and reason. To record that the patient stopped a medication, change its status instead."),
-                    .tag("form", [("method", "post"), ("action", SitePath.chartEntryInError(model.patientID, model.kind, id))], [
+                    .tag("form", [("method", "post"), ("action", SitePath.chartEntryInError(model.kind)(model.patientID, id))], [
                         Forms.csrf(csrfToken),
                         Forms.hidden("version", String(version)),
                         Forms.text("reason", label: "Reason", value: model.inErrorReason, error: model.inErrorProblem, required: true),

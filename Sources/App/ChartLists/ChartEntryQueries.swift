@@ -26,6 +26,12 @@ enum ChartEntryQueries {
         ChartLists(rows: try await stored(patientID: patientID, kind: nil, on: database))
     }
 
+    /// The patient's entries of one kind as stored, with their versions and times, newest first: the API answers them.
+    static func records(_ kind: ChartEntryKind, patientID: UUID, on database: any Database) async throws -> [ChartEntry] {
+        try await ChartEntry.query(on: database).filter(\.$patientID == patientID).filter(\.$kind == kind.rawValue)
+            .filter(\.$deletedAt == nil).sort(\.$createdAt, .descending).all()
+    }
+
     /// Read through SQLKit into a plain struct: Fluent's reflection per row was most of a chart page's time.
     private static func stored(patientID: UUID, kind: ChartEntryKind?, on database: any Database) async throws -> [StoredEntry] {
         var select = database.sql.select().columns("id", "kind", "content").from(ChartEntry.schema)
@@ -71,7 +77,7 @@ enum ChartEntryQueries {
         try await database.writeTransaction { database in
             let entry = try ChartEntry(patientID: patientID, content: content, by: user, now: now)
             try await entry.create(on: database)
-            try await audit(AuditEntry(action: .recordCreate, resourceType: C.kind.resourceType, resourceID: entry.id!.uuidString,
+            try await audit(AuditEntry(action: .recordCreate, resourceType: C.kind.resourceType, resourceID: (try entry.requireID()).uuidString,
                                        patientID: patientID, detail: content.code), database)
             try await afterChange(C.self, changed: content, patientID: patientID, by: user, now: now, on: database, audit: audit)
             return entry

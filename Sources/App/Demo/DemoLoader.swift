@@ -71,7 +71,7 @@ public enum DemoLoader {
                                          batch.entries, on: database)
                 try await insertInChunks(MMERecord.schema, columns: ["id", "patient_id", "recorded_at", "recorded_by", "total", "incomplete",
                                                                      "detail"], batch.history, on: database)
-                try await insertInChunks(InstrumentResponse.schema, columns: [
+                try await insertInChunks(QuestionnaireResponse.schema, columns: [
                     "id", "patient_id", "instrument", "answers", "score", "band", "subscores", "answered", "missing", "completed_on",
                     "entered_via", "created_at", "created_by", "version",
                 ], batch.responses, on: database)
@@ -151,9 +151,9 @@ public enum DemoLoader {
                 self.entries += entries
                 for submission in scores {
                     let score = submission.score
-                    responses.append([nextID(), id, submission.instrument, InstrumentResponse.json(submission.answers), score.score,
+                    responses.append([nextID(), id, submission.questionnaire, QuestionnaireResponse.json(submission.answers), score.score,
                                       score.band?.id, score.subscores.isEmpty ? "{}" : try JSONCoding.encode(score.subscores), score.answered, score.missing,
-                                      submission.completedOn.description, InstrumentResponse.EnteredVia.staff.rawValue,
+                                      submission.completedOn.description, QuestionnaireResponse.EnteredVia.staff.rawValue,
                                       submission.completedOn.startOfDay, nurse, 1])
                 }
                 guard !summary.lines.isEmpty else { continue }

@@ -20,7 +20,7 @@ enum EvaluationDocument {
     }
 
     static func model(_ evaluation: Evaluation, content c: EvaluationContent, heading: String, author: String, signature: String?,
-                      addenda: [(String, String)], today: CalendarDate, canWrite: Bool) -> Model {
+                      addenda: [(String, String)], today: CalendarDate, canWrite: Bool) throws -> Model {
         func titles<C: Coded>(_ codes: [String], _ type: C.Type) -> String {
             codes.map { C(rawValue: $0)?.title ?? $0 }.joined(separator: ", ")
         }
@@ -67,7 +67,7 @@ enum EvaluationDocument {
             ("Medical and social history", background), ("Physical examination", exam), ("Red flags", flags),
             ("Assessment and plan", assessment),
         ].map { heading, rows in (heading, rows.filter { !$0.1.isEmpty }) }
-        return Model(patientID: evaluation.patientID, evaluationID: evaluation.id!, heading: heading, author: author,
+        return Model(patientID: evaluation.patientID, evaluationID: try evaluation.requireID(), heading: heading, author: author,
                      sections: sections.filter { !$0.1.isEmpty }, painMap: c.painMap, signature: signature, addenda: addenda,
                      canEdit: canWrite && signature == nil, canAmend: canWrite && signature != nil)
     }

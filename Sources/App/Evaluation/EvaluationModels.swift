@@ -56,7 +56,7 @@ final class Evaluation: Model, @unchecked Sendable {
 
     init(encounter: Encounter, content: EvaluationContent, by user: UUID, now: Date) throws {
         id = UUID()
-        encounterID = encounter.id!
+        encounterID = try encounter.requireID()
         patientID = encounter.patientID
         self.content = try Self.encode(content)
         createdAt = now

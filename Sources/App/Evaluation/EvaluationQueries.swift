@@ -23,10 +23,28 @@ enum EvaluationQueries {
             try await encounter.create(on: database)
             let evaluation = try Evaluation(encounter: encounter, content: EvaluationContent(), by: user, now: now)
             try await evaluation.create(on: database)
-            try await audit(AuditEntry(action: .evaluationCreate, resourceType: "Evaluation", resourceID: evaluation.id!.uuidString,
+            try await audit(AuditEntry(action: .evaluationCreate, resourceType: "Evaluation", resourceID: (try evaluation.requireID()).uuidString,
                                        patientID: patientID), database)
             return evaluation
         }
+    }
+
+    /// The patient's notes with their encounters and addenda (oldest first), in no particular order: the API's list.
+    static func notes(patientID: UUID, on database: any Database) async throws -> [(Evaluation, Encounter?, [Addendum])] {
+        let evaluations = try await Evaluation.query(on: database).filter(\.$patientID == patientID).filter(\.$deletedAt == nil).all()
+        let encounters = try await Encounter.query(on: database).filter(\.$patientID == patientID).all()
+        let addenda = try await Addendum.query(on: database).filter(\.$patientID == patientID).filter(\.$documentType == "Evaluation")
+            .sort(\.$createdAt).all()
+        let byID = Dictionary(encounters.compactMap { encounter in encounter.id.map { ($0, encounter) } }, uniquingKeysWith: { first, _ in first })
+        return evaluations.map { evaluation in
+            (evaluation, byID[evaluation.encounterID], addenda.filter { $0.documentID == evaluation.id })
+        }
+    }
+
+    /// One note with its encounter and addenda.
+    static func note(_ evaluation: Evaluation, on database: any Database) async throws -> (Encounter?, [Addendum]) {
+        let encounter = try await Encounter.find(evaluation.encounterID, on: database)
+        return (encounter, try await addenda(of: try evaluation.requireID(), on: database))
     }
 
     static func find(_ id: UUID, patientID: UUID, on database: any Database) async throws -> Evaluation? {
@@ -78,7 +96,7 @@ enum EvaluationQueries {
                                    message: "Red flag: \(flag.title) — rule out before interventional treatment.",
                                    sourceType: "Evaluation", sourceID: evaluationID, by: user, now: now)
             try await alert.create(on: database)
-            try await audit(AuditEntry(action: .alertRaise, resourceType: "ChartAlert", resourceID: alert.id!.uuidString,
+            try await audit(AuditEntry(action: .alertRaise, resourceType: "ChartAlert", resourceID: (try alert.requireID()).uuidString,
                                        patientID: patientID, detail: flag.rawValue), database)
         }
     }
@@ -87,11 +105,11 @@ enum EvaluationQueries {
     static func addAddendum(to evaluation: Evaluation, text: String, by user: UUID, now: Date, on database: any Database,
                             audit: @escaping Audit) async throws -> Addendum {
         try await database.writeTransaction { database in
-            let addendum = Addendum(patientID: evaluation.patientID, documentType: "Evaluation", documentID: evaluation.id!,
+            let addendum = Addendum(patientID: evaluation.patientID, documentType: "Evaluation", documentID: try evaluation.requireID(),
                                     text: text, by: user, now: now)
             try await addendum.create(on: database)
-            try await audit(AuditEntry(action: .addendumCreate, resourceType: "Addendum", resourceID: addendum.id!.uuidString,
-                                       patientID: evaluation.patientID, detail: "evaluation \(evaluation.id!.uuidString)"), database)
+            try await audit(AuditEntry(action: .addendumCreate, resourceType: "Addendum", resourceID: (try addendum.requireID()).uuidString,
+                                       patientID: evaluation.patientID, detail: "evaluation \((try evaluation.requireID()).uuidString)"), database)
             return addendum
         }
     }
@@ -210,5 +228,5 @@ enum EvaluationQueries {
 enum ChartAlertKind {
     static let redFlag = "red-flag"
     /// An answer that needs attention whatever the score (PHQ-9 item 9).
-    static let instrument = "instrument"
+    static let questionnaire = "instrument"  // as stored since the first alerts
 }

@@ -7,7 +7,7 @@ import Vapor
 /// document, amend by addenda; and the chart alerts its red flags raise.
 enum EvaluationsController {
     static func create(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let (start, problems) = EncounterStart.parse(fields, today: req.today)
         guard let start else {
@@ -17,19 +17,19 @@ enum EvaluationsController {
         }
         let evaluation = try await EvaluationQueries.start(start, patientID: patient.id, by: try req.user.id, now: req.now,
                                                            on: req.db, audit: req.transactionalAudit)
-        return req.redirect(to: SitePath.editEvaluation(patient.id, evaluation.id!))
+        return req.redirect(to: SitePath.editEvaluation(patient.id, try evaluation.requireID()))
     }
 
     static func show(req: Request) async throws -> Response {
-        let (patient, evaluation) = try await find(req)
-        try await req.audit(AuditEntry(action: .evaluationView, resourceType: "Evaluation", resourceID: evaluation.id!.uuidString,
+        let (patient, evaluation) = try await EvaluationQueries.evaluation(req)
+        try await req.audit(AuditEntry(action: .evaluationView, resourceType: "Evaluation", resourceID: (try evaluation.requireID()).uuidString,
                                        patientID: patient.id))
         return try await document(req, patient, evaluation)
     }
 
     /// Two pain maps side by side: by default the first and the latest, or the dates chosen.
     static func painMap(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let maps = try await EvaluationQueries.painMaps(patientID: patient.id, on: req.db)
         guard let first = maps.first, let last = maps.last else { throw Abort(.notFound, reason: "No pain map has been recorded yet.") }
         func chosen(_ name: String) -> EvaluationQueries.PainMapRow? {
@@ -44,9 +44,9 @@ enum EvaluationsController {
     }
 
     static func edit(req: Request) async throws -> Response {
-        let (patient, evaluation) = try await find(req)
-        if evaluation.isSigned { return req.redirect(to: SitePath.evaluation(patient.id, evaluation.id!)) }
-        try await req.audit(AuditEntry(action: .evaluationView, resourceType: "Evaluation", resourceID: evaluation.id!.uuidString,
+        let (patient, evaluation) = try await EvaluationQueries.evaluation(req)
+        if evaluation.isSigned { return req.redirect(to: SitePath.evaluation(patient.id, try evaluation.requireID())) }
+        try await req.audit(AuditEntry(action: .evaluationView, resourceType: "Evaluation", resourceID: (try evaluation.requireID()).uuidString,
                                        patientID: patient.id, detail: "edit form"))
         return try await form(req, patient, evaluation, fields: EvaluationForm.fields(try evaluation.decoded()), problems: [:],
                               version: evaluation.version)
@@ -57,7 +57,7 @@ enum EvaluationsController {
     static func sign(req: Request) async throws -> Response { try await save(req, sign: true) }
 
     private static func save(_ req: Request, sign: Bool) async throws -> Response {
-        let (patient, evaluation) = try await find(req)
+        let (patient, evaluation) = try await EvaluationQueries.evaluation(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
         let (content, problems) = EvaluationForm.parse(fields, today: req.today)
@@ -65,17 +65,17 @@ enum EvaluationsController {
             if req.wantsJSON { throw ValidationFailure(fields: problems) }
             return try await form(req, patient, evaluation, fields: fields, problems: problems, version: version, status: .unprocessableEntity)
         }
-        let outcome = try await EvaluationQueries.save(evaluation.id!, patientID: patient.id, from: version, content: content, sign: sign,
+        let outcome = try await EvaluationQueries.save(try evaluation.requireID(), patientID: patient.id, from: version, content: content, sign: sign,
                                                        by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
         switch outcome {
         case .saved:
-            let path = sign ? SitePath.evaluation(patient.id, evaluation.id!) : SitePath.editEvaluation(patient.id, evaluation.id!)
+            let path = sign ? SitePath.evaluation(patient.id, try evaluation.requireID()) : SitePath.editEvaluation(patient.id, try evaluation.requireID())
             return req.redirect(to: path, flash: Flash(.success, sign ? "Signed the evaluation." : "Saved the draft."))
         case .notFound:
             throw Abort(.notFound, reason: "No such evaluation.")
         case .conflict(let current):
             try await req.audit(AuditEntry(action: .evaluationUpdateConflict, resourceType: "Evaluation",
-                                           resourceID: current.id!.uuidString, patientID: patient.id, outcome: .failure))
+                                           resourceID: (try current.requireID()).uuidString, patientID: patient.id, outcome: .failure))
             let message = current.isSigned
                 ? "This evaluation was signed meanwhile and can no longer be changed. Your entries are below; add what is missing as an addendum."
                 : "Someone else saved this evaluation while you were editing. Your entries are below; saving again keeps yours."
@@ -85,7 +85,7 @@ enum EvaluationsController {
     }
 
     static func addAddendum(req: Request) async throws -> Response {
-        let (patient, evaluation) = try await find(req)
+        let (patient, evaluation) = try await EvaluationQueries.evaluation(req)
         let text = FormFields(urlEncoded: req.body.string ?? "")["text"]
         if let problem = EvaluationForm.addendumProblem(text, noteSigned: evaluation.isSigned) {
             if req.wantsJSON { throw ValidationFailure(fields: ["text": problem]) }
@@ -93,12 +93,12 @@ enum EvaluationsController {
         }
         try await EvaluationQueries.addAddendum(to: evaluation, text: text, by: try req.user.id, now: req.now, on: req.db,
                                                 audit: req.transactionalAudit)
-        return req.redirect(to: SitePath.evaluation(patient.id, evaluation.id!), flash: Flash(.success, "Added the addendum."))
+        return req.redirect(to: SitePath.evaluation(patient.id, try evaluation.requireID()), flash: Flash(.success, "Added the addendum."))
     }
 
     static func resolveAlert(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
-        guard let id = req.parameters.get("alert", as: UUID.self) else { throw Abort(.notFound, reason: "No such alert.") }
+        let patient = try await PatientQueries.patient(req)
+        guard let id = req.id(.alert) else { throw Abort(.notFound, reason: "No such alert.") }
         var reader = FormReader(FormFields(urlEncoded: req.body.string ?? ""), today: req.today)
         let reason = reader.text("reason", limit: 1000, required: "Give the reason the alert is resolved.", multiline: true)
         if let problem = reader.problems["reason"] {
@@ -117,20 +117,11 @@ enum EvaluationsController {
 
     // MARK: - Helpers
 
-    static func find(_ req: Request) async throws -> (PatientRecord, Evaluation) {
-        let patient = try await PatientsController.findPatient(req)
-        guard let id = req.parameters.get("evaluation", as: UUID.self),
-              let evaluation = try await EvaluationQueries.find(id, patientID: patient.id, on: req.db) else {
-            throw Abort(.notFound, reason: "No such evaluation.")
-        }
-        return (patient, evaluation)
-    }
-
     private static func form(_ req: Request, _ patient: PatientRecord, _ evaluation: Evaluation, fields: FormFields,
                              problems: [String: String], version: Int, status: HTTPStatus = .ok, conflict: String? = nil,
                              canSave: Bool = true) async throws -> Response {
-        let encounter = try await Encounter.find(evaluation.encounterID, on: req.db)
-        let model = EvaluationFormView.Model(patientID: patient.id, evaluationID: evaluation.id!, heading: VisitNoteStart.heading(encounter),
+        let (encounter, _) = try await EvaluationQueries.note(evaluation, on: req.db)
+        let model = EvaluationFormView.Model(patientID: patient.id, evaluationID: try evaluation.requireID(), heading: VisitNoteStart.heading(encounter),
                                              fields: fields, problems: problems,
                                              version: version, canSign: try req.user.can(.noteSign) && canSave, conflict: conflict)
         return req.page("Evaluation", section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
@@ -139,11 +130,10 @@ enum EvaluationsController {
 
     private static func document(_ req: Request, _ patient: PatientRecord, _ evaluation: Evaluation, status: HTTPStatus = .ok,
                                  addendumError: String? = nil, addendumText: String = "") async throws -> Response {
-        let addenda = try await EvaluationQueries.addenda(of: evaluation.id!, on: req.db)
+        let (encounter, addenda) = try await EvaluationQueries.note(evaluation, on: req.db)
         let names = try await StaffNames.lookup(Set([evaluation.createdBy, evaluation.signedBy].compactMap { $0 } + addenda.map(\.createdBy)), on: req.db)
-        let signature = evaluation.signedAt.map { "Signed by \(names[evaluation.signedBy!] ?? "unknown") on \(req.displayTime($0))" }
-        let encounter = try await Encounter.find(evaluation.encounterID, on: req.db)
-        let model = EvaluationDocument.model(
+        let signature = evaluation.signedAt.map { "Signed by \(evaluation.signedBy.flatMap { names[$0] } ?? "unknown") on \(req.displayTime($0))" }
+        let model = try EvaluationDocument.model(
             evaluation, content: try evaluation.decoded(), heading: VisitNoteStart.heading(encounter),
             author: evaluation.createdBy.flatMap { names[$0] } ?? "unknown", signature: signature,
             addenda: addenda.map { ("Addendum by \(names[$0.createdBy] ?? "unknown"), \(req.displayTime($0.createdAt))", $0.text) },

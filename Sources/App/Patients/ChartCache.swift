@@ -13,7 +13,7 @@ struct ChartData: Sendable {
     let allergies: [(UUID, AllergyEntry)]
     let treatments: [(UUID, PriorTreatmentEntry)]
     let diagnoses: [(UUID, DiagnosisEntry)]
-    let responses: [InstrumentQueries.ResponseRow]
+    let responses: [QuestionnaireQueries.ResponseRow]
     let painMap: EvaluationQueries.PainMapRow?
     let painMapCount: Int
     let outstanding: [WorkupQueries.OutstandingRow]
@@ -27,7 +27,7 @@ struct ChartData: Sendable {
             encounters: try await EvaluationQueries.encounters(patientID: patientID, on: database),
             medications: try lists.entries(MedicationEntry.self), allergies: try lists.entries(AllergyEntry.self),
             treatments: try lists.entries(PriorTreatmentEntry.self), diagnoses: try lists.entries(DiagnosisEntry.self),
-            responses: try await InstrumentQueries.responses(patientID: patientID, on: database),
+            responses: try await QuestionnaireQueries.responses(patientID: patientID, on: database),
             painMap: painMap, painMapCount: painMapCount,
             outstanding: try await WorkupQueries.outstanding(patientID: patientID, on: database))
     }

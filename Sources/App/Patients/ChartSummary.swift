@@ -40,7 +40,7 @@ enum ChartSummary {
                 try WorkupController.row($0, patientID: patient.id, deadlines: settings.rules.workupDeadlines, today: req.today)
             },
             painMap: data.painMap, painMapCount: data.painMapCount,
-            scores: InstrumentsController.courses(InstrumentCatalogue.all, data.responses, differences: settings.differences,
+            scores: QuestionnairePages.Course.all(QuestionnaireCatalogue.all, data.responses, differences: settings.differences,
                                                   patientID: patient.id).map { course in
                 ([course.definition.title, course.course.latest.completedOn.display, course.summary, course.changeText ?? "—"],
                  TrendChart.sparkline(course.trend, range: course.definition.scoreRange))

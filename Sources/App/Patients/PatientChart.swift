@@ -33,7 +33,7 @@ enum PatientChart {
         /// The latest pain map, and how many dates there are to compare.
         let painMap: EvaluationQueries.PainMapRow?
         let painMapCount: Int
-        /// Latest score per questionnaire: instrument, date, score and band, change since baseline.
+        /// Latest score per questionnaire: questionnaire, date, score and band, change since baseline.
         /// Per questionnaire: title, latest date, score and band, change since baseline; and its trend.
         let scores: [(cells: [String], trend: BodyNode)]
         let medications: [ChartEntryPages.Row]
@@ -148,7 +148,7 @@ enum PatientChart {
                 ChartEntryPages.table(WorkupPages.columns, clinical.workup, empty: "None outstanding.", link: ("Order", "Open")),
             ]),
             .tag("section", [("class", "card"), ("aria-labelledby", "scores-heading")], [
-                .tag("h2", [("id", "scores-heading")], [.link("Questionnaires and scores", to: SitePath.instruments(patientID))]),
+                .tag("h2", [("id", "scores-heading")], [.link("Questionnaires and scores", to: SitePath.questionnaires(patientID))]),
                 clinical.scores.isEmpty
                     ? .tag("p", [("class", "muted")], text: "None recorded.")
                     : .tag("table", [("class", "entry-table")], [
@@ -197,8 +197,8 @@ enum PatientChart {
         let heading = "\(kind.pathSegment)-heading"
         return .tag("section", [("class", "card"), ("aria-labelledby", heading)], [
             .tag("div", [("class", "card-head")], [
-                .tag("h2", [("id", heading)], [.link(kind.pluralTitle, to: SitePath.chartEntries(patientID, kind))]),
-                .if(canWrite, .link("Add", to: SitePath.newChartEntry(patientID, kind), [("class", "button secondary")])),
+                .tag("h2", [("id", heading)], [.link(kind.pluralTitle, to: SitePath.chartEntries(kind)(patientID))]),
+                .if(canWrite, .link("Add", to: SitePath.newChartEntry(kind)(patientID), [("class", "button secondary")])),
             ]),
             .group(before),
             ChartEntryPages.table(columns, rows, empty: "None recorded."),

@@ -39,9 +39,9 @@ enum PatientList {
         [
             .tag("div", [("class", "page-head")], [
                 .tag("h1", text: "Patients"),
-                .if(model.canRegister, .link("Register a patient", to: SitePath.newPatient, [("class", "button")])),
+                .if(model.canRegister, .link("Register a patient", to: SitePath.newPatient(), [("class", "button")])),
             ]),
-            .tag("form", [("method", "get"), ("action", SitePath.patients), ("role", "search"), ("class", "search")], [
+            .tag("form", [("method", "get"), ("action", SitePath.patients()), ("role", "search"), ("class", "search")], [
                 Forms.text("q", label: "Find a patient", value: model.query, error: model.problem,
                            type: "search", autocomplete: "off",
                            hint: "Name (\"smith\", \"smith, jo\" or \"jo smith\"), date of birth (MM/DD/YYYY), MRN or phone",

@@ -6,28 +6,10 @@ import Vapor
 
 /// Register, find, open and edit patients.
 enum PatientsController {
-    /// The typed search, `q`.
-    static func searchText(_ req: Request) -> String {
-        req.queryText("q")?.trimmingCharacters(in: .whitespaces) ?? ""
-    }
-
-    /// The search behind the list and the API, audited: the patients found — one more than a page, so a caller can
-    /// tell there are more — or, for text that cannot search (no `query`), the recently registered.
-    static func search(_ req: Request, text: String, query: PatientSearchQuery?) async throws -> [PatientSummary] {
-        let patients = if let query {
-            try await PatientQueries.search(query, on: req.db, limit: PatientQueries.searchLimit + 1)
-        } else {
-            try await PatientQueries.recent(on: req.db)
-        }
-        try await req.audit(AuditEntry(action: .patientSearch, resourceType: "Patient",
-                                       detail: text.isEmpty ? "recent" : "q=\(text.prefix(100)) results=\(patients.count)"))
-        return patients
-    }
-
     static func index(req: Request) async throws -> Response {
-        let text = searchText(req)
+        let text = PatientQueries.searchText(req)
         let query = PatientSearchQuery(text)
-        let patients = try await search(req, text: text, query: query)
+        let patients = try await PatientQueries.search(req, text: text, query: query)
         let today = req.today
         let model = PatientList.Model(
             query: TextRules.visible(text), rows: patients.prefix(PatientQueries.searchLimit).map { PatientRow($0, today: today) },
@@ -39,14 +21,14 @@ enum PatientsController {
     }
 
     static func new(req: Request) async throws -> Response {
-        renderForm(req, PatientForm.Model(title: "Register a patient", action: SitePath.patients,
-                                         registration: PatientRegistration(), problems: [:], cancel: SitePath.patients))
+        renderForm(req, PatientForm.Model(title: "Register a patient", action: SitePath.patients(),
+                                         registration: PatientRegistration(), problems: [:], cancel: SitePath.patients()))
     }
 
     static func create(req: Request) async throws -> Response {
         let (registration, fields) = try decodeForm(req)
-        var form = PatientForm.Model(title: "Register a patient", action: SitePath.patients, registration: registration,
-                                     problems: registration.problems(today: req.today), cancel: SitePath.patients)
+        var form = PatientForm.Model(title: "Register a patient", action: SitePath.patients(), registration: registration,
+                                     problems: registration.problems(today: req.today), cancel: SitePath.patients())
         guard form.problems.isEmpty else { return try failValidation(req, form) }
         if fields["confirmDuplicate"] != "1" {
             let duplicates = try await PatientQueries.possibleDuplicates(of: registration, on: req.db)
@@ -55,12 +37,12 @@ enum PatientsController {
                 return renderForm(req, form, status: .ok)
             }
         }
-        let patient = try await register(req, registration)
+        let patient = try await PatientQueries.register(req, registration)
         return req.redirect(to: SitePath.patient(patient.id), flash: Flash(.success, "Registered \(registration.displayName), MRN \(patient.mrn)."))
     }
 
     static func show(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self),
+        guard let id = req.id(.patient),
               let (patient, chartVersion, settingsVersion) = try await PatientQueries.findForChart(id, on: req.db) else {
             throw Abort(.notFound, reason: "No such patient.")
         }
@@ -85,7 +67,7 @@ enum PatientsController {
     }
 
     static func edit(req: Request) async throws -> Response {
-        let patient = try await findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: patient.id.uuidString,
                                        patientID: patient.id, detail: "edit form"))
         return renderForm(req, editForm(patient, registration: patient.registration, version: patient.version),
@@ -93,7 +75,7 @@ enum PatientsController {
     }
 
     static func update(req: Request) async throws -> Response {
-        let patient = try await findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let (registration, fields) = try decodeForm(req)
         guard let version = fields["version"].flatMap(Int.init) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
         var form = editForm(patient, registration: registration, version: version)
@@ -101,7 +83,7 @@ enum PatientsController {
         guard form.problems.isEmpty else {
             return try failValidation(req, form, banner: try await ChartBanner.model(req, patient))
         }
-        switch try await save(req, patient.id, from: version, registration) {
+        switch try await PatientQueries.save(req, patient.id, from: version, registration) {
         case .saved(let saved, _):
             return req.redirect(to: SitePath.patient(saved.id), flash: Flash(.success, "Saved the changes to \(registration.displayName)."))
         case .notFound:
@@ -109,29 +91,6 @@ enum PatientsController {
         case .conflict(let current, let base, let changedBy, let changedAt):
             return try await conflict(req, current: current, base: base, yours: registration, changedBy: changedBy, changedAt: changedAt)
         }
-    }
-
-    /// Registers a validated patient with its audit row; for the form and the API.
-    static func register(_ req: Request, _ registration: PatientRegistration) async throws -> PatientRecord {
-        try await PatientQueries.create(registration, by: try req.user.id, now: req.now, on: req.db) { patient, database in
-            try await req.audit(AuditEntry(action: .patientCreate, resourceType: "Patient", resourceID: patient.id.uuidString,
-                                           patientID: patient.id, detail: "MRN \(patient.mrn)"), on: database)
-        }
-    }
-
-    /// Saves a validated registration over `version`, audited; a conflict is audited too.
-    static func save(_ req: Request, _ id: UUID, from version: Int, _ registration: PatientRegistration) async throws -> PatientQueries.UpdateOutcome {
-        let outcome = try await PatientQueries.update(id, from: version, to: registration, by: try req.user.id,
-                                                      now: req.now, on: req.db) { saved, changed, database in
-            try await req.audit(AuditEntry(action: .patientUpdate, resourceType: "Patient", resourceID: saved.id.uuidString,
-                                           patientID: saved.id, detail: "changed: \(changed.map(\.rawValue).joined(separator: ","))"),
-                                on: database)
-        }
-        if case .conflict(let current, _, _, _) = outcome {
-            try await req.audit(AuditEntry(action: .patientUpdateConflict, resourceType: "Patient", resourceID: current.id.uuidString,
-                                           patientID: current.id, outcome: .failure))
-        }
-        return outcome
     }
 
     private static func conflict(_ req: Request, current: PatientRecord, base: PatientRegistration?, yours: PatientRegistration,
@@ -147,14 +106,6 @@ enum PatientsController {
     private static func editForm(_ patient: PatientRecord, registration: PatientRegistration, version: Int) -> PatientForm.Model {
         PatientForm.Model(title: "Edit registration", action: SitePath.patient(patient.id), registration: registration,
                           problems: [:], version: version, cancel: SitePath.patient(patient.id))
-    }
-
-    /// The patient named by the route's `:id`, or 404; shared by every chart route.
-    static func findPatient(_ req: Request) async throws -> PatientRecord {
-        guard let id = req.parameters.get("id", as: UUID.self), let patient = try await PatientQueries.find(id, on: req.db) else {
-            throw Abort(.notFound, reason: "No such patient.")
-        }
-        return patient
     }
 
     private static func decodeForm(_ req: Request) throws -> (PatientRegistration, [String: String]) {

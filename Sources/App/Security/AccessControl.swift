@@ -6,9 +6,9 @@ import Vapor
 /// its access level on the route and puts `AccessMiddleware` in front of the handler.
 extension RoutesBuilder {
     @discardableResult
-    func on(_ method: HTTPMethod, _ path: PathComponent..., access: Access,
-            use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable) -> Route {
-        on(method, path, access: access, use: handler)
+    func on<each Value>(_ method: HTTPMethod, _ address: Address<repeat each Value>, access: Access,
+                        use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable) -> Route {
+        on(method, address.route, access: access, use: handler)
     }
 
     @discardableResult
@@ -35,17 +35,17 @@ struct AccessMiddleware: Middleware {
         if access == .kiosk { return kiosk(request, next) }
         guard let user = request.currentUser else {
             if request.wantsJSON { return request.eventLoop.makeFailedFuture(Abort(.unauthorized, reason: "Sign in first.")) }
-            let next = request.method == .GET ? request.url.string : SitePath.home
+            let next = request.method == .GET ? request.url.string : SitePath.home()
             let query = (try? URLEncodedFormEncoder().encode(["next": next])) ?? ""
             return request.eventLoop.makeSucceededFuture(
-                request.redirect(to: SitePath.login + "?" + query + (request.sessionEnded ? "&expired=1" : "")))
+                request.redirect(to: SitePath.login() + "?" + query + (request.sessionEnded ? "&expired=1" : "")))
         }
         // A temporary password set by an administrator must be replaced before anything else.
         if user.mustChangePassword, access != .signedIn {
             if request.wantsJSON {
                 return request.eventLoop.makeFailedFuture(Abort(.forbidden, reason: "Replace your temporary password in Relief first."))
             }
-            return request.eventLoop.makeSucceededFuture(request.redirect(to: SitePath.accountPassword))
+            return request.eventLoop.makeSucceededFuture(request.redirect(to: SitePath.accountPassword()))
         }
         guard PermissionTable.allows(user.role, access) else {
             return request.eventLoop.makeFutureWithTask {
@@ -66,7 +66,7 @@ extension AccessMiddleware {
         request.eventLoop.makeFutureWithTask {
             guard let token = request.parsedCookies[KioskSession.cookieName]?.string,
                   let session = try await KioskQueries.active(token: token, now: request.now, on: request.db) else {
-                let response = request.redirect(to: SitePath.kiosk)
+                let response = request.redirect(to: SitePath.kiosk())
                 response.cookies[KioskSession.cookieName] = .expired
                 return response
             }

@@ -41,7 +41,7 @@ enum AccountController {
     }
 
     static func revokeToken(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("token", as: UUID.self) else { throw Abort(.notFound, reason: "No such token.") }
+        guard let id = req.id(.token) else { throw Abort(.notFound, reason: "No such token.") }
         let user = try req.user
         let revoked = try await req.db.writeTransaction { database in
             guard try await APITokens.revoke(id, userID: user.id, now: req.now, on: database) else { return false }
@@ -50,7 +50,7 @@ enum AccountController {
         }
         guard revoked else { throw Abort(.notFound, reason: "No such token, or it is already revoked.") }
         req.application.apiTokenCache.remove { $0.tokenID == id }
-        return req.redirect(to: SitePath.account, flash: Flash(.success, "Revoked the token. Scripts using it are refused from now on."))
+        return req.redirect(to: SitePath.account(), flash: Flash(.success, "Revoked the token. Scripts using it are refused from now on."))
     }
 
     private static func model(_ req: Request) async throws -> AccountPage.Model {
@@ -103,7 +103,7 @@ enum AccountController {
             try await req.audit(AuditEntry(action: .passwordChange, resourceType: "User", resourceID: current.id.uuidString), on: database)
         }
         req.application.forgetCredentials(of: current.id)  // the cached rows still say "must change password"
-        return req.redirect(to: SitePath.home, flash: Flash(.success, "Your password is changed."))
+        return req.redirect(to: SitePath.home(), flash: Flash(.success, "Your password is changed."))
     }
 
     private static func render(_ req: Request, errors: [String: String], forced: Bool, status: HTTPStatus = .ok) -> Response {
@@ -112,7 +112,7 @@ enum AccountController {
             .tag("h1", text: "Change your password"),
             .if(forced, .tag("p", [("class", "notice info")], text: "Your password was set by an administrator. Choose your own before you continue.")),
             Forms.errorSummary(order.compactMap { name in errors[name].map { (name: name, message: $0) } }),
-            .tag("form", [("method", "post"), ("action", SitePath.accountPassword), ("class", "narrow")], [
+            .tag("form", [("method", "post"), ("action", SitePath.accountPassword()), ("class", "narrow")], [
                 Forms.csrf(req.csrfToken),
                 Forms.text("currentPassword", label: "Current password", value: "", error: errors["currentPassword"],
                            type: "password", required: true, autocomplete: "current-password"),

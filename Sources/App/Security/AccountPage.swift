@@ -36,12 +36,12 @@ enum AccountPage {
                 .tag("dt", text: "Email"), .tag("dd", text: model.email),
                 .tag("dt", text: "Role"), .tag("dd", text: model.role),
             ]),
-            .link("Change your password", to: SitePath.accountPassword, [("class", "button secondary")]),
+            .link("Change your password", to: SitePath.accountPassword(), [("class", "button secondary")]),
             .tag("section", [("aria-labelledby", "api-tokens")], [
                 .tag("h2", [("id", "api-tokens")], text: "Personal API tokens"),
                 .tag("p", text: "A script that sends a token (Authorization: Bearer …) to Relief's JSON API acts as you, with your role, "
                      + "and everything it reads or changes is audited under your name. Revoke a token you no longer use."),
-                .tag("p", [], [.link("API description (OpenAPI)", to: SitePath.openAPI)]),
+                .tag("p", [], [.link("API description (OpenAPI)", to: SitePath.openAPI())]),
                 newToken(model.newToken),
                 tokens(model.tokens, csrfToken: csrfToken),
                 createForm(model, csrfToken: csrfToken),
@@ -77,7 +77,7 @@ enum AccountPage {
 
     private static func createForm(_ model: Model, csrfToken: String) -> BodyNode {
         let order = ["name", "expiresIn"]
-        return .tag("form", [("method", "post"), ("action", SitePath.apiTokens), ("class", "narrow")], [
+        return .tag("form", [("method", "post"), ("action", SitePath.apiTokens()), ("class", "narrow")], [
             .tag("h3", text: "Make a token"),
             Forms.errorSummary(order.compactMap { name in model.problems[name].map { (name: name, message: $0) } }),
             Forms.csrf(csrfToken),

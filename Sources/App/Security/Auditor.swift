@@ -38,7 +38,7 @@ enum AuditAction: String, CaseIterable {
     case recordUpdate = "record.update"
     case recordUpdateConflict = "record.update.conflict"
     case recordEnteredInError = "record.entered-in-error"
-    /// A practice's licensed questionnaire wording imported (`relief instruments import`).
+    /// A practice's licensed questionnaire wording imported (`relief questionnaires import`).
     case wordingImport = "instrument.wording.import"
     /// Questionnaires handed to a patient on a tablet, and the tablet opening them with its code.
     case kioskStart = "kiosk.start"

@@ -15,7 +15,7 @@ enum LoginController {
     static let wrongCredentials = "The email or password is not right."
 
     static func show(req: Request) async throws -> Response {
-        if req.currentUser != nil { return req.redirect(to: SitePath.home) }
+        if req.currentUser != nil { return req.redirect(to: SitePath.home()) }
         let next = req.queryText("next") ?? ""
         let notice = req.queryText("expired") == "1" || req.sessionEnded
             ? "Your session ended after \(Int(req.application.config.sessionIdleTimeout / 60)) minutes without activity. Please sign in again." : nil
@@ -45,7 +45,7 @@ enum LoginController {
     private static func signIn(_ user: User, _ req: Request, next: String) async throws -> Response {
         user.lastLoginAt = req.now
         try await user.save(on: req.db)
-        let response = req.redirect(to: user.mustChangePassword ? SitePath.accountPassword : next)
+        let response = req.redirect(to: user.mustChangePassword ? SitePath.accountPassword() : next)
         try await SessionAuthenticator.start(for: user, request: req, response: response)
         try await req.audit(AuditEntry(action: .loginSuccess, resourceType: "User", resourceID: user.id?.uuidString,
                                        userID: user.id, userEmail: user.email, role: user.role))
@@ -92,7 +92,7 @@ enum LoginController {
         let user = try req.user
         try await req.audit(AuditEntry(action: .logout, resourceType: "User", resourceID: user.id.uuidString))
         if let session = user.sessionID { try await SessionStore.end(session, on: req.db, cache: req.application.sessionCache) }
-        let response = req.redirect(to: SitePath.login, flash: Flash(.info, "You are signed out."))
+        let response = req.redirect(to: SitePath.login(), flash: Flash(.info, "You are signed out."))
         response.cookies[SessionAuthenticator.cookieName] = .expired
         return response
     }
@@ -101,10 +101,10 @@ enum LoginController {
     /// drop tabs and newlines from a location and read a backslash as a slash, so "/\t/evil.example" would leave the
     /// site: every character must be visible ASCII (a path's own non-ASCII is percent-encoded), none a backslash.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), next != SitePath.login,
+        guard let next, next.hasPrefix("/"), next != SitePath.login(),
               next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
               !next.dropFirst().hasPrefix("/") else {
-            return SitePath.home
+            return SitePath.home()
         }
         return next
     }
@@ -128,7 +128,7 @@ enum LoginPage {
                 .tag("h1", text: "Sign in to Relief"),
                 .unwrap(model.notice) { .tag("p", [("class", "notice info"), ("role", "status")], text: $0) },
                 .unwrap(model.error) { .tag("p", [("class", "notice warning"), ("role", "alert"), ("id", "login-error")], text: $0) },
-                .tag("form", [("method", "post"), ("action", SitePath.login)], [
+                .tag("form", [("method", "post"), ("action", SitePath.login())], [
                     Forms.csrf(csrfToken),
                     Forms.hidden("next", model.next),
                     Forms.text("email", label: "Email", value: model.email, type: "email", required: true,

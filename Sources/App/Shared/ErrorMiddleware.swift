@@ -35,7 +35,7 @@ struct ReliefErrorMiddleware: Middleware {
                 .tag("h1", text: title(for: status)),
                 .tag("p", text: reason),
                 .tag("p", [("class", "muted")], text: "Reference: \(request.id)"),
-                .link("Back to the start page", to: SitePath.home),
+                .link("Back to the start page", to: SitePath.home()),
             ])
         }
         // Allow, WWW-Authenticate, Retry-After: said in JSON and on pages alike.

@@ -40,11 +40,11 @@ enum Layout {
 
         var href: String {
             switch self {
-            case .patients: SitePath.patients
-            case .schedule: SitePath.schedule
-            case .worklists: SitePath.worklists
-            case .reports: SitePath.reports
-            case .admin: SitePath.adminUsers
+            case .patients: SitePath.patients()
+            case .schedule: SitePath.schedule()
+            case .worklists: SitePath.worklists()
+            case .reports: SitePath.reports()
+            case .admin: SitePath.adminUsers()
             }
         }
 
@@ -80,7 +80,7 @@ enum Layout {
         html.reserveCapacity(content.utf8.count + 2_048)
         html += #"<meta name="viewport" content="width=device-width, initial-scale=1"/>"#
         html += Markup.element("title", [], escapedContent: Markup.escape("\(model.title) · Relief"))
-        html += Markup.element("link", [("rel", "stylesheet"), ("href", SitePath.stylesheet), ("type", "text/css")], escapedContent: nil)
+        html += Markup.element("link", [("rel", "stylesheet"), ("href", SitePath.stylesheet()), ("type", "text/css")], escapedContent: nil)
         html += model.kiosk ? #"</head><body class="kiosk">"# : "</head><body>"
         html += ##"<a href="#main" class="skip-link">Skip to content</a>"##
         html += model.kiosk ? #"<header class="site-header"><span class="brand">Relief</span></header>"# : header(model)
@@ -93,12 +93,12 @@ enum Layout {
         html += content
         html += #"</main><footer class="site-footer">Relief — interventional pain management</footer>"#
         // Own script, from this server only (the CSP allows nothing inline); every page works without it.
-        html += Markup.element("script", [("src", SitePath.bodyMapScript)], escapedContent: "")
+        html += Markup.element("script", [("src", SitePath.bodyMapScript())], escapedContent: "")
         return html + "</body></html>"
     }
 
     private static func header(_ model: Model) -> String {
-        var html = #"<header class="site-header">"# + Markup.element("a", [("href", SitePath.home), ("class", "brand")], escapedContent: "Relief")
+        var html = #"<header class="site-header">"# + Markup.element("a", [("href", SitePath.home()), ("class", "brand")], escapedContent: "Relief")
         if !model.nav.isEmpty {
             html += #"<nav aria-label="Main"><ul>"#
             for item in model.nav {
@@ -109,9 +109,9 @@ enum Layout {
             html += "</ul></nav>"
         }
         if let name = model.userName {
-            html += #"<div class="user-menu">"# + Markup.element("a", [("href", SitePath.account)], escapedContent: Markup.escape(name))
+            html += #"<div class="user-menu">"# + Markup.element("a", [("href", SitePath.account())], escapedContent: Markup.escape(name))
             html += Markup.element("span", [("class", "role")], escapedContent: Markup.escape(model.roleTitle ?? ""))
-            html += Markup.element("form", [("method", "post"), ("action", SitePath.logout), ("class", "inline")],
+            html += Markup.element("form", [("method", "post"), ("action", SitePath.logout()), ("class", "inline")],
                                    escapedContent: Forms.csrf(model.csrfToken).render()
                                        + #"<button type="submit" class="link-button">Sign out</button>"#)
             html += "</div>"

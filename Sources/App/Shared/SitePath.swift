@@ -1,66 +1,174 @@
 import Foundation
 import ReliefCore
+import Vapor
 
-/// Every link Relief builds, in one place next to the route table, so a renamed route cannot leave dead links.
+/// Every page Relief serves, declared once: `routes.swift` registers each address, links and redirects call it with
+/// its values (`SitePath.patient(id)`), and the permission matrix reads its parameters by name. The compiler checks
+/// a link passes one value of the right type per parameter.
 enum SitePath {
-    static let home = "/"
-    static let login = "/login"
-    static let logout = "/logout"
-    static let account = "/account"
-    static let accountPassword = "/account/password"
-    static let apiTokens = "/account/api-tokens"
-    static func revokeAPIToken(_ id: UUID) -> String { apiTokens + "/\(id.lowercasedText)/revoke" }
-    static let openAPI = "/api/v1/openapi.json"
-    static let patients = "/patients"
-    static let newPatient = "/patients/new"
-    static func patient(_ id: UUID) -> String { "/patients/\(id.lowercasedText)" }
-    static func editPatient(_ id: UUID) -> String { patient(id) + "/edit" }
-    static func evaluations(_ patientID: UUID) -> String { patient(patientID) + "/evaluations" }
-    static func evaluation(_ patient: UUID, _ id: UUID) -> String { evaluations(patient) + "/\(id.lowercasedText)" }
-    static func editEvaluation(_ patient: UUID, _ id: UUID) -> String { evaluation(patient, id) + "/edit" }
-    static func signEvaluation(_ patient: UUID, _ id: UUID) -> String { evaluation(patient, id) + "/sign" }
-    static func evaluationAddenda(_ patient: UUID, _ id: UUID) -> String { evaluation(patient, id) + "/addenda" }
-    static func resolveAlert(_ patientID: UUID, _ id: UUID) -> String { patient(patientID) + "/alerts/\(id.lowercasedText)/resolve" }
-    static func chartEntries(_ patientID: UUID, _ kind: ChartEntryKind) -> String { patient(patientID) + "/\(kind.pathSegment)" }
-    static func newChartEntry(_ patientID: UUID, _ kind: ChartEntryKind) -> String { chartEntries(patientID, kind) + "/new" }
-    static func chartEntry(_ patientID: UUID, _ kind: ChartEntryKind, _ id: UUID) -> String {
-        chartEntries(patientID, kind) + "/\(id.lowercasedText)"
+    static let home: Address<> = .init()
+    static let login: Address<> = .init("login")
+    static let logout: Address<> = .init("logout")
+    static let account: Address<> = .init("account")
+    static let accountPassword = account / "password"
+    static let apiTokens = account / "api-tokens"
+    static let revokeAPIToken = Address<UUID>("account", "api-tokens", .token, "revoke")
+
+    static let patients: Address<> = .init("patients")
+    static let newPatient = patients / "new"
+    static let patient = Address<UUID>("patients", .patient)
+    static let editPatient = patient / "edit"
+    static let painMap = patient / "pain-map"
+    static let resolveAlert = Address<UUID, UUID>("patients", .patient, "alerts", .alert, "resolve")
+
+    static let evaluations = patient / "evaluations"
+    static let evaluation = Address<UUID, UUID>("patients", .patient, "evaluations", .evaluation)
+    static let editEvaluation = evaluation / "edit"
+    static let signEvaluation = evaluation / "sign"
+    static let evaluationAddenda = evaluation / "addenda"
+
+    /// One chart list's addresses: medications, allergies, prior treatments, problems.
+    static func chartEntries(_ kind: ChartEntryKind) -> Address<UUID> { patient / .constant(kind.pathSegment) }
+    static func newChartEntry(_ kind: ChartEntryKind) -> Address<UUID> { chartEntries(kind) / "new" }
+    static func chartEntry(_ kind: ChartEntryKind) -> Address<UUID, UUID> {
+        Address("patients", .patient, .constant(kind.pathSegment), .entry)
     }
-    static func editChartEntry(_ patientID: UUID, _ kind: ChartEntryKind, _ id: UUID) -> String { chartEntry(patientID, kind, id) + "/edit" }
-    static func chartEntryInError(_ patientID: UUID, _ kind: ChartEntryKind, _ id: UUID) -> String {
-        chartEntry(patientID, kind, id) + "/entered-in-error"
+    static func editChartEntry(_ kind: ChartEntryKind) -> Address<UUID, UUID> { chartEntry(kind) / "edit" }
+    static func chartEntryInError(_ kind: ChartEntryKind) -> Address<UUID, UUID> { chartEntry(kind) / "entered-in-error" }
+
+    static let questionnaires = patient / "questionnaires"
+    static let questionnaireResponses = Address<UUID, String>("patients", .patient, "questionnaires", .questionnaire)
+    static let newQuestionnaireResponse = questionnaireResponses / "new"
+    static let questionnaireResponse = Address<UUID, UUID>("patients", .patient, "questionnaire-responses", .response)
+    static let questionnaireResponseInError = questionnaireResponse / "entered-in-error"
+
+    static let kioskStart = patient / "kiosk"
+    static let kiosk: Address<> = .init("kiosk")
+    static let kioskQuestionnaire = kiosk / "questionnaire"
+    static let kioskAnswers = Address<String>("kiosk", "questionnaire", .questionnaire)
+    static let kioskDone = kiosk / "done"
+
+    static let workup = patient / "workup"
+    static let newWorkupOrder = workup / "new"
+    static let workupOrder = Address<UUID, UUID>("patients", .patient, "workup", .order)
+    static let scheduleWorkupOrder = workupOrder / "schedule"
+    static let resultWorkupOrder = workupOrder / "result"
+    static let cancelWorkupOrder = workupOrder / "cancel"
+    static let reviewWorkupOrder = workupOrder / "review"
+
+    static let schedule: Address<> = .init("schedule")
+    static let worklists: Address<> = .init("worklists")
+    static let reports: Address<> = .init("reports")
+
+    static let clinicalSettings: Address<> = .init("settings", "clinical")
+    static let clinicalRules = clinicalSettings / "rules"
+    static let adminUsers: Address<> = .init("admin", "users")
+    static let newUser = adminUsers / "new"
+    static let user = Address<UUID>("admin", "users", .user)
+    static let userPasswordReset = user / "reset-password"
+    static let userDisable = user / "disable"
+    static let userEnable = user / "enable"
+    static let audit: Address<> = .init("admin", "audit")
+    static let auditExport: Address<> = .init("admin", "audit.csv")
+
+    static let health: Address<> = .init("health")
+    static let metrics: Address<> = .init("metrics")
+    static let openAPI: Address<> = .init("api", "v1", "openapi.json")
+    /// Served by `StaticAssetMiddleware`, not a route.
+    static let stylesheet: Address<> = .init("app.css")
+    static let bodyMapScript: Address<> = .init("bodymap.js")
+}
+
+/// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
+enum PathParameter: String, CaseIterable, Sendable {
+    case patient, user, token, entry, evaluation, alert, questionnaire, response, order
+
+    /// For the OpenAPI document.
+    var meaning: String {
+        switch self {
+        case .questionnaire: "A questionnaire's id, as listed by the API (phq-9, peg, …)."
+        default: "The \(rawValue)'s id."
+        }
     }
-    static func instruments(_ patientID: UUID) -> String { patient(patientID) + "/questionnaires" }
-    static func newInstrumentResponse(_ patientID: UUID, _ instrument: String) -> String { instruments(patientID) + "/\(instrument)/new" }
-    static func instrumentResponses(_ patientID: UUID, _ instrument: String) -> String { instruments(patientID) + "/\(instrument)" }
-    static func instrumentResponse(_ patientID: UUID, _ id: UUID) -> String {
-        patient(patientID) + "/questionnaire-responses/\(id.lowercasedText)"
+}
+
+/// One segment of an address: a constant, or a parameter by what it names.
+enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
+    case constant(String)
+    case parameter(PathParameter)
+
+    init(stringLiteral value: String) { self = .constant(value) }
+
+    static let patient = PathSegment.parameter(.patient)
+    static let user = PathSegment.parameter(.user)
+    static let token = PathSegment.parameter(.token)
+    static let entry = PathSegment.parameter(.entry)
+    static let evaluation = PathSegment.parameter(.evaluation)
+    static let alert = PathSegment.parameter(.alert)
+    static let questionnaire = PathSegment.parameter(.questionnaire)
+    static let response = PathSegment.parameter(.response)
+    static let order = PathSegment.parameter(.order)
+
+    var component: PathComponent {
+        switch self {
+        case .constant(let text): .constant(text)
+        case .parameter(let parameter): .parameter(parameter.rawValue)
+        }
     }
-    static func instrumentResponseInError(_ patientID: UUID, _ id: UUID) -> String { instrumentResponse(patientID, id) + "/entered-in-error" }
-    static func kioskStart(_ patientID: UUID) -> String { patient(patientID) + "/kiosk" }
-    static let kiosk = "/kiosk"
-    static let kioskQuestionnaire = "/kiosk/questionnaire"
-    static func kioskAnswers(_ instrument: String) -> String { kioskQuestionnaire + "/\(instrument)" }
-    static let kioskDone = "/kiosk/done"
-    static let clinicalSettings = "/settings/clinical"
-    static let clinicalRules = "/settings/clinical/rules"
-    static func painMap(_ patientID: UUID) -> String { patient(patientID) + "/pain-map" }
-    static func workup(_ patientID: UUID) -> String { patient(patientID) + "/workup" }
-    static func newWorkupOrder(_ patientID: UUID) -> String { workup(patientID) + "/new" }
-    static func workupOrder(_ patientID: UUID, _ id: UUID) -> String { workup(patientID) + "/\(id.lowercasedText)" }
-    static let schedule = "/schedule"
-    static let worklists = "/worklists"
-    static let reports = "/reports"
-    static let adminUsers = "/admin/users"
-    static let newUser = "/admin/users/new"
-    static func user(_ id: UUID) -> String { "/admin/users/\(id.lowercasedText)" }
-    static func userPasswordReset(_ id: UUID) -> String { user(id) + "/reset-password" }
-    static func userDisable(_ id: UUID) -> String { user(id) + "/disable" }
-    static func userEnable(_ id: UUID) -> String { user(id) + "/enable" }
-    static let audit = "/admin/audit"
-    static let auditExport = "/admin/audit.csv"
-    static let health = "/health"
-    static let metrics = "/metrics"
-    static let stylesheet = "/app.css"
-    static let bodyMapScript = "/bodymap.js"
+}
+
+/// A value that fills a path parameter.
+protocol PathValue: Sendable {
+    var pathText: String { get }
+}
+
+extension UUID: PathValue {
+    var pathText: String { lowercasedText }
+}
+
+extension String: PathValue {
+    var pathText: String { addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? self }
+}
+
+/// An address with one typed value per parameter, in order.
+struct Address<each Value: PathValue>: Sendable {
+    let segments: [PathSegment]
+
+    init(_ segments: PathSegment...) {
+        self.init(segments: segments)
+    }
+
+    private init(segments: [PathSegment]) {
+        var values = 0
+        for _ in repeat (each Value).self { values += 1 }
+        precondition(values == segments.count { if case .parameter = $0 { true } else { false } },
+                     "an address needs one value type per parameter: \(segments)")
+        self.segments = segments
+    }
+
+    static func / (address: Self, segment: PathSegment) -> Self { Self(segments: address.segments + [segment]) }
+
+    /// The link: `/patients/<id>/edit`.
+    func callAsFunction(_ value: repeat each Value) -> String {
+        var texts: [String] = []
+        for value in repeat each value { texts.append(value.pathText) }
+        var next = texts.makeIterator()
+        return "/" + segments.map { segment in
+            switch segment {
+            case .constant(let text): text
+            case .parameter: next.next() ?? ""
+            }
+        }.joined(separator: "/")
+    }
+
+    /// What the router matches: `patients/:patient/edit`; the home page as one empty segment, as routers take it.
+    var route: [PathComponent] { segments.isEmpty ? [""] : segments.map(\.component) }
+}
+
+extension Request {
+    /// The id a route's parameter names, or nil when it is missing or not an id (the handler answers 404).
+    func id(_ parameter: PathParameter) -> UUID? { parameters.get(parameter.rawValue, as: UUID.self) }
+
+    /// A parameter that is not an id (a questionnaire's code).
+    func text(_ parameter: PathParameter) -> String? { parameters.get(parameter.rawValue) }
 }

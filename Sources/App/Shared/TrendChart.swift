@@ -73,7 +73,7 @@ enum TrendChart {
         ])
     }
 
-    /// The same points as a small line for a table cell, scaled to the instrument's `range`, the latest point marked;
+    /// The same points as a small line for a table cell, scaled to the questionnaire's `range`, the latest point marked;
     /// the values are in its label for screen readers. One string: the chart draws one per questionnaire.
     static func sparkline(_ model: Model, range: ClosedRange<Double>) -> BodyNode {
         guard let firstPoint = model.points.first, let lastPoint = model.points.last else { return .safeText("—") }

@@ -31,7 +31,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .medication: "Medications"
         case .allergy: "Allergies and intolerances"
         case .priorTreatment: "Prior treatments"
-        case .diagnosis: "Problem list"
+        case .diagnosis: "Diagnoses"
         }
     }
 
@@ -41,7 +41,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .medication: "medications"
         case .allergy: "allergies"
         case .priorTreatment: "prior-treatments"
-        case .diagnosis: "problems"
+        case .diagnosis: "diagnoses"
         }
     }
 }
@@ -68,6 +68,14 @@ public protocol ChartEntryContent: Codable, Hashable, Sendable {
 }
 
 extension ChartEntryContent {
+    /// The parser's verdict, then the clashes with the patient's other current entries; for the form and the API.
+    public static func validate(_ fields: FormFields, today: CalendarDate, others: [Self]) -> (Self?, [String: String]) {
+        let (content, problems) = parse(fields, today: today)
+        guard let content else { return (nil, problems) }
+        let clashes = content.problems(alongside: others)
+        return clashes.isEmpty ? (content, [:]) : (nil, clashes)
+    }
+
     public func problems(alongside others: [Self]) -> [String: String] { [:] }
     public func retiring(_ other: Self) -> Self? { nil }
 }

@@ -161,10 +161,10 @@ extension DemoChartLists {
 
 extension DiagnosisEntry {
     /// The disability questionnaire that fits the diagnosis: ODI for the low back, NDI for the neck, none otherwise.
-    public var disabilityScale: InstrumentDefinition? {
+    public var disabilityScale: QuestionnaireDefinition? {
         switch condition?.area {
-        case .lumbar?, .sacral?: InstrumentCatalogue.oswestry
-        case .cervical?: InstrumentCatalogue.neckDisability
+        case .lumbar?, .sacral?: QuestionnaireCatalogue.oswestry
+        case .cervical?: QuestionnaireCatalogue.neckDisability
         default: nil
         }
     }

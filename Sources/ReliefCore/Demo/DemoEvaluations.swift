@@ -9,9 +9,9 @@ public enum DemoEvaluations {
     }
 
     /// Nothing when the patient has not been seen (no questionnaires).
-    public static func generate(index: Int, seed: UInt64, diagnosis: DiagnosisEntry?, scores: [InstrumentSubmission],
+    public static func generate(index: Int, seed: UInt64, diagnosis: DiagnosisEntry?, scores: [QuestionnaireSubmission],
                                 age: Int) -> [Visit] {
-        let pain = scores.filter { $0.instrument == InstrumentCatalogue.painIntensity.id }
+        let pain = scores.filter { $0.questionnaire == QuestionnaireCatalogue.painIntensity.id }
         guard let diagnosis, let first = pain.first else { return [] }
         var random = SeededGenerator(seed: (seed &* 32_452_843) ^ UInt64(index) &+ 0xE7A1)
         let template = Template.for(diagnosis, &random)

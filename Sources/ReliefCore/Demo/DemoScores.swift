@@ -8,7 +8,7 @@ public enum DemoScores {
 
     /// `disability` is the function scale that fits the main diagnosis (ODI for the low back, NDI for the neck).
     public static func generate(index: Int, seed: UInt64, today: CalendarDate, male: Bool, onOpioid: Bool,
-                                disability: InstrumentDefinition? = InstrumentCatalogue.oswestry) -> [InstrumentSubmission] {
+                                disability: QuestionnaireDefinition? = QuestionnaireCatalogue.oswestry) -> [QuestionnaireSubmission] {
         var random = SeededGenerator(seed: (seed &* 104_729) ^ UInt64(index) &+ 0x5C0E)
         guard random.chance(seenShare) else { return [] }
         let visits = Int.random(in: 1...4, using: &random)
@@ -18,10 +18,10 @@ public enum DemoScores {
         let pain = Double.random(in: 5...9, using: &random)
         let disabilityLevel = Double.random(in: 24...62, using: &random)
         let mood = Int.random(in: 2...18, using: &random)
-        var submissions: [InstrumentSubmission] = []
-        func add(_ definition: InstrumentDefinition, _ answers: InstrumentAnswers, daysAgo: Int) {
-            guard let score = try? InstrumentScorer.score(definition, answers) else { return }
-            submissions.append(InstrumentSubmission(instrument: definition.id, answers: answers, score: score,
+        var submissions: [QuestionnaireSubmission] = []
+        func add(_ definition: QuestionnaireDefinition, _ answers: QuestionnaireAnswers, daysAgo: Int) {
+            guard let score = try? QuestionnaireScorer.score(definition, answers) else { return }
+            submissions.append(QuestionnaireSubmission(questionnaire: definition.id, answers: answers, score: score,
                                                     completedOn: today.adding(days: -daysAgo)))
         }
         var daysAgo = firstVisit
@@ -30,19 +30,19 @@ public enum DemoScores {
             let factor = 1 + course * progress
             if visit > 0 { daysAgo = max(daysAgo - Int.random(in: 42...70, using: &random), 1) }
             let painNow = Int((pain * factor).rounded()).clamped(0...10)
-            add(InstrumentCatalogue.painIntensity, ["pain-intensity-1": painNow], daysAgo: daysAgo)
-            add(InstrumentCatalogue.peg, spread(InstrumentCatalogue.peg, total: painNow * 3 - 1, &random), daysAgo: daysAgo)
+            add(QuestionnaireCatalogue.painIntensity, ["pain-intensity-1": painNow], daysAgo: daysAgo)
+            add(QuestionnaireCatalogue.peg, spread(QuestionnaireCatalogue.peg, total: painNow * 3 - 1, &random), daysAgo: daysAgo)
             if let scale = disability {
                 // Both scales total 0–50 (ODI as a percentage ÷ 2, NDI as is).
                 add(scale, spread(scale, total: Int(disabilityLevel * factor / 2), &random), daysAgo: daysAgo)
             }
             if visit == 0 {
-                add(InstrumentCatalogue.phq9, spread(InstrumentCatalogue.phq9, total: mood, &random, keepLastAtZero: true), daysAgo: daysAgo)
-                add(InstrumentCatalogue.gad7, spread(InstrumentCatalogue.gad7, total: max(mood - 2, 0), &random), daysAgo: daysAgo)
-                if onOpioid { add(InstrumentCatalogue.opioidRiskTool, riskTool(male: male, &random), daysAgo: daysAgo) }
+                add(QuestionnaireCatalogue.phq9, spread(QuestionnaireCatalogue.phq9, total: mood, &random, keepLastAtZero: true), daysAgo: daysAgo)
+                add(QuestionnaireCatalogue.gad7, spread(QuestionnaireCatalogue.gad7, total: max(mood - 2, 0), &random), daysAgo: daysAgo)
+                if onOpioid { add(QuestionnaireCatalogue.opioidRiskTool, riskTool(male: male, &random), daysAgo: daysAgo) }
             } else {
                 let relief = Int((-course * progress * 100 / 10).rounded()).clamped(0...10) * 10
-                add(InstrumentCatalogue.percentRelief, ["percent-relief-1": relief], daysAgo: daysAgo)
+                add(QuestionnaireCatalogue.percentRelief, ["percent-relief-1": relief], daysAgo: daysAgo)
             }
         }
         return submissions
@@ -50,8 +50,8 @@ public enum DemoScores {
 
     /// Answers whose values add up to `total` (as far as the items allow), spread at random over the items.
     /// PHQ-9 item 9 stays 0 in the demo: a positive answer must raise an alert, which the demo does not stage.
-    static func spread(_ definition: InstrumentDefinition, total: Int, _ random: inout SeededGenerator,
-                       keepLastAtZero: Bool = false) -> InstrumentAnswers {
+    static func spread(_ definition: QuestionnaireDefinition, total: Int, _ random: inout SeededGenerator,
+                       keepLastAtZero: Bool = false) -> QuestionnaireAnswers {
         var values = definition.items.map(\.valueRange.lowerBound)
         var open = Array(0..<(keepLastAtZero ? values.count - 1 : values.count))
         var rest = total
@@ -64,9 +64,9 @@ public enum DemoScores {
         return Dictionary(uniqueKeysWithValues: zip(definition.items.map(\.linkId), values))
     }
 
-    private static func riskTool(male: Bool, _ random: inout SeededGenerator) -> InstrumentAnswers {
-        var answers: InstrumentAnswers = [OpioidRiskTool.sexItem: male ? OpioidRiskTool.male : OpioidRiskTool.female]
-        for item in InstrumentCatalogue.opioidRiskTool.items.dropFirst() {
+    private static func riskTool(male: Bool, _ random: inout SeededGenerator) -> QuestionnaireAnswers {
+        var answers: QuestionnaireAnswers = [OpioidRiskTool.sexItem: male ? OpioidRiskTool.male : OpioidRiskTool.female]
+        for item in QuestionnaireCatalogue.opioidRiskTool.items.dropFirst() {
             answers[item.linkId] = random.chance(item.linkId == "ort-depression" ? 0.35 : 0.08) ? 1 : 0
         }
         return answers

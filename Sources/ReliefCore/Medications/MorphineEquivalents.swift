@@ -46,7 +46,7 @@ public enum MorphineEquivalents {
         default:
             return .notComputable(reason: "A strength in \(dosage.unit.rawValue) cannot be converted for \(drug.name.lowercased()).")
         }
-        let result = InstrumentScorer.rounded(amount * mme.factor)
+        let result = QuestionnaireScorer.rounded(amount * mme.factor)
         let explanation = "\(steps) = \(Figures.text(amount)) \(unit) × factor \(Figures.text(mme.factor)) = \(Figures.text(result)) MME/day"
         return .value(result, explanation: explanation, source: mme.source)
     }
@@ -107,7 +107,7 @@ public struct OpioidSummary: Hashable, Sendable {
             let mme = MorphineEquivalents.daily(medication.drug, medication.dosage)
             return mme == .notAnOpioid ? nil : Line(label: medication.label, mme: mme)
         }
-        total = InstrumentScorer.rounded(lines.compactMap(\.mme.amount).reduce(0, +))
+        total = QuestionnaireScorer.rounded(lines.compactMap(\.mme.amount).reduce(0, +))
         var alerts: [Alert] = []
         if total >= reassessThreshold {
             alerts.append(.atOrAboveReassessThreshold(total: total, threshold: reassessThreshold,

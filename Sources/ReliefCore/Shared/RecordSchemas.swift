@@ -66,10 +66,10 @@ extension WorkupResult {
         })
 }
 
-extension InstrumentDefinition {
+extension QuestionnaireDefinition {
     /// Each item by its `linkId` with the value of the chosen answer, and the date completed.
     public var schema: FieldSchema {
-        FieldSchema([FieldSpec(InstrumentSubmission.completedOnField, .date)] + items.map { .integer($0.linkId, $0.valueRange) })
+        FieldSchema([FieldSpec(QuestionnaireSubmission.completedOnField, .date)] + items.map { .integer($0.linkId, $0.valueRange) })
     }
 }
 

@@ -74,10 +74,10 @@ final class Browser: @unchecked Sendable {  // used by one test at a time
     }
 
     func login(email: String, password: String) async throws {
-        try await get(SitePath.login)
-        let response = try await post(SitePath.login, form: ["email": email, "password": password])
+        try await get(SitePath.login())
+        let response = try await post(SitePath.login(), form: ["email": email, "password": password])
         #expect(response.status == .seeOther, "login of \(email) failed: \(response.status)")
-        try await get(SitePath.account)
+        try await get(SitePath.account())
     }
 
     static func encode(_ fields: [String: String]) -> String {

@@ -1,20 +1,20 @@
-/// The instruments Relief ships. Wording ships only where REFERENCE §5 and DEVELOPERS.md allow it; the
+/// The questionnaires Relief ships. Wording ships only where REFERENCE §5 and DEVELOPERS.md allow it; the
 /// copyrighted ones ship their scoring, and a practice imports the wording it has licensed.
-public enum InstrumentCatalogue {
-    public static let all: [InstrumentDefinition] = [
+public enum QuestionnaireCatalogue {
+    public static let all: [QuestionnaireDefinition] = [
         painIntensity, peg, phq9, gad7, opioidRiskTool, percentRelief, returnToActivities,
         oswestry, neckDisability, startBack, dn4,
     ]
 
-    public static func definition(_ id: String) -> InstrumentDefinition? { all.first { $0.id == id } }
+    public static func definition(_ id: String) -> QuestionnaireDefinition? { all.first { $0.id == id } }
 
     private static let reference = "shared/clinical/REFERENCE.md §5"
     private static let ownWording = "Wording by the Relief project; free to use."
 
-    public static let painIntensity = InstrumentDefinition(
+    public static let painIntensity = QuestionnaireDefinition(
         id: "pain-intensity", title: "Pain intensity (0–10)", scoreLabel: "0–10",
         instructions: nil,
-        items: [InstrumentItem("pain-intensity-1",
+        items: [QuestionnaireItem("pain-intensity-1",
                                "How bad has your pain been on average over the last 24 hours?",
                                options: AnswerOption.scale(0...10, labels: [0: "No pain", 10: "Worst pain imaginable"]))],
         scoring: .single, scoreRange: 0...10, bands: [], higherIsBetter: false,
@@ -22,15 +22,15 @@ public enum InstrumentCatalogue {
         alerts: [], wording: .shipped, attribution: ownWording,
         source: ClinicalSource("Numeric rating scale", .unconfirmed), loinc: "72514-3")
 
-    public static let peg = InstrumentDefinition(
+    public static let peg = QuestionnaireDefinition(
         id: "peg", title: "PEG (pain, enjoyment, general activity)", scoreLabel: "mean 0–10",
         instructions: "Choose the one number that best describes the past week.",
         items: [
-            InstrumentItem("peg-1", "What number best describes your pain on average in the past week?",
+            QuestionnaireItem("peg-1", "What number best describes your pain on average in the past week?",
                            options: AnswerOption.scale(0...10, labels: [0: "No pain", 10: "Pain as bad as you can imagine"])),
-            InstrumentItem("peg-2", "What number best describes how, during the past week, pain has interfered with your enjoyment of life?",
+            QuestionnaireItem("peg-2", "What number best describes how, during the past week, pain has interfered with your enjoyment of life?",
                            options: AnswerOption.scale(0...10, labels: [0: "Does not interfere", 10: "Completely interferes"])),
-            InstrumentItem("peg-3", "What number best describes how, during the past week, pain has interfered with your general activity?",
+            QuestionnaireItem("peg-3", "What number best describes how, during the past week, pain has interfered with your general activity?",
                            options: AnswerOption.scale(0...10, labels: [0: "Does not interfere", 10: "Completely interferes"])),
         ],
         scoring: .mean, scoreRange: 0...10, bands: [], higherIsBetter: false,
@@ -44,7 +44,7 @@ public enum InstrumentCatalogue {
     ]
     private static let pfizer = "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute."
 
-    public static let phq9 = InstrumentDefinition(
+    public static let phq9 = QuestionnaireDefinition(
         id: "phq-9", title: "PHQ-9 (depression)", scoreLabel: "total 0–27",
         instructions: "Over the last 2 weeks, how often have you been bothered by any of the following problems?",
         items: [
@@ -57,7 +57,7 @@ public enum InstrumentCatalogue {
             "Trouble concentrating on things, such as reading the newspaper or watching television",
             "Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual",
             "Thoughts that you would be better off dead or of hurting yourself in some way",
-        ].enumerated().map { InstrumentItem("phq-9-\($0.offset + 1)", $0.element, options: twoWeekOptions) },
+        ].enumerated().map { QuestionnaireItem("phq-9-\($0.offset + 1)", $0.element, options: twoWeekOptions) },
         scoring: .sum, scoreRange: 0...27,
         bands: [
             ScoreBand("minimal", "Minimal", upTo: 4), ScoreBand("mild", "Mild", upTo: 9),
@@ -73,7 +73,7 @@ public enum InstrumentCatalogue {
         wording: .shipped, attribution: pfizer,
         source: ClinicalSource("\(reference) PHQ-9 [S21][S22]", .secondary), loinc: "44261-6")
 
-    public static let gad7 = InstrumentDefinition(
+    public static let gad7 = QuestionnaireDefinition(
         id: "gad-7", title: "GAD-7 (anxiety)", scoreLabel: "total 0–21",
         instructions: "Over the last 2 weeks, how often have you been bothered by the following problems?",
         items: [
@@ -84,7 +84,7 @@ public enum InstrumentCatalogue {
             "Being so restless that it is hard to sit still",
             "Becoming easily annoyed or irritable",
             "Feeling afraid, as if something awful might happen",
-        ].enumerated().map { InstrumentItem("gad-7-\($0.offset + 1)", $0.element, options: twoWeekOptions) },
+        ].enumerated().map { QuestionnaireItem("gad-7-\($0.offset + 1)", $0.element, options: twoWeekOptions) },
         scoring: .sum, scoreRange: 0...21,
         bands: [
             ScoreBand("minimal", "Minimal", upTo: 4), ScoreBand("mild", "Mild", upTo: 9),
@@ -98,22 +98,22 @@ public enum InstrumentCatalogue {
 
     private static let yesNo = [AnswerOption(0, "No"), AnswerOption(1, "Yes")]
 
-    public static let opioidRiskTool = InstrumentDefinition(
+    public static let opioidRiskTool = QuestionnaireDefinition(
         id: "ort", title: "Opioid Risk Tool", scoreLabel: "points",
         instructions: "Completed by the clinician. Mark each factor that applies; points depend on the patient's sex.",
         items: [
-            InstrumentItem(OpioidRiskTool.sexItem, "Sex (selects the scoring column)",
+            QuestionnaireItem(OpioidRiskTool.sexItem, "Sex (selects the scoring column)",
                            options: [AnswerOption(OpioidRiskTool.female, "Female"), AnswerOption(OpioidRiskTool.male, "Male")]),
-            InstrumentItem("ort-family-alcohol", "Family history of substance abuse: alcohol", options: yesNo, weight: SexWeight(female: 1, male: 3)),
-            InstrumentItem("ort-family-illegal", "Family history of substance abuse: illegal drugs", options: yesNo, weight: SexWeight(female: 2, male: 3)),
-            InstrumentItem("ort-family-prescription", "Family history of substance abuse: prescription drugs", options: yesNo, weight: SexWeight(female: 4, male: 4)),
-            InstrumentItem("ort-personal-alcohol", "Personal history of substance abuse: alcohol", options: yesNo, weight: SexWeight(female: 3, male: 3)),
-            InstrumentItem("ort-personal-illegal", "Personal history of substance abuse: illegal drugs", options: yesNo, weight: SexWeight(female: 4, male: 4)),
-            InstrumentItem("ort-personal-prescription", "Personal history of substance abuse: prescription drugs", options: yesNo, weight: SexWeight(female: 5, male: 5)),
-            InstrumentItem("ort-age", "Age between 16 and 45", options: yesNo, weight: SexWeight(female: 1, male: 1)),
-            InstrumentItem("ort-preadolescent-abuse", "History of preadolescent sexual abuse", options: yesNo, weight: SexWeight(female: 3, male: 0)),
-            InstrumentItem("ort-psychological", "Psychological disease: attention deficit disorder, obsessive-compulsive disorder, bipolar disorder or schizophrenia", options: yesNo, weight: SexWeight(female: 2, male: 2)),
-            InstrumentItem("ort-depression", "Psychological disease: depression", options: yesNo, weight: SexWeight(female: 1, male: 1)),
+            QuestionnaireItem("ort-family-alcohol", "Family history of substance abuse: alcohol", options: yesNo, weight: SexWeight(female: 1, male: 3)),
+            QuestionnaireItem("ort-family-illegal", "Family history of substance abuse: illegal drugs", options: yesNo, weight: SexWeight(female: 2, male: 3)),
+            QuestionnaireItem("ort-family-prescription", "Family history of substance abuse: prescription drugs", options: yesNo, weight: SexWeight(female: 4, male: 4)),
+            QuestionnaireItem("ort-personal-alcohol", "Personal history of substance abuse: alcohol", options: yesNo, weight: SexWeight(female: 3, male: 3)),
+            QuestionnaireItem("ort-personal-illegal", "Personal history of substance abuse: illegal drugs", options: yesNo, weight: SexWeight(female: 4, male: 4)),
+            QuestionnaireItem("ort-personal-prescription", "Personal history of substance abuse: prescription drugs", options: yesNo, weight: SexWeight(female: 5, male: 5)),
+            QuestionnaireItem("ort-age", "Age between 16 and 45", options: yesNo, weight: SexWeight(female: 1, male: 1)),
+            QuestionnaireItem("ort-preadolescent-abuse", "History of preadolescent sexual abuse", options: yesNo, weight: SexWeight(female: 3, male: 0)),
+            QuestionnaireItem("ort-psychological", "Psychological disease: attention deficit disorder, obsessive-compulsive disorder, bipolar disorder or schizophrenia", options: yesNo, weight: SexWeight(female: 2, male: 2)),
+            QuestionnaireItem("ort-depression", "Psychological disease: depression", options: yesNo, weight: SexWeight(female: 1, male: 1)),
         ],
         scoring: .opioidRiskTool, scoreRange: 0...26,
         bands: [
@@ -124,10 +124,10 @@ public enum InstrumentCatalogue {
         attribution: "Opioid Risk Tool: Webster LR, Webster RM, Pain Med 2005;6:432–442. Licence UNCONFIRMED. Not the revised ORT-OUD.",
         source: ClinicalSource("\(reference) ORT [S26]", .primary), loinc: nil)
 
-    public static let percentRelief = InstrumentDefinition(
+    public static let percentRelief = QuestionnaireDefinition(
         id: "percent-relief", title: "Relief since treatment", scoreLabel: "% relief",
         instructions: nil,
-        items: [InstrumentItem("percent-relief-1",
+        items: [QuestionnaireItem("percent-relief-1",
                                "Compared with before your last treatment, how much relief of your usual pain do you have now?",
                                options: AnswerOption.scale(0...100, step: 10, labels: [0: "No relief", 100: "Complete relief"]))],
         scoring: .single, scoreRange: 0...100, bands: [], higherIsBetter: true,
@@ -139,25 +139,25 @@ public enum InstrumentCatalogue {
         AnswerOption(3, "Most of it"), AnswerOption(4, "All of it"),
     ]
 
-    public static let returnToActivities = InstrumentDefinition(
+    public static let returnToActivities = QuestionnaireDefinition(
         id: "return-to-activities", title: "Return to activities", scoreLabel: "% of usual activities",
         instructions: "Think of what you did before the pain began. How much of it can you do now?",
         items: [
-            InstrumentItem("activities-work", "Your work, school or daily duties", options: activityOptions),
-            InstrumentItem("activities-household", "Household chores and errands", options: activityOptions),
-            InstrumentItem("activities-exercise", "Exercise, sport or hobbies", options: activityOptions),
-            InstrumentItem("activities-social", "Time with family and friends, going out", options: activityOptions),
+            QuestionnaireItem("activities-work", "Your work, school or daily duties", options: activityOptions),
+            QuestionnaireItem("activities-household", "Household chores and errands", options: activityOptions),
+            QuestionnaireItem("activities-exercise", "Exercise, sport or hobbies", options: activityOptions),
+            QuestionnaireItem("activities-social", "Time with family and friends, going out", options: activityOptions),
         ],
         scoring: .meanPercent, scoreRange: 0...100, bands: [], higherIsBetter: true,
         minimalImportantDifference: nil, alerts: [], wording: .shipped, attribution: ownWording,
         source: ClinicalSource("Relief's own items", .unconfirmed), loinc: nil)
 
-    /// Numbered items without wording, for instruments whose text a practice licenses.
-    private static func licensedItems(_ prefix: String, count: Int, options: [AnswerOption]) -> [InstrumentItem] {
-        (1...count).map { InstrumentItem("\(prefix)-\($0)", nil, options: options) }
+    /// Numbered items without wording, for questionnaires whose text a practice licenses.
+    private static func licensedItems(_ prefix: String, count: Int, options: [AnswerOption]) -> [QuestionnaireItem] {
+        (1...count).map { QuestionnaireItem("\(prefix)-\($0)", nil, options: options) }
     }
 
-    public static let oswestry = InstrumentDefinition(
+    public static let oswestry = QuestionnaireDefinition(
         id: "odi", title: "Oswestry Disability Index", scoreLabel: "% disability",
         instructions: nil, items: licensedItems("odi", count: 10, options: AnswerOption.scale(0...5)),
         scoring: .oswestry, scoreRange: 0...100,
@@ -173,7 +173,7 @@ public enum InstrumentCatalogue {
         attribution: "Oswestry Disability Index © Jeremy Fairbank; distributed by Mapi Research Trust. Wording used under the practice's licence.",
         source: ClinicalSource("\(reference) ODI [S23][S24]", .secondary), loinc: nil)
 
-    public static let neckDisability = InstrumentDefinition(
+    public static let neckDisability = QuestionnaireDefinition(
         id: "ndi", title: "Neck Disability Index", scoreLabel: "total 0–50",
         instructions: nil, items: licensedItems("ndi", count: 10, options: AnswerOption.scale(0...5)),
         scoring: .neckDisability, scoreRange: 0...50,
@@ -189,11 +189,11 @@ public enum InstrumentCatalogue {
         attribution: "Neck Disability Index © Howard Vernon. Wording used under the practice's licence.",
         source: ClinicalSource("\(reference) NDI [S25]", .secondary), loinc: nil)
 
-    public static let startBack = InstrumentDefinition(
+    public static let startBack = QuestionnaireDefinition(
         id: "start-back", title: "STarT Back Screening Tool", scoreLabel: "total 0–9",
         instructions: nil,
         items: licensedItems("sbst", count: 8, options: [AnswerOption(0, "Disagree"), AnswerOption(1, "Agree")])
-            + [InstrumentItem(StartBack.bothersomeItem, nil, options: AnswerOption.scale(0...4))],
+            + [QuestionnaireItem(StartBack.bothersomeItem, nil, options: AnswerOption.scale(0...4))],
         scoring: .startBack, scoreRange: 0...9,
         bands: [
             ScoreBand("low", "Low risk", upTo: 3), ScoreBand("medium", "Medium risk", upTo: 9, concerning: true),
@@ -203,7 +203,7 @@ public enum InstrumentCatalogue {
         attribution: "STarT Back Screening Tool © Keele University. Commercial use requires Keele's permission.",
         source: ClinicalSource("\(reference) STarT Back [S27]", .primary), loinc: nil)
 
-    public static let dn4 = InstrumentDefinition(
+    public static let dn4 = QuestionnaireDefinition(
         id: "dn4", title: "DN4 (neuropathic pain)", scoreLabel: "0–10",
         instructions: nil, items: licensedItems("dn4", count: 10, options: yesNo),
         scoring: .sum, scoreRange: 0...10,

@@ -4,40 +4,28 @@ import Vapor
 
 /// Questionnaires entered by staff: the patient's scores with trends and change since baseline, the answer form,
 /// one response as answered, and marking a response entered in error.
-enum InstrumentsController {
+enum QuestionnairesController {
     static func index(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
-        let definitions = try await InstrumentQueries.definitions(on: req.db)
-        let responses = try await InstrumentQueries.responses(patientID: patient.id, on: req.db)
+        let patient = try await PatientQueries.patient(req)
+        let definitions = try await QuestionnaireQueries.definitions(on: req.db)
+        let responses = try await QuestionnaireQueries.responses(patientID: patient.id, on: req.db)
         let differences = try await PracticeSettings.differences(on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "QuestionnaireResponse", patientID: patient.id,
                                        detail: "list of \(responses.count)"))
-        let model = InstrumentPages.IndexModel(
-            patientID: patient.id, courses: courses(definitions, responses, differences: differences, patientID: patient.id),
+        let model = QuestionnairePages.IndexModel(
+            patientID: patient.id, courses: QuestionnairePages.Course.all(definitions, responses, differences: differences, patientID: patient.id),
             enterable: try req.user.can(.questionnaireWrite)
                 ? definitions.map { ($0.id, $0.title, $0.hasWording) } : [],
             canChangeSettings: try req.user.can(.clinicalSettings))
         return req.page("Questionnaires", section: .patients, banner: try await ChartBanner.model(req, patient),
-                        InstrumentPages.index(model))
-    }
-
-    /// One course per instrument the patient has answered, in catalogue order.
-    static func courses(_ definitions: [InstrumentDefinition], _ responses: [InstrumentQueries.ResponseRow],
-                        differences: DifferenceSettings, patientID: UUID) -> [InstrumentPages.Course] {
-        definitions.compactMap { definition in
-            let own = responses.filter { $0.instrument == definition.id }
-            guard let course = InstrumentCourse(definition, own.compactMap(\.scored),
-                                                minimalImportantDifference: differences.used(for: definition)?.value) else { return nil }
-            return InstrumentPages.Course(definition: definition, patientID: patientID, responses: own, course: course,
-                                          difference: differences.used(for: definition))
-        }
+                        QuestionnairePages.index(model))
     }
 
     static func new(req: Request) async throws -> Response {
-        let (patient, definition) = try await find(req)
+        let (patient, definition) = try await QuestionnaireQueries.questionnaire(req)
         var fields = FormFields()
         // The Opioid Risk Tool scores by sex: start from the registration's sex at birth.
-        if definition.id == InstrumentCatalogue.opioidRiskTool.id,
+        if definition.id == QuestionnaireCatalogue.opioidRiskTool.id,
            let answer = SexAtBirth(rawValue: patient.sexAtBirth).flatMap(OpioidRiskTool.sexAnswer) {
             fields.set(OpioidRiskTool.sexItem, String(answer))
         }
@@ -45,29 +33,29 @@ enum InstrumentsController {
     }
 
     static func create(req: Request) async throws -> Response {
-        let (patient, definition) = try await find(req)
+        let (patient, definition) = try await QuestionnaireQueries.questionnaire(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
-        let (submission, problems) = InstrumentSubmission.parse(definition, fields, today: req.today)
+        let (submission, problems) = QuestionnaireSubmission.parse(definition, fields, today: req.today)
         guard let submission else {
             if req.wantsJSON { throw ValidationFailure(fields: problems) }
             return try await form(req, patient, definition, fields: fields, problems: problems, status: .unprocessableEntity)
         }
-        let response = try await InstrumentQueries.record(submission, patientID: patient.id, via: .staff, by: try req.user.id, now: req.now,
+        let response = try await QuestionnaireQueries.record(submission, patientID: patient.id, via: .staff, by: try req.user.id, now: req.now,
                                                           on: req.db, audit: req.transactionalAudit)
         let alert = submission.score.alerts.isEmpty ? "" : " An alert was raised for the physician."
-        return req.redirect(to: SitePath.instrumentResponse(patient.id, response.id!),
+        return req.redirect(to: SitePath.questionnaireResponse(patient.id, try response.requireID()),
                             flash: Flash(.success, "Saved \(definition.title): \(Figures.text(submission.score.score)).\(alert)"))
     }
 
     static func show(req: Request) async throws -> Response {
-        let (patient, response, definition) = try await findResponse(req)
-        try await req.audit(AuditEntry(action: .recordView, resourceType: "QuestionnaireResponse", resourceID: response.id!.uuidString,
+        let (patient, response, definition) = try await QuestionnaireQueries.response(req, current: false)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "QuestionnaireResponse", resourceID: (try response.requireID()).uuidString,
                                        patientID: patient.id))
         return try await responsePage(req, patient, response, definition)
     }
 
     static func enterInError(req: Request) async throws -> Response {
-        let (patient, response, definition) = try await findResponse(req)
+        let (patient, response, definition) = try await QuestionnaireQueries.response(req, current: false)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
         var reader = FormReader(fields, today: req.today)
@@ -76,33 +64,33 @@ enum InstrumentsController {
             if req.wantsJSON { throw ValidationFailure(fields: reader.problems) }
             return try await responsePage(req, patient, response, definition, inError: (reason, problem), status: .unprocessableEntity)
         }
-        guard try await InstrumentQueries.enterInError(response, from: version, reason: reason, by: try req.user.id, now: req.now,
+        guard try await QuestionnaireQueries.enterInError(response, from: version, reason: reason, by: try req.user.id, now: req.now,
                                                        on: req.db, audit: req.transactionalAudit) else {
             throw Abort(.conflict, reason: "Someone marked these answers meanwhile; reload the page.")
         }
-        return req.redirect(to: SitePath.instruments(patient.id), flash: Flash(.success, "Marked the \(definition.title) answers as entered in error."))
+        return req.redirect(to: SitePath.questionnaires(patient.id), flash: Flash(.success, "Marked the \(definition.title) answers as entered in error."))
     }
 
     // MARK: - Helpers
 
-    private static func form(_ req: Request, _ patient: PatientRecord, _ definition: InstrumentDefinition, fields: FormFields,
+    private static func form(_ req: Request, _ patient: PatientRecord, _ definition: QuestionnaireDefinition, fields: FormFields,
                              problems: [String: String], status: HTTPStatus = .ok) async throws -> Response {
-        let model = InstrumentPages.FormModel(definition: definition, action: SitePath.instrumentResponses(patient.id, definition.id),
-                                              fields: fields, problems: problems, asksForDate: true, cancel: SitePath.instruments(patient.id))
+        let model = QuestionnairePages.FormModel(definition: definition, action: SitePath.questionnaireResponses(patient.id, definition.id),
+                                              fields: fields, problems: problems, asksForDate: true, cancel: SitePath.questionnaires(patient.id))
         return req.page(definition.title, section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
-                        InstrumentPages.form(model, csrfToken: req.csrfToken))
+                        QuestionnairePages.form(model, csrfToken: req.csrfToken))
     }
 
-    private static func responsePage(_ req: Request, _ patient: PatientRecord, _ response: InstrumentResponse, _ definition: InstrumentDefinition,
+    private static func responsePage(_ req: Request, _ patient: PatientRecord, _ response: QuestionnaireResponse, _ definition: QuestionnaireDefinition,
                                      inError: (reason: String, problem: String)? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let answers = try response.decodedAnswers()
         let names = try await StaffNames.lookup(Set([response.createdBy, response.deletedBy].compactMap { $0 }), on: req.db)
-        let via = response.enteredVia == InstrumentResponse.EnteredVia.kiosk.rawValue
+        let via = response.enteredVia == QuestionnaireResponse.EnteredVia.kiosk.rawValue
             ? "By the patient on a tablet" : "By \(response.createdBy.flatMap { names[$0] } ?? "unknown")"
         let band = response.band.flatMap(definition.band(id:)).map { " — \($0.label)" } ?? ""
         let subscores = try JSONCoding.decode([String: Double].self, response.subscores).sorted { $0.key < $1.key }
-        let model = InstrumentPages.ResponseModel(
-            definition: definition, patientID: patient.id, responseID: response.id!, version: response.version,
+        let model = QuestionnairePages.ResponseModel(
+            definition: definition, patientID: patient.id, responseID: try response.requireID(), version: response.version,
             completedOn: CalendarDate(response.completedOn)?.display ?? response.completedOn,
             enteredBy: "\(via), \(req.displayTime(response.createdAt))",
             score: "\(Figures.text(response.score)) (\(definition.scoreLabel))\(band)"
@@ -115,7 +103,7 @@ enum InstrumentsController {
             canMarkInError: try req.user.can(.questionnaireWrite), inErrorReason: inError?.reason ?? "",
             inErrorProblem: inError?.problem)
         return req.page(definition.title, section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
-                        InstrumentPages.response(model, csrfToken: req.csrfToken))
+                        QuestionnairePages.response(model, csrfToken: req.csrfToken))
     }
 
     private static func answerText(_ option: AnswerOption?) -> String {
@@ -130,23 +118,5 @@ enum InstrumentsController {
         case "percent": "Percent"
         default: key
         }
-    }
-
-    private static func find(_ req: Request) async throws -> (PatientRecord, InstrumentDefinition) {
-        let patient = try await PatientsController.findPatient(req)
-        guard let id = req.parameters.get("instrument"), let definition = try await InstrumentQueries.definition(id, on: req.db) else {
-            throw Abort(.notFound, reason: "No such questionnaire.")
-        }
-        return (patient, definition)
-    }
-
-    private static func findResponse(_ req: Request) async throws -> (PatientRecord, InstrumentResponse, InstrumentDefinition) {
-        let patient = try await PatientsController.findPatient(req)
-        guard let id = req.parameters.get("response", as: UUID.self),
-              let response = try await InstrumentQueries.find(id, patientID: patient.id, on: req.db),
-              let definition = try await InstrumentQueries.definition(response.instrument, on: req.db) else {
-            throw Abort(.notFound, reason: "No such questionnaire response.")
-        }
-        return (patient, response, definition)
     }
 }

@@ -64,7 +64,7 @@ enum WorkupPages {
     }
 
     static func order(_ model: OrderModel, csrfToken: String) -> [BodyNode] {
-        let action = { (step: String) in SitePath.workupOrder(model.patientID, model.id) + "/" + step }
+        let action = { (step: Address<UUID, UUID>) in step(model.patientID, model.id) }
         let version = Forms.hidden("version", String(model.version))
         return [
             .tag("h1", text: model.order.label),
@@ -80,13 +80,13 @@ enum WorkupPages {
             .if(model.canChange && model.status.isOpen, .group([
                 .tag("section", [("class", "card"), ("aria-labelledby", "schedule-heading")], [
                     .tag("h2", [("id", "schedule-heading")], text: "Scheduled for"),
-                    .tag("form", [("method", "post"), ("action", action("schedule")), ("class", "inline-form")], [
+                    .tag("form", [("method", "post"), ("action", action(SitePath.scheduleWorkupOrder)), ("class", "inline-form")], [
                         Forms.csrf(csrfToken), version, model.form.text("scheduledFor", "Date", hint: "MM/DD/YYYY"), Forms.submit("Save date", secondary: true),
                     ]),
                 ]),
                 .tag("section", [("class", "card"), ("aria-labelledby", "enter-result-heading")], [
                     .tag("h2", [("id", "enter-result-heading")], text: "Enter the result"),
-                    .tag("form", [("method", "post"), ("action", action("result")), ("novalidate", nil)], [
+                    .tag("form", [("method", "post"), ("action", action(SitePath.resultWorkupOrder)), ("novalidate", nil)], [
                         Forms.csrf(csrfToken), version,
                         model.form.area("report", "Report", rows: 6),
                         Forms.row([model.form.text("resultedOn", "Result date", hint: "MM/DD/YYYY; empty for today"),
@@ -109,14 +109,14 @@ enum WorkupPages {
                 ]),
                 .tag("section", [("class", "card danger-zone"), ("aria-labelledby", "cancel-heading")], [
                     .tag("h2", [("id", "cancel-heading")], text: "Cancel the order"),
-                    .tag("form", [("method", "post"), ("action", action("cancel")), ("class", "inline-form")], [
+                    .tag("form", [("method", "post"), ("action", action(SitePath.cancelWorkupOrder)), ("class", "inline-form")], [
                         Forms.csrf(csrfToken), version, model.form.text("cancelReason", "Reason"), Forms.submit("Cancel order", secondary: true),
                     ]),
                 ]),
             ])),
             .if(model.canReview && model.status == .resulted, .tag("section", [("class", "card"), ("aria-labelledby", "review-heading")], [
                 .tag("h2", [("id", "review-heading")], text: "Review and sign"),
-                .tag("form", [("method", "post"), ("action", action("review"))], [
+                .tag("form", [("method", "post"), ("action", action(SitePath.reviewWorkupOrder))], [
                     Forms.csrf(csrfToken), version,
                     model.form.area("reviewComment", "Comment", hint: "What the result means for the plan."),
                     Forms.submit("Sign review"),

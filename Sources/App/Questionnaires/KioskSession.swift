@@ -5,7 +5,7 @@ import Vapor
 
 // @unchecked Sendable: Fluent models are mutable reference types by design; each lives within one request.
 
-/// Questionnaires handed to a patient on a tablet. Staff start it for one patient and chosen instruments and read
+/// Questionnaires handed to a patient on a tablet. Staff start it for one patient and chosen questionnaires and read
 /// out a one-time code; the tablet trades the code for a cookie and then shows only those questionnaires.
 final class KioskSession: Model, @unchecked Sendable {
     static let schema = "kiosk_sessions"
@@ -15,7 +15,7 @@ final class KioskSession: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "patient_id") var patientID: UUID
-    @Field(key: "instruments") var instruments: String
+    @Field(key: "instruments") var questionnaires: String
     @Field(key: "completed") var completed: String
     @OptionalField(key: "code_hash") var codeHash: String?
     @OptionalField(key: "token_hash") var tokenHash: String?
@@ -26,10 +26,10 @@ final class KioskSession: Model, @unchecked Sendable {
 
     init() {}
 
-    init(patientID: UUID, instruments: [String], codeHash: String, by user: UUID, now: Date) {
+    init(patientID: UUID, questionnaires: [String], codeHash: String, by user: UUID, now: Date) {
         id = UUID()
         self.patientID = patientID
-        self.instruments = instruments.joined(separator: ",")
+        self.questionnaires = questionnaires.joined(separator: ",")
         completed = ""
         self.codeHash = codeHash
         createdBy = user
@@ -37,23 +37,23 @@ final class KioskSession: Model, @unchecked Sendable {
         expiresAt = now + Self.lifetime
     }
 
-    var instrumentIDs: [String] { instruments.split(separator: ",").map(String.init) }
+    var questionnaireIDs: [String] { questionnaires.split(separator: ",").map(String.init) }
     var completedIDs: [String] { completed.split(separator: ",").map(String.init) }
     /// The next questionnaire to answer, nil when all are done.
-    var next: String? { instrumentIDs.first { !completedIDs.contains($0) } }
+    var next: String? { questionnaireIDs.first { !completedIDs.contains($0) } }
 }
 
 enum KioskQueries {
     /// Starts a kiosk session and returns the code to read out (stored only as its hash).
-    static func start(patientID: UUID, instruments: [String], by user: UUID, now: Date, on database: any Database,
+    static func start(patientID: UUID, questionnaires: [String], by user: UUID, now: Date, on database: any Database,
                       audit: @escaping TransactionalAudit) async throws -> String {
         var generator = SystemRandomNumberGenerator()
         let code = KioskCode.make(using: &generator)
         try await database.writeTransaction { database in
-            let session = KioskSession(patientID: patientID, instruments: instruments, codeHash: SessionToken.hash(code), by: user, now: now)
+            let session = KioskSession(patientID: patientID, questionnaires: questionnaires, codeHash: SessionToken.hash(code), by: user, now: now)
             try await session.create(on: database)
-            try await audit(AuditEntry(action: .kioskStart, resourceType: "KioskSession", resourceID: session.id!.uuidString,
-                                       patientID: patientID, detail: instruments.joined(separator: ",")), database)
+            try await audit(AuditEntry(action: .kioskStart, resourceType: "KioskSession", resourceID: (try session.requireID()).uuidString,
+                                       patientID: patientID, detail: questionnaires.joined(separator: ",")), database)
         }
         return code
     }
@@ -77,12 +77,12 @@ enum KioskQueries {
     }
 
     /// Saves the patient's answers and ticks the questionnaire off; the session closes after the last one.
-    static func record(_ submission: InstrumentSubmission, in session: KioskSession, now: Date, on database: any Database,
+    static func record(_ submission: QuestionnaireSubmission, in session: KioskSession, now: Date, on database: any Database,
                        audit: @escaping TransactionalAudit) async throws {
         try await database.writeTransaction { database in
-            _ = try await InstrumentQueries.record(submission, patientID: session.patientID, via: .kiosk, by: nil, now: now,
+            _ = try await QuestionnaireQueries.record(submission, patientID: session.patientID, via: .kiosk, by: nil, now: now,
                                                    on: database, audit: audit)
-            session.completed = (session.completedIDs + [submission.instrument]).joined(separator: ",")
+            session.completed = (session.completedIDs + [submission.questionnaire]).joined(separator: ",")
             if session.next == nil { session.closedAt = now }
             try await session.update(on: database)
         }

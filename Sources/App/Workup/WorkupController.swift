@@ -6,7 +6,7 @@ import Vapor
 /// closed), cancel; and the practice worklist of open orders and results awaiting review.
 enum WorkupController {
     static func index(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let records = try await WorkupQueries.all(patientID: patient.id, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "ServiceRequest", patientID: patient.id, detail: "list of \(records.count)"))
         let deadlines = try await PracticeSettings.workupDeadlines(on: req.db)
@@ -15,7 +15,7 @@ enum WorkupController {
     }
 
     static func row(_ record: WorkupRecord, deadlines: WorkupDeadlines, today: CalendarDate) throws -> ChartEntryPages.Row {
-        try row(id: record.id!, patientID: record.patientID, test: record.test, status: record.status, orderedOn: record.orderedOn,
+        try row(id: try record.requireID(), patientID: record.patientID, test: record.test, status: record.status, orderedOn: record.orderedOn,
                 resultedOn: record.resultedOn, request: record.request, result: record.result, deadlines: deadlines, today: today)
     }
 
@@ -35,12 +35,12 @@ enum WorkupController {
     }
 
     static func new(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         return try await orderForm(req, patient, FormFields([("priority", OrderPriority.routine.rawValue)]), problems: [:])
     }
 
     static func create(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let (order, problems) = WorkupOrder.parse(fields, today: req.today)
         guard let order else {
@@ -49,12 +49,12 @@ enum WorkupController {
         }
         let record = try await WorkupQueries.create(order, patientID: patient.id, today: req.today, by: try req.user.id, now: req.now,
                                                     on: req.db, audit: req.transactionalAudit)
-        return req.redirect(to: SitePath.workupOrder(patient.id, record.id!), flash: Flash(.success, "Ordered \(order.label)."))
+        return req.redirect(to: SitePath.workupOrder(patient.id, try record.requireID()), flash: Flash(.success, "Ordered \(order.label)."))
     }
 
     static func show(req: Request) async throws -> Response {
-        let (patient, record) = try await find(req)
-        try await req.audit(AuditEntry(action: .recordView, resourceType: "ServiceRequest", resourceID: record.id!.uuidString, patientID: patient.id))
+        let (patient, record) = try await WorkupQueries.order(req)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "ServiceRequest", resourceID: (try record.requireID()).uuidString, patientID: patient.id))
         return try await orderPage(req, patient, record, fields: FormFields(), problems: [:])
     }
 
@@ -90,7 +90,7 @@ enum WorkupController {
     /// A step on one order: parse → change under the version check → back to the order, or the order page with
     /// the problems (422) or the conflict (409).
     private static func step(_ req: Request, _ kind: WorkupStep.Kind) async throws -> Response {
-        let (patient, record) = try await find(req)
+        let (patient, record) = try await WorkupQueries.order(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
         let (step, problems) = try WorkupQueries.parse(kind, fields, for: record, today: req.today)
@@ -102,7 +102,7 @@ enum WorkupController {
                                            audit: req.transactionalAudit) else {
             throw Abort(.conflict, reason: "Someone changed this order meanwhile; reload it.")
         }
-        return req.redirect(to: SitePath.workupOrder(patient.id, record.id!), flash: Flash(.success, step.done))
+        return req.redirect(to: SitePath.workupOrder(patient.id, try record.requireID()), flash: Flash(.success, step.done))
     }
 
     private static func orderPage(_ req: Request, _ patient: PatientRecord, _ record: WorkupRecord, fields: FormFields,
@@ -119,7 +119,7 @@ enum WorkupController {
         }
         if let reason = record.cancelReason { facts.append(("Cancelled", reason)) }
         let user = try req.user
-        let model = WorkupPages.OrderModel(patientID: patient.id, id: record.id!, version: record.version, order: order, status: record.orderStatus,
+        let model = WorkupPages.OrderModel(patientID: patient.id, id: try record.requireID(), version: record.version, order: order, status: record.orderStatus,
                                            facts: facts, result: try record.decodedResult(), canChange: user.can(.chartWrite),
                                            canReview: user.can(.noteSign), form: BoundForm(fields: fields, problems: problems),
                                            errors: problems.sorted { $0.key < $1.key }.map { (name: $0.key, message: $0.value) })
@@ -137,13 +137,5 @@ enum WorkupController {
     private static func page(_ req: Request, _ patient: PatientRecord, _ title: String, _ content: [BodyNode],
                              status: HTTPStatus = .ok) async throws -> Response {
         req.page(title, section: .patients, banner: try await ChartBanner.model(req, patient), status: status, content)
-    }
-
-    static func find(_ req: Request) async throws -> (PatientRecord, WorkupRecord) {
-        let patient = try await PatientsController.findPatient(req)
-        guard let id = req.parameters.get("order", as: UUID.self), let record = try await WorkupQueries.find(id, patientID: patient.id, on: req.db) else {
-            throw Abort(.notFound, reason: "No such order.")
-        }
-        return (patient, record)
     }
 }

@@ -1,20 +1,20 @@
 /// A questionnaire as filled in on its form — one field per item, named by the item's `linkId`, holding the chosen
 /// option's value — checked and scored; it maps onto a FHIR `QuestionnaireResponse` with its score `Observation`.
-public struct InstrumentSubmission: Hashable, Sendable {
-    public let instrument: String
-    public let answers: InstrumentAnswers
-    public let score: InstrumentScore
+public struct QuestionnaireSubmission: Hashable, Sendable {
+    public let questionnaire: String
+    public let answers: QuestionnaireAnswers
+    public let score: QuestionnaireScore
     public let completedOn: CalendarDate
 
     /// Staff entering a paper form give the day it was filled in; left empty, it is today.
     public static let completedOnField = "completed-on"
 
     /// The submission, or one message per field: an unknown answer, a required item left blank, a date ahead.
-    public static func parse(_ definition: InstrumentDefinition, _ fields: FormFields,
-                             today: CalendarDate) -> (InstrumentSubmission?, [String: String]) {
+    public static func parse(_ definition: QuestionnaireDefinition, _ fields: FormFields,
+                             today: CalendarDate) -> (QuestionnaireSubmission?, [String: String]) {
         var reader = FormReader(fields, today: today)
         let completedOn = reader.date(completedOnField, what: "The date completed") ?? today
-        var answers: InstrumentAnswers = [:]
+        var answers: QuestionnaireAnswers = [:]
         for item in definition.items where !fields[item.linkId].isEmpty {
             guard let value = PlainNumber.integer(fields[item.linkId]), item.option(value: value) != nil else {
                 reader.problem(item.linkId, "Choose one of the answers.")
@@ -30,8 +30,8 @@ public struct InstrumentSubmission: Hashable, Sendable {
         }
         guard reader.problems.isEmpty else { return (nil, reader.problems) }
         do {
-            let score = try InstrumentScorer.score(definition, answers)
-            return (InstrumentSubmission(instrument: definition.id, answers: answers, score: score, completedOn: completedOn), [:])
+            let score = try QuestionnaireScorer.score(definition, answers)
+            return (QuestionnaireSubmission(questionnaire: definition.id, answers: answers, score: score, completedOn: completedOn), [:])
         } catch {
             // Every answer was checked above; a rule refusing them anyway is named on its first item.
             reader.problem(definition.items[0].linkId, "These answers cannot be scored: \(error).")
@@ -45,7 +45,7 @@ extension ScoringRule {
     public var allowsMissingItems: Bool { self == .oswestry || self == .neckDisability }
 }
 
-/// One stored score of an instrument, as the chart and its trend use it.
+/// One stored score of an questionnaire, as the chart and its trend use it.
 public struct ScoredResponse: Hashable, Sendable {
     public let completedOn: CalendarDate
     public let score: Double
@@ -56,16 +56,16 @@ public struct ScoredResponse: Hashable, Sendable {
     }
 }
 
-/// A patient's course on one instrument: the first score (baseline), the latest, and the change judged against the
+/// A patient's course on one questionnaire: the first score (baseline), the latest, and the change judged against the
 /// minimal important difference the practice uses.
-public struct InstrumentCourse: Hashable, Sendable {
+public struct QuestionnaireCourse: Hashable, Sendable {
     public let baseline: ScoredResponse
     public let latest: ScoredResponse
     /// Nil until there are two scores.
     public let change: ScoreChange?
 
     /// `responses` in any order; nil when there are none.
-    public init?(_ definition: InstrumentDefinition, _ responses: [ScoredResponse], minimalImportantDifference: Double?) {
+    public init?(_ definition: QuestionnaireDefinition, _ responses: [ScoredResponse], minimalImportantDifference: Double?) {
         let ordered = responses.enumerated().sorted { ($0.element.completedOn, $0.offset) < ($1.element.completedOn, $1.offset) }.map(\.element)
         guard let first = ordered.first, let last = ordered.last else { return nil }
         baseline = first

@@ -1,13 +1,13 @@
 /// One questionnaire, in a shape that maps onto FHIR R4 `Questionnaire` (items with `linkId`, answer options
 /// with an ordinal value) and whose answers map onto `QuestionnaireResponse`.
-public struct InstrumentDefinition: Sendable, Identifiable {
+public struct QuestionnaireDefinition: Sendable, Identifiable {
     /// Stable id, also the tail of the FHIR canonical URL.
     public let id: String
     public let title: String
     /// What the score is, e.g. "total 0–27" or "% disability".
     public let scoreLabel: String
     public let instructions: String?
-    public let items: [InstrumentItem]
+    public let items: [QuestionnaireItem]
     public let scoring: ScoringRule
     public let scoreRange: ClosedRange<Double>
     /// Bands in ascending order of score; each covers scores up to and including `upTo`.
@@ -16,7 +16,7 @@ public struct InstrumentDefinition: Sendable, Identifiable {
     public let minimalImportantDifference: SourcedValue<Double>?
     public let alerts: [ItemAlertRule]
     public let wording: Wording
-    /// The notice the instrument's owner asks for, shown with it.
+    /// The notice the questionnaire's owner asks for, shown with it.
     public let attribution: String
     public let source: ClinicalSource
     /// LOINC code of the total score, when there is one (for FHIR Observations).
@@ -29,9 +29,9 @@ public struct InstrumentDefinition: Sendable, Identifiable {
         case licensed
     }
 
-    public func item(_ linkId: String) -> InstrumentItem? { items.first { $0.linkId == linkId } }
+    public func item(_ linkId: String) -> QuestionnaireItem? { items.first { $0.linkId == linkId } }
 
-    /// Whether every item has its text: shipped, or a licensed instrument whose wording the practice imported.
+    /// Whether every item has its text: shipped, or a licensed questionnaire whose wording the practice imported.
     /// Without it staff can still enter values from a paper form, but a patient cannot answer alone.
     public var hasWording: Bool { items.allSatisfy { $0.text != nil } }
 
@@ -43,9 +43,9 @@ public struct InstrumentDefinition: Sendable, Identifiable {
     public func band(id: String) -> ScoreBand? { bands.first { $0.id == id } }
 }
 
-public struct InstrumentItem: Sendable {
+public struct QuestionnaireItem: Sendable {
     public let linkId: String
-    /// Nil for licensed instruments until the practice imports its wording.
+    /// Nil for licensed questionnaires until the practice imports its wording.
     public let text: String?
     public let options: [AnswerOption]
     /// Opioid Risk Tool points for a "yes", which differ by sex.
@@ -72,7 +72,7 @@ public struct AnswerOption: Hashable, Sendable {
         self.text = text
     }
 
-    /// Options 0...n with no text, for licensed instruments and numeric scales.
+    /// Options 0...n with no text, for licensed questionnaires and numeric scales.
     public static func scale(_ range: ClosedRange<Int>, step: Int = 1, labels: [Int: String] = [:]) -> [AnswerOption] {
         stride(from: range.lowerBound, through: range.upperBound, by: step).map { AnswerOption($0, labels[$0]) }
     }
@@ -106,7 +106,7 @@ public struct ItemAlertRule: Hashable, Sendable {
     public let source: ClinicalSource
 }
 
-/// How answers become a score. One engine (`InstrumentScorer`) implements every rule.
+/// How answers become a score. One engine (`QuestionnaireScorer`) implements every rule.
 public enum ScoringRule: String, Sendable {
     /// The one item's value (pain now, % relief).
     case single

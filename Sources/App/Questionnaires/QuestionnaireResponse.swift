@@ -6,7 +6,7 @@ import ReliefCore
 
 /// A completed questionnaire (FHIR QuestionnaireResponse) with the score the engine computed from it. Never
 /// changed once saved (a trigger refuses it); a wrong one is marked entered in error.
-final class InstrumentResponse: Model, @unchecked Sendable {
+final class QuestionnaireResponse: Model, @unchecked Sendable {
     static let schema = "instrument_responses"
 
     enum EnteredVia: String {
@@ -18,7 +18,7 @@ final class InstrumentResponse: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "patient_id") var patientID: UUID
-    @Field(key: "instrument") var instrument: String
+    @Field(key: "instrument") var questionnaire: String
     @Field(key: "answers") var answers: String
     @Field(key: "score") var score: Double
     @OptionalField(key: "band") var band: String?
@@ -36,10 +36,10 @@ final class InstrumentResponse: Model, @unchecked Sendable {
 
     init() {}
 
-    init(patientID: UUID, _ submission: InstrumentSubmission, via: EnteredVia, by user: UUID?, now: Date) throws {
+    init(patientID: UUID, _ submission: QuestionnaireSubmission, via: EnteredVia, by user: UUID?, now: Date) throws {
         id = UUID()
         self.patientID = patientID
-        instrument = submission.instrument
+        questionnaire = submission.questionnaire
         answers = Self.json(submission.answers)
         score = submission.score.score
         band = submission.score.band?.id
@@ -56,7 +56,7 @@ final class InstrumentResponse: Model, @unchecked Sendable {
     /// Answers as a JSON object with sorted keys, written directly: JSONEncoder's generic path was most of the demo
     /// generator's time for hundreds of thousands of responses. Keys are item linkIds; any that needs escaping goes
     /// through the encoder.
-    static func json(_ answers: InstrumentAnswers) -> String {
+    static func json(_ answers: QuestionnaireAnswers) -> String {
         var text = "{"
         for (key, value) in answers.sorted(by: { $0.key < $1.key }) {
             if text.utf8.count > 1 { text += "," }
@@ -67,5 +67,5 @@ final class InstrumentResponse: Model, @unchecked Sendable {
         return text + "}"
     }
 
-    func decodedAnswers() throws -> InstrumentAnswers { try JSONCoding.decode(InstrumentAnswers.self, answers) }
+    func decodedAnswers() throws -> QuestionnaireAnswers { try JSONCoding.decode(QuestionnaireAnswers.self, answers) }
 }

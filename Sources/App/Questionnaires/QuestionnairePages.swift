@@ -3,17 +3,25 @@ import Plot
 import ReliefCore
 
 /// The questionnaire pages: a patient's scores and trends, the answer form (staff and kiosk), one response.
-enum InstrumentPages {
-    /// One instrument's course on the patient's chart.
+enum QuestionnairePages {
+    /// One questionnaire's course on the patient's chart.
+    /// One questionnaire's course on the page: its answers link to the patient's responses.
     struct Course {
-        let definition: InstrumentDefinition
         let patientID: UUID
+        let definition: QuestionnaireDefinition
         /// Oldest first.
-        let responses: [InstrumentQueries.ResponseRow]
-        let course: InstrumentCourse
+        let responses: [QuestionnaireQueries.ResponseRow]
+        let course: QuestionnaireCourse
         let difference: DifferenceSettings.Used?
 
-        var latest: InstrumentQueries.ResponseRow { responses[responses.count - 1] }
+        static func all(_ definitions: [QuestionnaireDefinition], _ responses: [QuestionnaireQueries.ResponseRow],
+                        differences: DifferenceSettings, patientID: UUID) -> [Course] {
+            QuestionnaireQueries.courses(definitions, responses, differences: differences).map {
+                Course(patientID: patientID, definition: $0.definition, responses: $0.responses, course: $0.course, difference: $0.difference)
+            }
+        }
+
+        var latest: QuestionnaireQueries.ResponseRow { responses[responses.count - 1] }
 
         // Computed when drawn: the chart shows only the summary line.
         var trend: TrendChart.Model {
@@ -28,8 +36,8 @@ enum InstrumentPages {
             responses.reversed().map { row in
                 ChartEntryPages.Row(cells: [CalendarDate(row.completedOn)?.display ?? row.completedOn, Figures.text(row.score),
                                             row.band.flatMap(definition.band(id:))?.label ?? "—",
-                                            row.enteredVia == InstrumentResponse.EnteredVia.kiosk.rawValue ? "Patient (tablet)" : "Staff"],
-                                    edit: SitePath.instrumentResponse(patientID, row.id))
+                                            row.enteredVia == QuestionnaireResponse.EnteredVia.kiosk.rawValue ? "Patient (tablet)" : "Staff"],
+                                    edit: SitePath.questionnaireResponse(patientID, row.id))
             }
         }
 
@@ -62,7 +70,7 @@ enum InstrumentPages {
     struct IndexModel {
         let patientID: UUID
         let courses: [Course]
-        /// Instruments the user may enter answers for: (id, title, wording imported or shipped).
+        /// Questionnaires the user may enter answers for: (id, title, wording imported or shipped).
         let enterable: [(id: String, title: String, hasWording: Bool)]
         let canChangeSettings: Bool
     }
@@ -83,21 +91,21 @@ enum InstrumentPages {
             }),
             .if(!model.enterable.isEmpty, .tag("section", [("class", "card"), ("aria-labelledby", "enter-heading")], [
                 .tag("h2", [("id", "enter-heading")], text: "Enter answers"),
-                .tag("ul", [("class", "link-list")], model.enterable.map { instrument in
+                .tag("ul", [("class", "link-list")], model.enterable.map { questionnaire in
                     .tag("li", [], [
-                        .link(instrument.title, to: SitePath.newInstrumentResponse(model.patientID, instrument.id)),
-                        .if(!instrument.hasWording, .tag("span", [("class", "muted")], text: " — values only; the practice has not imported its licensed wording")),
+                        .link(questionnaire.title, to: SitePath.newQuestionnaireResponse(model.patientID, questionnaire.id)),
+                        .if(!questionnaire.hasWording, .tag("span", [("class", "muted")], text: " — values only; the practice has not imported its licensed wording")),
                     ])
                 }),
             ])),
             .if(model.canChangeSettings, .tag("p", [("class", "muted")], [
-                .link("Change the practice's minimal important differences", to: SitePath.clinicalSettings),
+                .link("Change the practice's minimal important differences", to: SitePath.clinicalSettings()),
             ])),
         ]
     }
 
     struct FormModel {
-        let definition: InstrumentDefinition
+        let definition: QuestionnaireDefinition
         let action: String
         let fields: FormFields
         let problems: [String: String]
@@ -109,7 +117,7 @@ enum InstrumentPages {
     static func form(_ model: FormModel, csrfToken: String) -> [BodyNode] {
         let definition = model.definition
         let errors = definition.items.compactMap { item in model.problems[item.linkId].map { (name: "\(item.linkId)-0", message: $0) } }
-            + (model.problems[InstrumentSubmission.completedOnField].map { [(name: InstrumentSubmission.completedOnField, message: $0)] } ?? [])
+            + (model.problems[QuestionnaireSubmission.completedOnField].map { [(name: QuestionnaireSubmission.completedOnField, message: $0)] } ?? [])
         let bound = BoundForm(fields: model.fields, problems: model.problems)
         return [
             .tag("h1", text: definition.title),
@@ -117,7 +125,7 @@ enum InstrumentPages {
             Forms.errorSummary(errors),
             .tag("form", [("method", "post"), ("action", model.action), ("class", "questionnaire"), ("novalidate", nil)], [
                 Forms.csrf(csrfToken),
-                .if(model.asksForDate, bound.text(InstrumentSubmission.completedOnField, "Date completed",
+                .if(model.asksForDate, bound.text(QuestionnaireSubmission.completedOnField, "Date completed",
                                                   hint: "MM/DD/YYYY; leave empty for today.", extra: [("class", "narrow")])),
                 .group(definition.items.enumerated().map { index, item in
                     question(item, number: index + 1, selected: model.fields[item.linkId], error: model.problems[item.linkId])
@@ -132,7 +140,7 @@ enum InstrumentPages {
     }
 
     /// One item as a group of radio buttons: large targets on a tablet, arrow keys move between answers.
-    private static func question(_ item: InstrumentItem, number: Int, selected: String, error: String?) -> BodyNode {
+    private static func question(_ item: QuestionnaireItem, number: Int, selected: String, error: String?) -> BodyNode {
         let scale = item.options.count > 5 && item.options.allSatisfy { $0.text == nil || $0.value == item.valueRange.lowerBound || $0.value == item.valueRange.upperBound }
         return .tag("fieldset", [("class", error == nil ? "question" : "question has-error")], [
             .tag("legend", text: "\(number). \(item.text ?? "Item \(number)")"),
@@ -151,7 +159,7 @@ enum InstrumentPages {
     }
 
     struct ResponseModel {
-        let definition: InstrumentDefinition
+        let definition: QuestionnaireDefinition
         let patientID: UUID
         let responseID: UUID
         let version: Int
@@ -185,7 +193,7 @@ enum InstrumentPages {
             .if(model.canMarkInError && model.inError == nil, .tag("section", [("class", "card danger-zone"), ("aria-labelledby", "in-error-heading")], [
                 .tag("h2", [("id", "in-error-heading")], text: "Entered in error?"),
                 .tag("p", [("class", "muted")], text: "Takes these answers off the scores and trends. They stay in the record with your name and reason."),
-                .tag("form", [("method", "post"), ("action", SitePath.instrumentResponseInError(model.patientID, model.responseID))], [
+                .tag("form", [("method", "post"), ("action", SitePath.questionnaireResponseInError(model.patientID, model.responseID))], [
                     Forms.csrf(csrfToken),
                     Forms.hidden("version", String(model.version)),
                     Forms.text("reason", label: "Reason", value: model.inErrorReason, error: model.inErrorProblem, required: true),

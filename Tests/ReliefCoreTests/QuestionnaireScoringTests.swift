@@ -2,19 +2,19 @@ import Testing
 @testable import ReliefCore
 
 /// Every scoring rule, band boundary and missing-item rule of REFERENCE §5.
-@Suite struct InstrumentScoringTests {
-    private func answers(_ definition: InstrumentDefinition, _ values: [Int]) -> InstrumentAnswers {
+@Suite struct QuestionnaireScoringTests {
+    private func answers(_ definition: QuestionnaireDefinition, _ values: [Int]) -> QuestionnaireAnswers {
         Dictionary(uniqueKeysWithValues: zip(definition.items.map(\.linkId), values))
     }
 
-    private func score(_ definition: InstrumentDefinition, _ values: [Int]) throws -> InstrumentScore {
-        try InstrumentScorer.score(definition, answers(definition, values))
+    private func score(_ definition: QuestionnaireDefinition, _ values: [Int]) throws -> QuestionnaireScore {
+        try QuestionnaireScorer.score(definition, answers(definition, values))
     }
 
     @Test func everyShippedDefinitionIsWellFormed() {
         // check
-        #expect(Set(InstrumentCatalogue.all.map(\.id)).count == InstrumentCatalogue.all.count)
-        for definition in InstrumentCatalogue.all {
+        #expect(Set(QuestionnaireCatalogue.all.map(\.id)).count == QuestionnaireCatalogue.all.count)
+        for definition in QuestionnaireCatalogue.all {
             #expect(Set(definition.items.map(\.linkId)).count == definition.items.count, "\(definition.id)")
             for item in definition.items {
                 #expect(Set(item.options.map(\.value)).count == item.options.count, "\(item.linkId)")
@@ -33,7 +33,7 @@ import Testing
         var rest = total
         for index in 0..<9 where rest > 0 { values[index] = min(3, rest); rest -= values[index] }
         // act
-        let result = try InstrumentScorer.score(InstrumentCatalogue.phq9, answers(InstrumentCatalogue.phq9, values))
+        let result = try QuestionnaireScorer.score(QuestionnaireCatalogue.phq9, answers(QuestionnaireCatalogue.phq9, values))
         // check
         #expect(result.score == Double(total))
         #expect(result.band?.id == band)
@@ -41,8 +41,8 @@ import Testing
 
     @Test func phq9ItemNineRaisesTheSafetyAlertWhateverTheTotal() throws {
         // act
-        let quiet = try score(InstrumentCatalogue.phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0])
-        let positive = try score(InstrumentCatalogue.phq9, [0, 0, 0, 0, 0, 0, 0, 0, 1])
+        let quiet = try score(QuestionnaireCatalogue.phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0])
+        let positive = try score(QuestionnaireCatalogue.phq9, [0, 0, 0, 0, 0, 0, 0, 0, 1])
         // check
         #expect(quiet.alerts.isEmpty)
         #expect(positive.alerts.map(\.linkId) == ["phq-9-9"])
@@ -51,10 +51,10 @@ import Testing
 
     @Test func phq9NeedsEveryItem() {
         // setup
-        var partial = answers(InstrumentCatalogue.phq9, Array(repeating: 1, count: 9))
+        var partial = answers(QuestionnaireCatalogue.phq9, Array(repeating: 1, count: 9))
         partial["phq-9-4"] = nil
         // act / check
-        #expect(throws: ScoringError.missingItems(["phq-9-4"])) { try InstrumentScorer.score(InstrumentCatalogue.phq9, partial) }
+        #expect(throws: ScoringError.missingItems(["phq-9-4"])) { try QuestionnaireScorer.score(QuestionnaireCatalogue.phq9, partial) }
     }
 
     @Test(arguments: [(4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"), (14, "moderate"), (15, "severe"), (21, "severe")])
@@ -64,7 +64,7 @@ import Testing
         var rest = total
         for index in 0..<7 where rest > 0 { values[index] = min(3, rest); rest -= values[index] }
         // act
-        let result = try score(InstrumentCatalogue.gad7, values)
+        let result = try score(QuestionnaireCatalogue.gad7, values)
         // check
         #expect(result.score == Double(total))
         #expect(result.band?.id == band)
@@ -73,47 +73,47 @@ import Testing
 
     @Test func pegIsTheMeanOfItsThreeItems() throws {
         // act
-        let result = try score(InstrumentCatalogue.peg, [7, 6, 4])
+        let result = try score(QuestionnaireCatalogue.peg, [7, 6, 4])
         // check: 17 / 3 = 5.67, shown to one decimal
         #expect(result.score == 5.7)
         #expect(throws: ScoringError.missingItems(["peg-3"])) {
-            try InstrumentScorer.score(InstrumentCatalogue.peg, ["peg-1": 5, "peg-2": 5])
+            try QuestionnaireScorer.score(QuestionnaireCatalogue.peg, ["peg-1": 5, "peg-2": 5])
         }
     }
 
     @Test func outOfRangeAndUnknownAnswersAreRefused() {
         // act / check
         #expect(throws: ScoringError.invalidAnswer(linkId: "pain-intensity-1", value: 11)) {
-            try InstrumentScorer.score(InstrumentCatalogue.painIntensity, ["pain-intensity-1": 11])
+            try QuestionnaireScorer.score(QuestionnaireCatalogue.painIntensity, ["pain-intensity-1": 11])
         }
         #expect(throws: ScoringError.invalidAnswer(linkId: "percent-relief-1", value: 35)) {
-            try InstrumentScorer.score(InstrumentCatalogue.percentRelief, ["percent-relief-1": 35])
+            try QuestionnaireScorer.score(QuestionnaireCatalogue.percentRelief, ["percent-relief-1": 35])
         }
         #expect(throws: ScoringError.unknownItem("phq-9-10")) {
-            try InstrumentScorer.score(InstrumentCatalogue.phq9, ["phq-9-10": 1])
+            try QuestionnaireScorer.score(QuestionnaireCatalogue.phq9, ["phq-9-10": 1])
         }
     }
 
     @Test func oswestryDividesByFivePerAnsweredSection() throws {
         // setup
-        var partial = answers(InstrumentCatalogue.oswestry, Array(repeating: 2, count: 10))
+        var partial = answers(QuestionnaireCatalogue.oswestry, Array(repeating: 2, count: 10))
         partial["odi-3"] = nil
         partial["odi-7"] = nil
         // act
-        let complete = try score(InstrumentCatalogue.oswestry, Array(repeating: 2, count: 10))
-        let missingTwo = try InstrumentScorer.score(InstrumentCatalogue.oswestry, partial)
+        let complete = try score(QuestionnaireCatalogue.oswestry, Array(repeating: 2, count: 10))
+        let missingTwo = try QuestionnaireScorer.score(QuestionnaireCatalogue.oswestry, partial)
         // check: 20 / 50 = 40%; 16 / 40 = 40%
         #expect(complete.score == 40)
         #expect(missingTwo.score == 40)
         #expect(missingTwo.missing == 2 && missingTwo.answered == 8)
-        #expect(throws: ScoringError.self) { try InstrumentScorer.score(InstrumentCatalogue.oswestry, [:]) }
+        #expect(throws: ScoringError.self) { try QuestionnaireScorer.score(QuestionnaireCatalogue.oswestry, [:]) }
     }
 
     @Test(arguments: [(20.0, "minimal"), (22.0, "moderate"), (40.0, "moderate"), (42.0, "severe"), (60.0, "severe"),
                       (62.0, "crippled"), (80.0, "crippled"), (82.0, "bed-bound"), (100.0, "bed-bound")])
     func oswestryBands(percent: Double, band: String) {
         // check
-        #expect(InstrumentCatalogue.oswestry.band(for: percent)?.id == band)
+        #expect(QuestionnaireCatalogue.oswestry.band(for: percent)?.id == band)
     }
 
     @Test func oswestryBandBoundaryFromAnswers() throws {
@@ -121,16 +121,16 @@ import Testing
         let twenty = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
         let twentyTwo = [2, 1, 1, 1, 1, 1, 1, 1, 1, 1]
         // act / check
-        #expect(try score(InstrumentCatalogue.oswestry, twenty).band?.id == "minimal")
-        #expect(try score(InstrumentCatalogue.oswestry, twentyTwo).band?.id == "moderate")
+        #expect(try score(QuestionnaireCatalogue.oswestry, twenty).band?.id == "minimal")
+        #expect(try score(QuestionnaireCatalogue.oswestry, twentyTwo).band?.id == "moderate")
     }
 
     @Test func neckDisabilityAddsTheMeanOfAnsweredItemsForEachMissingOne() throws {
         // setup: nine items answered summing to 18 (mean 2), one missing
-        var partial = answers(InstrumentCatalogue.neckDisability, [2, 2, 2, 2, 2, 2, 2, 2, 2, 0])
+        var partial = answers(QuestionnaireCatalogue.neckDisability, [2, 2, 2, 2, 2, 2, 2, 2, 2, 0])
         partial["ndi-10"] = nil
         // act
-        let result = try InstrumentScorer.score(InstrumentCatalogue.neckDisability, partial)
+        let result = try QuestionnaireScorer.score(QuestionnaireCatalogue.neckDisability, partial)
         // check: 18 + 2 = 20 of 50, 40%
         #expect(result.score == 20)
         #expect(result.subscores["percent"] == 40)
@@ -142,12 +142,12 @@ import Testing
                       (25.0, "severe"), (34.0, "severe"), (35.0, "complete"), (50.0, "complete")])
     func neckDisabilityBands(total: Double, band: String) {
         // check
-        #expect(InstrumentCatalogue.neckDisability.band(for: total)?.id == band)
+        #expect(QuestionnaireCatalogue.neckDisability.band(for: total)?.id == band)
     }
 
     @Test func neckDisabilityMinimalImportantDifferenceIsFivePoints() {
         // setup
-        let ndi = InstrumentCatalogue.neckDisability
+        let ndi = QuestionnaireCatalogue.neckDisability
         // act
         let four = ScoreChange(ndi, baseline: 30, latest: 26, minimalImportantDifference: ndi.minimalImportantDifference?.value)
         let five = ScoreChange(ndi, baseline: 30, latest: 25, minimalImportantDifference: ndi.minimalImportantDifference?.value)
@@ -160,8 +160,8 @@ import Testing
 
     @Test func changeWhereHigherIsBetterAndWithoutAMinimalImportantDifference() {
         // act
-        let relief = ScoreChange(InstrumentCatalogue.returnToActivities, baseline: 25, latest: 50, minimalImportantDifference: 20)
-        let peg = ScoreChange(InstrumentCatalogue.peg, baseline: 7, latest: 3, minimalImportantDifference: nil)
+        let relief = ScoreChange(QuestionnaireCatalogue.returnToActivities, baseline: 25, latest: 50, minimalImportantDifference: 20)
+        let peg = ScoreChange(QuestionnaireCatalogue.peg, baseline: 7, latest: 3, minimalImportantDifference: nil)
         // check
         #expect(relief.verdict == .improved)
         #expect(peg.verdict == .notJudged && peg.change == -4)
@@ -169,7 +169,7 @@ import Testing
 
     @Test func startBackLowAtThreeOrLess() throws {
         // setup: three agreements and bothersomeness "moderately" (not counted)
-        let result = try score(InstrumentCatalogue.startBack, [1, 1, 1, 0, 0, 0, 0, 0, 2])
+        let result = try score(QuestionnaireCatalogue.startBack, [1, 1, 1, 0, 0, 0, 0, 0, 2])
         // check
         #expect(result.score == 3)
         #expect(result.band?.id == "low")
@@ -177,7 +177,7 @@ import Testing
 
     @Test func startBackMediumWhenPsychosocialBelowFour() throws {
         // setup: physical items 1–4 agreed, psychosocial 5–9: one agreement, bothersomeness "slightly"
-        let result = try score(InstrumentCatalogue.startBack, [1, 1, 1, 1, 1, 0, 0, 0, 1])
+        let result = try score(QuestionnaireCatalogue.startBack, [1, 1, 1, 1, 1, 0, 0, 0, 1])
         // check
         #expect(result.score == 5)
         #expect(result.subscores["psychosocial"] == 1)
@@ -186,9 +186,9 @@ import Testing
 
     @Test func startBackHighWhenPsychosocialReachesFourCountingVeryMuchBothersome() throws {
         // act: psychosocial items 5–7 agreed plus bothersomeness "very much" (3) → 4; "moderately" (2) → 3
-        let high = try score(InstrumentCatalogue.startBack, [0, 0, 0, 0, 1, 1, 1, 0, 3])
-        let medium = try score(InstrumentCatalogue.startBack, [1, 0, 0, 0, 1, 1, 1, 0, 2])
-        let extremely = try score(InstrumentCatalogue.startBack, [0, 0, 0, 0, 1, 1, 1, 0, 4])
+        let high = try score(QuestionnaireCatalogue.startBack, [0, 0, 0, 0, 1, 1, 1, 0, 3])
+        let medium = try score(QuestionnaireCatalogue.startBack, [1, 0, 0, 0, 1, 1, 1, 0, 2])
+        let extremely = try score(QuestionnaireCatalogue.startBack, [0, 0, 0, 0, 1, 1, 1, 0, 4])
         // check
         #expect(high.score == 4 && high.subscores["psychosocial"] == 4 && high.band?.id == "high")
         #expect(medium.score == 4 && medium.subscores["psychosocial"] == 3 && medium.band?.id == "medium")
@@ -197,12 +197,12 @@ import Testing
 
     @Test func dn4PositiveFromFour() throws {
         // act
-        let three = try score(InstrumentCatalogue.dn4, [1, 1, 1, 0, 0, 0, 0, 0, 0, 0])
-        let four = try score(InstrumentCatalogue.dn4, [1, 1, 1, 0, 0, 0, 0, 0, 0, 1])
+        let three = try score(QuestionnaireCatalogue.dn4, [1, 1, 1, 0, 0, 0, 0, 0, 0, 0])
+        let four = try score(QuestionnaireCatalogue.dn4, [1, 1, 1, 0, 0, 0, 0, 0, 0, 1])
         // check
         #expect(three.band?.id == "negative")
         #expect(four.band?.id == "positive")
-        #expect(throws: ScoringError.self) { try InstrumentScorer.score(InstrumentCatalogue.dn4, ["dn4-1": 1]) }
+        #expect(throws: ScoringError.self) { try QuestionnaireScorer.score(QuestionnaireCatalogue.dn4, ["dn4-1": 1]) }
     }
 
     @Test func opioidRiskToolWeightsDifferBySex() throws {
@@ -211,8 +211,8 @@ import Testing
         var male = female
         male[0] = 1
         // act
-        let her = try score(InstrumentCatalogue.opioidRiskTool, female)
-        let him = try score(InstrumentCatalogue.opioidRiskTool, male)
+        let her = try score(QuestionnaireCatalogue.opioidRiskTool, female)
+        let him = try score(QuestionnaireCatalogue.opioidRiskTool, male)
         // check: female 1 + 3 = 4 (moderate); male 3 + 0 = 3 (low)
         #expect(her.score == 4 && her.band?.id == "moderate")
         #expect(him.score == 3 && him.band?.id == "low")
@@ -226,14 +226,14 @@ import Testing
     ])
     func opioidRiskToolWeight(linkId: String, female: Int, male: Int) throws {
         // setup
-        let ort = InstrumentCatalogue.opioidRiskTool
+        let ort = QuestionnaireCatalogue.opioidRiskTool
         var answers = Dictionary(uniqueKeysWithValues: ort.items.map { ($0.linkId, 0) })
         answers[linkId] = 1
         var maleAnswers = answers
         maleAnswers["ort-sex"] = 1
         // act
-        let her = try InstrumentScorer.score(ort, answers)
-        let him = try InstrumentScorer.score(ort, maleAnswers)
+        let her = try QuestionnaireScorer.score(ort, answers)
+        let him = try QuestionnaireScorer.score(ort, maleAnswers)
         // check
         #expect(her.score == Double(female))
         #expect(him.score == Double(male))
@@ -247,7 +247,7 @@ import Testing
     ])
     func opioidRiskToolBands(values: [Int], total: Double, band: String) throws {
         // act
-        let result = try score(InstrumentCatalogue.opioidRiskTool, values)
+        let result = try score(QuestionnaireCatalogue.opioidRiskTool, values)
         // check
         #expect(result.score == total)
         #expect(result.band?.id == band)
@@ -255,8 +255,8 @@ import Testing
 
     @Test func ownItems() throws {
         // act
-        let relief = try score(InstrumentCatalogue.percentRelief, [70])
-        let activities = try score(InstrumentCatalogue.returnToActivities, [4, 2, 1, 3])
+        let relief = try score(QuestionnaireCatalogue.percentRelief, [70])
+        let activities = try score(QuestionnaireCatalogue.returnToActivities, [4, 2, 1, 3])
         // check: 10 of 16 = 62.5%
         #expect(relief.score == 70 && relief.band == nil)
         #expect(activities.score == 62.5)

@@ -1,18 +1,18 @@
-/// The minimal important differences a practice uses to call a change in score improved or worse. Each instrument
+/// The minimal important differences a practice uses to call a change in score improved or worse. Each questionnaire
 /// ships a default with its source (most UNCONFIRMED: "verify against current guideline"); a practice may set its
 /// own, which then replaces the default everywhere.
 public struct DifferenceSettings: Hashable, Sendable {
-    /// Practice values by instrument id.
+    /// Practice values by questionnaire id.
     public var overrides: [String: Double]
 
     public init(_ overrides: [String: Double] = [:]) { self.overrides = overrides }
 
-    /// The setting key of an instrument's difference.
-    public static func key(_ instrumentID: String) -> String { "mid.\(instrumentID)" }
+    /// The setting key of an questionnaire's difference.
+    public static func key(_ questionnaireID: String) -> String { "mid.\(questionnaireID)" }
 
-    /// Instruments whose change can be judged: those with a default, and any the practice set.
-    public static var instruments: [InstrumentDefinition] {
-        InstrumentCatalogue.all.filter { $0.scoring != .opioidRiskTool && $0.scoring != .startBack }
+    /// Questionnaires whose change can be judged: those with a default, and any the practice set.
+    public static var questionnaires: [QuestionnaireDefinition] {
+        QuestionnaireCatalogue.all.filter { $0.scoring != .opioidRiskTool && $0.scoring != .startBack }
     }
 
     public struct Used: Hashable, Sendable {
@@ -21,8 +21,8 @@ public struct DifferenceSettings: Hashable, Sendable {
         public let needsVerification: Bool
     }
 
-    /// The difference in use for an instrument, with where it comes from; nil when none is set.
-    public func used(for definition: InstrumentDefinition) -> Used? {
+    /// The difference in use for an questionnaire, with where it comes from; nil when none is set.
+    public func used(for definition: QuestionnaireDefinition) -> Used? {
         if let value = overrides[definition.id] {
             return Used(value: value, note: "practice setting", needsVerification: false)
         }
@@ -31,11 +31,11 @@ public struct DifferenceSettings: Hashable, Sendable {
         }
     }
 
-    /// Reads the settings form: one field per instrument (`mid.<id>`), empty for the shipped default.
+    /// Reads the settings form: one field per questionnaire (`mid.<id>`), empty for the shipped default.
     public static func parse(_ fields: FormFields, today: CalendarDate) -> (DifferenceSettings?, [String: String]) {
         var reader = FormReader(fields, today: today)
         var settings = DifferenceSettings()
-        for definition in instruments {
+        for definition in questionnaires {
             let span = definition.scoreRange.upperBound - definition.scoreRange.lowerBound
             if let value = reader.decimal(key(definition.id), in: 0.1...span) { settings.overrides[definition.id] = value }
         }

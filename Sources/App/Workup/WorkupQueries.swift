@@ -12,7 +12,7 @@ enum WorkupQueries {
         try await database.writeTransaction { database in
             let record = try WorkupRecord(patientID: patientID, order: order, orderedOn: today, by: user, now: now)
             try await record.create(on: database)
-            try await audit(AuditEntry(action: .recordCreate, resourceType: "ServiceRequest", resourceID: record.id!.uuidString,
+            try await audit(AuditEntry(action: .recordCreate, resourceType: "ServiceRequest", resourceID: (try record.requireID()).uuidString,
                                        patientID: patientID, detail: order.label), database)
             return record
         }
@@ -67,14 +67,14 @@ enum WorkupQueries {
     static func take(_ step: WorkupStep, on record: WorkupRecord, from version: Int, by user: UUID, now: Date,
                      on database: any Database, audit: @escaping TransactionalAudit) async throws -> Bool {
         try await database.writeTransaction { database in
-            guard try await RecordVersion.claim(WorkupRecord.schema, id: record.id!, expected: version, on: database) else { return false }
+            guard try await RecordVersion.claim(WorkupRecord.schema, id: try record.requireID(), expected: version, on: database) else { return false }
             try record.apply(step, by: user, now: now)
             record.version = version + 1
             record.updatedAt = now
             record.updatedBy = user
             try await record.update(on: database)
             try await audit(AuditEntry(action: step.kind == .review ? .resultReview : .recordUpdate, resourceType: "ServiceRequest",
-                                       resourceID: record.id!.uuidString, patientID: record.patientID, detail: step.detail), database)
+                                       resourceID: (try record.requireID()).uuidString, patientID: record.patientID, detail: step.detail), database)
             return true
         }
     }

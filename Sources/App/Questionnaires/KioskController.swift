@@ -8,20 +8,20 @@ enum KioskController {
     // MARK: - Staff
 
     static func handout(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
+        let patient = try await PatientQueries.patient(req)
         return try await handoutPage(req, patient, chosen: [], problem: nil)
     }
 
     static func start(req: Request) async throws -> Response {
-        let patient = try await PatientsController.findPatient(req)
-        let chosen = FormFields(urlEncoded: req.body.string ?? "").values("instruments")
+        let patient = try await PatientQueries.patient(req)
+        let chosen = FormFields(urlEncoded: req.body.string ?? "").values("questionnaires")
         let answerable = try await answerable(req)
         guard !chosen.isEmpty, chosen.allSatisfy({ id in answerable.contains { $0.id == id } }), Set(chosen).count == chosen.count else {
-            if req.wantsJSON { throw ValidationFailure(fields: ["instruments": "Choose at least one questionnaire from the list."]) }
+            if req.wantsJSON { throw ValidationFailure(fields: ["questionnaires": "Choose at least one questionnaire from the list."]) }
             return try await handoutPage(req, patient, chosen: chosen, problem: "Choose at least one questionnaire from the list.",
                                          status: .unprocessableEntity)
         }
-        let code = try await KioskQueries.start(patientID: patient.id, instruments: chosen, by: try req.user.id, now: req.now,
+        let code = try await KioskQueries.start(patientID: patient.id, questionnaires: chosen, by: try req.user.id, now: req.now,
                                                 on: req.db, audit: req.transactionalAudit)
         let titles = chosen.compactMap { id in answerable.first { $0.id == id }?.title }
         return req.page("Tablet code", section: .patients, banner: try await ChartBanner.model(req, patient),
@@ -29,15 +29,15 @@ enum KioskController {
     }
 
     /// Questionnaires a patient can answer alone: those whose wording ships or has been imported.
-    private static func answerable(_ req: Request) async throws -> [InstrumentDefinition] {
-        try await InstrumentQueries.definitions(on: req.db).filter(\.hasWording)
+    private static func answerable(_ req: Request) async throws -> [QuestionnaireDefinition] {
+        try await QuestionnaireQueries.definitions(on: req.db).filter(\.hasWording)
     }
 
     private static func handoutPage(_ req: Request, _ patient: PatientRecord, chosen: [String], problem: String?,
                                     status: HTTPStatus = .ok) async throws -> Response {
         let throttle = KioskThrottle()
         let wrongCodes = try await AuditRow.count(.kioskFailure, since: req.now.addingTimeInterval(-throttle.window), on: req.db)
-        let model = KioskPages.HandoutModel(patientID: patient.id, instruments: try await answerable(req).map { ($0.id, $0.title) },
+        let model = KioskPages.HandoutModel(patientID: patient.id, questionnaires: try await answerable(req).map { ($0.id, $0.title) },
                                             chosen: chosen, problem: problem,
                                             wrongCodes: throttle.isBurst(failures: wrongCodes) ? (wrongCodes, Int(throttle.window / 60)) : nil)
         return req.page("Questionnaires on a tablet", section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
@@ -48,7 +48,7 @@ enum KioskController {
 
     static func entry(req: Request) async throws -> Response {
         if let token = req.parsedCookies[KioskSession.cookieName]?.string, try await KioskQueries.active(token: token, now: req.now, on: req.db) != nil {
-            return req.redirect(to: SitePath.kioskQuestionnaire)
+            return req.redirect(to: SitePath.kioskQuestionnaire())
         }
         return req.page("Your questionnaires", section: nil, kiosk: true, KioskPages.entry(code: "", problem: nil, csrfToken: req.csrfToken))
     }
@@ -71,9 +71,9 @@ enum KioskController {
             try await req.audit(AuditEntry(action: .logout, resourceType: "User", resourceID: user.id.uuidString, detail: "kiosk hand-over"))
             if let session = user.sessionID { try await SessionStore.end(session, on: req.db, cache: req.application.sessionCache) }
         }
-        try await kioskAudit(req)(AuditEntry(action: .kioskOpen, resourceType: "KioskSession", resourceID: session.id!.uuidString,
+        try await kioskAudit(req)(AuditEntry(action: .kioskOpen, resourceType: "KioskSession", resourceID: (try session.requireID()).uuidString,
                                              patientID: session.patientID), req.db)
-        let response = req.redirect(to: SitePath.kioskQuestionnaire)
+        let response = req.redirect(to: SitePath.kioskQuestionnaire())
         response.cookies[SessionAuthenticator.cookieName] = .expired
         // A browser-session cookie: the server enforces the hour (`KioskSession.lifetime`).
         response.cookies[KioskSession.cookieName] = HTTPCookies.Value(
@@ -83,26 +83,26 @@ enum KioskController {
 
     static func questionnaire(req: Request) async throws -> Response {
         let session = try kioskSession(req)
-        guard let next = session.next, let definition = try await InstrumentQueries.definition(next, on: req.db) else {
-            return req.redirect(to: SitePath.kioskDone)
+        guard let next = session.next, let definition = try await QuestionnaireQueries.definition(next, on: req.db) else {
+            return req.redirect(to: SitePath.kioskDone())
         }
         return try await form(req, session, definition, fields: FormFields(), problems: [:])
     }
 
     static func answer(req: Request) async throws -> Response {
         let session = try kioskSession(req)
-        guard let next = session.next, req.parameters.get("instrument") == next,
-              let definition = try await InstrumentQueries.definition(next, on: req.db) else {
-            return req.redirect(to: SitePath.kioskQuestionnaire)
+        guard let next = session.next, req.text(.questionnaire) == next,
+              let definition = try await QuestionnaireQueries.definition(next, on: req.db) else {
+            return req.redirect(to: SitePath.kioskQuestionnaire())
         }
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         // A patient answers for today: the tablet offers no date, and one sent anyway is ignored.
-        let (submission, problems) = InstrumentSubmission.parse(definition, fields.without(InstrumentSubmission.completedOnField), today: req.today)
+        let (submission, problems) = QuestionnaireSubmission.parse(definition, fields.without(QuestionnaireSubmission.completedOnField), today: req.today)
         guard let submission else {
             return try await form(req, session, definition, fields: fields, problems: problems, status: .unprocessableEntity)
         }
         try await KioskQueries.record(submission, in: session, now: req.now, on: req.db, audit: kioskAudit(req))
-        return req.redirect(to: session.next == nil ? SitePath.kioskDone : SitePath.kioskQuestionnaire)
+        return req.redirect(to: session.next == nil ? SitePath.kioskDone() : SitePath.kioskQuestionnaire())
     }
 
     static func done(req: Request) async throws -> Response {
@@ -111,14 +111,14 @@ enum KioskController {
         return response
     }
 
-    private static func form(_ req: Request, _ session: KioskSession, _ definition: InstrumentDefinition, fields: FormFields,
+    private static func form(_ req: Request, _ session: KioskSession, _ definition: QuestionnaireDefinition, fields: FormFields,
                              problems: [String: String], status: HTTPStatus = .ok) async throws -> Response {
-        let position = session.completedIDs.count + 1, total = session.instrumentIDs.count
-        let model = InstrumentPages.FormModel(definition: definition, action: SitePath.kioskAnswers(definition.id), fields: fields,
+        let position = session.completedIDs.count + 1, total = session.questionnaireIDs.count
+        let model = QuestionnairePages.FormModel(definition: definition, action: SitePath.kioskAnswers(definition.id), fields: fields,
                                               problems: problems, asksForDate: false, cancel: nil)
         let progress = BodyNode.tag("p", [("class", "muted")], text: "Questionnaire \(position) of \(total)")
         return req.page(definition.title, section: nil, status: status, kiosk: true,
-                        [progress] + InstrumentPages.form(model, csrfToken: req.csrfToken))
+                        [progress] + QuestionnairePages.form(model, csrfToken: req.csrfToken))
     }
 
     /// A code that opened nothing, audited (its first characters only: a live code must not sit in the trail).

@@ -1,8 +1,8 @@
-/// How a score moved from the patient's baseline, judged against the instrument's minimal important difference.
+/// How a score moved from the patient's baseline, judged against the questionnaire's minimal important difference.
 public struct ScoreChange: Hashable, Sendable {
     public enum Verdict: String, Sendable {
         case improved, worsened, unchanged
-        /// No minimal important difference is set for the instrument, so only the number is shown.
+        /// No minimal important difference is set for the questionnaire, so only the number is shown.
         case notJudged
     }
 
@@ -12,11 +12,11 @@ public struct ScoreChange: Hashable, Sendable {
     public let change: Double
     public let verdict: Verdict
 
-    /// `minimalImportantDifference` is the practice's setting, or the instrument's default.
-    public init(_ definition: InstrumentDefinition, baseline: Double, latest: Double, minimalImportantDifference: Double?) {
+    /// `minimalImportantDifference` is the practice's setting, or the questionnaire's default.
+    public init(_ definition: QuestionnaireDefinition, baseline: Double, latest: Double, minimalImportantDifference: Double?) {
         self.baseline = baseline
         self.latest = latest
-        change = InstrumentScorer.rounded(latest - baseline)
+        change = QuestionnaireScorer.rounded(latest - baseline)
         guard let mid = minimalImportantDifference else {
             verdict = .notJudged
             return

@@ -1,7 +1,7 @@
 /// Answers by item `linkId`: the chosen option's value. Items left out are unanswered.
-public typealias InstrumentAnswers = [String: Int]
+public typealias QuestionnaireAnswers = [String: Int]
 
-public struct InstrumentScore: Hashable, Sendable {
+public struct QuestionnaireScore: Hashable, Sendable {
     public let score: Double
     public let band: ScoreBand?
     public let answered: Int
@@ -19,9 +19,9 @@ public enum ScoringError: Error, Hashable, Sendable {
     case missingItems([String])
 }
 
-/// The one scoring engine for every instrument definition.
-public enum InstrumentScorer {
-    public static func score(_ definition: InstrumentDefinition, _ answers: InstrumentAnswers) throws(ScoringError) -> InstrumentScore {
+/// The one scoring engine for every questionnaire definition.
+public enum QuestionnaireScorer {
+    public static func score(_ definition: QuestionnaireDefinition, _ answers: QuestionnaireAnswers) throws(ScoringError) -> QuestionnaireScore {
         for (linkId, value) in answers {
             guard let item = definition.item(linkId) else { throw .unknownItem(linkId) }
             guard item.option(value: value) != nil else { throw .invalidAnswer(linkId: linkId, value: value) }
@@ -70,13 +70,13 @@ public enum InstrumentScorer {
             })
         }
         let band = bandID.flatMap(definition.band(id:)) ?? (bandID == nil ? definition.band(for: score) : nil)
-        return InstrumentScore(score: score, band: band, answered: values.count, missing: missing.count,
+        return QuestionnaireScore(score: score, band: band, answered: values.count, missing: missing.count,
                                subscores: subscores, alerts: alerts)
     }
 
     /// STarT Back's total and psychosocial subscale (items 5–9); the bothersomeness item counts as one point
     /// when it is "very much" or "extremely" (REFERENCE §5).
-    private static func startBack(_ definition: InstrumentDefinition, _ answers: InstrumentAnswers) -> (Int, Int) {
+    private static func startBack(_ definition: QuestionnaireDefinition, _ answers: QuestionnaireAnswers) -> (Int, Int) {
         let points = definition.items.map { item -> Int in
             let value = answers[item.linkId]!
             return item.linkId == StartBack.bothersomeItem ? (value >= StartBack.bothersomePositive ? 1 : 0) : value

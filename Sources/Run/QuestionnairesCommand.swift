@@ -3,13 +3,13 @@ import Foundation
 import ReliefCore
 import Vapor
 
-/// `relief instruments import FILE | list`: the practice's licensed questionnaire wording.
-struct InstrumentsCommand: AsyncCommandGroup {
+/// `relief questionnaires import FILE | list`: the practice's licensed questionnaire wording.
+struct QuestionnairesCommand: AsyncCommandGroup {
     var help: String { "Questionnaires: import licensed wording, list what is available" }
-    var commands: [String: any AnyAsyncCommand] { ["import": InstrumentsImportCommand(), "list": InstrumentsListCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["import": QuestionnairesImportCommand(), "list": QuestionnairesListCommand()] }
 }
 
-struct InstrumentsImportCommand: AsyncCommand {
+struct QuestionnairesImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "A JSON file with the wording (format in docs/design.md)") var file: String
         init() {}
@@ -22,7 +22,7 @@ struct InstrumentsImportCommand: AsyncCommand {
             throw CommandFailure("Cannot read \(signature.file).")
         }
         do {
-            let title = try await InstrumentQueries.importFromCommandLine(data, on: context.application)
+            let title = try await QuestionnaireQueries.importFromCommandLine(data, on: context.application)
             context.console.print("Imported the wording of \(title).")
         } catch let problem as LicensedWording.Problem {
             throw CommandFailure("Not imported: \(problem.description)")
@@ -30,13 +30,13 @@ struct InstrumentsImportCommand: AsyncCommand {
     }
 }
 
-struct InstrumentsListCommand: AsyncCommand {
+struct QuestionnairesListCommand: AsyncCommand {
     struct Signature: CommandSignature { init() {} }
     var help: String { "List the questionnaires and the state of their wording" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        for instrument in try await InstrumentQueries.listFromCommandLine(on: context.application) {
-            context.console.print("\(instrument.id)\t\(instrument.wording)\t\(instrument.title)")
+        for questionnaire in try await QuestionnaireQueries.listFromCommandLine(on: context.application) {
+            context.console.print("\(questionnaire.id)\t\(questionnaire.wording)\t\(questionnaire.title)")
         }
     }
 }

@@ -1,18 +1,43 @@
 import Foundation
 
-/// The wording of a licensed instrument as a practice imports it (`relief instruments import FILE`).
+/// The wording of a licensed questionnaire as a practice imports it (`relief questionnaires import FILE`).
 /// Relief checks it against the scoring it ships, so imported text can never change how a score is computed.
 ///
 /// ```json
-/// {"instrument": "odi", "title": "…", "instructions": "…", "copyright": "…",
+/// {"questionnaire": "odi", "title": "…", "instructions": "…", "copyright": "…",
 ///  "items": [{"linkId": "odi-1", "text": "…", "options": [{"value": 0, "text": "…"}, …]}, …]}
 /// ```
 public struct LicensedWording: Codable, Hashable, Sendable {
-    public var instrument: String
+    public var questionnaire: String
     public var title: String?
     public var instructions: String?
     public var copyright: String
     public var items: [Item]
+
+    private enum CodingKeys: String, CodingKey {
+        case questionnaire, title, instructions, copyright, items
+        /// What files and stored wording named the questionnaire before it had one name everywhere.
+        case instrument
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        questionnaire = try container.decodeIfPresent(String.self, forKey: .questionnaire)
+            ?? container.decode(String.self, forKey: .instrument)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        instructions = try container.decodeIfPresent(String.self, forKey: .instructions)
+        copyright = try container.decode(String.self, forKey: .copyright)
+        items = try container.decode([Item].self, forKey: .items)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(questionnaire, forKey: .questionnaire)
+        try container.encodeIfPresent(title, forKey: .title)
+        try container.encodeIfPresent(instructions, forKey: .instructions)
+        try container.encode(copyright, forKey: .copyright)
+        try container.encode(items, forKey: .items)
+    }
 
     public struct Item: Codable, Hashable, Sendable {
         public var linkId: String
@@ -27,7 +52,7 @@ public struct LicensedWording: Codable, Hashable, Sendable {
 
     public enum Problem: Error, Hashable, CustomStringConvertible, Sendable {
         case unreadable(String)
-        case unknownInstrument(String)
+        case unknownQuestionnaire(String)
         case wordingShipped(String)
         case missingCopyright
         case itemMismatch(missing: [String], unexpected: [String])
@@ -37,7 +62,7 @@ public struct LicensedWording: Codable, Hashable, Sendable {
         public var description: String {
             switch self {
             case .unreadable(let reason): "The file is not valid wording JSON: \(reason)"
-            case .unknownInstrument(let id): "Relief has no scoring for an instrument called \"\(id)\"."
+            case .unknownQuestionnaire(let id): "Relief has no scoring for a questionnaire called \"\(id)\"."
             case .wordingShipped(let id): "\"\(id)\" already ships with its wording; only licensed instruments are imported."
             case .missingCopyright: "The copyright notice is missing; the licence requires it to be shown."
             case .itemMismatch(let missing, let unexpected):
@@ -62,8 +87,8 @@ public struct LicensedWording: Codable, Hashable, Sendable {
     }
 
     public func check() throws(Problem) {
-        guard let definition = InstrumentCatalogue.definition(instrument) else { throw .unknownInstrument(instrument) }
-        guard definition.wording == .licensed else { throw .wordingShipped(instrument) }
+        guard let definition = QuestionnaireCatalogue.definition(questionnaire) else { throw .unknownQuestionnaire(questionnaire) }
+        guard definition.wording == .licensed else { throw .wordingShipped(questionnaire) }
         guard !copyright.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .missingCopyright }
         let expected = definition.items.map(\.linkId)
         let found = items.map(\.linkId)
@@ -82,15 +107,15 @@ public struct LicensedWording: Codable, Hashable, Sendable {
     }
 }
 
-extension InstrumentDefinition {
+extension QuestionnaireDefinition {
     /// This definition with a practice's licensed wording in place of the blank items.
-    public func applying(_ wording: LicensedWording?) -> InstrumentDefinition {
-        guard let wording, wording.instrument == id else { return self }
+    public func applying(_ wording: LicensedWording?) -> QuestionnaireDefinition {
+        guard let wording, wording.questionnaire == id else { return self }
         let items = zip(items, wording.items).map { shipped, worded in
-            InstrumentItem(shipped.linkId, worded.text,
+            QuestionnaireItem(shipped.linkId, worded.text,
                            options: worded.options.map { AnswerOption($0.value, $0.text) }, weight: shipped.weight)
         }
-        return InstrumentDefinition(
+        return QuestionnaireDefinition(
             id: id, title: wording.title ?? title, scoreLabel: scoreLabel, instructions: wording.instructions ?? instructions,
             items: items, scoring: scoring, scoreRange: scoreRange, bands: bands, higherIsBetter: higherIsBetter,
             minimalImportantDifference: minimalImportantDifference, alerts: alerts, wording: self.wording,
