@@ -14,6 +14,30 @@ import VaporTesting
     ]
 
     @Test(arguments: TestDatabase.available)
+    func everyRegistrationFieldHasItsColumnAndAClearedOneIsNull(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            var registration = patient.registration
+            registration[.occupation] = "Carpenter"
+            registration[.addressLine1] = "12 Elm Street"
+            let filled = try await PatientQueries.update(patient.id, from: patient.version, to: registration, by: nil, now: context.clock.now,
+                                                        on: context.app.db) { _, _, _ in }
+            guard case .saved(let saved, _) = filled else { Issue.record("not saved"); return }
+            registration[.occupation] = ""
+            // act
+            _ = try await PatientQueries.update(patient.id, from: saved.version, to: registration, by: nil, now: context.clock.now,
+                                               on: context.app.db) { _, _, _ in }
+            let columns = PatientField.allCases.map(\.column).joined(separator: ", ")
+            let row = try #require(try await context.app.db.sql.raw("SELECT \(unsafeRaw: columns) FROM patients WHERE id = \(bind: patient.id)").first())
+            // check
+            #expect(try row.decode(column: "address_line1", as: String.self) == "12 Elm Street")
+            #expect(try row.decodeNil(column: "occupation"))
+            #expect(try await PatientQueries.find(patient.id, on: context.app.db)?.registration == registration)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func registeringCreatesAPatientWithAnMRNARevisionAndAnAuditRow(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup
@@ -26,7 +50,7 @@ import VaporTesting
             let patient = try #require(try await context.onlyPatient())
             #expect(response.location == SitePath.patient(patient.id))
             #expect(MedicalRecordNumber(patient.mrn) != nil)
-            #expect(patient.birthDate == "1961-03-04")
+            #expect(patient.registration[.birthDate] == "1961-03-04")
             #expect(patient.familyKey == "nunez")
             #expect(patient.phoneDigits == "2175550199")
             #expect(try await RecordRevision.query(on: context.app.db).count() == 1)
@@ -251,8 +275,10 @@ import VaporTesting
             #expect(response.text.contains("value=\"Carpenter\""))
             #expect(response.text.contains("name=\"version\" value=\"2\""))
             let saved = try #require(try await PatientQueries.find(patient.id, on: context.app.db))
-            #expect(saved.occupation == nil)
-            #expect(saved.phone == "217 555 0177")
+            #expect(saved.registration[.occupation].isEmpty && saved.registration[.phone] == "217 555 0177")
+            // an empty optional field is NULL in its column, not an empty string
+            let occupation = try await context.app.db.sql.raw("SELECT occupation FROM patients WHERE id = \(bind: patient.id)").first()
+            #expect(try occupation?.decodeNil(column: "occupation") == true)
             #expect(try await context.auditEvents(.patientUpdateConflict).count == 1)
         }
     }

@@ -94,7 +94,7 @@ import VaporTesting
             // act
             let worklist = try await desk.get(SitePath.worklists())
             // check
-            #expect(worklist.text.contains("MRI lumbar spine") && worklist.text.contains(patient.familyName))
+            #expect(worklist.text.contains("MRI lumbar spine") && worklist.text.contains(patient.registration[.familyName]))
             #expect(!worklist.text.contains("waiting for a physician"))
             #expect(!worklist.text.contains(SitePath.workup(patient.id)))
         }

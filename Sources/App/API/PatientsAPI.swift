@@ -47,7 +47,7 @@ enum PatientsAPI {
             mrn = patient.mrn
             version = patient.version
             displayName = patient.displayName
-            age = CalendarDate(patient.birthDate)?.years(until: today)
+            age = patient.registration.birthDate?.years(until: today)
             let registration = patient.registration
             fields = PatientRegistration.schema.json(FormFields(PatientField.allCases.map { ($0.rawValue, registration[$0]) }))
             createdAt = patient.createdAt

@@ -16,11 +16,11 @@ enum PatientBanner {
     }
 
     static func model(_ patient: PatientRecord, today: CalendarDate, allergies: [String]? = nil, alerts: [String] = []) -> Model {
-        let birth = CalendarDate(patient.birthDate)
+        let (birth, sex) = (patient.registration.birthDate, patient.registration[.sexAtBirth])
         return Model(
             id: patient.id, name: patient.displayName, age: birth.map { $0.years(until: today) } ?? 0,
-            birthDate: birth?.display ?? patient.birthDate,
-            sex: SexAtBirth(rawValue: patient.sexAtBirth)?.title ?? patient.sexAtBirth,
+            birthDate: birth?.display ?? patient.registration[.birthDate],
+            sex: SexAtBirth(rawValue: sex)?.title ?? sex,
             mrn: patient.mrn, allergies: allergies, alerts: alerts)
     }
 

@@ -11,31 +11,8 @@ struct PatientRecord: Codable, Sendable, Equatable {
 
     var id: UUID
     var mrn: String
-    var familyName: String
-    var givenName: String
-    var middleName: String?
-    var preferredName: String?
-    var birthDate: String
-    var sexAtBirth: String
-    var genderIdentity: String?
-    var phone: String?
-    var email: String?
-    var addressLine1: String?
-    var addressLine2: String?
-    var city: String?
-    var state: String?
-    var postalCode: String?
-    var preferredLanguage: String?
-    var emergencyName: String?
-    var emergencyRelationship: String?
-    var emergencyPhone: String?
-    var primaryCareName: String?
-    var primaryCarePractice: String?
-    var primaryCarePhone: String?
-    var referringName: String?
-    var referringPractice: String?
-    var referringPhone: String?
-    var occupation: String?
+    /// The registration's fields, each in its own column (`PatientField.column`): the one list of a patient's data.
+    private(set) var registration: PatientRegistration
     // Search keys: folded names and phone digits, indexed for prefix search (see `SearchKey`).
     var familyKey: String
     var givenKey: String
@@ -46,28 +23,11 @@ struct PatientRecord: Codable, Sendable, Equatable {
     var updatedAt: Date
     var deletedAt: Date?
 
-    // Spelled out: SQLKit's snake-case key strategy re-derives every key for every row and cost 40% of a search.
-    enum CodingKeys: String, CodingKey {
-        case id, mrn, familyName = "family_name", givenName = "given_name", middleName = "middle_name"
-        case preferredName = "preferred_name", birthDate = "birth_date", sexAtBirth = "sex_at_birth"
-        case genderIdentity = "gender_identity", phone, email, addressLine1 = "address_line1", addressLine2 = "address_line2"
-        case city, state, postalCode = "postal_code", preferredLanguage = "preferred_language"
-        case emergencyName = "emergency_name", emergencyRelationship = "emergency_relationship"
-        case emergencyPhone = "emergency_phone", primaryCareName = "primary_care_name"
-        case primaryCarePractice = "primary_care_practice", primaryCarePhone = "primary_care_phone"
-        case referringName = "referring_name", referringPractice = "referring_practice", referringPhone = "referring_phone"
-        case occupation, familyKey = "family_key", givenKey = "given_key", phoneDigits = "phone_digits", version
-        case createdBy = "created_by", createdAt = "created_at", updatedAt = "updated_at", deletedAt = "deleted_at"
-    }
-
     /// A new patient from a validated registration.
     init(id: UUID = UUID(), mrn: MedicalRecordNumber, registration: PatientRegistration, createdBy: UUID?, now: Date) {
         self.id = id
         self.mrn = mrn.value
-        familyName = ""
-        givenName = ""
-        birthDate = ""
-        sexAtBirth = ""
+        self.registration = PatientRegistration()
         familyKey = ""
         givenKey = ""
         version = 1
@@ -77,46 +37,73 @@ struct PatientRecord: Codable, Sendable, Equatable {
         apply(registration)
     }
 
-    /// The optional form fields and the record's properties, in one table so the two cannot drift apart.
-    static let optionalFields: [PatientField: WritableKeyPath<PatientRecord, String?>] = [
-        .middleName: \.middleName, .preferredName: \.preferredName, .genderIdentity: \.genderIdentity,
-        .phone: \.phone, .email: \.email, .addressLine1: \.addressLine1, .addressLine2: \.addressLine2,
-        .city: \.city, .state: \.state, .postalCode: \.postalCode, .preferredLanguage: \.preferredLanguage,
-        .emergencyName: \.emergencyName, .emergencyRelationship: \.emergencyRelationship,
-        .emergencyPhone: \.emergencyPhone, .primaryCareName: \.primaryCareName,
-        .primaryCarePractice: \.primaryCarePractice, .primaryCarePhone: \.primaryCarePhone,
-        .referringName: \.referringName, .referringPractice: \.referringPractice,
-        .referringPhone: \.referringPhone, .occupation: \.occupation,
-    ]
-
     var displayName: String {
-        PatientRegistration.displayName(family: familyName, given: givenName, middle: middleName, preferred: preferredName)
+        PatientRegistration.displayName(family: registration[.familyName], given: registration[.givenName],
+                                        middle: registration[.middleName], preferred: registration[.preferredName])
     }
 
-    var registration: PatientRegistration {
-        var registration = PatientRegistration()
-        registration[.familyName] = familyName
-        registration[.givenName] = givenName
-        registration[.birthDate] = birthDate
-        registration[.sexAtBirth] = sexAtBirth
-        for (field, keyPath) in Self.optionalFields { registration[field] = self[keyPath: keyPath] ?? "" }
-        return registration
-    }
-
-    /// Copies a validated registration in, with the derived search keys.
+    /// Copies a validated registration in, with the date of birth as ISO 8601 and the derived search keys.
     mutating func apply(_ registration: PatientRegistration) {
-        familyName = registration[.familyName]
-        givenName = registration[.givenName]
-        birthDate = registration.birthDate?.description ?? registration[.birthDate]
-        sexAtBirth = registration[.sexAtBirth]
-        for (field, keyPath) in Self.optionalFields {
-            let value = registration[field]
-            self[keyPath: keyPath] = value.isEmpty ? nil : value
-        }
-        familyKey = SearchKey.fold(familyName)
-        givenKey = SearchKey.fold(givenName)
+        self.registration = registration
+        if let birth = registration.birthDate { self.registration[.birthDate] = birth.description }
+        familyKey = SearchKey.fold(registration[.familyName])
+        givenKey = SearchKey.fold(registration[.givenName])
         let digits = SearchKey.phoneDigits(registration[.phone])
         phoneDigits = digits.isEmpty ? nil : digits
+    }
+
+    // Keys spelled out: SQLKit's snake-case key strategy re-derives every key for every row and cost 40% of a search.
+    private struct Column: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+
+        static let id = Column("id"), mrn = Column("mrn"), familyKey = Column("family_key"), givenKey = Column("given_key")
+        static let phoneDigits = Column("phone_digits"), version = Column("version"), createdBy = Column("created_by")
+        static let createdAt = Column("created_at"), updatedAt = Column("updated_at"), deletedAt = Column("deleted_at")
+    }
+
+    init(from decoder: any Decoder) throws {
+        let row = try decoder.container(keyedBy: Column.self)
+        id = try row.decode(UUID.self, forKey: .id)
+        mrn = try row.decode(String.self, forKey: .mrn)
+        registration = PatientRegistration()
+        for field in PatientField.allCases {
+            registration[field] = try row.decodeIfPresent(String.self, forKey: Column(field.column)) ?? ""
+        }
+        familyKey = try row.decode(String.self, forKey: .familyKey)
+        givenKey = try row.decode(String.self, forKey: .givenKey)
+        phoneDigits = try row.decodeIfPresent(String.self, forKey: .phoneDigits)
+        version = try row.decode(Int.self, forKey: .version)
+        createdBy = try row.decodeIfPresent(UUID.self, forKey: .createdBy)
+        createdAt = try row.decode(Date.self, forKey: .createdAt)
+        updatedAt = try row.decode(Date.self, forKey: .updatedAt)
+        deletedAt = try row.decodeIfPresent(Date.self, forKey: .deletedAt)
+    }
+
+    /// Every column, an empty optional field as NULL so that clearing it in an edit clears the column.
+    func encode(to encoder: any Encoder) throws {
+        var row = encoder.container(keyedBy: Column.self)
+        try row.encode(id, forKey: .id)
+        try row.encode(mrn, forKey: .mrn)
+        for field in PatientField.allCases {
+            let value = registration[field]
+            if value.isEmpty && !PatientRegistration.requiredFields.contains(field) {
+                try row.encodeNil(forKey: Column(field.column))
+            } else {
+                try row.encode(value, forKey: Column(field.column))
+            }
+        }
+        try row.encode(familyKey, forKey: .familyKey)
+        try row.encode(givenKey, forKey: .givenKey)
+        try row.encode(phoneDigits, forKey: .phoneDigits)
+        try row.encode(version, forKey: .version)
+        try row.encode(createdBy, forKey: .createdBy)
+        try row.encode(createdAt, forKey: .createdAt)
+        try row.encode(updatedAt, forKey: .updatedAt)
+        try row.encode(deletedAt, forKey: .deletedAt)
     }
 }
 

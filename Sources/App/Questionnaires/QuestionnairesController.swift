@@ -26,7 +26,7 @@ enum QuestionnairesController {
         var fields = FormFields()
         // The Opioid Risk Tool scores by sex: start from the registration's sex at birth.
         if definition.id == QuestionnaireCatalogue.opioidRiskTool.id,
-           let answer = SexAtBirth(rawValue: patient.sexAtBirth).flatMap(OpioidRiskTool.sexAnswer) {
+           let answer = SexAtBirth(rawValue: patient.registration[.sexAtBirth]).flatMap(OpioidRiskTool.sexAnswer) {
             fields.set(OpioidRiskTool.sexItem, String(answer))
         }
         return try await form(req, patient, definition, fields: fields, problems: [:])

@@ -9,6 +9,14 @@ public enum PatientField: String, CaseIterable, Codable, Sendable {
     case referringName, referringPractice, referringPhone
     case occupation
 
+    /// The `patients` column that keeps it: the key in snake case ("addressLine1" is `address_line1`).
+    public var column: String {
+        rawValue.reduce(into: "") { column, character in
+            if character.isUppercase { column += "_" }
+            column += character.lowercased()
+        }
+    }
+
     public var label: String {
         switch self {
         case .familyName: "Family (last) name"
