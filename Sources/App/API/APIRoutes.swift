@@ -26,7 +26,7 @@ enum APIRoutes {
     static let components = Dictionary(schemas, uniquingKeysWith: { first, _ in first })
 
     /// The OpenAPI 3 description, encoded once.
-    static let document: Data = (try? APIEncoding.encoder.encode(OpenAPIDocument.build(endpoints, schemas: schemas))) ?? Data()
+    static let document = Data((try? JSONTextEncoder().encode(OpenAPIDocument.build(endpoints, schemas: schemas))) ?? [])
 
     static func register(_ app: Application) {
         app.register(endpoints)
