@@ -114,4 +114,28 @@ import Vapor
             #expect(accepted?.seq == current.seq + 2 && result.broken == nil && result.head == accepted)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func rowsAppendedTogetherAreEachWrittenOnceInOneUnbrokenChain(database: TestDatabase) async throws {
+        try await withRelief(database, onDisk: true) { context in
+            // setup: a change's own row in between moves the head the writer remembers
+            let before = try await AuditChain.head(on: context.app.db)
+            let row = { (index: Int) in AuditRow(AuditEntry(action: .patientSearch, resourceType: "Patient", detail: "row \(index)"),
+                                                 at: context.clock.now, actor: nil, ip: "test", userAgent: nil) }
+            // act: 300 appends at once (the first writes its own row, the rest wait and go in batches), then more
+            let (rows, writer) = ((0..<305).map(row), context.app.auditWriter)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<300 { group.addTask { try await writer.append(rows[index]) } }
+                try await group.waitForAll()
+            }
+            try await AuditRow.insert([rows[300]], on: context.app.db)
+            for index in 301..<305 { try await writer.append(rows[index]) }
+            let result = try await AuditChain.verify(on: context.app.db)
+            let details = try await context.app.db.sql.raw("SELECT detail FROM audit_events WHERE ip = 'test'").all()
+                .map { try $0.decode(column: "detail", as: String.self) }
+            // check
+            #expect(result.broken == nil && result.head.seq == before.seq + 305)
+            #expect(Set(details) == Set((0..<305).map { "row \($0)" }) && details.count == 305)
+        }
+    }
 }
