@@ -149,10 +149,13 @@ struct AuditRow: Sendable {
 
 /// Group commit for audit rows that are not part of a change's own transaction (reads, sign-ins, denials):
 /// rows that arrive while a write is under way go together in the next INSERT. Each caller returns only once
-/// its row is committed, so nothing is read without its audit row.
+/// its row is committed, so nothing is read without its audit row. The batch is written by one of the requests
+/// whose rows it holds, never by a task of its own: on two busy cores every hand-off between threads costs a few
+/// hundred microseconds (docs/benchmarks.md).
 actor AuditWriter {
     private let database: any Database
-    private var pending: [(AuditRow, CheckedContinuation<Void, any Error>)] = []
+    /// Rows waiting for the write under way; each is resumed with whether its request writes the next batch.
+    private var pending: [(AuditRow, CheckedContinuation<Bool, any Error>)] = []
     private var writing = false
     /// The chain's head after this writer's last batch. On SQLite the next batch is written in one statement that
     /// checks it is still the head; after a change's own audit rows it is not, and the batch takes the full path.
@@ -162,32 +165,26 @@ actor AuditWriter {
 
     init(database: any Database) { self.database = database }
 
-    /// A row that finds no write under way is written by its own request, without handing it to a task: on two busy
-    /// cores every hand-off between threads costs a few hundred microseconds (docs/benchmarks.md). Rows that arrive
-    /// meanwhile wait, and a task writes them together once it is done.
     func append(_ row: AuditRow) async throws {
-        guard writing else {
+        if writing {
+            let leads = try await withCheckedThrowingContinuation { continuation in pending.append((row, continuation)) }
+            guard leads else { return }
+        } else {
             writing = true
-            defer { if pending.isEmpty { writing = false } else { Task { await drain() } } }
-            return try await write([row])
         }
-        try await withCheckedThrowingContinuation { continuation in
-            pending.append((row, continuation))
+        // This request writes its row with those waiting, then hands the next batch to the first row still waiting.
+        let others = Array(pending.prefix(Self.maximumBatch - 1))
+        pending.removeFirst(others.count)
+        defer {
+            if pending.isEmpty { writing = false } else { pending.removeFirst().1.resume(returning: true) }
         }
-    }
-
-    private func drain() async {
-        while !pending.isEmpty {
-            let batch = Array(pending.prefix(Self.maximumBatch))
-            pending.removeFirst(batch.count)
-            do {
-                try await write(batch.map(\.0))
-                for (_, continuation) in batch { continuation.resume() }
-            } catch {
-                for (_, continuation) in batch { continuation.resume(throwing: error) }
-            }
+        do {
+            try await write([row] + others.map(\.0))
+        } catch {
+            for (_, continuation) in others { continuation.resume(throwing: error) }
+            throw error
         }
-        writing = false
+        for (_, continuation) in others { continuation.resume(returning: false) }
     }
 
     private func write(_ rows: [AuditRow]) async throws {
