@@ -10,7 +10,7 @@ indirect enum APISchema: Sendable {
     case array(APISchema)
     /// `closed`: no properties beyond those listed.
     case object([(String, APISchema)], required: [String], closed: Bool = true)
-    /// An object of any keys with values of one schema (an questionnaire's subscores), beside some named properties.
+    /// An object of any keys with values of one schema (a questionnaire's subscores), beside some named properties.
     case map(APISchema, known: [(String, APISchema)] = [])
     case ref(String)
     case nullable(APISchema)

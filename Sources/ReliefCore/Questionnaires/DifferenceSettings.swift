@@ -7,7 +7,7 @@ public struct DifferenceSettings: Hashable, Sendable {
 
     public init(_ overrides: [String: Double] = [:]) { self.overrides = overrides }
 
-    /// The setting key of an questionnaire's difference.
+    /// The setting key of a questionnaire's difference.
     public static func key(_ questionnaireID: String) -> String { "mid.\(questionnaireID)" }
 
     /// Questionnaires whose change can be judged: those with a default, and any the practice set.
@@ -21,7 +21,7 @@ public struct DifferenceSettings: Hashable, Sendable {
         public let needsVerification: Bool
     }
 
-    /// The difference in use for an questionnaire, with where it comes from; nil when none is set.
+    /// The difference in use for a questionnaire, with where it comes from; nil when none is set.
     public func used(for definition: QuestionnaireDefinition) -> Used? {
         if let value = overrides[definition.id] {
             return Used(value: value, note: "practice setting", needsVerification: false)

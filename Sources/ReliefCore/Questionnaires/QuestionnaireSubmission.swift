@@ -45,7 +45,7 @@ extension ScoringRule {
     public var allowsMissingItems: Bool { self == .oswestry || self == .neckDisability }
 }
 
-/// One stored score of an questionnaire, as the chart and its trend use it.
+/// One stored score of a questionnaire, as the chart and its trend use it.
 public struct ScoredResponse: Hashable, Sendable {
     public let completedOn: CalendarDate
     public let score: Double
