@@ -23,7 +23,7 @@ extension APISchema {
             case "uuid" where UUID(uuidString: text) == nil: return [key: "Send an id."]
             default: return [:]
             }
-        case (.whole(let range), .number(let number)) where number.rounded() == number && abs(number) < Self.largestWhole:
+        case (.whole(let range), .number(let number)) where JSONValue.wholeNumber(number) != nil:
             guard let range, !range.contains(Int(number)) else { return [:] }
             return [key: "Send a whole number from \(range.lowerBound) to \(range.upperBound)."]
         case (.decimal(let range), .number(let number)):

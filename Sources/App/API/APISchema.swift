@@ -22,9 +22,7 @@ indirect enum APISchema: Sendable {
     static let integer = APISchema.whole(nil)
     static let number = APISchema.decimal(nil)
     /// A version read before a change: versions count from 1.
-    static let version = APISchema.whole(1...Int(APISchema.largestWhole))
-    /// JSON numbers beyond this lose whole-number precision in a double.
-    static let largestWhole = 1e15
+    static let version = APISchema.whole(1...Int(JSONValue.largestWholeNumber))
 
     /// What a text property takes: its length in Unicode scalars (JSON Schema's characters) and whether tabs and line
     /// breaks are allowed. Control characters never are (`TextRules`).

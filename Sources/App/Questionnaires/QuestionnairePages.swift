@@ -4,72 +4,9 @@ import ReliefCore
 
 /// The questionnaire pages: a patient's scores and trends, the answer form (staff and kiosk), one response.
 enum QuestionnairePages {
-    /// One questionnaire's course on the patient's chart.
-    /// One questionnaire's course on the page: its answers link to the patient's responses.
-    struct Course {
-        let patientID: UUID
-        let definition: QuestionnaireDefinition
-        /// Oldest first.
-        let responses: [QuestionnaireQueries.ResponseRow]
-        let course: QuestionnaireCourse
-        let difference: DifferenceSettings.Used?
-
-        static func all(_ definitions: [QuestionnaireDefinition], _ responses: [QuestionnaireQueries.ResponseRow],
-                        differences: DifferenceSettings, patientID: UUID) -> [Course] {
-            QuestionnaireQueries.courses(definitions, responses, differences: differences).map {
-                Course(patientID: patientID, definition: $0.definition, responses: $0.responses, course: $0.course, difference: $0.difference)
-            }
-        }
-
-        var latest: QuestionnaireQueries.ResponseRow { responses[responses.count - 1] }
-
-        // Computed when drawn: the chart shows only the summary line.
-        var trend: TrendChart.Model {
-            let points = responses.compactMap { row in
-                row.scored.map { TrendChart.Point(date: $0.completedOn.startOfDay, label: $0.completedOn.display, value: $0.score) }
-            }
-            return TrendChart.Model(title: definition.title, unit: definition.scoreLabel, points: points,
-                                    minimumTop: definition.scoreRange.upperBound)
-        }
-
-        var rows: [ChartEntryPages.Row] {
-            responses.reversed().map { row in
-                ChartEntryPages.Row(cells: [CalendarDate(row.completedOn)?.display ?? row.completedOn, Figures.text(row.score),
-                                            row.band.flatMap(definition.band(id:))?.label ?? "—",
-                                            row.enteredVia == QuestionnaireResponse.EnteredVia.kiosk.rawValue ? "Patient (tablet)" : "Staff"],
-                                    edit: SitePath.questionnaireResponse(patientID, row.id))
-            }
-        }
-
-        /// "28 (% disability) — Moderate disability".
-        var summary: String {
-            let band = latest.band.flatMap(definition.band(id:)).map { " — \($0.label)" } ?? ""
-            return "\(Figures.text(latest.score)) (\(definition.scoreLabel))\(band)"
-        }
-
-        var changeText: String? {
-            guard let change = course.change else { return nil }
-            let signed = change.change > 0 ? "+\(Figures.text(change.change))" : Figures.text(change.change)
-            let verdict = switch change.verdict {
-            case .improved: "improved"
-            case .worsened: "worse"
-            case .unchanged: "within the minimal important difference"
-            case .notJudged: "no minimal important difference set"
-            }
-            return "\(signed) since \(course.baseline.completedOn.display): \(verdict)"
-        }
-
-        /// The minimal important difference used, with its source; flagged when the source is unconfirmed.
-        var differenceNote: String? {
-            guard let difference else { return nil }
-            let verify = difference.needsVerification ? " — verify against current guideline" : ""
-            return "Minimal important difference \(Figures.text(difference.value)) (\(difference.note))\(verify)."
-        }
-    }
-
     struct IndexModel {
         let patientID: UUID
-        let courses: [Course]
+        let courses: [QuestionnaireQueries.Course]
         /// Questionnaires the user may enter answers for: (id, title, wording imported or shipped).
         let enterable: [(id: String, title: String, hasWording: Bool)]
         let canChangeSettings: Bool
@@ -86,7 +23,7 @@ enum QuestionnairePages {
                     .unwrap(course.changeText) { .tag("p", text: $0) },
                     .unwrap(course.differenceNote) { .tag("p", [("class", "muted")], text: $0) },
                     TrendChart.render(course.trend),
-                    ChartEntryPages.table(["Date", "Score", "Band", "Entered by"], course.rows, link: ("Answers", "View")),
+                    ChartEntryPages.table(["Date", "Score", "Band", "Entered by"], course.rows(patientID: model.patientID), link: ("Answers", "View")),
                 ])
             }),
             .if(!model.enterable.isEmpty, .tag("section", [("class", "card"), ("aria-labelledby", "enter-heading")], [
@@ -201,5 +138,53 @@ enum QuestionnairePages {
                 ]),
             ])),
         ]
+    }
+}
+
+/// A questionnaire's course as the pages show it.
+extension QuestionnaireQueries.Course {
+    var latest: QuestionnaireQueries.ResponseRow { responses[responses.count - 1] }
+
+    // Computed when drawn: the chart shows only the summary line.
+    var trend: TrendChart.Model {
+        let points = responses.compactMap { row in
+            row.scored.map { TrendChart.Point(date: $0.completedOn.startOfDay, label: $0.completedOn.display, value: $0.score) }
+        }
+        return TrendChart.Model(title: definition.title, unit: definition.scoreLabel, points: points,
+                                minimumTop: definition.scoreRange.upperBound)
+    }
+
+    func rows(patientID: UUID) -> [ChartEntryPages.Row] {
+        responses.reversed().map { row in
+            ChartEntryPages.Row(cells: [CalendarDate(row.completedOn)?.display ?? row.completedOn, Figures.text(row.score),
+                                        row.band.flatMap(definition.band(id:))?.label ?? "—",
+                                        row.enteredVia == QuestionnaireResponse.EnteredVia.kiosk.rawValue ? "Patient (tablet)" : "Staff"],
+                                edit: SitePath.questionnaireResponse(patientID, row.id))
+        }
+    }
+
+    /// "28 (% disability) — Moderate disability".
+    var summary: String {
+        let band = latest.band.flatMap(definition.band(id:)).map { " — \($0.label)" } ?? ""
+        return "\(Figures.text(latest.score)) (\(definition.scoreLabel))\(band)"
+    }
+
+    var changeText: String? {
+        guard let change = course.change else { return nil }
+        let signed = change.change > 0 ? "+\(Figures.text(change.change))" : Figures.text(change.change)
+        let verdict = switch change.verdict {
+        case .improved: "improved"
+        case .worsened: "worse"
+        case .unchanged: "within the minimal important difference"
+        case .notJudged: "no minimal important difference set"
+        }
+        return "\(signed) since \(course.baseline.completedOn.display): \(verdict)"
+    }
+
+    /// The minimal important difference used, with its source; flagged when the source is unconfirmed.
+    var differenceNote: String? {
+        guard let difference else { return nil }
+        let verify = difference.needsVerification ? " — verify against current guideline" : ""
+        return "Minimal important difference \(Figures.text(difference.value)) (\(difference.note))\(verify)."
     }
 }

@@ -13,7 +13,7 @@ enum QuestionnairesController {
         try await req.audit(AuditEntry(action: .recordView, resourceType: "QuestionnaireResponse", patientID: patient.id,
                                        detail: "list of \(responses.count)"))
         let model = QuestionnairePages.IndexModel(
-            patientID: patient.id, courses: QuestionnairePages.Course.all(definitions, responses, differences: differences, patientID: patient.id),
+            patientID: patient.id, courses: QuestionnaireQueries.courses(definitions, responses, differences: differences),
             enterable: try req.user.can(.questionnaireWrite)
                 ? definitions.map { ($0.id, $0.title, $0.hasWording) } : [],
             canChangeSettings: try req.user.can(.clinicalSettings))

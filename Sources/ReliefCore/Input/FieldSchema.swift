@@ -95,7 +95,7 @@ public struct FieldSchema: Sendable {
                 form.add(name, text)
             case (.integer, .number(let number)), (.number, .number(let number)):
                 // Exact, not rounded for display; a whole number without ".0" so an integer field reads it.
-                form.add(name, number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number))
+                form.add(name, JSONValue.wholeNumber(number).map(String.init) ?? String(number))
             case (.flag, .bool(let ticked)):
                 if ticked { form.add(name, "yes") }
             case (.choices, .array(let items)):

@@ -109,12 +109,11 @@ final class JSONTextWriter: Encoder {
         }
     }
 
-    /// Whole numbers as integers: a pain score is 6, not 6.0.
     func number(_ value: Double) throws {
         guard value.isFinite else {
             throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "JSON has no \(value)."))
         }
-        let text = value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        let text = JSONValue.wholeNumber(value).map(String.init) ?? String(value)
         bytes.append(contentsOf: text.utf8)
     }
 

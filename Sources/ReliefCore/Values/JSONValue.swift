@@ -24,11 +24,19 @@ public enum JSONValue: Codable, Hashable, Sendable {
         case .bool(let value): try container.encode(value)
         // Whole numbers as integers: a pain score is 6, not 6.0.
         case .number(let value):
-            if value.rounded() == value, abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+            if let whole = Self.wholeNumber(value) { try container.encode(whole) } else { try container.encode(value) }
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         }
+    }
+
+    /// Below this a double holds every whole number exactly.
+    public static let largestWholeNumber = 1e15
+
+    /// The number as a whole number when it is one a double holds exactly: a pain score is 6, not 6.0.
+    public static func wholeNumber(_ value: Double) -> Int64? {
+        value.rounded() == value && abs(value) < largestWholeNumber ? Int64(value) : nil
     }
 
     public var string: String? {
@@ -40,7 +48,7 @@ public enum JSONValue: Codable, Hashable, Sendable {
     }
 
     public var integer: Int? {
-        if case .number(let value) = self, value.rounded() == value, abs(value) < 1e15 { Int(value) } else { nil }
+        if case .number(let value) = self { Self.wholeNumber(value).map(Int.init) } else { nil }
     }
 
     public var bool: Bool? {
