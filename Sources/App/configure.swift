@@ -22,6 +22,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.timingHash = try Bcrypt.hash(SessionToken.random(), cost: config.bcryptCost)
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodySize)
     app.routes.caseInsensitive = false
+    // One instance: Vapor asks the factory again for every `app.server`, and the serve command stops what it gets.
+    let server = ReliefHTTPServer(application: app)
+    app.servers.use { _ in server }
 
     // Outermost first: headers on every response, errors rendered, then static files before any database work.
     app.middleware = Middlewares()

@@ -55,8 +55,8 @@ import VaporTesting
             // setup: both come through the clinic's proxy on this machine
             try await context.makeUser(.coordinator)
             let email = "coordinator@test.relief"
-            let attacker = Browser(app: context.app, method: .running(hostname: "127.0.0.1", port: 0))
-            let person = Browser(app: context.app, method: .running(hostname: "127.0.0.1", port: 0))
+            let attacker = Browser(app: context.app, method: .liveHTTP)
+            let person = Browser(app: context.app, method: .liveHTTP)
             func signIn(_ browser: Browser, from address: String, password: String) async throws -> HTTPStatus {
                 try await browser.get(SitePath.login())
                 return try await browser.post(SitePath.login(), form: ["email": email, "password": password],
@@ -85,7 +85,7 @@ import VaporTesting
     func aForwardedAddressIsBelievedOnlyFromATrustedProxy(database: TestDatabase) async throws {
         try await withRelief(database, throttle: LoginThrottle(maxFailuresPerAddress: 3)) { context in
             // setup: no trusted proxy, so a guesser cannot pick a fresh address per try
-            let browser = Browser(app: context.app, method: .running(hostname: "127.0.0.1", port: 0))
+            let browser = Browser(app: context.app, method: .liveHTTP)
             try await browser.get(SitePath.login())
             // act
             var answers: [HTTPStatus] = []

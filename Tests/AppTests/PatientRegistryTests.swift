@@ -305,7 +305,7 @@ import VaporTesting
         try await withRelief(database) { context in
             // setup
             // Over real HTTP: in memory, the body is never streamed and so never measured.
-            let browser = try await context.signedIn(.nurse).over(.running(hostname: "127.0.0.1", port: 0))
+            let browser = try await context.signedIn(.nurse).over(.liveHTTP)
             var huge = Self.form
             huge["occupation"] = String(repeating: "x", count: 2_000_000)
             // act

@@ -13,23 +13,18 @@ struct CSRFMiddleware: Middleware {
         // Only a browser that is not signed in needs the double-submit cookie (for the sign-in form).
         let newAnonymousToken = anonymousToken == nil && request.currentUser == nil ? SessionToken.random() : nil
         request.anonymousCSRFToken = anonymousToken ?? newAnonymousToken
-        let checked: EventLoopFuture<Void>
         // A bearer token is sent only by a script that holds it, never by a browser on a forged page.
-        if [.GET, .HEAD, .OPTIONS].contains(request.method) || request.currentUser?.viaAPIToken == true {
-            checked = request.eventLoop.makeSucceededVoidFuture()
-        } else {
-            // A body that arrives in several chunks is streamed; gather it (within the size limit, else 413) to read the token.
-            let limit = request.application.routes.defaultMaxBodySize.value
-            checked = request.body.collect(max: limit).flatMapThrowing { _ in
-                let expected = request.currentUser?.csrfToken ?? anonymousToken
-                let provided = request.headers.first(name: Self.headerName)
-                    ?? (try? request.content.get(String.self, at: Self.fieldName))
-                guard let expected, let provided, Self.constantTimeEqual(expected, provided) else {
-                    throw Abort(.forbidden, reason: "This form has expired or did not come from Relief. Go back, reload the page and submit it again.")
-                }
+        if ![.GET, .HEAD, .OPTIONS].contains(request.method) && request.currentUser?.viaAPIToken != true {
+            // The body is here whole: Relief's server collects it, within the size limit, before any middleware.
+            let expected = request.currentUser?.csrfToken ?? anonymousToken
+            let provided = request.headers.first(name: Self.headerName)
+                ?? (try? request.content.get(String.self, at: Self.fieldName))
+            guard let expected, let provided, Self.constantTimeEqual(expected, provided) else {
+                return request.eventLoop.makeFailedFuture(Abort(.forbidden, reason:
+                    "This form has expired or did not come from Relief. Go back, reload the page and submit it again."))
             }
         }
-        return checked.flatMap { next.respond(to: request) }.map { response in
+        return next.respond(to: request).map { response in
             if let token = newAnonymousToken {
                 response.cookies[Self.cookieName] = HTTPCookies.Value(
                     string: token, path: "/", isSecure: request.isSecure, isHTTPOnly: true, sameSite: .lax)

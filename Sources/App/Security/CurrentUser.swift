@@ -54,10 +54,9 @@ extension Request {
         set { storage[SessionEndedKey.self] = newValue }
     }
 
-    /// Whether the browser reached us over HTTPS, directly or through a TLS-terminating proxy.
+    /// Whether the browser reached us over HTTPS: through the TLS-terminating proxy, as Relief serves plain HTTP.
     var isSecure: Bool {
         headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
-            || application.http.server.configuration.tlsConfiguration != nil
     }
 
     /// The client's address: the peer's, or behind a trusted proxy the one it forwarded (`TrustedProxies`).
