@@ -56,11 +56,14 @@ import Vapor
                 let declared = try await server.exchange(head + "Content-Length: 1001\r\nExpect: 100-continue\r\n\r\n")
                 let sent = try await server.exchange(head + "Content-Length: 1001\r\n\r\n" + body)
                 let chunked = try await server.exchange(head + "Transfer-Encoding: chunked\r\n\r\n3e9\r\n\(body)\r\n0\r\n\r\n")
+                let overThenBroken = try await server.exchange(head + "Transfer-Encoding: chunked\r\n\r\n3e9\r\n\(body)\r\nzz\r\n")
                 // check
                 for answers in [declared, sent, chunked] {
                     #expect(answers.map(\.status) == [413])
                     #expect(answers.first?.body.contains("\"error\":\"The request is too large.\"") == true)
                 }
+                // Unreadable after the limit: still an answer, not a dropped connection.
+                #expect(overThenBroken.map(\.status) == [400])
             }
         }
     }

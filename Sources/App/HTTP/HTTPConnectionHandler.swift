@@ -60,9 +60,10 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         switch (error as? HTTPParserError, state) {
-        case (.some(let parserError), .idle), (.some(let parserError), .receiving):
+        case (.some(let parserError), .idle), (.some(let parserError), .receiving), (.some(let parserError), .discarding):
             var head: HTTPRequestHead?
             if case .receiving(let received) = state { head = received }
+            if case .discarding(let received) = state { head = received }
             let status: HTTPResponseStatus = switch parserError {
             case .headerOverflow: requestLine.requestLineTooLong ? .uriTooLong : .requestHeaderFieldsTooLarge
             default: .badRequest

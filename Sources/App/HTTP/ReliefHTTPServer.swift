@@ -119,7 +119,10 @@ final class ReliefHTTPServer: Server {
         let loop = listener.channel.eventLoop
         let promise = loop.makePromise(of: Void.self)
         let timeout = application.http.server.configuration.shutdownTimeout
-        loop.scheduleTask(in: timeout) { promise.fail(Abort(.internalServerError, reason: "The server took too long to stop")) }
+        let deadline = loop.scheduleTask(in: timeout) {
+            promise.fail(Abort(.internalServerError, reason: "The server took too long to stop"))
+        }
+        promise.futureResult.whenComplete { _ in deadline.cancel() }
         listener.quiesce.initiateShutdown(promise: promise)
         return promise.futureResult
     }
