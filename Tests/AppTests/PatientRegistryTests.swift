@@ -117,11 +117,40 @@ import VaporTesting
             let saved = try await browser.post(SitePath.patients(), form: confirmed)
             // check
             #expect(warned.status == .ok)
-            #expect(warned.text.contains("Possible duplicate"))
+            #expect(warned.text.contains("Possibly registered already"))
+            #expect(warned.text.contains("Same name, same date of birth"))
             #expect(warned.text.contains("Register as a new patient anyway"))
             #expect(warned.text.contains("value=\"Rosie\""))
             #expect(saved.status == .seeOther)
             #expect(try await context.patientCount() == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func nearDuplicatesAreFoundByShortFormsSwappedDatesAndContact(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            try await context.makePatient([.familyName: "Miller", .givenName: "Kimberly", .birthDate: "1975-02-04", .phone: "(309) 555-0170"])
+            try await context.makePatient([.familyName: "Doe", .givenName: "John", .birthDate: "1980-06-07", .phone: "", .email: "jd@example.org"])
+            try await context.makePatient([.familyName: "Miller", .givenName: "Karl", .birthDate: "1975-02-04", .phone: "(309) 555-0170"])
+            let api = try await APIClient.make(try await context.signedIn(.coordinator))
+            let registration = { (family: String, given: String, born: String, phone: String, email: String) -> JSONValue in
+                .object(["fields": .object(["familyName": .string(family), "givenName": .string(given), "birthDate": .string(born),
+                                            "sexAtBirth": "F", "phone": .string(phone), "email": .string(email)])])
+            }
+            // act
+            let kim = try await api.send(.POST, "/api/v1/patients", registration("Miller", "Kim", "1975-02-04", "309-555-0170", ""))
+            let swapped = try await api.send(.POST, "/api/v1/patients", registration("Miller", "Kimberly", "1975-04-02", "", ""))
+            let jon = try await api.send(.POST, "/api/v1/patients", registration("Doe", "Jon", "1981-01-01", "", "JD@example.org"))
+            let stranger = try await api.send(.POST, "/api/v1/patients", registration("Miller", "Anne", "1975-02-04", "", ""))
+            // check
+            #expect(kim.status == .conflict && kim.json["duplicates"].count == 1)
+            #expect(kim.json["duplicates"][0]["patient"]["displayName"] == "Miller, Kimberly")
+            #expect(kim.json["duplicates"][0]["reasons"] == ["similarName", "sameBirthDate", "samePhone"])
+            #expect(swapped.status == .conflict && swapped.json["duplicates"][0]["reasons"] == ["sameName", "swappedBirthDate"])
+            #expect(jon.status == .conflict && jon.json["duplicates"][0]["reasons"] == ["similarName", "sameEmail"])
+            #expect(stranger.status == .created)
+            #expect(try await context.patientCount() == 4)
         }
     }
 

@@ -60,12 +60,20 @@ enum PatientsAPI {
         ])
     }
 
-    /// 409 on registration: someone with the same name and date of birth is registered already.
+    /// 409 on registration: someone registered already is likely the same person.
     struct Duplicates: Encodable {
-        let error: String
-        let duplicates: [Summary]
+        struct Candidate: Encodable {
+            let patient: Summary
+            let reasons: [LikelyDuplicate.Reason]
+        }
 
-        static let schema = APISchema.record([("error", .text), ("duplicates", .array(.ref("PatientSummary")))])
+        let error: String
+        let duplicates: [Candidate]
+
+        static let schema = APISchema.record([("error", .text), ("duplicates", .array(.record([
+            ("patient", .ref("PatientSummary")),
+            ("reasons", .array(.string(choices: LikelyDuplicate.Reason.allCases.map(\.rawValue)))),
+        ])))])
     }
 
     static let schemas: [(String, APISchema)] = [
@@ -81,7 +89,7 @@ enum PatientsAPI {
                     response: .ref("PatientList"), failures: [.unprocessableEntity],
                     query: [("q", "A name prefix (“smi”, “smith, jo”), a date of birth, an MRN or 3+ digits of a phone number.")], handler: search),
         APIEndpoint(.POST, ["patients"], access: .action(.patientRegister),
-                    "Register a patient. A possible duplicate (same name and date of birth) is refused with 409 unless confirmDuplicate is true.",
+                    "Register a patient. A likely duplicate (a similar name with the same or day-and-month-swapped date of birth, phone or e-mail) is refused with 409, listing them and why, unless confirmDuplicate is true.",
                     request: .ref("PatientWrite"), response: .ref("Patient"), status: .created, failures: [.conflict], handler: create),
         APIEndpoint(.GET, ["patients", .patient], access: .action(.patientRead), "Read a patient's registration.",
                     response: .ref("Patient"), handler: show),
@@ -108,8 +116,9 @@ enum PatientsAPI {
         if body.confirmDuplicate != true {
             let duplicates = try await PatientQueries.possibleDuplicates(of: registration, on: req.db)
             if !duplicates.isEmpty {
-                return try req.json(Duplicates(error: "A patient with the same name and date of birth is registered; send confirmDuplicate to register another.",
-                                               duplicates: duplicates.map { Summary($0, today: req.today) }), status: .conflict)
+                return try req.json(Duplicates(error: "A patient registered already is likely the same person; send confirmDuplicate to register another.",
+                                               duplicates: duplicates.map { .init(patient: Summary($0.patient, today: req.today), reasons: $0.reasons) }),
+                                    status: .conflict)
             }
         }
         let patient = try await PatientQueries.register(req, registration)

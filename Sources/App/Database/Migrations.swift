@@ -26,5 +26,6 @@ enum Migrations {
         UpdateSearchAndAuditIndexes(),
         UpdateSignInThrottles(),
         UpdateAuditChain(),
+        UpdatePatientEmailIndex(),
     ]
 }

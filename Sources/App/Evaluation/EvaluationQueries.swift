@@ -121,16 +121,19 @@ enum EvaluationQueries {
     /// An open alert as the banner and chart show it.
     struct OpenAlert: Decodable {
         let id: UUID
+        let kind: String
         let code: String
         let message: String
         let raisedAt: Date
 
-        enum CodingKeys: String, CodingKey { case id, code, message, raisedAt = "raised_at" }
+        enum CodingKeys: String, CodingKey { case id, kind, code, message, raisedAt = "raised_at" }
+
+        var raised: PatientAlert.Raised { PatientAlert.Raised(isRedFlag: kind == ChartAlertKind.redFlag, message: message, raisedAt: raisedAt) }
     }
 
     /// Read through SQLKit, not Fluent: it runs on every patient page.
     static func openAlerts(patientID: UUID, on database: any Database) async throws -> [OpenAlert] {
-        try await database.sql.select().columns("id", "code", "message", "raised_at").from(ChartAlert.schema)
+        try await database.sql.select().columns("id", "kind", "code", "message", "raised_at").from(ChartAlert.schema)
             .where("patient_id", .equal, patientID).where("resolved_at", .is, SQLLiteral.null)
             .orderBy("raised_at").all(decoding: OpenAlert.self)
     }

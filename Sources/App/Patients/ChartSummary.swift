@@ -3,19 +3,31 @@ import ReliefCore
 import Vapor
 
 /// The patient banner with what nobody may miss: allergies (everyone who sees the patient, front desk included,
-/// books procedures with contrast) and open chart alerts (for roles that read clinical notes).
+/// books procedures with contrast) and every open alert, worst first (for roles that read clinical notes).
 enum ChartBanner {
-    /// `alerts` and `allergies` when the caller has them already.
-    static func model(_ req: Request, _ patient: PatientRecord, alerts: [EvaluationQueries.OpenAlert]? = nil,
-                      allergies: [AllergyEntry]? = nil) async throws -> PatientBanner.Model {
-        var open: [EvaluationQueries.OpenAlert] = []
-        if try req.user.can(.clinicalRead) {
-            open = if let alerts { alerts } else { try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db) }
+    /// `chart` when the caller has read the chart data and settings already.
+    static func model(_ req: Request, _ patient: PatientRecord,
+                      chart: (data: ChartData, settings: PracticeSettings.Snapshot)? = nil) async throws -> PatientBanner.Model {
+        guard try req.user.can(.clinicalRead) else {
+            let allergies = try await ChartEntryQueries.entries(AllergyEntry.self, patientID: patient.id, on: req.db).map(\.1)
+            return PatientBanner.model(patient, today: req.today, allergies: AllergySummary.banner(allergies), alerts: nil)
         }
-        let allergies = if let allergies { allergies } else {
-            try await ChartEntryQueries.entries(AllergyEntry.self, patientID: patient.id, on: req.db).map(\.1)
-        }
-        return PatientBanner.model(patient, today: req.today, allergies: AllergySummary.banner(allergies), alerts: open.map(\.message))
+        let (data, settings) = if let chart { chart } else { try await current(req, patient.id) }
+        return PatientBanner.model(patient, today: req.today, allergies: AllergySummary.banner(data.allergies.map(\.1)),
+                                   alerts: alerts(data, settings: settings, today: req.today))
+    }
+
+    /// The chart as committed, through the chart cache.
+    private static func current(_ req: Request, _ patientID: UUID) async throws -> (ChartData, PracticeSettings.Snapshot) {
+        let cache = req.application.chartCache
+        let (chartVersion, settingsVersion) = try await PatientQueries.chartVersions(patientID, on: req.db)
+        return (try await cache.data(patientID: patientID, version: chartVersion, on: req.db),
+                try await cache.settings(version: settingsVersion, on: req.db))
+    }
+
+    static func alerts(_ data: ChartData, settings: PracticeSettings.Snapshot, today: CalendarDate) -> [PatientAlert] {
+        PatientAlert.all(raised: data.alerts.map(\.raised), opioids: OpioidSummary(data.medications.map(\.1), rules: settings.rules),
+                         outstanding: data.outstanding.compactMap(\.outstanding), deadlines: settings.rules.workupDeadlines, today: today)
     }
 }
 

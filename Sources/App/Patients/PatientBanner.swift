@@ -12,10 +12,11 @@ enum PatientBanner {
         let mrn: String
         /// Active allergies; empty for "no known allergies"; nil when nobody has recorded either.
         let allergies: [String]?
-        let alerts: [String]
+        /// Open alerts, worst first; nil for a viewer who does not read clinical notes (the front desk).
+        let alerts: [PatientAlert]?
     }
 
-    static func model(_ patient: PatientRecord, today: CalendarDate, allergies: [String]? = nil, alerts: [String] = []) -> Model {
+    static func model(_ patient: PatientRecord, today: CalendarDate, allergies: [String]? = nil, alerts: [PatientAlert]? = nil) -> Model {
         let (birth, sex) = (patient.registration.birthDate, patient.registration[.sexAtBirth])
         return Model(
             id: patient.id, name: patient.displayName, age: birth.map { $0.years(until: today) } ?? 0,
@@ -36,10 +37,20 @@ enum PatientBanner {
                 .safeText(model.allergies.map { $0.isEmpty ? "No known allergies" : $0.joined(separator: ", ") }
                       ?? "not yet recorded"),
             ]),
-            .tag("div", [("class", "alerts")], [
-                .tag("strong", text: "Alerts: "),
-                .safeText(model.alerts.isEmpty ? "none" : model.alerts.joined(separator: "; ")),
-            ]),
+            .unwrap(model.alerts, alerts),
+        ])
+    }
+
+    /// "No open alerts" in plain ink; otherwise the count, then one line per alert marked by its severity.
+    private static func alerts(_ alerts: [PatientAlert]) -> BodyNode {
+        guard !alerts.isEmpty else { return .tag("div", [("class", "alerts none")], [.tag("span", text: "No open alerts")]) }
+        return .tag("div", [("class", "alerts has-alerts")], [
+            .tag("strong", [("class", "alert-count")], [.text(alerts.count == 1 ? "1 open alert" : "\(alerts.count) open alerts")]),
+            .tag("ul", [], alerts.map { alert in
+                .tag("li", [("class", "alert-\(alert.severity)")], [
+                    .tag("span", [("class", "severity")], [.text(alert.severity.title + ": ")]), .text(alert.message),
+                ])
+            }),
         ])
     }
 }

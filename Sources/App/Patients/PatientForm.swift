@@ -11,8 +11,8 @@ enum PatientForm {
         var problems: [PatientField: String]
         /// The version the user started editing from; nil when registering.
         var version: Int?
-        /// Same name and date of birth already registered: shown before saving a new patient.
-        var duplicates: [PatientRow] = []
+        /// Likely the same person, registered already, with the reasons: shown before saving a new patient.
+        var duplicates: [(patient: PatientRow, reasons: String)] = []
         var conflict: PatientConflict.Model?
         var cancel: String
     }
@@ -94,11 +94,20 @@ enum PatientForm {
         }
     }
 
-    private static func duplicateWarning(_ duplicates: [PatientRow]) -> BodyNode {
+    private static func duplicateWarning(_ duplicates: [(patient: PatientRow, reasons: String)]) -> BodyNode {
         .tag("div", [("class", "notice warning"), ("role", "alert")], [
-            .tag("h2", text: "Possible duplicate"),
-            .tag("p", text: "A patient with the same name and date of birth is already registered. Open the existing chart if it is the same person."),
-            PatientList.table(duplicates),
+            .tag("h2", text: duplicates.count == 1 ? "Possibly registered already" : "Possibly registered already: \(duplicates.count) patients"),
+            .tag("p", text: "Open the existing chart if it is the same person. Register a new patient only if none of these is them."),
+            .tag("table", [("class", "list")], [
+                .tableHead(["Name", "Date of birth", "MRN", "Phone", "Alike"]),
+                .tag("tbody", [], duplicates.map { duplicate in
+                    .tag("tr", [], [
+                        .tag("td", [], [.link(duplicate.patient.name, to: SitePath.patient(duplicate.patient.id))]),
+                        .tag("td", text: duplicate.patient.birthDate), .tag("td", text: duplicate.patient.mrn),
+                        .tag("td", text: duplicate.patient.phone), .tag("td", text: duplicate.reasons),
+                    ])
+                }),
+            ]),
         ])
     }
 }

@@ -74,19 +74,47 @@ enum PatientQueries {
                 try row.decode(column: "settings_version", as: Int?.self) ?? 0)
     }
 
+    /// The versions the chart cache keys on, as `findForChart` reads them, for a page that has the patient already.
+    static func chartVersions(_ id: UUID, on database: any Database) async throws -> (chartVersion: Int, settingsVersion: Int) {
+        let row = try await database.sql.raw("""
+            SELECT p.chart_version, (SELECT CAST(SUM(s.version) AS BIGINT) FROM practice_settings s) AS settings_version
+            FROM patients p WHERE p.id = \(bind: id)
+            """).first()
+        return (try row?.decode(column: "chart_version", as: Int.self) ?? 0, try row?.decode(column: "settings_version", as: Int?.self) ?? 0)
+    }
+
     /// By MRN, soft-deleted patients included: the audit trail still names them.
     static func find(mrn: MedicalRecordNumber, on database: any Database) async throws -> PatientRecord? {
         try await database.sql.raw("SELECT * FROM patients WHERE mrn = \(bind: mrn.value)")
             .first(decoding: PatientRecord.self)
     }
 
-    /// Patients with the same name and date of birth: probably the same person registered before.
-    static func possibleDuplicates(of registration: PatientRegistration, on database: any Database) async throws -> [PatientSummary] {
-        guard let birth = registration.birthDate else { return [] }
-        return try await database.rows("""
-            SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE deleted_at IS NULL AND family_key = \(bind: SearchKey.fold(registration[.familyName]))
-            AND given_key = \(bind: SearchKey.fold(registration[.givenName])) AND birth_date = \(bind: birth.description) LIMIT 10
-            """, PatientSummary.init(row:))
+    /// A registered patient who is probably the one being registered, with the reasons the front desk reads.
+    struct DuplicateCandidate: Sendable {
+        let patient: PatientSummary
+        let reasons: [LikelyDuplicate.Reason]
+    }
+
+    /// Patients registered under the same or a day-and-month-swapped birth date, phone or e-mail, kept when
+    /// `LikelyDuplicate` finds their name alike too. Each lookup is one index range.
+    static func possibleDuplicates(of registration: PatientRegistration, on database: any Database) async throws -> [DuplicateCandidate] {
+        let new = LikelyDuplicate.Person(registration)
+        var lookups: [SQLQueryString] = (new.birthDate.map(LikelyDuplicate.birthDates(around:)) ?? []).map { "birth_date = \(bind: $0.description)" }
+        if new.phone.count >= 7 { lookups.append("phone_digits = \(bind: new.phone)") }
+        if new.email.contains("@") { lookups.append("LOWER(email) = \(bind: new.email)") }
+        var found: [UUID: DuplicateCandidate] = [:]
+        for lookup in lookups {
+            let rows = try await database.rows("""
+                SELECT \(unsafeRaw: PatientSummary.columns), email FROM patients WHERE deleted_at IS NULL AND \(lookup) LIMIT 200
+                """) { row in (try PatientSummary(row: row), try row.optionalText("email") ?? "") }
+            for (patient, email) in rows where found[patient.id] == nil {
+                let existing = LikelyDuplicate.Person(familyName: patient.familyName, givenNames: [patient.givenName, patient.preferredName ?? ""],
+                                                      birthDate: CalendarDate(patient.birthDate), phone: patient.phone ?? "", email: email)
+                let reasons = LikelyDuplicate.reasons(new, existing)
+                if !reasons.isEmpty { found[patient.id] = DuplicateCandidate(patient: patient, reasons: reasons) }
+            }
+        }
+        return found.values.sorted { ($0.reasons.count, $1.patient.mrn) > ($1.reasons.count, $0.patient.mrn) }.prefix(10).map { $0 }
     }
 
     static func insert(_ records: [PatientRecord], on database: any Database) async throws {

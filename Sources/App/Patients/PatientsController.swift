@@ -33,7 +33,7 @@ enum PatientsController {
         if fields["confirmDuplicate"] != "1" {
             let duplicates = try await PatientQueries.possibleDuplicates(of: registration, on: req.db)
             if !duplicates.isEmpty {
-                form.duplicates = duplicates.map { PatientRow($0, today: req.today) }
+                form.duplicates = duplicates.map { (PatientRow($0.patient, today: req.today), LikelyDuplicate.describe($0.reasons)) }
                 return renderForm(req, form, status: .ok)
             }
         }
@@ -53,15 +53,13 @@ enum PatientsController {
         let data = try await cache.data(patientID: patient.id, version: chartVersion, on: req.db)
         let key = ChartCache.RenderKey(patientID: patient.id, patientVersion: patient.version, chartVersion: chartVersion,
                                        settingsVersion: settingsVersion, today: req.today, role: user.role, csrfToken: req.csrfToken)
+        let settings = try await cache.settings(version: settingsVersion, on: req.db)
         let content = try await cache.rendered(key) {
             var model = PatientChart.model(patient, canEdit: user.can(.patientRegister), canHandOut: user.can(.questionnaireHandout))
-            if user.can(.clinicalRead) {
-                let settings = try await cache.settings(version: settingsVersion, on: req.db)
-                model.clinical = try ChartSummary.clinical(req, patient, data, settings: settings)
-            }
+            if user.can(.clinicalRead) { model.clinical = try ChartSummary.clinical(req, patient, data, settings: settings) }
             return BodyNode.group(PatientChart.render(model, csrfToken: req.csrfToken)).render()
         }
-        let banner = try await ChartBanner.model(req, patient, alerts: data.alerts, allergies: data.allergies.map(\.1))
+        let banner = try await ChartBanner.model(req, patient, chart: (data, settings))
         try await audited
         return req.page(patient.displayName, section: .patients, banner: banner, html: content)
     }

@@ -52,6 +52,13 @@ enum WorkupQueries {
             case id, test, status, request, result
             case orderedOn = "ordered_on", resultedOn = "resulted_on"
         }
+
+        /// As the banner's alerts read it; nil for a row that does not parse (never written so).
+        var outstanding: PatientAlert.Outstanding? {
+            guard let status = OrderStatus(rawValue: status), let ordered = CalendarDate(orderedOn) else { return nil }
+            let label = (try? JSONCoding.decode(WorkupOrder.self, request))?.label ?? WorkupTest(rawValue: test)?.title ?? test
+            return PatientAlert.Outstanding(label: label, status: status, orderedOn: ordered, resultedOn: resultedOn.flatMap(CalendarDate.init))
+        }
     }
 
     /// The step's checks on the submitted fields; a 409 when the order is past that step.
