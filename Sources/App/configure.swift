@@ -35,6 +35,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(APITokenAuthenticator())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(InboxCountMiddleware())
 
     try routes(app)
     // After the routes, whose methods it learns; inside the error middleware, which renders its 405.

@@ -51,7 +51,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.newWorkupOrder, access: .action(.chartWrite), use: WorkupController.new)
     app.on(.POST, SitePath.workup, access: .action(.chartWrite), use: WorkupController.create)
     app.on(.GET, SitePath.workupOrder, access: .action(.clinicalRead), use: WorkupController.show)
-    app.on(.POST, SitePath.scheduleWorkupOrder, access: .action(.chartWrite), use: WorkupController.schedule)
+    app.on(.POST, SitePath.scheduleWorkupOrder, access: .action(.workupSchedule), use: WorkupController.schedule)
     app.on(.POST, SitePath.resultWorkupOrder, access: .action(.chartWrite), use: WorkupController.result)
     app.on(.POST, SitePath.cancelWorkupOrder, access: .action(.chartWrite), use: WorkupController.cancel)
     app.on(.POST, SitePath.reviewWorkupOrder, access: .action(.noteSign), use: WorkupController.review)
@@ -61,6 +61,8 @@ func routes(_ app: Application) throws {
     chartList(app, PriorTreatmentEntry.self)
     chartList(app, DiagnosisEntry.self)
 
+    app.on(.GET, SitePath.inbox, access: .action(.clinicalRead), use: InboxController.index)
+    app.on(.POST, SitePath.acknowledgeInboxItem, access: .action(.alertAcknowledge), use: InboxController.acknowledge)
     app.on(.GET, SitePath.schedule, access: .action(.scheduleView),
            use: HomeController.placeholder(.schedule, "Appointments and procedure days will be booked here."))
     app.on(.GET, SitePath.worklists, access: .action(.worklistView), use: WorkupController.worklist)

@@ -267,6 +267,9 @@ import VaporTesting
             _ = try await call(.POST, order + "/review", orderIDs, .object(["version": 1, "fields": .object([:])]))
             _ = try await call(.POST, order + "/schedule", orderIDs, .object(["version": 1, "fields": .object(["scheduledFor": "2026-12-01"])]))
             _ = try await call(.POST, order + "/result", orderIDs, .object(["version": 2, "fields": .object(["report": "Normal study."])]))
+            _ = try await call(.GET, "/api/v1/inbox", query: "?mine=false")
+            _ = try await call(.POST, "/api/v1/inbox/{item}/acknowledge", ["item": orderIDs["order"]!], .object(["note": "Seen"]))
+            _ = try await call(.POST, "/api/v1/inbox/{item}/acknowledge", ["item": orderIDs["order"]!], .object([:]))
             _ = try await call(.POST, order + "/review", orderIDs, .object(["version": 3, "fields": .object(["reviewComment": "Normal."])]))
             _ = try await call(.POST, order + "/cancel", orderIDs, .object(["version": 4, "fields": .object(["cancelReason": "Done"])]))
             // check

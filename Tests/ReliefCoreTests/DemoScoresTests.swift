@@ -91,6 +91,7 @@ extension DemoScoresTests {
     @Test func demoWorkupPassesItsFormsAndRunsInOrder() throws {
         // setup / act
         var statuses: Set<OrderStatus> = []
+        var (waiting, overdue) = (0, 0)
         for index in 0..<400 {
             let diagnosis = DemoChartLists.diagnoses(index: index, seed: 2, today: today)[0]
             let items = DemoWorkup.generate(index: index, seed: 2, diagnosis: diagnosis, firstVisit: today.adding(days: -(index % 120)),
@@ -106,8 +107,17 @@ extension DemoScoresTests {
                 #expect((item.result == nil) == item.status.isOpen)
                 #expect((item.reviewComment != nil) == (item.status == .reviewed))
                 #expect(item.reviewedOn.map { $0 <= today } ?? true)
+                #expect(today.adding(days: -(index % 120)) <= item.orderedOn && item.orderedOn <= today)
+                if item.status != .reviewed {
+                    waiting += 1
+                    if WorkupDeadlines().isOverdue(status: item.status, orderedOn: item.orderedOn, resultedOn: item.result?.resultedOn, today: today) {
+                        overdue += 1
+                    }
+                }
             }
         }
         #expect(statuses == [.ordered, .scheduled, .resulted, .reviewed])
+        // a worklist with work on it, some of it late, most of it not
+        #expect(waiting > 20 && overdue > 0 && overdue * 2 < waiting, "\(overdue) of \(waiting) overdue")
     }
 }

@@ -61,7 +61,7 @@ enum WorkupAPI {
     static let endpoints: [APIEndpoint] = {
         let list: [PathSegment] = ["patients", .patient, "workup-orders"], one = list + [.order]
         let steps: [(WorkupStep.Kind, Action, String)] = [
-            (.schedule, .chartWrite, "Book the test: scheduledFor (YYYY-MM-DD). Again to move the date."),
+            (.schedule, .workupSchedule, "Book the test: scheduledFor (YYYY-MM-DD). Again to move the date."),
             (.result, .chartWrite, "Enter the result: report, resultedOn, abnormal and up to four findings (finding.N.kind, level, side, grade)."),
             (.review, .noteSign, "Sign the review of a resulted order, with an optional reviewComment; the order is then closed."),
             (.cancel, .chartWrite, "Cancel an order not yet resulted, with the cancelReason."),

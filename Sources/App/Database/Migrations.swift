@@ -27,5 +27,6 @@ enum Migrations {
         UpdateSignInThrottles(),
         UpdateAuditChain(),
         UpdatePatientEmailIndex(),
+        CreateInboxAcknowledgement(),
     ]
 }

@@ -99,20 +99,23 @@ enum EvaluationsController {
     static func resolveAlert(req: Request) async throws -> Response {
         let patient = try await PatientQueries.patient(req)
         guard let id = req.id(.alert) else { throw Abort(.notFound, reason: "No such alert.") }
-        var reader = FormReader(FormFields(urlEncoded: req.body.string ?? ""), today: req.today)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        var reader = FormReader(fields, today: req.today)
         let reason = reader.text("reason", limit: 1000, required: "Give the reason the alert is resolved.", multiline: true)
+        let fromInbox = fields["from"] == "inbox"
         if let problem = reader.problems["reason"] {
             if req.wantsJSON { throw ValidationFailure(fields: reader.problems) }
             guard let alert = try await EvaluationQueries.openAlerts(patientID: patient.id, on: req.db).first(where: { $0.id == id }) else {
                 throw Abort(.conflict, reason: "This alert was already resolved, or does not exist.")
             }
             return req.page("Resolve an alert", section: .patients, banner: try await ChartBanner.model(req, patient), status: .unprocessableEntity,
-                            AlertResolution.page(patientID: patient.id, alert: alert, reason: reason, problem: problem, csrfToken: req.csrfToken))
+                            AlertResolution.page(patientID: patient.id, alert: alert, reason: reason, problem: problem, fromInbox: fromInbox,
+                                                 csrfToken: req.csrfToken))
         }
         let resolved = try await EvaluationQueries.resolveAlert(id, patientID: patient.id, reason: reason, by: try req.user.id,
                                                                 now: req.now, on: req.db, audit: req.transactionalAudit)
         guard resolved else { throw Abort(.conflict, reason: "This alert was already resolved, or does not exist.") }
-        return req.redirect(to: SitePath.patient(patient.id), flash: Flash(.success, "Resolved the alert."))
+        return req.redirect(to: fromInbox ? SitePath.inbox() : SitePath.patient(patient.id), flash: Flash(.success, "Resolved the alert."))
     }
 
     // MARK: - Helpers

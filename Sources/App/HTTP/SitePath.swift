@@ -56,6 +56,8 @@ enum SitePath {
     static let cancelWorkupOrder = workupOrder / "cancel"
     static let reviewWorkupOrder = workupOrder / "review"
 
+    static let inbox: Address<> = .init("inbox")
+    static let acknowledgeInboxItem = Address<UUID>("inbox", .item, "acknowledge")
     static let schedule: Address<> = .init("schedule")
     static let worklists: Address<> = .init("worklists")
     static let reports: Address<> = .init("reports")
@@ -81,12 +83,13 @@ enum SitePath {
 
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
-    case patient, user, token, entry, evaluation, alert, questionnaire, response, order
+    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item
 
     /// For the OpenAPI document.
     var meaning: String {
         switch self {
         case .questionnaire: "A questionnaire's id, as listed by the API (phq-9, peg, …)."
+        case .item: "An inbox item's id: an open alert's, or a resulted order's."
         default: "The \(rawValue)'s id."
         }
     }
@@ -108,6 +111,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     static let questionnaire = PathSegment.parameter(.questionnaire)
     static let response = PathSegment.parameter(.response)
     static let order = PathSegment.parameter(.order)
+    static let item = PathSegment.parameter(.item)
 
     var component: PathComponent {
         switch self {

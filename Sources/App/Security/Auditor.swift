@@ -32,6 +32,8 @@ enum AuditAction: String, CaseIterable {
     case addendumCreate = "addendum.create"
     case alertRaise = "alert.raise"
     case alertResolve = "alert.resolve"
+    /// An open alert or a result awaiting review acknowledged in the inbox; the inbox read is `recordView`.
+    case alertAcknowledge = "alert.acknowledge"
     /// Chart list entries (medications, allergies, prior treatments); the resource type says which.
     case recordView = "record.view"
     case recordCreate = "record.create"

@@ -11,6 +11,8 @@ enum Layout {
         let isCurrent: Bool
         /// A section a later release fills; shown so users see where it will be.
         let isPlaceholder: Bool
+        /// New items waiting there (the inbox's), drawn beside the title when more than none.
+        var count: Int? = nil
     }
 
     struct Model {
@@ -26,10 +28,11 @@ enum Layout {
     }
 
     enum Section: CaseIterable {
-        case patients, schedule, worklists, reports, admin
+        case inbox, patients, schedule, worklists, reports, admin
 
         var title: String {
             switch self {
+            case .inbox: "Inbox"
             case .patients: "Patients"
             case .schedule: "Schedule"
             case .worklists: "Worklists"
@@ -40,6 +43,7 @@ enum Layout {
 
         var href: String {
             switch self {
+            case .inbox: SitePath.inbox()
             case .patients: SitePath.patients()
             case .schedule: SitePath.schedule()
             case .worklists: SitePath.worklists()
@@ -50,6 +54,7 @@ enum Layout {
 
         var actions: [Action] {
             switch self {
+            case .inbox: [.clinicalRead]
             case .patients: [.patientRead]
             case .schedule: [.scheduleView]
             case .worklists: [.worklistView]
@@ -62,11 +67,12 @@ enum Layout {
     }
 
     /// The sections a role may open, in menu order.
-    static func nav(for role: Role?, current: Section?) -> [NavItem] {
+    static func nav(for role: Role?, current: Section?, inboxCount: Int? = nil) -> [NavItem] {
         guard let role else { return [] }
         return Section.allCases
             .filter { section in section.actions.contains { PermissionTable.allows(role, $0) } }
-            .map { NavItem(title: $0.title, href: $0.href, isCurrent: $0 == current, isPlaceholder: $0.isPlaceholder) }
+            .map { NavItem(title: $0.title, href: $0.href, isCurrent: $0 == current, isPlaceholder: $0.isPlaceholder,
+                           count: $0 == .inbox ? inboxCount : nil) }
     }
 
     static func render(_ model: Model, content: [BodyNode]) -> String {
@@ -102,7 +108,10 @@ enum Layout {
         if !model.nav.isEmpty {
             html += #"<nav aria-label="Main"><ul>"#
             for item in model.nav {
-                let title = Markup.escape(item.title) + (item.isPlaceholder ? #"<span class="soon"> (coming)</span>"# : "")
+                var title = Markup.escape(item.title) + (item.isPlaceholder ? #"<span class="soon"> (coming)</span>"# : "")
+                if let count = item.count, count > 0 {
+                    title += #" <span class="nav-count" aria-label="\#(count) new">\#(count)</span>"#
+                }
                 html += "<li>" + Markup.element("a", [("href", item.href)] + (item.isCurrent ? [("aria-current", "page")] : []),
                                                 escapedContent: title) + "</li>"
             }
@@ -138,7 +147,7 @@ extension Request {
         let user = kiosk ? nil : currentUser
         return Layout.Model(
             title: title, userName: user?.name, roleTitle: user?.role.title,
-            nav: Layout.nav(for: user?.role, current: section), flash: flash, csrfToken: csrfToken, banner: banner, kiosk: kiosk)
+            nav: Layout.nav(for: user?.role, current: section, inboxCount: inboxCount), flash: flash, csrfToken: csrfToken, banner: banner, kiosk: kiosk)
     }
 
     private func page(_ model: Layout.Model, status: HTTPStatus, body: Response.Body) -> Response {

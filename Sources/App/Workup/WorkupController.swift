@@ -67,22 +67,34 @@ enum WorkupController {
     static func cancel(req: Request) async throws -> Response { try await step(req, .cancel) }
 
     static func worklist(req: Request) async throws -> Response {
+        try await worklistPage(req)
+    }
+
+    /// The worklist; `refused` is a date typed on one of its rows that could not be saved, shown there (422).
+    private static func worklistPage(_ req: Request, refused: (order: UUID, typed: String, message: String)? = nil) async throws -> Response {
         let user = try req.user
         let clinical = user.can(.clinicalRead)
         let rows = try await WorkupQueries.worklist(statuses: clinical ? [.ordered, .scheduled, .resulted] : [.ordered, .scheduled], on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "ServiceRequest", detail: "worklist of \(rows.count)"))
         let deadlines = try await PracticeSettings.workupDeadlines(on: req.db)
-        let line = { (row: WorkupQueries.WorklistRow) -> ChartEntryPages.Row in
+        let line = { (row: WorkupQueries.WorklistRow) -> WorkupPages.WorklistLine in
             let order = try? JSONCoding.decode(WorkupOrder.self, row.request)
-            let status = OrderStatus(rawValue: row.status) ?? .ordered
-            let overdue = deadlines.isOverdue(status: row.status, orderedOn: row.orderedOn, resultedOn: row.resultedOn, today: req.today)
-            return ChartEntryPages.Row(cells: ["\(row.familyName), \(row.givenName) (\(row.mrn))", CalendarDate(row.orderedOn)?.display ?? row.orderedOn,
-                                               order?.label ?? row.test, status.title + (overdue ? " — overdue" : "")],
-                                       edit: clinical ? SitePath.workupOrder(row.patientID, row.id) : nil)
+            var line = WorkupPages.WorklistLine(
+                id: row.id, patient: "\(row.familyName), \(row.givenName) (\(row.mrn))", chart: SitePath.patient(row.patientID), phone: row.phone ?? "",
+                ordered: CalendarDate(row.orderedOn)?.display ?? row.orderedOn, test: order?.label ?? row.test,
+                order: clinical ? SitePath.workupOrder(row.patientID, row.id) : nil, status: (OrderStatus(rawValue: row.status) ?? .ordered).title,
+                overdue: deadlines.isOverdue(status: row.status, orderedOn: row.orderedOn, resultedOn: row.resultedOn, today: req.today),
+                scheduledFor: row.scheduledFor.flatMap(CalendarDate.init)?.display ?? "", schedule: SitePath.scheduleWorkupOrder(row.patientID, row.id),
+                version: row.version)
+            if let refused, refused.order == row.id { line.problem = (refused.typed, refused.message) }
+            return line
         }
-        let open = rows.filter { OrderStatus(rawValue: $0.status)?.isOpen ?? false }.map(line)
-        let toReview = clinical ? rows.filter { $0.status == OrderStatus.resulted.rawValue }.map(line) : nil
-        return req.page("Worklists", section: .worklists, WorkupPages.worklist(open: open, toReview: toReview))
+        let model = WorkupPages.WorklistModel(
+            open: rows.filter { OrderStatus(rawValue: $0.status)?.isOpen ?? false }.map(line),
+            toReview: clinical ? rows.filter { $0.status == OrderStatus.resulted.rawValue }.map(line) : nil,
+            canSchedule: user.can(.workupSchedule))
+        return req.page("Worklists", section: .worklists, status: refused == nil ? .ok : .unprocessableEntity,
+                        WorkupPages.worklist(model, csrfToken: req.csrfToken))
     }
 
     // MARK: - Helpers
@@ -96,13 +108,18 @@ enum WorkupController {
         let (step, problems) = try WorkupQueries.parse(kind, fields, for: record, today: req.today)
         guard let step else {
             if req.wantsJSON { throw ValidationFailure(fields: problems) }
+            if fields["from"] == "worklists", let message = problems["scheduledFor"] {
+                return try await worklistPage(req, refused: (try record.requireID(), fields["scheduledFor"], message))
+            }
             return try await orderPage(req, patient, record, fields: fields, problems: problems, status: .unprocessableEntity)
         }
         guard try await WorkupQueries.take(step, on: record, from: version, by: try req.user.id, now: req.now, on: req.db,
                                            audit: req.transactionalAudit) else {
             throw Abort(.conflict, reason: "Someone changed this order meanwhile; reload it.")
         }
-        return req.redirect(to: SitePath.workupOrder(patient.id, try record.requireID()), flash: Flash(.success, step.done))
+        let back = fields["from"] == "inbox" ? SitePath.inbox() : fields["from"] == "worklists" ? SitePath.worklists()
+            : SitePath.workupOrder(patient.id, try record.requireID())
+        return req.redirect(to: back, flash: Flash(.success, step.done))
     }
 
     private static func orderPage(_ req: Request, _ patient: PatientRecord, _ record: WorkupRecord, fields: FormFields,

@@ -130,21 +130,77 @@ enum WorkupPages {
                                          selected: form.fields[name], invalid: form.problems[name] != nil)])
     }
 
-    static func worklist(open: [ChartEntryPages.Row], toReview: [ChartEntryPages.Row]?) -> [BodyNode] {
-        let columns = ["Patient", "Ordered", "Test", "Status"]
-        return [
+    /// One order on the worklist: who to call, what to book, and where it stands.
+    struct WorklistLine {
+        let id: UUID
+        let patient: String
+        let chart: String
+        let phone: String
+        let ordered: String
+        let test: String
+        /// The order page, for those who read results.
+        let order: String?
+        let status: String
+        let overdue: Bool
+        let scheduledFor: String
+        let schedule: String
+        let version: Int
+        /// A date typed here that was refused, with its message.
+        var problem: (typed: String, message: String)? = nil
+    }
+
+    struct WorklistModel {
+        let open: [WorklistLine]
+        let toReview: [WorklistLine]?
+        let canSchedule: Bool
+    }
+
+    static func worklist(_ model: WorklistModel, csrfToken: String) -> [BodyNode] {
+        [
             .tag("h1", text: "Worklists"),
             .tag("section", [("class", "card"), ("aria-labelledby", "open-heading")], [
                 .tag("h2", [("id", "open-heading")], text: "Tests ordered, not yet resulted"),
-                ChartEntryPages.table(columns, open, empty: "None open.", link: ("Order", "Open")),
+                worklistTable(model.open, empty: "None open.", canSchedule: model.canSchedule, csrfToken: csrfToken),
             ]),
-            .unwrap(toReview) { rows in
+            .unwrap(model.toReview) { rows in
                 .tag("section", [("class", "card"), ("aria-labelledby", "review-list-heading")], [
                     .tag("h2", [("id", "review-list-heading")], text: "Results waiting for a physician's review"),
-                    ChartEntryPages.table(columns, rows, empty: "None waiting.", link: ("Order", "Open")),
+                    worklistTable(rows, empty: "None waiting.", canSchedule: false, csrfToken: csrfToken),
                 ])
             },
         ]
+    }
+
+    private static func worklistTable(_ lines: [WorklistLine], empty: String, canSchedule: Bool, csrfToken: String) -> BodyNode {
+        guard !lines.isEmpty else { return .tag("p", [("class", "muted")], text: empty) }
+        return .tag("table", [("class", "entry-table worklist")], [
+            .tableHead(["Patient", "Phone", "Ordered", "Test", "Status", canSchedule ? "Book the date" : "Scheduled for"]),
+            .tag("tbody", [], lines.map { line in
+                .tag("tr", [("id", "order-" + line.id.lowercasedText)], [
+                    .tag("td", [], [.link(line.patient, to: line.chart)]),
+                    .tag("td", [], [line.phone.isEmpty ? .text("—") : .tag("a", [("href", "tel:" + line.phone.filter { $0.isNumber || $0 == "+" })], text: line.phone)]),
+                    .tag("td", text: line.ordered),
+                    .tag("td", [], [line.order.map { .link(line.test, to: $0) } ?? .text(line.test)]),
+                    .tag("td", [("class", line.overdue ? "overdue" : "")], text: line.status + (line.overdue ? " — overdue" : "")),
+                    .tag("td", [], [canSchedule ? scheduleForm(line, csrfToken: csrfToken) : .text(line.scheduledFor.isEmpty ? "—" : line.scheduledFor)]),
+                ])
+            }),
+        ])
+    }
+
+    /// The date booked, changed in place: the coordinator's everyday edit.
+    private static func scheduleForm(_ line: WorklistLine, csrfToken: String) -> BodyNode {
+        let id = "date-" + line.id.lowercasedText
+        return .tag("form", [("method", "post"), ("action", line.schedule),
+                             ("class", "inline-form"), ("novalidate", nil)], [
+            Forms.csrf(csrfToken), Forms.hidden("version", String(line.version)), Forms.hidden("from", "worklists"),
+            .tag("label", [("class", "visually-hidden"), ("for", id)], text: "Date for \(line.test), \(line.patient)"),
+            .void("input", [("type", "text"), ("name", "scheduledFor"), ("id", id), ("size", "10"), ("placeholder", "MM/DD/YYYY"),
+                            ("value", line.problem?.typed ?? line.scheduledFor)]
+                  + (line.problem == nil ? [] : [("aria-invalid", "true"), ("aria-describedby", id + "-error")])),
+            .unwrap(line.problem) { .tag("span", [("class", "field-error"), ("id", id + "-error")], text: $0.message) },
+            Forms.submit(line.scheduledFor.isEmpty ? "Book" : "Move", secondary: true),
+        ])
     }
 }
 

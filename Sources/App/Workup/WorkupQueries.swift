@@ -93,16 +93,19 @@ enum WorkupQueries {
         let familyName: String
         let givenName: String
         let mrn: String
+        let phone: String?
         let test: String
         let status: String
         let orderedOn: String
+        let scheduledFor: String?
         let resultedOn: String?
         let request: String
+        let version: Int
 
         enum CodingKeys: String, CodingKey {
-            case id, test, status, mrn, request
+            case id, test, status, mrn, phone, request, version
             case patientID = "patient_id", familyName = "family_name", givenName = "given_name"
-            case orderedOn = "ordered_on", resultedOn = "resulted_on"
+            case orderedOn = "ordered_on", scheduledFor = "scheduled_for", resultedOn = "resulted_on"
         }
     }
 
@@ -110,13 +113,14 @@ enum WorkupQueries {
     static func worklist(statuses: [OrderStatus], on database: any Database) async throws -> [WorklistRow] {
         try await database.sql.select()
             .columns(SQLColumn("id", table: "w"), SQLColumn("patient_id", table: "w"), SQLColumn("family_name", table: "p"),
-                     SQLColumn("given_name", table: "p"), SQLColumn("mrn", table: "p"), SQLColumn("test", table: "w"),
-                     SQLColumn("status", table: "w"), SQLColumn("ordered_on", table: "w"), SQLColumn("resulted_on", table: "w"),
-                     SQLColumn("request", table: "w"))
+                     SQLColumn("given_name", table: "p"), SQLColumn("mrn", table: "p"), SQLColumn("phone", table: "p"), SQLColumn("test", table: "w"),
+                     SQLColumn("status", table: "w"), SQLColumn("ordered_on", table: "w"), SQLColumn("scheduled_for", table: "w"),
+                     SQLColumn("resulted_on", table: "w"), SQLColumn("request", table: "w"), SQLColumn("version", table: "w"))
             .from(SQLAlias(SQLIdentifier(WorkupRecord.schema), as: SQLIdentifier("w")))
             .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), method: SQLJoinMethod.inner,
                   on: SQLColumn("patient_id", table: "w"), .equal, SQLColumn("id", table: "p"))
             .where(SQLColumn("status", table: "w"), .in, SQLGroupExpression(statuses.map { SQLBind($0.rawValue) }))
+            .where(SQLColumn("deleted_at", table: "p"), .is, SQLLiteral.null)
             .orderBy(SQLColumn("ordered_on", table: "w"))
             .all(decoding: WorklistRow.self)
     }

@@ -17,6 +17,10 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case noteSign = "note.sign"
     /// Close a chart alert (a red flag ruled out) with a reason.
     case alertResolve = "alert.resolve"
+    /// Acknowledge an open alert or a result awaiting review in the inbox: seen, and what is being done, with a name.
+    case alertAcknowledge = "alert.acknowledge"
+    /// Book or move the date of a work-up order (the front desk books imaging), without reading its result.
+    case workupSchedule = "workup.schedule"
     case scheduleView = "schedule.view"
     case worklistView = "worklist.view"
     case reportView = "report.view"
@@ -41,14 +45,13 @@ public enum PermissionTable {
     public static let grants: [Role: Set<Action>] = [
         .admin: [.userManage, .auditView, .reportView],
         .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite,
-                     .questionnaireHandout, .noteSign, .alertResolve, .clinicalSettings,
-                     .scheduleView, .worklistView, .reportView],
+                     .questionnaireHandout, .noteSign, .alertResolve, .alertAcknowledge, .clinicalSettings,
+                     .workupSchedule, .scheduleView, .worklistView, .reportView],
         .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite, .questionnaireHandout,
-                 .scheduleView,
-                 .worklistView],
-        .coordinator: [.patientRead, .patientRegister, .questionnaireHandout, .scheduleView, .worklistView],
-        // Psychologists and therapists administer questionnaires (PHQ-9, GAD-7, function scales).
-        .therapist: [.patientRead, .clinicalRead, .questionnaireWrite, .questionnaireHandout, .scheduleView, .worklistView],
+                 .alertAcknowledge, .workupSchedule, .scheduleView, .worklistView],
+        .coordinator: [.patientRead, .patientRegister, .questionnaireHandout, .workupSchedule, .scheduleView, .worklistView],
+        // Psychologists and therapists administer questionnaires (PHQ-9, GAD-7, function scales) and see what they raise.
+        .therapist: [.patientRead, .clinicalRead, .questionnaireWrite, .questionnaireHandout, .alertAcknowledge, .scheduleView, .worklistView],
         .patient: [],
     ]
 

@@ -17,16 +17,22 @@ public enum DemoWorkup {
         let side = diagnosis.laterality == .right || diagnosis.condition?.laterality == .right ? Laterality.right : .left
         var items: [Item] = []
         func add(_ order: WorkupOrder, _ findings: [Finding], report: String, abnormal: Bool = true, comment: String) {
-            // Most results came back and were reviewed; recent orders may still be open or waiting for review.
+            // Most results came back and were reviewed; a few orders are still open or waiting for review. Those are
+            // recent (ordered again at a later visit when the first was long ago), and only some are past the
+            // practice's deadlines, as on a real worklist.
             let resulted = firstVisit.adding(days: Int.random(in: 5...16, using: &random))
             let reviewed = resulted.adding(days: Int.random(in: 0...2, using: &random))
             let roll = Double.random(in: 0..<1, using: &random)
+            let recent = max(firstVisit, today.adding(days: -Int.random(in: 0...20, using: &random)))
             if resulted > today || roll < 0.06 {
-                items.append(Item(order: order, orderedOn: firstVisit, status: random.chance(0.5) ? .scheduled : .ordered, result: nil,
+                items.append(Item(order: order, orderedOn: recent, status: random.chance(0.5) ? .scheduled : .ordered, result: nil,
                                   reviewComment: nil, reviewedOn: nil))
             } else if reviewed > today || roll < 0.1 {
-                items.append(Item(order: order, orderedOn: firstVisit, status: .resulted,
-                                  result: WorkupResult(report: report, resultedOn: resulted, findings: findings, abnormal: abnormal),
+                // Resulted in the last days: at the first visit's pace when that was recent, else ordered again lately.
+                let back = reviewed > today ? resulted : max(resulted, today.adding(days: -Int.random(in: 0...5, using: &random)))
+                let ordered = reviewed > today ? firstVisit : max(firstVisit, back.adding(days: -Int.random(in: 5...16, using: &random)))
+                items.append(Item(order: order, orderedOn: ordered, status: .resulted,
+                                  result: WorkupResult(report: report, resultedOn: back, findings: findings, abnormal: abnormal),
                                   reviewComment: nil, reviewedOn: nil))
             } else {
                 items.append(Item(order: order, orderedOn: firstVisit, status: .reviewed,

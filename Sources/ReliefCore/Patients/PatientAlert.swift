@@ -88,10 +88,7 @@ public struct PatientAlert: Hashable, Sendable {
             let overdue = deadlines.isOverdue(status: order.status, orderedOn: order.orderedOn, resultedOn: order.resultedOn, today: today)
             switch order.status {
             case .resulted:
-                let resulted = order.resultedOn ?? order.orderedOn
-                alerts.append(PatientAlert(kind: overdue ? .overdueTest : .resultAwaitingReview,
-                                           message: "\(order.label): result of \(resulted.display) awaiting review" + (overdue ? " — overdue" : ""),
-                                           since: resulted.startOfDay))
+                alerts.append(awaitingReview(order, deadlines: deadlines, today: today))
             case .ordered, .scheduled:
                 guard overdue else { continue }
                 alerts.append(PatientAlert(kind: .overdueTest, message: "\(order.label): ordered \(order.orderedOn.display), no result yet — overdue",
@@ -99,11 +96,26 @@ public struct PatientAlert: Hashable, Sendable {
             case .reviewed, .cancelled: continue
             }
         }
-        return alerts.enumerated().sorted { first, second in
-            let (a, b) = (first.element, second.element)
+        return worstFirst(alerts, \.self)
+    }
+
+    /// Worst first, newest first within a severity (standing alerts, with no start, before dated ones); ties keep
+    /// their order.
+    public static func worstFirst<Item>(_ items: [Item], _ alert: (Item) -> PatientAlert) -> [Item] {
+        items.enumerated().sorted { first, second in
+            let (a, b) = (alert(first.element), alert(second.element))
             if a.severity != b.severity { return a.severity < b.severity }
             if a.since != b.since { return (a.since ?? .distantFuture) > (b.since ?? .distantFuture) }
             return first.offset < second.offset
         }.map(\.element)
+    }
+
+    /// A work-up order resulted and not yet reviewed, as an alert: overdue past the practice's review deadline.
+    public static func awaitingReview(_ order: Outstanding, deadlines: WorkupDeadlines, today: CalendarDate) -> PatientAlert {
+        let resulted = order.resultedOn ?? order.orderedOn
+        let overdue = deadlines.isOverdue(status: .resulted, orderedOn: order.orderedOn, resultedOn: resulted, today: today)
+        return PatientAlert(kind: overdue ? .overdueTest : .resultAwaitingReview,
+                            message: "\(order.label): result of \(resulted.display) awaiting review" + (overdue ? " — overdue" : ""),
+                            since: resulted.startOfDay)
     }
 }
