@@ -140,10 +140,16 @@ extension Request {
     var today: CalendarDate { CalendarDate(now) }
 
     /// "11/23/2026 4:05 PM", how the clinic reads a time.
-    func displayTime(_ date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
-        let hour = parts.hour ?? 0, minute = parts.minute ?? 0
-        let clock = "\((hour + 11) % 12 + 1):\(minute < 10 ? "0" : "")\(minute) \(hour < 12 ? "AM" : "PM")"
+    func displayTime(_ date: Date) -> String { displayTime(date, seconds: false) }
+
+    /// "11/23/2026 4:05:09 PM": the audit trail tells apart what happened in one minute.
+    func displayTimeToTheSecond(_ date: Date) -> String { displayTime(date, seconds: true) }
+
+    private func displayTime(_ date: Date, seconds: Bool) -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: date)
+        let hour = parts.hour ?? 0, minute = parts.minute ?? 0, second = parts.second ?? 0
+        let two = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+        let clock = "\((hour + 11) % 12 + 1):\(two(minute))" + (seconds ? ":\(two(second))" : "") + " \(hour < 12 ? "AM" : "PM")"
         return "\(CalendarDate(date).display) \(clock)"
     }
 }

@@ -83,6 +83,7 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.userDisable, access: .action(.userManage), use: UsersController.disable)
     app.on(.POST, SitePath.userEnable, access: .action(.userManage), use: UsersController.enable)
     app.on(.POST, SitePath.userPasswordReset, access: .action(.userManage), use: UsersController.resetPassword)
+    app.on(.GET, SitePath.roles, access: .signedIn, use: RolesPage.show)
     app.on(.GET, SitePath.audit, access: .action(.auditView), use: AuditController.index)
     app.on(.GET, SitePath.auditExport, access: .action(.auditView), use: AuditController.export)
 }

@@ -145,11 +145,55 @@ import VaporTesting
             let badDate = try await admin.get("\(SitePath.audit())?from=yesterday")
             // check
             #expect(page.status == .ok)
-            #expect(page.text.components(separatedBy: "<td>patient.view</td>").count - 1 == 1)
-            #expect(page.text.contains(SitePath.patient(watched.id)))
-            #expect(!page.text.contains(SitePath.patient(other.id)))
+            #expect(page.text.components(separatedBy: "<td title=\"patient.view\">Opened a patient</td>").count - 1 == 1)
+            #expect(page.text.contains("<td>Müller, Zoë (MRN \(watched.mrn))</td>"))
+            #expect(!page.text.contains("Other, Zoë (MRN"))
             #expect(badDate.text.contains("Enter a date as MM/DD/YYYY."))
             #expect(try await context.auditEvents(.auditView).count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func administratorsFindThePatientByNameAndHearWhenNothingMatched(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let watched = try await context.makePatient([.familyName: "Okafor", .givenName: "Grace"])
+            try await context.makePatient([.familyName: "Okafor", .givenName: "Ben"])
+            let nurse = try await context.signedIn(.nurse)
+            try await nurse.get(SitePath.patient(watched.id))
+            let admin = try await context.signedIn(.admin)
+            // act
+            let byName = try await admin.get("\(SitePath.audit())?patient=okafor%2C%20gr")
+            let both = try await admin.get("\(SitePath.audit())?patient=okafor")
+            let nobody = try await admin.get("\(SitePath.audit())?patient=nobody")
+            let quiet = try await admin.get("\(SitePath.audit())?patient=okafor%2C%20ben")
+            let chart = try await admin.get(SitePath.patient(watched.id))
+            // check
+            #expect(byName.text.contains("Patient: Okafor, Grace (MRN \(watched.mrn))."))
+            #expect(byName.text.contains("<td>Okafor, Grace (MRN \(watched.mrn))</td>") && byName.text.contains("Opened a patient"))
+            #expect(try #require(byName.text.range(of: #"\d{1,2}/\d{2}/\d{4} \d{1,2}:\d{2}:\d{2} [AP]M"#, options: .regularExpression)) != nil)
+            #expect(both.text.contains("Patients matching “okafor”: Okafor, Ben") || both.text.contains("Patients matching “okafor”: Okafor, Grace"))
+            #expect(nobody.text.contains("No patient matches “nobody”.") && !nobody.text.contains("<tbody>"))
+            #expect(quiet.text.contains("No audit events match these filters."))
+            #expect(chart.status == .forbidden, "looking up identity for the audit never opens the chart")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theRolesPageIsThePermissionTableAndSettingsSayWhoMayChangeThem(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let nurse = try await context.signedIn(.nurse)
+            let physician = try await context.signedIn(.physician)
+            // act
+            let roles = try await nurse.get(SitePath.roles())
+            let settings = try await physician.get(SitePath.clinicalSettings())
+            // check
+            #expect(roles.status == .ok && roles.text.contains("Your role: Nurse."))
+            let granted = roles.text.components(separatedBy: "class=\"granted\"").count - 1
+            #expect(granted == Role.staff.map { role in Action.allCases.filter { PermissionTable.allows(role, $0) }.count }.reduce(0, +))
+            #expect(roles.text.contains(Action.userManage.explanation))
+            #expect(settings.text.contains("Who may change them: Physician."))
         }
     }
 

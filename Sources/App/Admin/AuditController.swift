@@ -40,19 +40,36 @@ enum AuditController {
 
     static func index(req: Request) async throws -> Response {
         let filter = Filter(req)
-        let events = filter.errors.isEmpty
-            ? try await query(filter, on: req.db).range(((filter.page - 1) * pageSize)..<(filter.page * pageSize + 1)).all()
+        let patients = try await patients(filter, on: req.db)
+        let events = filter.errors.isEmpty && patients != []
+            ? try await query(filter, patients: patients, on: req.db).range(((filter.page - 1) * pageSize)..<(filter.page * pageSize + 1)).all()
             : []
         try await req.audit(AuditEntry(action: .auditView, resourceType: "AuditEvent", detail: filter.queryString))
-        let rows = events.prefix(pageSize).map { AuditPage.Row($0, time: req.displayTime($0.occurredAt)) }
-        return req.page("Audit trail", section: .admin,
-                        AuditPage.render(filter: filter, rows: Array(rows), hasMore: events.count > pageSize))
+        let shown = Array(events.prefix(pageSize))
+        let names = try await PatientQueries.summaries(ids: Set(shown.compactMap(\.patientID)), on: req.db)
+        let model = AuditPage.Model(
+            filter: filter, rows: shown.map { AuditPage.Row($0, time: req.displayTimeToTheSecond($0.occurredAt), patient: $0.patientID.flatMap { names[$0] }) },
+            matched: patients?.map { "\($0.displayName) (MRN \($0.mrn))" }, hasMore: events.count > pageSize)
+        return req.page("Audit trail", section: .admin, AuditPage.render(model))
+    }
+
+    /// The patients the filter names: by the id in a chart's address, by MRN (removed patients too: the trail still
+    /// names them), or by what the patient search takes (a name, "smith, jo", a birth date). Nil without a patient filter.
+    static func patients(_ filter: Filter, on database: any Database) async throws -> [PatientSummary]? {
+        guard !filter.patient.isEmpty else { return nil }
+        if let id = UUID(uuidString: filter.patient) { return Array(try await PatientQueries.summaries(ids: [id], on: database).values) }
+        if let mrn = MedicalRecordNumber(filter.patient), let patient = try await PatientQueries.find(mrn: mrn, on: database) {
+            return Array(try await PatientQueries.summaries(ids: [patient.id], on: database).values)
+        }
+        guard let query = PatientSearchQuery(filter.patient) else { return [] }
+        return try await PatientQueries.search(query, on: database)
     }
 
     static func export(req: Request) async throws -> Response {
         let filter = Filter(req)
         guard filter.errors.isEmpty else { throw ValidationFailure(fields: filter.errors) }
-        let events = try await query(filter, on: req.db).limit(exportLimit).all()
+        let patients = try await patients(filter, on: req.db)
+        let events = patients == [] ? [] : try await query(filter, patients: patients, on: req.db).limit(exportLimit).all()
         try await req.audit(AuditEntry(action: .auditExport, resourceType: "AuditEvent", detail: "\(filter.queryString) rows=\(events.count)"))
         var csv = "occurred_at,user_email,role,action,resource_type,resource_id,patient_id,ip,user_agent,outcome,detail\r\n"
         let iso = ISO8601DateFormatter()
@@ -67,18 +84,11 @@ enum AuditController {
         return response
     }
 
-    static func query(_ filter: Filter, on database: any Database) async throws -> QueryBuilder<AuditEvent> {
+    static func query(_ filter: Filter, patients: [PatientSummary]?, on database: any Database) async throws -> QueryBuilder<AuditEvent> {
         let query = AuditEvent.query(on: database).sort(\.$occurredAt, .descending)
         if !filter.user.isEmpty { query.filter(\.$userEmail == User.normalize(email: filter.user)) }
         if !filter.action.isEmpty { query.filter(\.$action == filter.action) }
-        if !filter.patient.isEmpty {
-            // A patient is named by MRN or by the id in the chart's address.
-            var id = UUID(uuidString: filter.patient)
-            if id == nil, let mrn = MedicalRecordNumber(filter.patient) {
-                id = try await PatientQueries.find(mrn: mrn, on: database)?.id
-            }
-            query.filter(\.$patientID == (id ?? UUID()))
-        }
+        if let patients { query.filter(\.$patientID ~~ patients.map(\.id)) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current
         func start(of date: CalendarDate) -> Date? {

@@ -64,6 +64,12 @@ enum SettingsController {
         }
         return req.page("Clinical settings", section: nil, status: status, [
             .tag("h1", text: "Clinical settings"),
+            .tag("p", [("class", "muted")], [
+                .text("They apply to the whole practice. Who may change them: "
+                      + PermissionTable.holders(of: .clinicalSettings).map(\.title).joined(separator: ", ")
+                      + ". Each change is kept in the audit trail with the name of who made it. "),
+                .link("What each role may do", to: SitePath.roles()),
+            ]),
             differencesForm(mine(.differences, differences, stored.differencesVersion), csrfToken: req.csrfToken),
             rulesForm(mine(.rules, stored.rules.fields, stored.rulesVersion), csrfToken: req.csrfToken),
         ])

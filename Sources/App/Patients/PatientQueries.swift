@@ -83,6 +83,15 @@ enum PatientQueries {
         return (try row?.decode(column: "chart_version", as: Int.self) ?? 0, try row?.decode(column: "settings_version", as: Int?.self) ?? 0)
     }
 
+    /// The list columns of these patients, removed ones included (the audit trail names them).
+    static func summaries(ids: Set<UUID>, on database: any Database) async throws -> [UUID: PatientSummary] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await database.sql.raw("""
+            SELECT \(unsafeRaw: PatientSummary.columns) FROM patients WHERE id IN \(SQLGroupExpression(ids.map { SQLBind($0) }))
+            """).all()
+        return Dictionary(try rows.map { try PatientSummary(row: SQLRowReader(row: $0)) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// By MRN, soft-deleted patients included: the audit trail still names them.
     static func find(mrn: MedicalRecordNumber, on database: any Database) async throws -> PatientRecord? {
         try await database.sql.raw("SELECT * FROM patients WHERE mrn = \(bind: mrn.value)")

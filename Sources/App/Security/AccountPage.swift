@@ -34,7 +34,7 @@ enum AccountPage {
             .tag("dl", [("class", "card")], [
                 .tag("dt", text: "Name"), .tag("dd", text: model.name),
                 .tag("dt", text: "Email"), .tag("dd", text: model.email),
-                .tag("dt", text: "Role"), .tag("dd", text: model.role),
+                .tag("dt", text: "Role"), .tag("dd", [], [.text(model.role + " · "), .link("what each role may do", to: SitePath.roles())]),
             ]),
             .link("Change your password", to: SitePath.accountPassword(), [("class", "button secondary")]),
             .tag("section", [("aria-labelledby", "api-tokens")], [

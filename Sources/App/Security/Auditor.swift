@@ -55,6 +55,54 @@ enum AuditAction: String, CaseIterable {
     case tokenRevoke = "api-token.revoke"
 }
 
+extension AuditAction {
+    /// The action as an administrator reads it on the audit page.
+    var title: String {
+        switch self {
+        case .loginSuccess: "Signed in"
+        case .loginFailure: "Sign-in failed"
+        case .logout: "Signed out"
+        case .permissionDenied: "Refused: no permission"
+        case .passwordChange: "Changed own password"
+        case .userCreate: "Created a staff account"
+        case .userUpdate: "Changed a staff account"
+        case .userDisable: "Disabled a staff account"
+        case .userEnable: "Enabled a staff account"
+        case .userPasswordReset: "Reset a staff password"
+        case .userList: "Listed staff accounts"
+        case .auditView: "Searched the audit trail"
+        case .auditExport: "Exported the audit trail"
+        case .patientSearch: "Searched patients"
+        case .patientView: "Opened a patient"
+        case .patientCreate: "Registered a patient"
+        case .patientUpdate: "Changed a registration"
+        case .patientUpdateConflict: "Registration change refused: edited meanwhile"
+        case .evaluationView: "Read a visit note"
+        case .evaluationCreate: "Started a visit note"
+        case .evaluationUpdate: "Saved a visit note"
+        case .evaluationUpdateConflict: "Visit note save refused: edited meanwhile"
+        case .evaluationSign: "Signed a visit note"
+        case .addendumCreate: "Added an addendum"
+        case .alertRaise: "Alert raised"
+        case .alertResolve: "Resolved an alert"
+        case .alertAcknowledge: "Acknowledged an inbox item"
+        case .recordView: "Read a record"
+        case .recordCreate: "Added a record"
+        case .recordUpdate: "Changed a record"
+        case .recordUpdateConflict: "Record change refused: edited meanwhile"
+        case .recordEnteredInError: "Marked a record entered in error"
+        case .wordingImport: "Imported licensed questionnaire wording"
+        case .kioskStart: "Handed questionnaires to the tablet"
+        case .kioskOpen: "Tablet opened questionnaires"
+        case .kioskFailure: "Tablet code refused"
+        case .settingsUpdate: "Changed clinical settings"
+        case .resultReview: "Signed a result review"
+        case .tokenCreate: "Made an API token"
+        case .tokenRevoke: "Revoked an API token"
+        }
+    }
+}
+
 /// One entry for the audit trail, filled from the request's user, address and browser.
 struct AuditEntry {
     var action: AuditAction

@@ -28,6 +28,31 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case auditView = "audit.view"
 }
 
+extension Action {
+    /// What the action lets a user do, as the roles page explains it.
+    public var explanation: String {
+        switch self {
+        case .patientRead: "Find patients and open their registration (name, birth date, contact, referring physician)."
+        case .patientRegister: "Register patients and correct their registration."
+        case .clinicalRead: "Read clinical notes, the chart's lists, questionnaire answers, alerts and results; see the inbox."
+        case .evaluationWrite: "Write visit notes as drafts and add addenda to signed ones."
+        case .chartWrite: "Keep medications, allergies, prior treatments and diagnoses; order tests and enter their results."
+        case .questionnaireWrite: "Enter a patient's questionnaire answers, or mark a response entered in error."
+        case .questionnaireHandout: "Hand questionnaires to a patient on the waiting-room tablet (without seeing the answers)."
+        case .clinicalSettings: "Change the practice's clinical settings: minimal important differences, optional alerts, work-up deadlines."
+        case .noteSign: "Sign visit notes (then only addenda may follow) and sign the review of test results."
+        case .alertResolve: "Resolve a chart alert (a red flag ruled out, a safety answer handled) with a reason."
+        case .alertAcknowledge: "Acknowledge an alert or a result in the inbox: seen, and what is being done."
+        case .workupSchedule: "Book or move the date of an ordered test."
+        case .scheduleView: "See the schedule."
+        case .worklistView: "See the worklists of open orders (and, with clinical reading, results awaiting review)."
+        case .reportView: "See the practice's reports."
+        case .userManage: "Create staff accounts, change roles, disable accounts, reset passwords."
+        case .auditView: "Search and export the audit trail, looking up patients by name or MRN for it (never their charts)."
+        }
+    }
+}
+
 /// Who may reach a route: anybody, anybody signed in, or the holders of one action.
 public enum Access: Hashable, Sendable {
     case anonymous
@@ -57,6 +82,11 @@ public enum PermissionTable {
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {
         grants[role, default: []].contains(action)
+    }
+
+    /// The staff roles that hold `action`, in the order roles are listed: "Physician", "Nurse".
+    public static func holders(of action: Action) -> [Role] {
+        Role.staff.filter { allows($0, action) }
     }
 
     /// Whether a signed-in user (or nobody, for `nil`) may reach a route with this access level.
