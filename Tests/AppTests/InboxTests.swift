@@ -36,6 +36,8 @@ import Testing
             let mine = try await physician.get(SitePath.inbox() + "?mine=1")
             let alertID = try #require(try await EvaluationQueries.openAlerts(patientID: ana.id, on: context.app.db).first?.id)
             try await nurse.get(SitePath.inbox())
+            let refused = try await nurse.post(SitePath.acknowledgeInboxItem(alertID), form: ["note": "Called her\u{7}"])
+            try await nurse.get(SitePath.inbox())
             let acknowledged = try await nurse.post(SitePath.acknowledgeInboxItem(alertID), form: ["note": "Called her; crisis line given, seen today"])
             let twice = try await physician.post(SitePath.acknowledgeInboxItem(alertID), form: ["note": "me too"])
             let afterAcknowledging = try await physician.get(SitePath.inbox())
@@ -52,6 +54,7 @@ import Testing
             #expect(phq.lowerBound < mri.lowerBound, "urgent before a result to review")
             #expect(before.text.contains("Alves, Ana") && before.text.contains("Brook, Ben") && before.text.contains("Sign review"))
             #expect(mine.text.contains("Nothing new."), "the nurse raised and ordered both")
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("aria-invalid") && refused.text.contains("Called her"))
             #expect(acknowledged.status == .seeOther && twice.status == .seeOther)
             #expect(afterAcknowledging.text.contains(#"aria-label="1 new">1</span>"#))
             #expect(afterAcknowledging.text.contains("Acknowledged, still open (1)"))
@@ -123,6 +126,29 @@ import Testing
             #expect(second.status == .conflict)
             #expect(nul.status == .unprocessableEntity)
             #expect(after.json["new"] == 1 && after.json["items"][1]["acknowledgement"]["by"] == "Test Therapist")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func twoAcknowledgingTheSameItemAtOnceEndInOneAcknowledgementAndOneConflict(database: TestDatabase) async throws {
+        try await withRelief(database, onDisk: true) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await APIClient.make(try await context.signedIn(.nurse))
+            let therapist = try await APIClient.make(try await context.signedIn(.therapist))
+            var outcomes: [[UInt]] = []
+            // act
+            for _ in 1...ConcurrentEditTests.pairs {
+                let order = try await Self.resultedMRI(nurse, patient)
+                async let one = nurse.send(.POST, "/api/v1/inbox/\(order)/acknowledge", .object(["note": "nurse"]))
+                async let two = therapist.send(.POST, "/api/v1/inbox/\(order)/acknowledge", .object(["note": "therapist"]))
+                outcomes.append(try await [one.status, two.status].map(\.code).sorted())
+            }
+            // check
+            #expect(outcomes.allSatisfy { $0 == [200, 409] }, "\(outcomes)")
+            let rows = try await context.app.db.sql.raw("SELECT COUNT(*) AS n FROM inbox_acknowledgements").first()?.decode(column: "n", as: Int.self)
+            #expect(rows == ConcurrentEditTests.pairs)
+            #expect(try await context.auditEvents(.alertAcknowledge).count == ConcurrentEditTests.pairs)
         }
     }
 }

@@ -5,6 +5,11 @@ import Vapor
 /// The clinical inbox: what is open on any chart, and acknowledging it.
 enum InboxController {
     static func index(req: Request) async throws -> Response {
+        try await page(req)
+    }
+
+    /// The inbox; `refused` is a note that could not be kept, shown on its item as typed (422).
+    private static func page(_ req: Request, refused: (item: UUID, note: String, message: String)? = nil) async throws -> Response {
         let user = try req.user
         let mine = req.query[String.self, at: "mine"] == "1"
         let deadlines = try await PracticeSettings.workupDeadlines(on: req.db)
@@ -12,9 +17,14 @@ enum InboxController {
         try await req.audit(AuditEntry(action: .recordView, resourceType: "Inbox", detail: "\(inbox.items.count) item(s)"))
         let today = req.today
         let model = InboxPage.Model(
-            rows: inbox.items.map { row($0, today: today, time: req.displayTime) }, mine: mine, truncated: inbox.truncated,
+            rows: inbox.items.map { item in
+                var row = row(item, today: today, time: req.displayTime)
+                if let refused, refused.item == item.id { row.refused = (refused.note, refused.message) }
+                return row
+            }, mine: mine, truncated: inbox.truncated,
             canAcknowledge: user.can(.alertAcknowledge), canResolve: user.can(.alertResolve), canReview: user.can(.noteSign))
-        return req.page("Inbox", section: .inbox, InboxPage.render(model, csrfToken: req.csrfToken))
+        return req.page("Inbox", section: .inbox, status: refused == nil ? .ok : .unprocessableEntity,
+                        InboxPage.render(model, csrfToken: req.csrfToken))
     }
 
     static func acknowledge(req: Request) async throws -> Response {
@@ -22,7 +32,7 @@ enum InboxController {
         var reader = FormReader(FormFields(urlEncoded: req.body.string ?? ""), today: req.today)
         let note = reader.text("note", limit: 1000)
         if let problem = reader.problems["note"] {
-            return req.redirect(to: SitePath.inbox(), flash: Flash(.warning, "Not acknowledged: \(problem)"))
+            return try await page(req, refused: (id, FormFields(urlEncoded: req.body.string ?? "")["note"], problem))
         }
         switch try await InboxQueries.acknowledge(id, note: note, by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit) {
         case .acknowledged:

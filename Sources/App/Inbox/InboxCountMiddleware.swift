@@ -5,7 +5,7 @@ import Vapor
 /// (which redirect) go without.
 struct InboxCountMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.method == .GET, request.currentUser?.can(.clinicalRead) == true, !request.url.path.hasPrefix("/api/") {
+        if request.method == .GET, request.currentUser?.can(.clinicalRead) == true, !request.wantsJSON {
             request.inboxCount = try await InboxQueries.newCount(on: request.db)
         }
         return try await next.respond(to: request)

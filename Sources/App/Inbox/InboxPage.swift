@@ -16,6 +16,8 @@ enum InboxPage {
         let order: (link: String, version: Int)?
         let resolve: String?
         let acknowledgement: String?
+        /// A note typed here that was refused, with its message.
+        var refused: (note: String, message: String)? = nil
     }
 
     struct Model {
@@ -66,7 +68,8 @@ enum InboxPage {
             .unwrap(row.acknowledgement) { .tag("p", [("class", "acknowledged")], [.text($0)]) },
             .tag("div", [("class", "inbox-actions")], [
                 .if(row.acknowledgement == nil && model.canAcknowledge, form(SitePath.acknowledgeInboxItem(row.id), csrfToken, [
-                    field("note", "note-" + key, label: "What you are doing (optional)"), Forms.submit("Acknowledge", secondary: true),
+                    field("note", "note-" + key, label: "What you are doing (optional)", value: row.refused?.note ?? "", error: row.refused?.message),
+                    Forms.submit("Acknowledge", secondary: true),
                 ])),
                 .unwrap(row.resolve) { action in
                     .if(model.canResolve, form(action, csrfToken, [
@@ -89,10 +92,13 @@ enum InboxPage {
     }
 
     /// A one-line field labelled for screen readers and sighted users alike, with an id unique on the page.
-    private static func field(_ name: String, _ id: String, label: String, required: Bool = false) -> BodyNode {
+    private static func field(_ name: String, _ id: String, label: String, value: String = "", error: String? = nil,
+                              required: Bool = false) -> BodyNode {
         .tag("label", [("class", "inline-field")], [
             .tag("span", text: label),
-            .void("input", [("type", "text"), ("name", name), ("id", id), ("maxlength", "1000")] + (required ? [("required", nil)] : [])),
+            .unwrap(error) { .tag("span", [("class", "field-error"), ("id", id + "-error")], text: $0) },
+            .void("input", [("type", "text"), ("name", name), ("id", id), ("maxlength", "1000"), ("value", value)]
+                  + (required ? [("required", nil)] : []) + (error == nil ? [] : [("aria-invalid", "true"), ("aria-describedby", id + "-error")])),
         ])
     }
 }
