@@ -7,6 +7,7 @@ from test_registration_flow import fill, sign_in, wait_for_url
 
 def test_a_physician_completes_and_signs_a_first_visit(browser, base_url):
     sign_in(browser, base_url, "physician@demo.relief", "demo-physician-pass")
+    browser.get(base_url + "/patients")  # clinical roles land on the inbox
     browser.find_element(By.CSS_SELECTOR, "table.list tbody tr a").click()
     wait_for_url(browser, lambda url: "/patients/" in url)
     browser.find_element(By.XPATH, "//button[normalize-space()='Start note']").click()

@@ -42,6 +42,7 @@ def test_the_front_desk_hands_over_a_tablet_and_the_patient_answers(browser, bas
 
 def test_a_nurse_enters_a_paper_form_and_sees_the_score_on_the_chart(browser, base_url):
     sign_in(browser, base_url, "nurse@demo.relief", "demo-nurse-pass")
+    browser.get(base_url + "/patients")  # clinical roles land on the inbox
     browser.find_element(By.CSS_SELECTOR, "table.list tbody tr a").click()
     wait_for_url(browser, lambda url: "/patients/" in url)
     browser.find_element(By.LINK_TEXT, "Questionnaires and scores").click()

@@ -53,7 +53,8 @@ enum InboxAPI {
     static let endpoints: [APIEndpoint] = [
         APIEndpoint(.GET, ["inbox"], access: .action(.clinicalRead),
                     "Open alerts and results awaiting review across the practice, worst and newest first, unacknowledged ones before the others.",
-                    response: .ref("Inbox"), query: [("mine", "true: only what the caller raised or ordered.")], handler: index),
+                    response: .ref("Inbox"), failures: [.unprocessableEntity],
+                    query: [("mine", "true: only what the caller raised or ordered; false or absent: everyone's.")], handler: index),
         APIEndpoint(.POST, ["inbox", .item, "acknowledge"], access: .action(.alertAcknowledge),
                     "Acknowledge an open item with an optional note (up to 1,000 characters). 409 when someone acknowledged it first, or it is closed.",
                     request: .ref("Acknowledgement"), response: .ref("InboxAcknowledged"), failures: [.conflict], handler: acknowledge),
