@@ -34,6 +34,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(StaticAssetMiddleware())
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(APITokenAuthenticator())
+    app.middleware.use(UnsavedSubmissionMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(InboxCountMiddleware())
 

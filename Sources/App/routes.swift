@@ -10,6 +10,8 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.login, access: .anonymous, use: LoginController.show)
     app.on(.POST, SitePath.login, access: .anonymous, use: LoginController.login)
     app.on(.POST, SitePath.logout, access: .signedIn, use: LoginController.logout)
+    app.on(.GET, SitePath.unsaved, access: .signedIn, use: UnsavedSubmissionController.show)
+    app.on(.POST, SitePath.discardUnsaved, access: .signedIn, use: UnsavedSubmissionController.discard)
     app.on(.GET, SitePath.home, access: .signedIn, use: HomeController.home)
     app.on(.GET, SitePath.account, access: .signedIn, use: AccountController.show)
     app.on(.GET, SitePath.accountPassword, access: .signedIn, use: AccountController.editPassword)

@@ -68,13 +68,19 @@ import VaporTesting
             let nurse = try await context.signedIn(.nurse)
             let path = try await start(nurse, patient)
             let fields = [("version", try await version(nurse, path)), ("chiefComplaint", "Neck pain"), ("painNow", "11"),
-                          ("onsetDate", "12/24/2026"), ("radiation", "Right arm")]
+                          ("painWorst", "x"), ("onsetDate", "12/24/2026"), ("radiation", "Right arm"), ("map.calf:left", "12")]
             // act
             let response = try await nurse.post(path, pairs: fields)
             // check
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("Enter a whole number from 0 to 10."))
             #expect(response.text.contains("The onset cannot be after today."))
+            // the summary names each field, in the form's order, and links to it
+            let summary = try #require(response.text.section(from: "class=\"error-summary\"", to: "</ul>"))
+            let named = ["Onset date: The onset", "Pain now: Enter a whole number", "Worst pain: Enter a whole number", "Left calf: Choose"]
+            let positions = named.map { summary.range(of: $0)?.lowerBound }
+            #expect(positions.allSatisfy { $0 != nil } && positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "\(summary)")
+            #expect(summary.contains("href=\"#painWorst\""))
             #expect(response.text.contains("value=\"Right arm\""))
             let stored = try #require(try await Evaluation.query(on: context.app.db).first())
             #expect(try stored.decoded() == EvaluationContent())

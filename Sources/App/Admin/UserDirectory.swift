@@ -111,7 +111,7 @@ public enum UserDirectory {
         user.version += 1
         try await user.save(on: database)
         guard disabled else { return 0 }
-        try await SessionStore.endAll(of: try user.requireID(), on: database, cache: sessions)
+        try await SessionStore.endAll(of: try user.requireID(), at: now, on: database, cache: sessions)
         return try await APITokens.revokeAll(of: try user.requireID(), now: now, on: database)
     }
 

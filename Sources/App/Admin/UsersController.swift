@@ -95,7 +95,7 @@ enum UsersController {
         user.version += 1
         try await req.db.writeTransaction { database in
             try await user.save(on: database)
-            try await SessionStore.endAll(of: try user.requireID(), on: database, cache: req.application.sessionCache)
+            try await SessionStore.endAll(of: try user.requireID(), at: req.now, on: database, cache: req.application.sessionCache)
             try await APITokens.revokeAll(of: try user.requireID(), now: req.now, on: database)
             try await req.audit(AuditEntry(action: .userPasswordReset, resourceType: "User", resourceID: user.id?.uuidString), on: database)
         }

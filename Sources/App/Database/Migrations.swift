@@ -28,5 +28,6 @@ enum Migrations {
         UpdateAuditChain(),
         UpdatePatientEmailIndex(),
         CreateInboxAcknowledgement(),
+        CreateUnsavedSubmission(),
     ]
 }

@@ -22,14 +22,10 @@ enum EvaluationFormView {
         let f = model.fields
         let p = model.problems
         let action = SitePath.evaluation(model.patientID, model.evaluationID)
-        let errors = p.sorted { $0.key < $1.key }.map { (name: $0.key, message: $0.value) }
         let form = BoundForm(fields: f, problems: p)
         func score(_ name: String, _ label: String) -> BodyNode { form.number(name, label, hint: "0–10", narrow: true) }
-        return [
-            .tag("h1", text: model.heading),
-            .unwrap(model.conflict) { .tag("div", [("class", "notice warning"), ("role", "alert")], text: $0) },
-            Forms.errorSummary(errors),
-            .tag("form", [("method", "post"), ("action", action), ("class", "evaluation-form"), ("novalidate", nil)], [
+        // Drawn first, so the summary above it names each field by its label.
+        let body: BodyNode = .tag("form", [("method", "post"), ("action", action), ("class", "evaluation-form"), ("novalidate", nil)], [
                 Forms.csrf(csrfToken),
                 Forms.hidden("version", String(model.version)),
                 Forms.section("History of present illness", [
@@ -48,7 +44,7 @@ enum EvaluationFormView {
                         score("painWorst", "Worst pain"), score("painLeast", "Least pain"),
                     ]),
                 ]),
-                Forms.section("Where it hurts", [bodyMapTable(f, p)]),
+                Forms.section("Where it hurts", [bodyMapTable(form)]),
                 Forms.section("Impact on life", [
                     Forms.row([form.choose("sleep", "Sleep", SleepImpact.self), form.choose("workStatus", "Work status", WorkStatus.self)]),
                     form.area("activitiesGivenUp", "Activities given up"),
@@ -71,8 +67,8 @@ enum EvaluationFormView {
                     form.area("rangeOfMotion", "Range of motion"),
                     form.boxes("tender", "Tenderness", TenderSite.self),
                     form.text("tendernessNotes", "Tenderness notes"),
-                    neuroTable(f),
-                    provocationTable(f),
+                    neuroTable(form),
+                    provocationTable(form),
                     form.area("examNotes", "Other findings"),
                 ]),
                 Forms.section("Red flags", [
@@ -88,7 +84,12 @@ enum EvaluationFormView {
                                             text: "Sign note")),
                     .link("Back to chart", to: SitePath.patient(model.patientID), [("class", "button secondary")]),
                 ]),
-            ]),
+            ])
+        return [
+            .tag("h1", text: model.heading),
+            .unwrap(model.conflict) { .tag("div", [("class", "notice warning"), ("role", "alert")], text: $0) },
+            Forms.errorSummary(form.errors),
+            body,
         ]
     }
 
@@ -98,7 +99,8 @@ enum EvaluationFormView {
 
     /// The body map: the figures show what is marked; the table beside them is the control, usable with the
     /// keyboard and without script (a region left at "—" is not marked).
-    private static func bodyMapTable(_ f: FormFields, _ p: [String: String]) -> BodyNode {
+    private static func bodyMapTable(_ form: BoundForm) -> BodyNode {
+        let f = form.fields
         let marks = BodyMap.regions.flatMap { region in
             BodySide.allCases.compactMap { side in Int(f[EvaluationForm.mapField(region.id, side)]).flatMap {
                 PainMark(region: region.id, side: side, intensity: $0)
@@ -112,15 +114,17 @@ enum EvaluationFormView {
                 .tag("tbody", [], BodyMap.regions.map { region in
                     .tag("tr", [], [.tag("th", [("scope", "row")], text: region.label)] + BodySide.allCases.map { side in
                         let name = EvaluationForm.mapField(region.id, side)
-                        return .tag("td", [], [Forms.cellSelect(name, label: "\(side.title) \(region.label.lowercased())",
-                                                                options: intensityOptions, selected: f[name], invalid: p[name] != nil)])
+                        let label = "\(side.title) \(region.label.lowercased())"
+                        form.note(name, label)
+                        return .tag("td", [], [Forms.cellSelect(name, label: label, options: intensityOptions, selected: f[name],
+                                                                invalid: form.problems[name] != nil)])
                     })
                 }),
             ]),
         ])
     }
 
-    private static func neuroTable(_ f: FormFields) -> BodyNode {
+    private static func neuroTable(_ form: BoundForm) -> BodyNode {
         .tag("table", [("class", "exam-table")], [
             .tag("caption", text: "Neurological exam by level and side"),
             .tableHead(["Level", "Strength R", "Strength L", "Reflex R", "Reflex L", "Sensation R", "Sensation L"]),
@@ -128,24 +132,26 @@ enum EvaluationFormView {
                 .tag("tr", [], [.tag("th", [("scope", "row")], text: root.title)] + EvaluationForm.neuroAspects.flatMap { aspect in
                     BodySide.allCases.map { side in
                         let name = EvaluationForm.neuroField(root, side, aspect)
-                        return .tag("td", [], [Forms.cellSelect(name, label: "\(root.title) \(aspect) \(side.title.lowercased())",
-                                                                options: findingOptions, selected: f[name])])
+                        let label = "\(root.title) \(aspect) \(side.title.lowercased())"
+                        form.note(name, label)
+                        return .tag("td", [], [Forms.cellSelect(name, label: label, options: findingOptions, selected: form.fields[name])])
                     }
                 })
             }),
         ])
     }
 
-    private static func provocationTable(_ f: FormFields) -> BodyNode {
+    private static func provocationTable(_ form: BoundForm) -> BodyNode {
         .tag("table", [("class", "exam-table")], [
             .tag("caption", text: "Provocation tests"),
             .tableHead(["Test", "Right", "Left"]),
             .tag("tbody", [], ProvocationTest.allCases.map { test in
                 .tag("tr", [], [.tag("th", [("scope", "row")], text: test.title)] + BodySide.allCases.map { side in
                     let name = EvaluationForm.testField(test, side)
-                    let selected = f[name].isEmpty ? TestResult.notDone.rawValue : f[name]
-                    return .tag("td", [], [Forms.cellSelect(name, label: "\(test.title) \(side.title.lowercased())",
-                                                            options: Forms.options(TestResult.self), selected: selected)])
+                    let selected = form.fields[name].isEmpty ? TestResult.notDone.rawValue : form.fields[name]
+                    let label = "\(test.title) \(side.title.lowercased())"
+                    form.note(name, label)
+                    return .tag("td", [], [Forms.cellSelect(name, label: label, options: Forms.options(TestResult.self), selected: selected)])
                 })
             }),
         ])

@@ -9,6 +9,8 @@ enum SitePath {
     static let home: Address<> = .init()
     static let login: Address<> = .init("login")
     static let logout: Address<> = .init("logout")
+    static let unsaved: Address<> = .init("unsaved")
+    static let discardUnsaved: Address<> = .init("unsaved", "discard")
     static let account: Address<> = .init("account")
     static let accountPassword = account / "password"
     static let apiTokens = account / "api-tokens"

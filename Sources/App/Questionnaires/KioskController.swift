@@ -69,7 +69,7 @@ enum KioskController {
         // Staff handing over their own device are signed out, so the patient cannot leave the questionnaires.
         if let user = req.currentUser {
             try await req.audit(AuditEntry(action: .logout, resourceType: "User", resourceID: user.id.uuidString, detail: "kiosk hand-over"))
-            if let session = user.sessionID { try await SessionStore.end(session, on: req.db, cache: req.application.sessionCache) }
+            if let session = user.sessionID { try await SessionStore.end(session, at: req.now, on: req.db, cache: req.application.sessionCache) }
         }
         try await kioskAudit(req)(AuditEntry(action: .kioskOpen, resourceType: "KioskSession", resourceID: (try session.requireID()).uuidString,
                                              patientID: session.patientID), req.db)

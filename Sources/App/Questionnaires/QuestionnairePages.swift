@@ -53,8 +53,9 @@ enum QuestionnairePages {
 
     static func form(_ model: FormModel, csrfToken: String) -> [BodyNode] {
         let definition = model.definition
-        let errors = definition.items.compactMap { item in model.problems[item.linkId].map { (name: "\(item.linkId)-0", message: $0) } }
-            + (model.problems[QuestionnaireSubmission.completedOnField].map { [(name: QuestionnaireSubmission.completedOnField, message: $0)] } ?? [])
+        let errors = definition.items.enumerated().compactMap { index, item in
+            model.problems[item.linkId].map { (name: "\(item.linkId)-0", message: "Question \(index + 1): \($0)") }
+        } + (model.problems[QuestionnaireSubmission.completedOnField].map { [(name: QuestionnaireSubmission.completedOnField, message: "Date completed: \($0)")] } ?? [])
         let bound = BoundForm(fields: model.fields, problems: model.problems)
         return [
             .tag("h1", text: definition.title),

@@ -99,7 +99,7 @@ enum AccountController {
         try await req.db.writeTransaction { database in
             try await user.save(on: database)
             // Other browsers signed in as this user are signed out.
-            try await SessionStore.endAll(of: current.id, except: current.sessionID, on: database, cache: req.application.sessionCache)
+            try await SessionStore.endAll(of: current.id, except: current.sessionID, at: req.now, on: database, cache: req.application.sessionCache)
             try await req.audit(AuditEntry(action: .passwordChange, resourceType: "User", resourceID: current.id.uuidString), on: database)
         }
         req.application.forgetCredentials(of: current.id)  // the cached rows still say "must change password"

@@ -53,6 +53,9 @@ enum AuditAction: String, CaseIterable {
     /// Personal API tokens made and revoked on the account page.
     case tokenCreate = "api-token.create"
     case tokenRevoke = "api-token.revoke"
+    /// A form sent after its session ended, kept for its author; discarded by them after signing in again.
+    case submissionKept = "submission.kept"
+    case submissionDiscard = "submission.discard"
 }
 
 extension AuditAction {
@@ -99,6 +102,8 @@ extension AuditAction {
         case .resultReview: "Signed a result review"
         case .tokenCreate: "Made an API token"
         case .tokenRevoke: "Revoked an API token"
+        case .submissionKept: "Kept a form sent after the session ended"
+        case .submissionDiscard: "Discarded a kept form"
         }
     }
 }

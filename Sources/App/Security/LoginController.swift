@@ -17,8 +17,10 @@ enum LoginController {
     static func show(req: Request) async throws -> Response {
         if req.currentUser != nil { return req.redirect(to: SitePath.home()) }
         let next = req.queryText("next") ?? ""
-        let notice = req.queryText("expired") == "1" || req.sessionEnded
+        let ended = req.queryText("expired") == "1" || req.sessionEnded
             ? "Your session ended after \(Int(req.application.config.sessionIdleTimeout / 60)) minutes without activity. Please sign in again." : nil
+        let notice = req.unsavedSubmissionKey != nil
+            ? "Your session had ended, so what you sent is not saved yet: it is kept, and comes back when you sign in again." : ended
         return render(req, LoginPage.Model(email: "", next: next, error: nil, notice: notice))
     }
 
@@ -45,7 +47,12 @@ enum LoginController {
     private static func signIn(_ user: User, _ req: Request, next: String) async throws -> Response {
         user.lastLoginAt = req.now
         try await user.save(on: req.db)
-        let response = req.redirect(to: user.mustChangePassword ? SitePath.accountPassword() : next)
+        // Typed work kept when the last session ended comes back first.
+        var kept: UnsavedSubmission?
+        if let key = req.unsavedSubmissionKey {
+            kept = try await UnsavedSubmission.find(key: key, userID: try user.requireID(), now: req.now, on: req.db)
+        }
+        let response = req.redirect(to: user.mustChangePassword ? SitePath.accountPassword() : kept != nil ? SitePath.unsaved() : next)
         try await SessionAuthenticator.start(for: user, request: req, response: response)
         try await req.audit(AuditEntry(action: .loginSuccess, resourceType: "User", resourceID: user.id?.uuidString,
                                        userID: user.id, userEmail: user.email, role: user.role))
@@ -91,7 +98,7 @@ enum LoginController {
     static func logout(req: Request) async throws -> Response {
         let user = try req.user
         try await req.audit(AuditEntry(action: .logout, resourceType: "User", resourceID: user.id.uuidString))
-        if let session = user.sessionID { try await SessionStore.end(session, on: req.db, cache: req.application.sessionCache) }
+        if let session = user.sessionID { try await SessionStore.end(session, at: req.now, on: req.db, cache: req.application.sessionCache) }
         let response = req.redirect(to: SitePath.login(), flash: Flash(.info, "You are signed out."))
         response.cookies[SessionAuthenticator.cookieName] = .expired
         return response

@@ -51,7 +51,7 @@ struct SessionAuthenticator: Middleware {
         guard var row else { return }
         let idle = now.timeIntervalSince(row.lastSeenAt)
         if idle > request.application.config.sessionIdleTimeout || row.disabledAt != nil {
-            try await SessionStore.end(row.sessionID, on: request.db, cache: cache)
+            try await SessionStore.end(row.sessionID, at: now, on: request.db, cache: cache)
             request.sessionEnded = true
             return
         }

@@ -36,16 +36,39 @@ enum SessionStore {
     }
 
     /// Ends one session (sign-out, timeout).
-    static func end(_ sessionID: UUID, on database: any Database, cache: SessionCache) async throws {
+    static func end(_ sessionID: UUID, at now: Date, on database: any Database, cache: SessionCache) async throws {
+        try await remember(SQLQueryString("id = \(bind: sessionID)"), at: now, on: database)
         try await database.sql.raw("DELETE FROM user_sessions WHERE id = \(bind: sessionID)").run()
         cache.remove { $0.sessionID == sessionID }
     }
 
     /// Ends every session of a user but `except` (password changed, reset, account disabled).
-    static func endAll(of userID: UUID, except: UUID? = nil, on database: any Database, cache: SessionCache) async throws {
+    static func endAll(of userID: UUID, except: UUID? = nil, at now: Date, on database: any Database, cache: SessionCache) async throws {
+        try await remember(SQLQueryString("user_id = \(bind: userID) AND id <> \(bind: except ?? UUID())"), at: now, on: database)
         var query = database.sql.delete(from: "user_sessions").where("user_id", .equal, userID)
         if let except { query = query.where("id", .notEqual, except) }
         try await query.run()
         cache.remove { $0.userID == userID && $0.sessionID != except }
+    }
+
+    /// How long a dead session's form token still names its user, so a form sent after the end can be kept.
+    static let endedSessionMemory: TimeInterval = 12 * 3600
+
+    /// Keeps the form tokens of the sessions about to end (`UnsavedSubmission`), and forgets old ones.
+    private static func remember(_ sessions: SQLQueryString, at now: Date, on database: any Database) async throws {
+        try await database.sql.raw("""
+            INSERT INTO ended_sessions (csrf_token, user_id, ended_at)
+            SELECT csrf_token, user_id, \(bind: now) FROM user_sessions WHERE \(sessions)
+            ON CONFLICT (csrf_token) DO NOTHING
+            """).run()
+        try await database.sql.raw("DELETE FROM ended_sessions WHERE ended_at < \(bind: now.addingTimeInterval(-endedSessionMemory))").run()
+    }
+
+    /// The user whose session, ended within `endedSessionMemory`, handed out this form token.
+    static func endedSessionUser(csrfToken: String, now: Date, on database: any Database) async throws -> UUID? {
+        try await database.sql.raw("""
+            SELECT user_id FROM ended_sessions
+            WHERE csrf_token = \(bind: csrfToken) AND ended_at > \(bind: now.addingTimeInterval(-endedSessionMemory))
+            """).first()?.decode(column: "user_id", as: UUID.self)
     }
 }

@@ -129,12 +129,33 @@ extension Forms {
 
 /// The controls of one form drawn from its submitted (or stored) fields and their problems, so a view names each
 /// field once and every control shows the user's input and its message.
-struct BoundForm {
+/// Draws a form's fields from the submitted values and their problems, noting each field's label as it goes so the
+/// error summary can name the field of every problem, in the order of the form.
+final class BoundForm {
     let fields: FormFields
     let problems: [String: String]
+    private var labels: [(name: String, label: String)] = []
+
+    init(fields: FormFields, problems: [String: String]) {
+        self.fields = fields
+        self.problems = problems
+    }
+
+    /// Notes a label for a field drawn outside this form's helpers (a table cell).
+    func note(_ name: String, _ label: String) { labels.append((name, label)) }
+
+    /// For `Forms.errorSummary`, once the fields are drawn: "Pain now: Enter a whole number from 0 to 10.", in the
+    /// form's order; a problem of a field not drawn comes last, by its message alone.
+    var errors: [(name: String, message: String)] {
+        let order = Dictionary(labels.enumerated().map { ($1.name, ($0, $1.label)) }, uniquingKeysWith: { first, _ in first })
+        return problems.sorted { (order[$0.key]?.0 ?? .max, $0.key) < (order[$1.key]?.0 ?? .max, $1.key) }.map { name, message in
+            (name, order[name].map { "\($0.1): \(message)" } ?? message)
+        }
+    }
 
     func text(_ name: String, _ label: String, hint: String? = nil, required: Bool = false, extra: [(String, String?)] = []) -> BodyNode {
-        Forms.text(name, label: label, value: fields[name], error: problems[name], required: required, hint: hint, extra: extra)
+        note(name, label)
+        return Forms.text(name, label: label, value: fields[name], error: problems[name], required: required, hint: hint, extra: extra)
     }
 
     /// A number field: the numeric keyboard on a tablet.
@@ -143,19 +164,23 @@ struct BoundForm {
     }
 
     func area(_ name: String, _ label: String, hint: String? = nil, rows: Int = 3) -> BodyNode {
-        Forms.textarea(name, label: label, value: fields[name], error: problems[name], hint: hint, rows: rows)
+        note(name, label)
+        return Forms.textarea(name, label: label, value: fields[name], error: problems[name], hint: hint, rows: rows)
     }
 
     func choose<C: Coded>(_ name: String, _ label: String, _ type: C.Type, required: Bool = false) -> BodyNode {
-        Forms.select(name, label: label, options: Forms.options(type), selected: fields[name], error: problems[name], required: required)
+        note(name, label)
+        return Forms.select(name, label: label, options: Forms.options(type), selected: fields[name], error: problems[name], required: required)
     }
 
     func boxes<C: Coded>(_ name: String, _ legend: String, _ type: C.Type) -> BodyNode {
-        Forms.checkboxes(name, legend: legend, options: Forms.options(type), checked: fields.values(name), error: problems[name])
+        note(name, legend)
+        return Forms.checkboxes(name, legend: legend, options: Forms.options(type), checked: fields.values(name), error: problems[name])
     }
 
     func drug(_ name: String, _ label: String, hint: String) -> BodyNode {
-        Forms.drugSelect(name, label: label, selected: fields[name], error: problems[name], hint: hint)
+        note(name, label)
+        return Forms.drugSelect(name, label: label, selected: fields[name], error: problems[name], hint: hint)
     }
 }
 
