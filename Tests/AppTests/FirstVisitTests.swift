@@ -112,6 +112,28 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func aDraftKeepsAnOnsetKnownToTheMonthButSigningAsksForTheDay(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let physician = try await context.signedIn(.physician)
+            let path = try await start(physician, patient)
+            let fields = [("chiefComplaint", "Neck pain"), ("onsetDate", "03/2025")]
+            // act
+            let draft = try await physician.post(path, pairs: [("version", try await version(physician, path))] + fields)
+            let edit = try await physician.get(path + "/edit")
+            let sign = try await physician.post(path + "/sign", pairs: [("version", try await version(physician, path))] + fields)
+            // check
+            #expect(draft.status == .seeOther)
+            #expect(edit.text.contains("value=\"03/2025\""))
+            #expect(sign.status == .unprocessableEntity)
+            #expect(sign.text.contains("Onset date: Signing needs the whole onset date"))
+            let stored = try #require(try await Evaluation.query(on: context.app.db).first())
+            #expect(try stored.decoded().onsetDate?.description == "2025-03" && !stored.isSigned)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func aSignedNoteCannotChangeButTakesAddenda(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup

@@ -77,7 +77,7 @@ extension DemoScoresTests {
             #expect(problems.isEmpty, "\(problems)")
             #expect(parsed == first.content)
             #expect(!first.content.painMap.isEmpty && first.content.positiveRedFlags.isEmpty)
-            #expect(first.content.onsetDate! < first.date)
+            #expect(first.content.onsetDate!.latest < first.date)
             #expect(first.content.painMap.map(\.intensity).max()! <= first.content.painWorst!)
             if visits.count == 2 {
                 #expect(visits[1].kind == .followUp && visits[1].date > first.date)

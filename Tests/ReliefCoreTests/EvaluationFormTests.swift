@@ -24,7 +24,7 @@ import Testing
         // check
         #expect(problems.isEmpty)
         #expect(content.characters == ["aching", "burning"])
-        #expect(content.onsetDate == CalendarDate("2026-03-15"))
+        #expect(content.onsetDate == PartialDate("2026-03-15"))
         #expect(content.painMap.map(\.code) == ["lower-back:left", "calf:left"])
         #expect(content.neuro == [NeuroExam(root: "L5", side: "left", strength: "reduced", reflex: nil, sensation: nil),
                                   NeuroExam(root: "S1", side: "left", strength: nil, reflex: "absent", sensation: nil)])
@@ -61,7 +61,7 @@ import Testing
         // act
         let (_, problems) = EvaluationForm.parse(fields, today: today)
         // check
-        #expect(problems["onsetDate"] == "Enter the date as MM/DD/YYYY.")
+        #expect(problems["onsetDate"] == "Enter the date as MM/DD/YYYY, or MM/YYYY or YYYY when that is all that is known.")
         #expect(problems["concerns"] != nil)
     }
 

@@ -20,6 +20,7 @@ extension APISchema {
             if let shape, let problem = shape.problem(text) { return [key: problem] }
             switch format {
             case "date" where !Self.isISODate(text): return [key: "Send a date as YYYY-MM-DD."]
+            case "partial-date" where PartialDate(text)?.description != text: return [key: "Send a date as YYYY-MM-DD, YYYY-MM or YYYY."]
             case "uuid" where UUID(uuidString: text) == nil: return [key: "Send an id."]
             default: return [:]
             }
@@ -60,6 +61,7 @@ extension APISchema {
     private var expected: String {
         switch self {
         case .string(format: "date", _, _): "a date as YYYY-MM-DD"
+        case .string(format: "partial-date", _, _): "a date as YYYY-MM-DD, YYYY-MM or YYYY"
         case .string(_, .some, _): "one of the listed codes"
         case .string: "text"
         case .whole: "a whole number"

@@ -17,6 +17,8 @@ indirect enum APISchema: Sendable {
 
     static let uuid = APISchema.string(format: "uuid")
     static let date = APISchema.string(format: "date")
+    /// FHIR's partial date: YYYY-MM-DD, YYYY-MM or YYYY.
+    static let partialDate = APISchema.string(format: "partial-date")
     static let dateTime = APISchema.string(format: "date-time")
     static let text = APISchema.string()
     static let integer = APISchema.whole(nil)
@@ -62,6 +64,7 @@ indirect enum APISchema: Sendable {
         case .integer: return .whole(spec.range.map { Int($0.lowerBound)...Int($0.upperBound) })
         case .number: return .decimal(spec.range)
         case .date: return .date
+        case .partialDate: return .partialDate
         case .flag: return .boolean
         case .choice(let codes): return .string(choices: codes)
         case .choices(let codes): return .array(.string(choices: codes))

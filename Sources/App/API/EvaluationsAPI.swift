@@ -147,7 +147,7 @@ enum EvaluationsAPI {
         let (patient, evaluation) = try await EvaluationQueries.evaluation(req)
         let body = try req.apiBody(APIWrite.self)
         let version = try req.requireVersion(body.version)
-        let (content, problems) = EvaluationForm.parse(try req.formFields(body.fields, EvaluationForm.schema), today: req.today)
+        let (content, problems) = EvaluationForm.parse(try req.formFields(body.fields, EvaluationForm.schema), today: req.today, signing: sign)
         guard problems.isEmpty else { throw ValidationFailure(fields: problems) }
         switch try await EvaluationQueries.save(try evaluation.requireID(), patientID: patient.id, from: version, content: content, sign: sign,
                                                 by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit) {

@@ -25,7 +25,8 @@ enum EvaluationDocument {
             codes.map { C(rawValue: $0)?.title ?? $0 }.joined(separator: ", ")
         }
         func title<C: Coded>(_ code: String?, _ type: C.Type) -> String { code.map { C(rawValue: $0)?.title ?? $0 } ?? "" }
-        let duration = c.duration(on: today).map { "\($0.description)\($0.isChronic ? " — chronic" : "")" } ?? ""
+        let atLeast = c.onsetDate?.whole == nil ? "at least " : ""
+        let duration = c.duration(on: today).map { "\(atLeast)\($0.description)\($0.isChronic ? " — chronic" : "")" } ?? ""
         let scores = [("now", c.painNow), ("average", c.painAverage), ("worst", c.painWorst), ("least", c.painLeast)]
             .compactMap { label, value in value.map { "\(label) \($0)/10" } }.joined(separator: ", ")
         let neuro: String = c.neuro.map { exam -> String in

@@ -31,7 +31,7 @@ enum EvaluationFormView {
                 Forms.section("History of present illness", [
                     form.text("chiefComplaint", "Chief complaint", required: true),
                     Forms.row([
-                        form.text("onsetDate", "Onset date", hint: "MM/DD/YYYY"),
+                        form.text("onsetDate", "Onset date", hint: "MM/DD/YYYY; MM/YYYY or YYYY in a draft"),
                         form.choose("onsetMechanism", "How it began", OnsetMechanism.self),
                         form.choose("pattern", "Constant or intermittent", PainPattern.self),
                     ]),

@@ -60,7 +60,7 @@ enum EvaluationsController {
         let (patient, evaluation) = try await EvaluationQueries.evaluation(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
-        let (content, problems) = EvaluationForm.parse(fields, today: req.today)
+        let (content, problems) = EvaluationForm.parse(fields, today: req.today, signing: sign)
         guard problems.isEmpty else {
             if req.wantsJSON { throw ValidationFailure(fields: problems) }
             return try await form(req, patient, evaluation, fields: fields, problems: problems, version: version, status: .unprocessableEntity)

@@ -18,7 +18,7 @@ public enum DemoEvaluations {
         let baseline = Int(first.score.score)
         var content = EvaluationContent()
         content.chiefComplaint = template.complaint
-        content.onsetDate = diagnosis.onsetDate
+        content.onsetDate = diagnosis.onsetDate.map(PartialDate.init)
         content.onsetMechanism = random.pick([OnsetMechanism.gradual, .gradual, .work, .injury, .motorVehicleAccident]).rawValue
         content.characters = template.characters.map(\.rawValue)
         content.radiation = template.radiation

@@ -32,7 +32,7 @@ public struct ProvocationResult: Hashable, Codable, Sendable {
 /// old note stays readable.
 public struct EvaluationContent: Hashable, Codable, Sendable {
     public var chiefComplaint = ""
-    public var onsetDate: CalendarDate?
+    public var onsetDate: PartialDate?
     public var onsetMechanism: String?
     public var characters: [String] = []
     public var radiation = ""
@@ -72,7 +72,8 @@ public struct EvaluationContent: Hashable, Codable, Sendable {
     public init() {}
 
     /// How long the pain has lasted on `day`, when the onset is known.
-    public func duration(on day: CalendarDate) -> PainDuration? { onsetDate.map { PainDuration(onset: $0, on: day) } }
+    /// From the last day a partial onset may mean, so a duration is never overstated ("at least").
+    public func duration(on day: CalendarDate) -> PainDuration? { onsetDate.map { PainDuration(onset: min($0.latest, day), on: day) } }
 
     public var positiveRedFlags: [RedFlag] { redFlags.compactMap(RedFlag.init(rawValue:)) }
 }

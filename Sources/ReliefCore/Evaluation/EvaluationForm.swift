@@ -19,8 +19,9 @@ public enum EvaluationForm {
         return text.count > textLimit ? "Keep the addendum under \(textLimit) characters." : nil
     }
 
-    /// Reads a submitted form. `problems` maps field names to messages; empty means the content is valid.
-    public static func parse(_ fields: FormFields, today: CalendarDate) -> (content: EvaluationContent, problems: [String: String]) {
+    /// Reads a submitted form. `problems` maps field names to messages; empty means the content is valid. A draft
+    /// takes an onset known to the month or year; a note being signed needs the whole date, or none.
+    public static func parse(_ fields: FormFields, today: CalendarDate, signing: Bool = false) -> (content: EvaluationContent, problems: [String: String]) {
         var reader = FormReader(fields, today: today)
         var content = EvaluationContent()
 
@@ -31,7 +32,10 @@ public enum EvaluationForm {
         func score(_ name: String) -> Int? { reader.integer(name, in: PainMark.intensityRange) }
 
         content.chiefComplaint = reader.text("chiefComplaint", limit: 300, required: "Enter the chief complaint.")
-        content.onsetDate = reader.date("onsetDate", what: "The onset")
+        content.onsetDate = reader.partialDate("onsetDate", what: "The onset")
+        if signing, let onset = content.onsetDate, onset.whole == nil {
+            reader.problem("onsetDate", "Signing needs the whole onset date (MM/DD/YYYY); \(onset.display) is kept in the draft. Ask the patient, or leave it empty and say in the complaint when it began.")
+        }
         content.onsetMechanism = one("onsetMechanism", OnsetMechanism.self)
         content.characters = many("character", PainCharacter.self)
         content.radiation = text("radiation", limit: 300)

@@ -7,6 +7,8 @@ public struct FieldSpec: Hashable, Sendable {
         case number
         /// ISO 8601 (YYYY-MM-DD) in JSON; the form also takes MM/DD/YYYY.
         case date
+        /// YYYY-MM-DD, YYYY-MM or YYYY in JSON (FHIR's partial date); the form also takes MM/DD/YYYY and MM/YYYY.
+        case partialDate
         /// A tick box: `true` in JSON, "yes" in the form.
         case flag
         case choice([String])
@@ -76,6 +78,7 @@ public struct FieldSchema: Sendable {
             case .text, .choice: object[spec.name] = .string(first)
             case .integer, .number: object[spec.name] = PlainNumber.decimal(first).map(JSONValue.number) ?? .string(first)
             case .date: object[spec.name] = .string(CalendarDate(first)?.description ?? first)
+            case .partialDate: object[spec.name] = .string(PartialDate(first)?.description ?? first)
             case .flag: object[spec.name] = .bool(first == "yes")
             case .choices: object[spec.name] = .array(values.map(JSONValue.string))
             }
@@ -91,7 +94,8 @@ public struct FieldSchema: Sendable {
             guard let spec = byName[name] else { problems[name] = "Not a field of this record."; continue }
             if value == .null { problems[name] = "Send a value, or leave this out."; continue }
             switch (spec.kind, value) {
-            case (.text, .string(let text)), (.choice, .string(let text)), (.date, .string(let text)):
+            case (.text, .string(let text)), (.choice, .string(let text)), (.date, .string(let text)),
+                 (.partialDate, .string(let text)):
                 form.add(name, text)
             case (.integer, .number(let number)), (.number, .number(let number)):
                 // Exact, not rounded for display; a whole number without ".0" so an integer field reads it.
@@ -117,6 +121,7 @@ extension FieldSpec.Kind {
         case .integer: "a whole number"
         case .number: "a number"
         case .date: "a date as YYYY-MM-DD"
+        case .partialDate: "a date as YYYY-MM-DD, YYYY-MM or YYYY"
         case .flag: "true or false"
         case .choice: "one of the listed codes"
         case .choices: "a list of codes"

@@ -83,4 +83,13 @@ public struct FormReader {
         if !allowFuture, date > today { problem(name, "\(what) cannot be after today."); return nil }
         return date
     }
+
+    /// A date that may be known to the month or the year only ("03/2025", "2025"); never after today.
+    public mutating func partialDate(_ name: String, what: String) -> PartialDate? {
+        let value = fields[name]
+        guard !value.isEmpty else { return nil }
+        guard let date = PartialDate(value) else { problem(name, "Enter the date as MM/DD/YYYY, or MM/YYYY or YYYY when that is all that is known."); return nil }
+        if date.earliest > today { problem(name, "\(what) cannot be after today."); return nil }
+        return date
+    }
 }

@@ -77,7 +77,7 @@ extension EvaluationForm {
     public static let schema: FieldSchema = {
         func area(_ name: String) -> FieldSpec { .text(name, limit: textLimit, multiline: true) }
         var specs: [FieldSpec] = [
-            .text("chiefComplaint", limit: 300, required: true), FieldSpec("onsetDate", .date), .choice("onsetMechanism", OnsetMechanism.self),
+            .text("chiefComplaint", limit: 300, required: true), FieldSpec("onsetDate", .partialDate), .choice("onsetMechanism", OnsetMechanism.self),
             .choices("character", PainCharacter.self), .text("radiation", limit: 300), .choice("pattern", PainPattern.self),
             .choices("aggravating", PainFactor.self), .choices("relieving", PainFactor.self),
         ]
