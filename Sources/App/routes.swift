@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.login, access: .anonymous, use: LoginController.show)
     app.on(.POST, SitePath.login, access: .anonymous, use: LoginController.login)
     app.on(.POST, SitePath.logout, access: .signedIn, use: LoginController.logout)
+    app.on(.GET, SitePath.session, access: .signedIn, use: LoginController.keepAlive)
     app.on(.GET, SitePath.unsaved, access: .signedIn, use: UnsavedSubmissionController.show)
     app.on(.POST, SitePath.discardUnsaved, access: .signedIn, use: UnsavedSubmissionController.discard)
     app.on(.GET, SitePath.home, access: .signedIn, use: HomeController.home)

@@ -25,7 +25,8 @@ enum EvaluationFormView {
         let form = BoundForm(fields: f, problems: p)
         func score(_ name: String, _ label: String) -> BodyNode { form.number(name, label, hint: "0–10", narrow: true) }
         // Drawn first, so the summary above it names each field by its label.
-        let body: BodyNode = .tag("form", [("method", "post"), ("action", action), ("class", "evaluation-form"), ("novalidate", nil)], [
+        let body: BodyNode = .tag("form", [("method", "post"), ("action", action), ("class", "evaluation-form"), ("novalidate", nil),
+                                           ("data-autosave", "draft")], [
                 Forms.csrf(csrfToken),
                 Forms.hidden("version", String(model.version)),
                 Forms.section("History of present illness", [

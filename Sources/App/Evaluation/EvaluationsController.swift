@@ -68,6 +68,9 @@ enum EvaluationsController {
         let outcome = try await EvaluationQueries.save(try evaluation.requireID(), patientID: patient.id, from: version, content: content, sign: sign,
                                                        by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
         switch outcome {
+        case .saved(let saved) where req.wantsJSON:
+            // The form's own script saving the draft as the user types: the new version for its next save.
+            return try req.json(AutosavedDraft(version: saved.version, savedAt: req.now))
         case .saved:
             let path = sign ? SitePath.evaluation(patient.id, try evaluation.requireID()) : SitePath.editEvaluation(patient.id, try evaluation.requireID())
             return req.redirect(to: path, flash: Flash(.success, sign ? "Signed the evaluation." : "Saved the draft."))
@@ -76,12 +79,18 @@ enum EvaluationsController {
         case .conflict(let current):
             try await req.audit(AuditEntry(action: .evaluationUpdateConflict, resourceType: "Evaluation",
                                            resourceID: (try current.requireID()).uuidString, patientID: patient.id, outcome: .failure))
+            if req.wantsJSON { throw Abort(.conflict, reason: "Someone else saved or signed this evaluation meanwhile.") }
             let message = current.isSigned
                 ? "This evaluation was signed meanwhile and can no longer be changed. Your entries are below; add what is missing as an addendum."
                 : "Someone else saved this evaluation while you were editing. Your entries are below; saving again keeps yours."
             return try await form(req, patient, current, fields: fields, problems: [:], version: current.version, status: .conflict,
                                   conflict: message, canSave: !current.isSigned)
         }
+    }
+
+    struct AutosavedDraft: Encodable {
+        let version: Int
+        let savedAt: Date
     }
 
     static func addAddendum(req: Request) async throws -> Response {

@@ -9,6 +9,8 @@ enum SitePath {
     static let home: Address<> = .init()
     static let login: Address<> = .init("login")
     static let logout: Address<> = .init("logout")
+    /// Asked by the page script to keep a session in use alive.
+    static let session: Address<> = .init("session")
     static let unsaved: Address<> = .init("unsaved")
     static let discardUnsaved: Address<> = .init("unsaved", "discard")
     static let account: Address<> = .init("account")
@@ -82,6 +84,7 @@ enum SitePath {
     /// Served by `StaticAssetMiddleware`, not a route.
     static let stylesheet: Address<> = .init("app.css")
     static let bodyMapScript: Address<> = .init("bodymap.js")
+    static let formsScript: Address<> = .init("forms.js")
 }
 
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".

@@ -95,6 +95,13 @@ enum LoginController {
         }
     }
 
+    /// The page script's "stay signed in": reaching here has renewed the session; says for how long it lasts idle.
+    static func keepAlive(req: Request) async throws -> Response {
+        let response = try req.json(["idleTimeout": Int(req.application.config.sessionIdleTimeout)])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
     static func logout(req: Request) async throws -> Response {
         let user = try req.user
         try await req.audit(AuditEntry(action: .logout, resourceType: "User", resourceID: user.id.uuidString))

@@ -25,6 +25,8 @@ enum Layout {
         var banner: PatientBanner.Model?
         /// A patient's tablet: no navigation, no links out, nothing but the questionnaire.
         var kiosk = false
+        /// Seconds a signed-in session lasts idle, for the script that warns before it ends.
+        var sessionTimeout: Int? = nil
     }
 
     enum Section: CaseIterable {
@@ -87,7 +89,8 @@ enum Layout {
         html += #"<meta name="viewport" content="width=device-width, initial-scale=1"/>"#
         html += Markup.element("title", [], escapedContent: Markup.escape("\(model.title) · Relief"))
         html += Markup.element("link", [("rel", "stylesheet"), ("href", SitePath.stylesheet()), ("type", "text/css")], escapedContent: nil)
-        html += model.kiosk ? #"</head><body class="kiosk">"# : "</head><body>"
+        html += model.kiosk ? #"</head><body class="kiosk">"#
+            : "</head><body" + (model.sessionTimeout.map { #" data-session-timeout="\#($0)" data-session-renew="\#(SitePath.session())""# } ?? "") + ">"
         html += ##"<a href="#main" class="skip-link">Skip to content</a>"##
         html += model.kiosk ? #"<header class="site-header"><span class="brand">Relief</span></header>"# : header(model)
         if let banner = model.banner { html += PatientBanner.render(banner).render() }
@@ -100,6 +103,7 @@ enum Layout {
         html += #"</main><footer class="site-footer">Relief — interventional pain management</footer>"#
         // Own script, from this server only (the CSP allows nothing inline); every page works without it.
         html += Markup.element("script", [("src", SitePath.bodyMapScript())], escapedContent: "")
+        html += Markup.element("script", [("src", SitePath.formsScript())], escapedContent: "")
         return html + "</body></html>"
     }
 
@@ -147,7 +151,8 @@ extension Request {
         let user = kiosk ? nil : currentUser
         return Layout.Model(
             title: title, userName: user?.name, roleTitle: user?.role.title,
-            nav: Layout.nav(for: user?.role, current: section, inboxCount: inboxCount), flash: flash, csrfToken: csrfToken, banner: banner, kiosk: kiosk)
+            nav: Layout.nav(for: user?.role, current: section, inboxCount: inboxCount), flash: flash, csrfToken: csrfToken, banner: banner, kiosk: kiosk,
+            sessionTimeout: user?.sessionID == nil ? nil : Int(application.config.sessionIdleTimeout))
     }
 
     private func page(_ model: Layout.Model, status: HTTPStatus, body: Response.Body) -> Response {
