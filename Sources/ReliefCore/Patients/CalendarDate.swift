@@ -1,7 +1,7 @@
 import Foundation
 
 /// A day without a time or zone, as births and onsets are recorded: stored and compared as `YYYY-MM-DD`.
-public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Comparable, TextCodable, Sendable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -118,19 +118,6 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 
     // Plain padding: String(format:) goes through Foundation's formatter and showed up in page profiles.

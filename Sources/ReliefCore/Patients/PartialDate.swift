@@ -3,7 +3,7 @@ import Foundation
 /// A date known to the year or the month only, as patients recall when their pain began: "2025", "03/2025", or a
 /// whole date. Stored as FHIR writes a partial date (`2025`, `2025-03`, `2025-03-15`), so whole dates stored as
 /// `CalendarDate` read back unchanged.
-public struct PartialDate: Hashable, Codable, Sendable, CustomStringConvertible {
+public struct PartialDate: Hashable, TextCodable, Sendable {
     public let year: Int
     public let month: Int?
     /// Set only with `month`.
@@ -59,18 +59,5 @@ public struct PartialDate: Hashable, Codable, Sendable, CustomStringConvertible 
     /// `MM/DD/YYYY`, `MM/YYYY` or `YYYY`.
     public var display: String {
         whole?.display ?? [month.map { $0 < 10 ? "0\($0)" : String($0) }, String(year)].compactMap { $0 }.joined(separator: "/")
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = PartialDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
