@@ -36,6 +36,13 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.painMap, access: .action(.clinicalRead), use: EvaluationsController.painMap)
     app.on(.POST, SitePath.resolveAlert, access: .action(.alertResolve), use: EvaluationsController.resolveAlert)
 
+    app.on(.GET, SitePath.printEvaluation, access: .action(.clinicalRead), use: PrintoutsController.note)
+    app.on(.GET, SitePath.printInstructions, access: .action(.clinicalRead), use: PrintoutsController.instructions)
+    app.on(.GET, SitePath.printMedications, access: .action(.clinicalRead), use: PrintoutsController.medications)
+    app.on(.GET, SitePath.newEvaluationLetter, access: .action(.noteSign), use: PrintoutsController.newLetter)
+    app.on(.POST, SitePath.evaluationLetters, access: .action(.noteSign), use: PrintoutsController.createLetter)
+    app.on(.GET, SitePath.letter, access: .action(.clinicalRead), use: PrintoutsController.letter)
+
     app.on(.GET, SitePath.questionnaires, access: .action(.clinicalRead), use: QuestionnairesController.index)
     app.on(.GET, SitePath.newQuestionnaireResponse, access: .action(.questionnaireWrite), use: QuestionnairesController.new)
     app.on(.POST, SitePath.questionnaireResponses, access: .action(.questionnaireWrite), use: QuestionnairesController.create)

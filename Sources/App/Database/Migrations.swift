@@ -29,5 +29,6 @@ enum Migrations {
         UpdatePatientEmailIndex(),
         CreateInboxAcknowledgement(),
         CreateUnsavedSubmission(),
+        CreateLetter(),
     ]
 }

@@ -15,12 +15,26 @@ enum EvaluationDocument {
         /// "Signed by Dr … on …", or nil for a draft.
         let signature: String?
         let addenda: [(String, String)]
+        /// Letters written from the note: what they say of themselves, and where they open.
+        let letters: [(String, String)]
         let canEdit: Bool
         let canAmend: Bool
+        /// The signed note on screen: print it, the patient's instructions, and write a letter (`canWriteLetter`).
+        let canPrint: Bool
+        let canWriteLetter: Bool
+    }
+
+    /// What the reader may do with the note; a printout offers nothing.
+    struct Access {
+        let write: Bool
+        let letters: Bool
+        let screen: Bool
+
+        static let printed = Access(write: false, letters: false, screen: false)
     }
 
     static func model(_ evaluation: Evaluation, content c: EvaluationContent, heading: String, author: String, signature: String?,
-                      addenda: [(String, String)], today: CalendarDate, canWrite: Bool) throws -> Model {
+                      addenda: [(String, String)], letters: [(String, String)], today: CalendarDate, access: Access) throws -> Model {
         func titles<C: Coded>(_ codes: [String], _ type: C.Type) -> String {
             codes.map { C(rawValue: $0)?.title ?? $0 }.joined(separator: ", ")
         }
@@ -62,15 +76,17 @@ enum EvaluationDocument {
             ("Neurological", neuro), ("Provocation tests", tests), ("Other findings", c.examNotes),
         ]
         let flags: Rows = [("Positive", c.redFlags.isEmpty ? "None" : titles(c.redFlags, RedFlag.self)), ("Notes", c.redFlagNotes)]
-        let assessment: Rows = [("Assessment", c.assessment), ("Plan", c.plan)]
+        let assessment: Rows = [("Assessment", c.assessment), ("Plan", c.plan),
+                                ("Instructions for the patient", c.patientInstructions ?? "")]
         let sections: [(String, Rows)] = [
             ("History of present illness", history), ("Impact on life", impact), ("Goals and concerns", goals),
             ("Medical and social history", background), ("Physical examination", exam), ("Red flags", flags),
             ("Assessment and plan", assessment),
         ].map { heading, rows in (heading, rows.filter { !$0.1.isEmpty }) }
         return Model(patientID: evaluation.patientID, evaluationID: try evaluation.requireID(), heading: heading, author: author,
-                     sections: sections.filter { !$0.1.isEmpty }, painMap: c.painMap, signature: signature, addenda: addenda,
-                     canEdit: canWrite && signature == nil, canAmend: canWrite && signature != nil)
+                     sections: sections.filter { !$0.1.isEmpty }, painMap: c.painMap, signature: signature, addenda: addenda, letters: letters,
+                     canEdit: access.write && signature == nil, canAmend: access.write && signature != nil,
+                     canPrint: access.screen && signature != nil, canWriteLetter: access.letters && signature != nil)
     }
 
     private static func joined(_ parts: String...) -> String { parts.filter { !$0.isEmpty }.joined(separator: "; ") }
@@ -82,6 +98,14 @@ enum EvaluationDocument {
                     .tag("h1", text: model.heading),
                     .if(model.canEdit, .link("Continue editing", to: SitePath.editEvaluation(model.patientID, model.evaluationID),
                                              [("class", "button")])),
+                    .if(model.canPrint, .tag("div", [("class", "page-actions no-print")], [
+                        .link("Print note", to: SitePath.printEvaluation(model.patientID, model.evaluationID), [("class", "button secondary")]),
+                        .link("Print instructions", to: SitePath.printInstructions(model.patientID, model.evaluationID),
+                              [("class", "button secondary")]),
+                        .if(model.canWriteLetter, .link("Letter to referring physician",
+                                                        to: SitePath.newEvaluationLetter(model.patientID, model.evaluationID),
+                                                        [("class", "button secondary")])),
+                    ])),
                 ]),
                 .tag("p", [("class", model.signature == nil ? "status draft" : "status signed")],
                      text: model.signature ?? "Draft by \(model.author) — not signed"),
@@ -99,6 +123,10 @@ enum EvaluationDocument {
                     .group(model.addenda.map { heading, text in
                         .tag("div", [("class", "addendum")], [.tag("h3", text: heading), .tag("p", [("class", "prewrap")], text: text)])
                     }),
+                ])),
+                .if(!model.letters.isEmpty, .tag("section", [("class", "no-print")], [
+                    .tag("h2", text: "Letters"),
+                    .tag("ul", [], model.letters.map { title, href in .tag("li", [], [.link(title, to: href)]) }),
                 ])),
             ]),
             .if(model.canAmend, .tag("form", [("method", "post"), ("action", SitePath.evaluationAddenda(model.patientID, model.evaluationID)),

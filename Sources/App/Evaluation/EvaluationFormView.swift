@@ -77,7 +77,11 @@ enum EvaluationFormView {
                     form.boxes("redFlag", "Positive findings", RedFlag.self),
                     form.area("redFlagNotes", "Notes"),
                 ]),
-                Forms.section("Assessment and plan", [form.area("assessment", "Assessment"), form.area("plan", "Plan")]),
+                Forms.section("Assessment and plan", [
+                    form.area("assessment", "Assessment"), form.area("plan", "Plan"),
+                    form.area("patientInstructions", "Instructions for the patient",
+                              hint: "In plain words; printed for the patient to take home with their medicines and allergies."),
+                ]),
                 .tag("div", [("class", "actions")], [
                     Forms.submit("Save draft"),
                     .if(model.canSign, .tag("button", [("type", "submit"), ("class", "button primary"),

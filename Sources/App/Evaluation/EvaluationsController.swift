@@ -142,16 +142,28 @@ enum EvaluationsController {
 
     private static func document(_ req: Request, _ patient: PatientRecord, _ evaluation: Evaluation, status: HTTPStatus = .ok,
                                  addendumError: String? = nil, addendumText: String = "") async throws -> Response {
+        let model = try await documentModel(req, evaluation, interactive: true)
+        return req.page("Evaluation", section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
+                        EvaluationDocument.render(model, csrfToken: req.csrfToken, addendumError: addendumError, addendumText: addendumText))
+    }
+
+    /// The note as a document; `interactive` adds what only the screen offers: editing, addenda, printing and letters.
+    static func documentModel(_ req: Request, _ evaluation: Evaluation, interactive: Bool) async throws -> EvaluationDocument.Model {
         let (encounter, addenda) = try await EvaluationQueries.note(evaluation, on: req.db)
-        let names = try await StaffNames.lookup(Set([evaluation.createdBy, evaluation.signedBy].compactMap { $0 } + addenda.map(\.createdBy)), on: req.db)
+        let letters = interactive ? try await LetterQueries.letters(about: try evaluation.requireID(), on: req.db) : []
+        let people = [evaluation.createdBy, evaluation.signedBy].compactMap { $0 } + addenda.map(\.createdBy) + letters.map(\.createdBy)
+        let names = try await StaffNames.lookup(Set(people), on: req.db)
         let signature = evaluation.signedAt.map { "Signed by \(evaluation.signedBy.flatMap { names[$0] } ?? "unknown") on \(req.displayTime($0))" }
-        let model = try EvaluationDocument.model(
+        let user = try req.user
+        return try EvaluationDocument.model(
             evaluation, content: try evaluation.decoded(), heading: VisitNoteStart.heading(encounter),
             author: evaluation.createdBy.flatMap { names[$0] } ?? "unknown", signature: signature,
             addenda: addenda.map { ("Addendum by \(names[$0.createdBy] ?? "unknown"), \(req.displayTime($0.createdAt))", $0.text) },
-            today: req.today, canWrite: try req.user.can(.evaluationWrite))
-        return req.page("Evaluation", section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
-                        EvaluationDocument.render(model, csrfToken: req.csrfToken, addendumError: addendumError, addendumText: addendumText))
+            letters: try letters.map { ("To \($0.recipient), by \(names[$0.createdBy] ?? "unknown"), \(req.displayTime($0.createdAt))",
+                                       SitePath.letter(evaluation.patientID, try $0.requireID())) },
+            // The note speaks as of its visit: a duration read a year later must not have grown.
+            today: encounter.flatMap { CalendarDate($0.occurredOn) } ?? req.today,
+            access: interactive ? .init(write: user.can(.evaluationWrite), letters: user.can(.noteSign), screen: true) : .printed)
     }
 }
 

@@ -30,6 +30,12 @@ enum SitePath {
     static let editEvaluation = evaluation / "edit"
     static let signEvaluation = evaluation / "sign"
     static let evaluationAddenda = evaluation / "addenda"
+    static let printEvaluation = evaluation / "print"
+    static let printInstructions = evaluation / "instructions"
+    static let evaluationLetters = evaluation / "letters"
+    static let newEvaluationLetter = evaluationLetters / "new"
+    static let letter = Address<UUID, UUID>("patients", .patient, "letters", .letter)
+    static let printMedications = patient / "medications-and-allergies"
 
     /// One chart list's addresses: medications, allergies, prior treatments, problems.
     static func chartEntries(_ kind: ChartEntryKind) -> Address<UUID> { patient / .constant(kind.pathSegment) }
@@ -89,7 +95,7 @@ enum SitePath {
 
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
-    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item
+    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter
 
     /// For the OpenAPI document.
     var meaning: String {
@@ -118,6 +124,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     static let response = PathSegment.parameter(.response)
     static let order = PathSegment.parameter(.order)
     static let item = PathSegment.parameter(.item)
+    static let letter = PathSegment.parameter(.letter)
 
     var component: PathComponent {
         switch self {

@@ -42,6 +42,14 @@ struct PatientRecord: Codable, Sendable, Equatable {
                                         middle: registration[.middleName], preferred: registration[.preferredName])
     }
 
+    /// "Zoë Anna Müller": the name as a sentence says it (a letter), where lists say "Müller, Zoë Anna".
+    var fullName: String {
+        [registration[.givenName], registration[.middleName], registration[.familyName]].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// "03/14/1961", as printed on paper about the patient.
+    var birthDateText: String { registration.birthDate?.display ?? registration[.birthDate] }
+
     /// Copies a validated registration in, with the date of birth as ISO 8601 and the derived search keys.
     mutating func apply(_ registration: PatientRegistration) {
         self.registration = registration

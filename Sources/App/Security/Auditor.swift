@@ -56,6 +56,9 @@ enum AuditAction: String, CaseIterable {
     /// A form sent after its session ended, kept for its author; discarded by them after signing in again.
     case submissionKept = "submission.kept"
     case submissionDiscard = "submission.discard"
+    /// A printout of the chart (a note, the medication list, instructions, a letter); the resource type says which.
+    case documentPrint = "document.print"
+    case letterCreate = "letter.create"
 }
 
 extension AuditAction {
@@ -104,6 +107,8 @@ extension AuditAction {
         case .tokenRevoke: "Revoked an API token"
         case .submissionKept: "Kept a form sent after the session ended"
         case .submissionDiscard: "Discarded a kept form"
+        case .documentPrint: "Opened a printout"
+        case .letterCreate: "Wrote a letter"
         }
     }
 }

@@ -40,7 +40,7 @@ extension Action {
         case .questionnaireWrite: "Enter a patient's questionnaire answers, or mark a response entered in error."
         case .questionnaireHandout: "Hand questionnaires to a patient on the waiting-room tablet (without seeing the answers)."
         case .clinicalSettings: "Change the practice's clinical settings: minimal important differences, optional alerts, work-up deadlines."
-        case .noteSign: "Sign visit notes (then only addenda may follow) and sign the review of test results."
+        case .noteSign: "Sign visit notes (then only addenda may follow), sign the review of test results, and write letters from signed notes."
         case .alertResolve: "Resolve a chart alert (a red flag ruled out, a safety answer handled) with a reason."
         case .alertAcknowledge: "Acknowledge an alert or a result in the inbox: seen, and what is being done."
         case .workupSchedule: "Book or move the date of an ordered test."

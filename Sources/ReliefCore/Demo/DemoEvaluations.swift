@@ -42,6 +42,9 @@ public enum DemoEvaluations {
         content.redFlagNotes = "Screen negative."
         content.assessment = diagnosis.label
         content.plan = template.plan
+        content.patientInstructions = "Keep walking a little every day and do the exercises the therapist showed you. Write down your pain "
+            + "from 0 to 10 each evening and what you managed that day; bring the notes to your next visit. We will call you to arrange "
+            + "the next step."
         var visits = [Visit(kind: .newPatientEvaluation, date: first.completedOn, content: stored(content, on: first.completedOn))]
         if pain.count >= 3, let latest = pain.last {
             var followUp = EvaluationContent()

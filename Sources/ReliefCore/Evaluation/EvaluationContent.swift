@@ -68,6 +68,8 @@ public struct EvaluationContent: Hashable, Codable, Sendable {
     public var redFlagNotes = ""
     public var assessment = ""
     public var plan = ""
+    /// Plain words for the patient to take home; optional so notes written before it read back unchanged.
+    public var patientInstructions: String?
 
     public init() {}
 

@@ -98,6 +98,8 @@ public enum EvaluationForm {
         content.redFlagNotes = area("redFlagNotes")
         content.assessment = area("assessment")
         content.plan = area("plan")
+        let instructions = area("patientInstructions")
+        content.patientInstructions = instructions.isEmpty ? nil : instructions
         return (content, reader.problems)
     }
 
@@ -115,6 +117,7 @@ public enum EvaluationForm {
             ("substanceUse", content.substanceUse), ("inspection", content.inspection), ("rangeOfMotion", content.rangeOfMotion),
             ("tendernessNotes", content.tendernessNotes), ("examNotes", content.examNotes), ("redFlagNotes", content.redFlagNotes),
             ("assessment", content.assessment), ("plan", content.plan),
+            ("patientInstructions", content.patientInstructions),
         ]
         fields.set(singles)
         let groups: [(String, [String])] = [

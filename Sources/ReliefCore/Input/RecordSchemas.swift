@@ -95,7 +95,8 @@ extension EvaluationForm {
             for side in BodySide.allCases { specs += neuroAspects.map { .choice(neuroField(root, side, $0), NeuroFinding.self) } }
         }
         for test in ProvocationTest.allCases { specs += BodySide.allCases.map { .choice(testField(test, $0), TestResult.self) } }
-        specs += [area("examNotes"), .choices("redFlag", RedFlag.self), area("redFlagNotes"), area("assessment"), area("plan")]
+        specs += [area("examNotes"), .choices("redFlag", RedFlag.self), area("redFlagNotes"), area("assessment"), area("plan"),
+                  area("patientInstructions")]
         return FieldSchema(specs)
     }()
 }

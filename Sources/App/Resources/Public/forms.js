@@ -21,6 +21,12 @@
     return element;
   }
 
+  // ---- Printouts: a Print button where the browser can print (the hint beside it says Ctrl+P without this script).
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   // ---- The session: warn before it ends, keep it alive on request.
   var timeout = Number(document.body.getAttribute("data-session-timeout"));
   if (timeout > 0) {
