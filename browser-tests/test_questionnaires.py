@@ -1,4 +1,7 @@
 """Questionnaires: the front desk hands a tablet over, the patient answers, a nurse enters a paper form."""
+import re
+
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -23,10 +26,32 @@ def test_the_front_desk_hands_over_a_tablet_and_the_patient_answers(browser, bas
     assert len(browser.find_element(By.CLASS_NAME, "kiosk-code").text) == 9
     browser.find_element(By.XPATH, "//button[normalize-space()='Sign out and hand over this device']").click()
 
+    wait_for_url(browser, lambda url: url.endswith("/kiosk/confirm"))
+    assert "Is this you?" in browser.find_element(By.TAG_NAME, "h1").text
+    assert re.search(r", born in \d{4}$", browser.find_element(By.CLASS_NAME, "kiosk-identity").text)
+    browser.find_element(By.XPATH, "//button[normalize-space()='Yes, this is me']").click()
     wait_for_url(browser, lambda url: url.endswith("/kiosk/questionnaire"))
-    assert not browser.find_elements(By.CSS_SELECTOR, "nav, .patient-banner, .user-menu")
+    assert not browser.find_elements(By.CSS_SELECTOR, "nav, .patient-banner, .user-menu, .attribution")
     assert "Questionnaire 1 of 1" in browser.page_source
-    answer(browser, "peg-1", 6)
+
+    # A tablet held upright: each 0–10 scale is one row of boxes of at least 44 × 44 px, and a tap anywhere on a
+    # box (here its edge, away from the circle and the number) answers.
+    browser.set_window_size(768, 1024)
+    boxes = browser.find_elements(By.CSS_SELECTOR, "fieldset.question:first-of-type label.answer")
+    assert len(boxes) == 11
+    assert len({box.rect["y"] for box in boxes}) == 1, "the scale wraps"
+    assert all(box.rect["width"] >= 44 and box.rect["height"] >= 44 for box in boxes)
+    edge = boxes[6]
+    ActionChains(browser).move_to_element_with_offset(edge, edge.rect["width"] // 2 - 2, edge.rect["height"] // 2 - 2).click().perform()
+    assert browser.find_element(By.CSS_SELECTOR, "input[name='peg-1'][value='6']").is_selected()
+    browser.save_screenshot("/tmp/relief-kiosk-tablet.png")
+    # A phone: the scale becomes a vertical list with its anchors inline.
+    browser.set_window_size(400, 900)
+    boxes = browser.find_elements(By.CSS_SELECTOR, "fieldset.question:first-of-type label.answer")
+    assert len({box.rect["x"] for box in boxes}) == 1 and "No pain" in boxes[0].text
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+    browser.save_screenshot("/tmp/relief-kiosk-phone.png")
+    browser.set_window_size(1280, 1000)
     answer(browser, "peg-2", 4)
     browser.find_element(By.XPATH, "//button[normalize-space()='Save answers']").click()
     assert "Answer this question." in browser.find_element(By.CLASS_NAME, "error-summary").text

@@ -53,6 +53,8 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.kioskStart, access: .action(.questionnaireHandout), use: KioskController.start)
     app.on(.GET, SitePath.kiosk, access: .anonymous, use: KioskController.entry)
     app.on(.POST, SitePath.kiosk, access: .anonymous, use: KioskController.open)
+    app.on(.GET, SitePath.kioskConfirm, access: .kiosk, use: KioskController.confirmation)
+    app.on(.POST, SitePath.kioskConfirm, access: .kiosk, use: KioskController.confirm)
     app.on(.GET, SitePath.kioskQuestionnaire, access: .kiosk, use: KioskController.questionnaire)
     app.on(.POST, SitePath.kioskAnswers, access: .kiosk, use: KioskController.answer)
     app.on(.GET, SitePath.kioskDone, access: .anonymous, use: KioskController.done)

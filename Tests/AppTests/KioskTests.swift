@@ -29,6 +29,9 @@ import VaporTesting
             try await tablet.get(SitePath.kiosk())
             // act
             let opened = try await tablet.post(SitePath.kiosk(), form: ["code": KioskCode.display(code).lowercased()])
+            let unconfirmed = try await tablet.get(SitePath.kioskQuestionnaire())
+            let isThisYou = try await tablet.get(SitePath.kioskConfirm())
+            let confirmed = try await tablet.post(SitePath.kioskConfirm(), pairs: [("answer", "yes")])
             let first = try await tablet.get(SitePath.kioskQuestionnaire())
             let outOfOrder = try await tablet.post(SitePath.kioskAnswers("peg"), pairs: [("peg-1", "5"), ("peg-2", "5"), ("peg-3", "5")])
             let incomplete = try await tablet.post(SitePath.kioskAnswers("phq-9"), pairs: Array(phq9([1, 1, 1]).prefix(3)))
@@ -41,8 +44,14 @@ import VaporTesting
             let again = try await reused.post(SitePath.kiosk(), form: ["code": code])
             // check
             #expect(handed.status == .ok && handed.text.contains("kiosk-code"))
-            #expect(opened.status == .seeOther && opened.location == SitePath.kioskQuestionnaire())
+            #expect(opened.status == .seeOther && opened.location == SitePath.kioskConfirm())
+            #expect(unconfirmed.location == SitePath.kioskConfirm())
+            #expect(isThisYou.text.contains("Is this you?") && isThisYou.text.contains("<strong>Zoë</strong>, born in 1961"))
+            #expect(!isThisYou.text.contains("Müller") && !isThisYou.text.contains(patient.mrn))
+            #expect(confirmed.location == SitePath.kioskQuestionnaire())
             #expect(first.text.contains("PHQ-9 (depression)") && first.text.contains("Questionnaire 1 of 2"))
+            #expect(!first.text.contains("class=\"attribution"), "no licence or source notes for the patient")
+            #expect(first.text.contains("<label class=\"answer\" for=\"phq-9-1-0\"><input"), "the whole box is the answer's label")
             #expect(!first.text.contains(patient.registration[.familyName]) && !first.text.contains(patient.mrn) && !first.text.contains("Sign out"))
             #expect(outOfOrder.status == .seeOther && outOfOrder.location == SitePath.kioskQuestionnaire())
             #expect(incomplete.status == .unprocessableEntity && incomplete.text.contains("Answer this question."))
@@ -58,6 +67,76 @@ import VaporTesting
             #expect(audit.count == 2 && audit.allSatisfy { $0.userEmail == "kiosk" && $0.patientID == patient.id })
             #expect(try await context.auditEvents(.kioskStart).count == 1)
             #expect(try await context.auditEvents(.kioskOpen).count == 1)
+            #expect(try await context.auditEvents(.kioskConfirm).count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aTabletHandedToTheWrongPatientClosesBeforeShowingAnything(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let desk = try await context.signedIn(.coordinator)
+            try await desk.get(SitePath.kioskStart(patient.id))
+            let code = try code(in: try await desk.post(SitePath.kioskStart(patient.id), pairs: [("questionnaires", "phq-9")]))
+            let tablet = Browser(app: context.app)
+            try await tablet.get(SitePath.kiosk())
+            try await tablet.post(SitePath.kiosk(), form: ["code": code])
+            // act
+            let notMe = try await tablet.post(SitePath.kioskConfirm(), pairs: [("answer", "no")])
+            let questionnaire = try await tablet.get(SitePath.kioskQuestionnaire())
+            let answers = try await tablet.post(SitePath.kioskAnswers("phq-9"), pairs: phq9([0, 0, 0, 0, 0, 0, 0, 0, 0]))
+            // check
+            #expect(notMe.status == .ok && notMe.text.contains("hand the tablet back"))
+            #expect(questionnaire.location == SitePath.kiosk() && answers.location == SitePath.kiosk())
+            #expect(try await KioskSession.query(on: context.app.db).first()?.closedAt != nil)
+            #expect(try await QuestionnaireResponse.query(on: context.app.db).count() == 0)
+            #expect(try await context.auditEvents(.kioskNotMe).map(\.patientID) == [patient.id])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theODIIsHandedOutOnceItsLicensedWordingIsImported(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let desk = try await context.signedIn(.coordinator)
+            let options = (0...5).map { #"{"value": \#($0), "text": "Licensed answer \#($0)"}"# }.joined(separator: ",")
+            let items = (1...10).map { #"{"linkId": "odi-\#($0)", "text": "Licensed section \#($0)", "options": [\#(options)]}"# }
+            let wording = #"{"questionnaire": "odi", "copyright": "© Licensed to the test practice", "items": [\#(items.joined(separator: ","))]}"#
+            _ = try await QuestionnaireQueries.importFromCommandLine(Data(wording.utf8), on: context.app)
+            // act
+            let handout = try await desk.get(SitePath.kioskStart(patient.id))
+            let handed = try await desk.post(SitePath.kioskStart(patient.id), pairs: [("questionnaires", "odi")])
+            let tablet = Browser(app: context.app)
+            try await tablet.get(SitePath.kiosk())
+            try await tablet.post(SitePath.kiosk(), form: ["code": try code(in: handed)])
+            try await tablet.get(SitePath.kioskConfirm())
+            try await tablet.post(SitePath.kioskConfirm(), pairs: [("answer", "yes")])
+            let form = try await tablet.get(SitePath.kioskQuestionnaire())
+            // check
+            #expect(handout.text.contains("Oswestry Disability Index"))
+            #expect(form.text.contains("1. Licensed section 1") && form.text.contains("Licensed answer 5"))
+            #expect(!form.text.contains("© Licensed"), "the licence note is for staff")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func staffChooseTheOrderOfTheQuestionnaires(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let desk = try await context.signedIn(.coordinator)
+            try await desk.get(SitePath.kioskStart(patient.id))
+            let ticked = [("questionnaires", "phq-9"), ("questionnaires", "gad-7"), ("questionnaires", "peg")]
+            // act
+            let badNumber = try await desk.post(SitePath.kioskStart(patient.id), pairs: ticked + [("order.peg", "0x1")])
+            let handed = try await desk.post(SitePath.kioskStart(patient.id), pairs: ticked + [("order.peg", "1"), ("order.gad-7", "2")])
+            // check
+            #expect(badNumber.status == .unprocessableEntity && badNumber.text.contains("Number the order with 1, 2, 3"))
+            #expect(badNumber.text.contains("value=\"0x1\""), "what was typed comes back")
+            #expect(handed.status == .ok)
+            #expect(try await KioskSession.query(on: context.app.db).first()?.questionnaireIDs == ["peg", "gad-7", "phq-9"])
         }
     }
 
@@ -72,6 +151,8 @@ import VaporTesting
             // act
             let opened = try await nurse.post(SitePath.kiosk(), form: ["code": try code(in: handed)])
             let chart = try await nurse.get(SitePath.patient(patient.id))
+            try await nurse.get(SitePath.kioskConfirm())
+            try await nurse.post(SitePath.kioskConfirm(), pairs: [("answer", "yes")])
             let questionnaire = try await nurse.get(SitePath.kioskQuestionnaire())
             // check
             #expect(opened.status == .seeOther)

@@ -30,5 +30,6 @@ enum Migrations {
         CreateInboxAcknowledgement(),
         CreateUnsavedSubmission(),
         CreateLetter(),
+        UpdateKioskSessionConfirmation(),
     ]
 }

@@ -54,6 +54,7 @@ enum SitePath {
 
     static let kioskStart = patient / "kiosk"
     static let kiosk: Address<> = .init("kiosk")
+    static let kioskConfirm = kiosk / "confirm"
     static let kioskQuestionnaire = kiosk / "questionnaire"
     static let kioskAnswers = Address<String>("kiosk", "questionnaire", .questionnaire)
     static let kioskDone = kiosk / "done"

@@ -9,16 +9,18 @@ enum KioskController {
 
     static func handout(req: Request) async throws -> Response {
         let patient = try await PatientQueries.patient(req)
-        return try await handoutPage(req, patient, chosen: [], problem: nil)
+        return try await handoutPage(req, patient, chosen: [], order: [:], problem: nil)
     }
 
     static func start(req: Request) async throws -> Response {
         let patient = try await PatientQueries.patient(req)
-        let chosen = FormFields(urlEncoded: req.body.string ?? "").values("questionnaires")
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
         let answerable = try await answerable(req)
-        guard !chosen.isEmpty, chosen.allSatisfy({ id in answerable.contains { $0.id == id } }), Set(chosen).count == chosen.count else {
-            if req.wantsJSON { throw ValidationFailure(fields: ["questionnaires": "Choose at least one questionnaire from the list."]) }
-            return try await handoutPage(req, patient, chosen: chosen, problem: "Choose at least one questionnaire from the list.",
+        let typedOrder = Dictionary(answerable.map { ($0.id, fields["order.\($0.id)"]) }, uniquingKeysWith: { first, _ in first })
+        let (chosen, problem) = KioskHandout.order(fields.values("questionnaires"), among: answerable.map(\.id), numbers: typedOrder)
+        guard let chosen else {
+            if req.wantsJSON { throw ValidationFailure(fields: ["questionnaires": problem]) }
+            return try await handoutPage(req, patient, chosen: fields.values("questionnaires"), order: typedOrder, problem: problem,
                                          status: .unprocessableEntity)
         }
         let code = try await KioskQueries.start(patientID: patient.id, questionnaires: chosen, by: try req.user.id, now: req.now,
@@ -33,12 +35,12 @@ enum KioskController {
         try await QuestionnaireQueries.definitions(on: req.db).filter(\.hasWording)
     }
 
-    private static func handoutPage(_ req: Request, _ patient: PatientRecord, chosen: [String], problem: String?,
+    private static func handoutPage(_ req: Request, _ patient: PatientRecord, chosen: [String], order: [String: String], problem: String?,
                                     status: HTTPStatus = .ok) async throws -> Response {
         let throttle = KioskThrottle()
         let wrongCodes = try await AuditRow.count(.kioskFailure, since: req.now.addingTimeInterval(-throttle.window), on: req.db)
         let model = KioskPages.HandoutModel(patientID: patient.id, questionnaires: try await answerable(req).map { ($0.id, $0.title) },
-                                            chosen: chosen, problem: problem,
+                                            chosen: chosen, order: order, problem: problem,
                                             wrongCodes: throttle.isBurst(failures: wrongCodes) ? (wrongCodes, Int(throttle.window / 60)) : nil)
         return req.page("Questionnaires on a tablet", section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
                         KioskPages.handout(model, csrfToken: req.csrfToken))
@@ -73,7 +75,7 @@ enum KioskController {
         }
         try await kioskAudit(req)(AuditEntry(action: .kioskOpen, resourceType: "KioskSession", resourceID: (try session.requireID()).uuidString,
                                              patientID: session.patientID), req.db)
-        let response = req.redirect(to: SitePath.kioskQuestionnaire())
+        let response = req.redirect(to: SitePath.kioskConfirm())
         response.cookies[SessionAuthenticator.cookieName] = .expired
         // A browser-session cookie: the server enforces the hour (`KioskSession.lifetime`).
         response.cookies[KioskSession.cookieName] = HTTPCookies.Value(
@@ -81,8 +83,31 @@ enum KioskController {
         return response
     }
 
+    /// "Is this you?": the first name and birth year, so a tablet handed to the wrong person is handed back unanswered.
+    static func confirmation(req: Request) async throws -> Response {
+        let session = try kioskSession(req)
+        if session.confirmedAt != nil { return req.redirect(to: SitePath.kioskQuestionnaire()) }
+        guard let patient = try await PatientQueries.find(session.patientID, on: req.db) else { throw Abort(.notFound) }
+        let birthYear = patient.registration.birthDate.map { String($0.year) } ?? ""
+        return req.page("Is this you?", section: nil, kiosk: true,
+                        KioskPages.confirmation(firstName: patient.registration[.givenName], birthYear: birthYear, csrfToken: req.csrfToken))
+    }
+
+    static func confirm(req: Request) async throws -> Response {
+        let session = try kioskSession(req)
+        let yes = FormFields(urlEncoded: req.body.string ?? "")["answer"] == "yes"
+        if session.confirmedAt == nil { try await KioskQueries.confirm(session, yes: yes, now: req.now, on: req.db, audit: kioskAudit(req)) }
+        guard yes else {
+            let response = req.page("Please hand the tablet back", section: nil, kiosk: true, KioskPages.notMe())
+            response.cookies[KioskSession.cookieName] = .expired
+            return response
+        }
+        return req.redirect(to: SitePath.kioskQuestionnaire())
+    }
+
     static func questionnaire(req: Request) async throws -> Response {
         let session = try kioskSession(req)
+        if session.confirmedAt == nil { return req.redirect(to: SitePath.kioskConfirm()) }
         guard let next = session.next, let definition = try await QuestionnaireQueries.definition(next, on: req.db) else {
             return req.redirect(to: SitePath.kioskDone())
         }
@@ -91,6 +116,7 @@ enum KioskController {
 
     static func answer(req: Request) async throws -> Response {
         let session = try kioskSession(req)
+        if session.confirmedAt == nil { return req.redirect(to: SitePath.kioskConfirm()) }
         guard let next = session.next, req.text(.questionnaire) == next,
               let definition = try await QuestionnaireQueries.definition(next, on: req.db) else {
             return req.redirect(to: SitePath.kioskQuestionnaire())
@@ -115,7 +141,7 @@ enum KioskController {
                              problems: [String: String], status: HTTPStatus = .ok) async throws -> Response {
         let position = session.completedIDs.count + 1, total = session.questionnaireIDs.count
         let model = QuestionnairePages.FormModel(definition: definition, action: SitePath.kioskAnswers(definition.id), fields: fields,
-                                              problems: problems, asksForDate: false, cancel: nil)
+                                              problems: problems, byStaff: false, cancel: nil)
         let progress = BodyNode.tag("p", [("class", "muted")], text: "Questionnaire \(position) of \(total)")
         return req.page(definition.title, section: nil, status: status, kiosk: true,
                         [progress] + QuestionnairePages.form(model, csrfToken: req.csrfToken))

@@ -9,6 +9,8 @@ enum KioskPages {
         /// Questionnaires a patient can answer alone (their wording is on file), as (id, title).
         let questionnaires: [(id: String, title: String)]
         let chosen: [String]
+        /// The order numbers as typed, by questionnaire id.
+        let order: [String: String]
         let problem: String?
         /// Wrong tablet codes within the throttle's window, when they are a burst.
         var wrongCodes: (count: Int, minutes: Int)? = nil
@@ -26,9 +28,28 @@ enum KioskPages {
             Forms.errorSummary(model.problem.map { [(name: "questionnaires", message: $0)] } ?? []),
             .tag("form", [("method", "post"), ("action", SitePath.kioskStart(model.patientID))], [
                 Forms.csrf(csrfToken),
-                Forms.checkboxes("questionnaires", legend: "Questionnaires, in the order they are answered",
-                                 options: model.questionnaires.map { Forms.Option(value: $0.id, title: $0.title) },
-                                 checked: model.chosen, error: model.problem),
+                .tag("fieldset", [("class", model.problem == nil ? "choices" : "choices has-error"), ("id", "questionnaires")], [
+                    .tag("legend", text: "Questionnaires"),
+                    .tag("p", [("class", "hint"), ("id", "order-hint")],
+                         text: "Tick what the patient answers. They come in this list's order, unless you number them (1 first)."),
+                    .unwrap(model.problem) { .tag("p", [("class", "error-message")], text: $0) },
+                    .tag("div", [("class", "handout-list")], model.questionnaires.map { questionnaire in
+                        let id = "questionnaires-\(questionnaire.id)"
+                        return .tag("div", [("class", "handout-row")], [
+                            .tag("div", [("class", "choice")], [
+                                .void("input", [("type", "checkbox"), ("id", id), ("name", "questionnaires"), ("value", questionnaire.id)]
+                                      + (model.chosen.contains(questionnaire.id) ? [("checked", nil)] : [])),
+                                .tag("label", [("for", id)], text: questionnaire.title),
+                            ]),
+                            .tag("label", [("class", "order")], [
+                                .tag("span", [("class", "visually-hidden")], text: "Order of \(questionnaire.title)"),
+                                .void("input", [("type", "text"), ("inputmode", "numeric"), ("name", "order.\(questionnaire.id)"),
+                                                ("value", model.order[questionnaire.id] ?? ""), ("size", "2"), ("maxlength", "2"),
+                                                ("placeholder", "#"), ("aria-describedby", "order-hint")]),
+                            ]),
+                        ])
+                    }),
+                ]),
                 .tag("div", [("class", "actions")], [
                     Forms.submit("Get a tablet code"),
                     .link("Cancel", to: SitePath.patient(model.patientID), [("class", "button secondary")]),
@@ -62,6 +83,26 @@ enum KioskPages {
                            extra: [("autocapitalize", "characters"), ("class", "narrow")]),
                 Forms.submit("Start"),
             ]),
+        ]
+    }
+
+    static func confirmation(firstName: String, birthYear: String, csrfToken: String) -> [BodyNode] {
+        [
+            .tag("h1", text: "Is this you?"),
+            .tag("p", [("class", "kiosk-identity")], [.tag("strong", text: firstName),
+                                                     .safeText(birthYear.isEmpty ? "" : ", born in \(birthYear)")]),
+            .tag("form", [("method", "post"), ("action", SitePath.kioskConfirm()), ("class", "kiosk-choice")], [
+                Forms.csrf(csrfToken),
+                Forms.submit("Yes, this is me", name: "answer", value: "yes"),
+                Forms.submit("No, this is not me", name: "answer", value: "no", secondary: true),
+            ]),
+        ]
+    }
+
+    static func notMe() -> [BodyNode] {
+        [
+            .tag("h1", text: "Please hand the tablet back"),
+            .tag("p", text: "These questionnaires were meant for someone else. Nothing was shown or saved. Please give the tablet back to the staff."),
         ]
     }
 

@@ -23,6 +23,7 @@ final class KioskSession: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "closed_at") var closedAt: Date?
+    @OptionalField(key: "confirmed_at") var confirmedAt: Date?
 
     init() {}
 
@@ -74,6 +75,17 @@ enum KioskQueries {
     static func active(token: String, now: Date, on database: any Database) async throws -> KioskSession? {
         try await KioskSession.query(on: database).filter(\.$tokenHash == SessionToken.hash(token))
             .filter(\.$closedAt == nil).filter(\.$expiresAt > now).first()
+    }
+
+    /// The patient said the name on the tablet is theirs (`yes`), or not: then the tablet closes before showing anything.
+    static func confirm(_ session: KioskSession, yes: Bool, now: Date, on database: any Database, audit: @escaping TransactionalAudit) async throws {
+        try await database.writeTransaction { database in
+            if yes { session.confirmedAt = now } else { session.closedAt = now }
+            try await session.update(on: database)
+            try await audit(AuditEntry(action: yes ? .kioskConfirm : .kioskNotMe, resourceType: "KioskSession",
+                                       resourceID: (try session.requireID()).uuidString, patientID: session.patientID,
+                                       outcome: yes ? .success : .failure), database)
+        }
     }
 
     /// Saves the patient's answers and ticks the questionnaire off; the session closes after the last one.

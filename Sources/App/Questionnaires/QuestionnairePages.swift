@@ -46,8 +46,8 @@ enum QuestionnairePages {
         let action: String
         let fields: FormFields
         let problems: [String: String]
-        /// Staff may date a paper form; a patient on the kiosk answers today.
-        let asksForDate: Bool
+        /// Staff may date a paper form and read the licence note; a patient on the kiosk answers today and sees neither.
+        let byStaff: Bool
         let cancel: String?
     }
 
@@ -63,7 +63,7 @@ enum QuestionnairePages {
             Forms.errorSummary(errors),
             .tag("form", [("method", "post"), ("action", model.action), ("class", "questionnaire"), ("novalidate", nil)], [
                 Forms.csrf(csrfToken),
-                .if(model.asksForDate, bound.text(QuestionnaireSubmission.completedOnField, "Date completed",
+                .if(model.byStaff, bound.text(QuestionnaireSubmission.completedOnField, "Date completed",
                                                   hint: "MM/DD/YYYY; leave empty for today.", extra: [("class", "narrow")])),
                 .group(definition.items.enumerated().map { index, item in
                     question(item, number: index + 1, selected: model.fields[item.linkId], error: model.problems[item.linkId])
@@ -73,11 +73,13 @@ enum QuestionnairePages {
                     .unwrap(model.cancel) { .link("Cancel", to: $0, [("class", "button secondary")]) },
                 ]),
             ]),
-            .tag("p", [("class", "attribution muted")], text: definition.attribution),
+            .if(model.byStaff, .tag("p", [("class", "attribution muted")], text: definition.attribution)),
         ]
     }
 
-    /// One item as a group of radio buttons: large targets on a tablet, arrow keys move between answers.
+    /// One item as a group of radio buttons, each a box that is its label, so a finger anywhere on it answers; arrow
+    /// keys move between answers. A 0–10 scale is one row of numbered boxes with its anchors ("no pain") beneath, and a
+    /// vertical list where the screen is too narrow (app.css).
     private static func question(_ item: QuestionnaireItem, number: Int, selected: String, error: String?) -> BodyNode {
         let scale = item.options.count > 5 && item.options.allSatisfy { $0.text == nil || $0.value == item.valueRange.lowerBound || $0.value == item.valueRange.upperBound }
         return .tag("fieldset", [("class", error == nil ? "question" : "question has-error")], [
@@ -85,14 +87,19 @@ enum QuestionnairePages {
             .unwrap(error) { .tag("p", [("class", "error-message"), ("id", "\(item.linkId)-error")], text: $0) },
             .tag("div", [("class", scale ? "answers scale" : "answers")], item.options.enumerated().map { index, option in
                 let id = "\(item.linkId)-\(index)"
-                let label = option.text.map { scale ? "\(option.value) \($0)" : $0 } ?? String(option.value)
-                return .tag("div", [("class", "answer")], [
+                let text: [BodyNode] = scale
+                    ? [.tag("span", [("class", "value")], text: String(option.value)),
+                       .unwrap(option.text) { .tag("span", [("class", "anchor")], text: " \($0)") }]
+                    : [.tag("span", [], text: option.text ?? String(option.value))]
+                return .tag("label", [("class", "answer"), ("for", id)], [
                     .void("input", [("type", "radio"), ("id", id), ("name", item.linkId), ("value", String(option.value))]
                           + (selected == String(option.value) ? [("checked", nil)] : [])
                           + (error != nil ? [("aria-describedby", "\(item.linkId)-error")] : [])),
-                    .tag("label", [("for", id)], text: label),
-                ])
+                ] + text)
             }),
+            .if(scale, .tag("div", [("class", "scale-ends"), ("aria-hidden", "true")], item.options.compactMap { option in
+                option.text.map { .tag("span", [], text: "\(option.value) = \($0)") }
+            })),
         ])
     }
 

@@ -76,7 +76,7 @@ enum QuestionnairesController {
     private static func form(_ req: Request, _ patient: PatientRecord, _ definition: QuestionnaireDefinition, fields: FormFields,
                              problems: [String: String], status: HTTPStatus = .ok) async throws -> Response {
         let model = QuestionnairePages.FormModel(definition: definition, action: SitePath.questionnaireResponses(patient.id, definition.id),
-                                              fields: fields, problems: problems, asksForDate: true, cancel: SitePath.questionnaires(patient.id))
+                                              fields: fields, problems: problems, byStaff: true, cancel: SitePath.questionnaires(patient.id))
         return req.page(definition.title, section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
                         QuestionnairePages.form(model, csrfToken: req.csrfToken))
     }

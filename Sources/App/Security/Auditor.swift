@@ -47,6 +47,9 @@ enum AuditAction: String, CaseIterable {
     case kioskOpen = "kiosk.open"
     /// A code typed on the tablet that opened nothing (wrong, used, expired), or refused for too many such.
     case kioskFailure = "kiosk.failure"
+    /// The patient confirmed the first name and birth year on the tablet, or said they were not theirs (tablet closed).
+    case kioskConfirm = "kiosk.confirm"
+    case kioskNotMe = "kiosk.not-me"
     case settingsUpdate = "settings.update"
     /// A physician signed the review of a work-up result.
     case resultReview = "result.review"
@@ -101,6 +104,8 @@ extension AuditAction {
         case .kioskStart: "Handed questionnaires to the tablet"
         case .kioskOpen: "Tablet opened questionnaires"
         case .kioskFailure: "Tablet code refused"
+        case .kioskConfirm: "Patient confirmed their name on the tablet"
+        case .kioskNotMe: "Tablet closed: the patient said the name was not theirs"
         case .settingsUpdate: "Changed clinical settings"
         case .resultReview: "Signed a result review"
         case .tokenCreate: "Made an API token"
