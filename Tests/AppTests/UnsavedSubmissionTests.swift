@@ -60,6 +60,35 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func theKeptFormShowsWhatWasTypedByLabelWithoutTheFormsDefaults(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: what a browser sends — every exam test at its "not done" default, one answered, empty fields
+            let nurse = try await context.signedIn(.nurse)
+            let (path, version) = try await openEvaluation(context, nurse)
+            let defaults = ProvocationTest.allCases.flatMap { test in
+                BodySide.allCases.map { (EvaluationForm.testField(test, $0), TestResult.notDone.rawValue) }
+            }.filter { $0.0 != "test.straight-leg-raise.left" }
+            let sent = typed + defaults + [("test.straight-leg-raise.left", "positive"), ("sleep", "wakes"), ("character", "burning"),
+                                           ("character", "electric"), ("mood", ""), ("map.calf:left", "5")]
+            context.clock.advance(minutes: 31)
+            try await nurse.post(path, pairs: [("version", version)] + sent)
+            try await nurse.get(SitePath.login())
+            try await nurse.post(SitePath.login(), form: ["email": "nurse@test.relief", "password": TestContext.password])
+            // act
+            let back = try await nurse.get(SitePath.unsaved())
+            // check
+            let table = try #require(back.text.section(from: "unsaved-fields", to: "</table>"))
+            let rows = table.components(separatedBy: "<tr>").dropFirst(2).map { row in
+                row.replacingOccurrences(of: "<[^>]+>", with: "|", options: .regularExpression).split(separator: "|").joined(separator: ": ")
+            }
+            #expect(rows == ["Chief complaint: Low back pain into the left leg", "Character of the pain: Burning, Electric, shock-like",
+                             "Pain now: 6", "Left calf: 5", "Sleep: \(SleepImpact.wakes.title)", "Straight leg raise left: Positive",
+                             "Assessment: Left L5 radiculopathy, typed for 40 minutes"])
+            #expect(back.text.contains("value=\"not-done\""), "the defaults are still sent on as they were")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func theKeptFormIsSealedAndNobodyElseGetsItBack(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup

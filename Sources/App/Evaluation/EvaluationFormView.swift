@@ -23,65 +23,12 @@ enum EvaluationFormView {
         let p = model.problems
         let action = SitePath.evaluation(model.patientID, model.evaluationID)
         let form = BoundForm(fields: f, problems: p)
-        func score(_ name: String, _ label: String) -> BodyNode { form.number(name, label, hint: "0–10", narrow: true) }
         // Drawn first, so the summary above it names each field by its label.
         let body: BodyNode = .tag("form", [("method", "post"), ("action", action), ("class", "evaluation-form"), ("novalidate", nil),
                                            ("data-autosave", "draft")], [
                 Forms.csrf(csrfToken),
                 Forms.hidden("version", String(model.version)),
-                Forms.section("History of present illness", [
-                    form.text("chiefComplaint", "Chief complaint", required: true),
-                    Forms.row([
-                        form.text("onsetDate", "Onset date", hint: "MM/DD/YYYY; MM/YYYY or YYYY in a draft"),
-                        form.choose("onsetMechanism", "How it began", OnsetMechanism.self),
-                        form.choose("pattern", "Constant or intermittent", PainPattern.self),
-                    ]),
-                    form.boxes("character", "Character of the pain", PainCharacter.self),
-                    form.text("radiation", "Radiation", hint: "Where the pain travels, e.g. left buttock to the calf"),
-                    form.boxes("aggravating", "Makes it worse", PainFactor.self),
-                    form.boxes("relieving", "Makes it better", PainFactor.self),
-                    Forms.row([
-                        score("painNow", "Pain now"), score("painAverage", "Average pain"),
-                        score("painWorst", "Worst pain"), score("painLeast", "Least pain"),
-                    ]),
-                ]),
-                Forms.section("Where it hurts", [bodyMapTable(form)]),
-                Forms.section("Impact on life", [
-                    Forms.row([form.choose("sleep", "Sleep", SleepImpact.self), form.choose("workStatus", "Work status", WorkStatus.self)]),
-                    form.area("activitiesGivenUp", "Activities given up"),
-                    form.area("mood", "Mood"),
-                ]),
-                Forms.section("Goals and concerns", [
-                    form.boxes("goal", "The patient's goals", PatientGoal.self),
-                    form.text("goalOther", "Other goal, in the patient's words"),
-                    form.area("concerns", "Concerns"),
-                ]),
-                Forms.section("Medical and social history", [
-                    form.boxes("history", "Relevant to procedures", ProcedureRelevantHistory.self),
-                    form.area("historyNotes", "History notes"),
-                    Forms.row([form.choose("smoking", "Smoking", SmokingStatus.self), form.choose("alcohol", "Alcohol", AlcoholUse.self)]),
-                    form.text("substanceUse", "Other substance use"),
-                    form.boxes("familySubstance", "Family history of substance abuse", Substance.self),
-                ]),
-                Forms.section("Physical examination", [
-                    form.area("inspection", "Inspection"),
-                    form.area("rangeOfMotion", "Range of motion"),
-                    form.boxes("tender", "Tenderness", TenderSite.self),
-                    form.text("tendernessNotes", "Tenderness notes"),
-                    neuroTable(form),
-                    provocationTable(form),
-                    form.area("examNotes", "Other findings"),
-                ]),
-                Forms.section("Red flags", [
-                    .tag("p", [("class", "hint")], text: "Any positive flag raises a chart alert that stays until a physician resolves it."),
-                    form.boxes("redFlag", "Positive findings", RedFlag.self),
-                    form.area("redFlagNotes", "Notes"),
-                ]),
-                Forms.section("Assessment and plan", [
-                    form.area("assessment", "Assessment"), form.area("plan", "Plan"),
-                    form.area("patientInstructions", "Instructions for the patient",
-                              hint: "In plain words; printed for the patient to take home with their medicines and allergies."),
-                ]),
+            ] + sections(form) + [
                 .tag("div", [("class", "actions")], [
                     Forms.submit("Save draft"),
                     .if(model.canSign, .tag("button", [("type", "submit"), ("class", "button primary"),
@@ -101,6 +48,74 @@ enum EvaluationFormView {
     private static let intensityOptions = [Forms.Option(value: "", title: "—")]
         + PainMark.intensityRange.map { Forms.Option(value: String($0), title: String($0)) }
     private static let findingOptions = [Forms.Option(value: "", title: "—")] + Forms.options(NeuroFinding.self)
+
+    /// What was typed in a kept form of this kind, by label (the page that gives typing back after a session ended).
+    static func typed(_ fields: FormFields) -> [(label: String, value: String)] {
+        let form = BoundForm(fields: fields, problems: [:])
+        _ = sections(form)
+        return form.typed
+    }
+
+    /// The form's sections in the order the visit flows; drawing them notes each field's label on `form`.
+    private static func sections(_ form: BoundForm) -> [BodyNode] {
+        func score(_ name: String, _ label: String) -> BodyNode { form.number(name, label, hint: "0–10", narrow: true) }
+        return [
+            Forms.section("History of present illness", [
+                form.text("chiefComplaint", "Chief complaint", required: true),
+                Forms.row([
+                    form.text("onsetDate", "Onset date", hint: "MM/DD/YYYY; MM/YYYY or YYYY in a draft"),
+                    form.choose("onsetMechanism", "How it began", OnsetMechanism.self),
+                    form.choose("pattern", "Constant or intermittent", PainPattern.self),
+                ]),
+                form.boxes("character", "Character of the pain", PainCharacter.self),
+                form.text("radiation", "Radiation", hint: "Where the pain travels, e.g. left buttock to the calf"),
+                form.boxes("aggravating", "Makes it worse", PainFactor.self),
+                form.boxes("relieving", "Makes it better", PainFactor.self),
+                Forms.row([
+                    score("painNow", "Pain now"), score("painAverage", "Average pain"),
+                    score("painWorst", "Worst pain"), score("painLeast", "Least pain"),
+                ]),
+            ]),
+            Forms.section("Where it hurts", [bodyMapTable(form)]),
+            Forms.section("Impact on life", [
+                Forms.row([form.choose("sleep", "Sleep", SleepImpact.self), form.choose("workStatus", "Work status", WorkStatus.self)]),
+                form.area("activitiesGivenUp", "Activities given up"),
+                form.area("mood", "Mood"),
+            ]),
+            Forms.section("Goals and concerns", [
+                form.boxes("goal", "The patient's goals", PatientGoal.self),
+                form.text("goalOther", "Other goal, in the patient's words"),
+                form.area("concerns", "Concerns"),
+            ]),
+            Forms.section("Medical and social history", [
+                form.boxes("history", "Relevant to procedures", ProcedureRelevantHistory.self),
+                form.area("historyNotes", "History notes"),
+                Forms.row([form.choose("smoking", "Smoking", SmokingStatus.self), form.choose("alcohol", "Alcohol", AlcoholUse.self)]),
+                form.text("substanceUse", "Other substance use"),
+                form.boxes("familySubstance", "Family history of substance abuse", Substance.self),
+            ]),
+            Forms.section("Physical examination", [
+                form.area("inspection", "Inspection"),
+                form.area("rangeOfMotion", "Range of motion"),
+                form.boxes("tender", "Tenderness", TenderSite.self),
+                form.text("tendernessNotes", "Tenderness notes"),
+                neuroTable(form),
+                provocationTable(form),
+                form.area("examNotes", "Other findings"),
+            ]),
+            Forms.section("Red flags", [
+                .tag("p", [("class", "hint")], text: "Any positive flag raises a chart alert that stays until a physician resolves it."),
+                form.boxes("redFlag", "Positive findings", RedFlag.self),
+                form.area("redFlagNotes", "Notes"),
+            ]),
+            Forms.section("Assessment and plan", [
+                form.area("assessment", "Assessment"), form.area("plan", "Plan"),
+                form.area("patientInstructions", "Instructions for the patient",
+                          hint: "In plain words; printed for the patient to take home with their medicines and allergies."),
+            ]),
+        ]
+    }
+
 
     /// The body map: the figures show what is marked; the table beside them is the control, usable with the
     /// keyboard and without script (a region left at "—" is not marked).
@@ -138,7 +153,7 @@ enum EvaluationFormView {
                     BodySide.allCases.map { side in
                         let name = EvaluationForm.neuroField(root, side, aspect)
                         let label = "\(root.title) \(aspect) \(side.title.lowercased())"
-                        form.note(name, label)
+                        form.note(name, label, options: findingOptions)
                         return .tag("td", [], [Forms.cellSelect(name, label: label, options: findingOptions, selected: form.fields[name])])
                     }
                 })
@@ -155,7 +170,7 @@ enum EvaluationFormView {
                     let name = EvaluationForm.testField(test, side)
                     let selected = form.fields[name].isEmpty ? TestResult.notDone.rawValue : form.fields[name]
                     let label = "\(test.title) \(side.title.lowercased())"
-                    form.note(name, label)
+                    form.note(name, label, options: Forms.options(TestResult.self), blank: TestResult.notDone.rawValue)
                     return .tag("td", [], [Forms.cellSelect(name, label: label, options: Forms.options(TestResult.self), selected: selected)])
                 })
             }),

@@ -179,6 +179,15 @@ struct Address<each Value: PathValue>: Sendable {
         }.joined(separator: "/")
     }
 
+    /// Whether a path (without its query) is this address with some values: a kept form knowing which form it was.
+    func matches(_ path: String) -> Bool {
+        let parts = path.split(separator: "?", maxSplits: 1).first.map { $0.split(separator: "/", omittingEmptySubsequences: false).dropFirst() } ?? []
+        guard parts.count == segments.count else { return false }
+        return zip(segments, parts).allSatisfy { segment, part in
+            if case .constant(let text) = segment { text == part } else { !part.isEmpty }
+        }
+    }
+
     /// What the router matches: `patients/:patient/edit`; the home page as one empty segment, as routers take it.
     var route: [PathComponent] { segments.isEmpty ? [""] : segments.map(\.component) }
 }

@@ -12,7 +12,7 @@ enum UnsavedSubmissionController {
         try await req.audit(AuditEntry(action: .recordView, resourceType: "UnsavedSubmission", resourceID: kept.id.uuidString,
                                        patientID: patient?.id))
         let model = UnsavedSubmissionPage.Model(
-            id: kept.id, path: kept.form.path, fields: kept.fields, keptAt: req.displayTime(kept.form.keptAt),
+            id: kept.id, path: kept.form.path, fields: kept.fields, typed: typed(kept.form.path, kept.fields), keptAt: req.displayTime(kept.form.keptAt),
             patient: patient.map { "\($0.displayName) · MRN \($0.mrn)" })
         return req.page("Your typing is back", section: nil, UnsavedSubmissionPage.render(model, csrfToken: req.csrfToken))
     }
@@ -27,6 +27,14 @@ enum UnsavedSubmissionController {
         let response = req.redirect(to: SitePath.home(), flash: Flash(.info, "Discarded what was typed."))
         response.cookies[UnsavedSubmission.cookieName] = .expired
         return response
+    }
+
+    /// What was typed, by label, for the forms that can name their fields; the rest by their fields' names.
+    private static func typed(_ path: String, _ fields: [(name: String, value: String)]) -> [(label: String, value: String)]? {
+        var form = FormFields()
+        for field in fields { form.add(field.name, field.value) }
+        if [SitePath.evaluation, SitePath.signEvaluation].contains(where: { $0.matches(path) }) { return EvaluationFormView.typed(form) }
+        return nil
     }
 
     /// The form kept on this browser for the signed-in user.

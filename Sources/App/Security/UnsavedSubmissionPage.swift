@@ -8,6 +8,8 @@ enum UnsavedSubmissionPage {
         let id: UUID
         let path: String
         let fields: [(name: String, value: String)]
+        /// What was typed by label, where the form could say; otherwise every field by its name.
+        let typed: [(label: String, value: String)]?
         /// "12/05/2026 10:42".
         let keptAt: String
         /// "Müller, Zoë · MRN 00000042", when the form was about a patient.
@@ -18,7 +20,8 @@ enum UnsavedSubmissionPage {
     private static let bookkeeping: Set<String> = ["version", "from", UnsavedSubmission.fieldName]
 
     static func render(_ model: Model, csrfToken: String) -> [BodyNode] {
-        let typed = model.fields.filter { !bookkeeping.contains($0.name) && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+        let typed = model.typed ?? model.fields.filter { !bookkeeping.contains($0.name) && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { (label: FieldName.words($0.name), value: $0.value) }
         return [
             .tag("h1", text: "Your typing is back"),
             .tag("p", [], [
@@ -36,7 +39,7 @@ enum UnsavedSubmissionPage {
                 .tag("caption", text: "What you typed"),
                 .tableHead(["Field", "Typed"]),
                 .tag("tbody", [], typed.map { field in
-                    .tag("tr", [], [.tag("th", [("scope", "row")], text: FieldName.words(field.name)),
+                    .tag("tr", [], [.tag("th", [("scope", "row")], text: field.label),
                                     .tag("td", [("class", "typed")], text: field.value)])
                 }),
             ]),

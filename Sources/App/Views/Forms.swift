@@ -134,15 +134,42 @@ extension Forms {
 final class BoundForm {
     let fields: FormFields
     let problems: [String: String]
-    private var labels: [(name: String, label: String)] = []
+    private var labels: [Noted] = []
+
+    /// A field as drawn: its label, its choices' titles by value, and the value it shows when nothing was chosen.
+    private struct Noted {
+        let name: String
+        let label: String
+        let title: (String) -> String?
+        let blank: String
+    }
 
     init(fields: FormFields, problems: [String: String]) {
         self.fields = fields
         self.problems = problems
     }
 
-    /// Notes a label for a field drawn outside this form's helpers (a table cell).
-    func note(_ name: String, _ label: String) { labels.append((name, label)) }
+    /// Notes a label for a field drawn outside this form's helpers (a table cell), with its choices and the one shown
+    /// when nothing was chosen.
+    func note(_ name: String, _ label: String, title: @escaping (String) -> String? = { _ in nil }, blank: String = "") {
+        labels.append(Noted(name: name, label: label, title: title, blank: blank))
+    }
+
+    func note(_ name: String, _ label: String, options: [Forms.Option], blank: String = "") {
+        note(name, label, title: { value in options.first { $0.value == value }?.title }, blank: blank)
+    }
+
+    /// What the user typed or chose, once the fields are drawn, by label and in the form's order ("Sleep: Wakes at
+    /// night"); untouched fields and defaults (an exam test left "not done") are left out.
+    var typed: [(label: String, value: String)] {
+        labels.compactMap { field in
+            let values = fields.values(field.name).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && $0 != field.blank }
+            return values.isEmpty ? nil : (field.label, values.map { field.title($0) ?? $0 }.joined(separator: ", "))
+        }
+    }
+
+    /// Names drawn by this form, to tell its fields from bookkeeping.
+    var drawnNames: Set<String> { Set(labels.map(\.name)) }
 
     /// For `Forms.errorSummary`, once the fields are drawn: "Pain now: Enter a whole number from 0 to 10.", in the
     /// form's order; a problem of a field not drawn comes last, by its message alone.
@@ -169,17 +196,17 @@ final class BoundForm {
     }
 
     func choose<C: Coded>(_ name: String, _ label: String, _ type: C.Type, required: Bool = false) -> BodyNode {
-        note(name, label)
+        note(name, label, title: { C(rawValue: $0)?.title })
         return Forms.select(name, label: label, options: Forms.options(type), selected: fields[name], error: problems[name], required: required)
     }
 
     func boxes<C: Coded>(_ name: String, _ legend: String, _ type: C.Type) -> BodyNode {
-        note(name, legend)
+        note(name, legend, title: { C(rawValue: $0)?.title })
         return Forms.checkboxes(name, legend: legend, options: Forms.options(type), checked: fields.values(name), error: problems[name])
     }
 
     func drug(_ name: String, _ label: String, hint: String) -> BodyNode {
-        note(name, label)
+        note(name, label, title: { DrugCatalogue.drug($0)?.name })
         return Forms.drugSelect(name, label: label, selected: fields[name], error: problems[name], hint: hint)
     }
 }
