@@ -41,7 +41,7 @@ import VaporTesting
             let path = try await start(nurse, patient)
             // act
             let draft = try await nurse.post(path, pairs: [("version", try await version(nurse, path))] + visit)
-            let signed = try await physician.post(path + "/sign", pairs: [("version", try await version(physician, path))] + visit)
+            let signed = try await physician.post(path + "/sign", pairs: [("version", try await version(physician, path)), ("attest", "yes")] + visit)
             let document = try await physician.get(path)
             let chart = try await physician.get(SitePath.patient(patient.id))
             // check
@@ -57,6 +57,30 @@ import VaporTesting
                 #expect(try await context.auditEvents(action).allSatisfy { $0.patientID == patient.id })
                 #expect(try await !context.auditEvents(action).isEmpty, "\(action)")
             }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func signingAsksForTheAttestationAndANewAddendumIsScrolledTo(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let physician = try await context.signedIn(.physician)
+            let path = try await start(physician, patient)
+            let form = try await physician.get(path + "/edit")
+            // act
+            let unattested = try await physician.post(path + "/sign", pairs: [("version", try await version(physician, path))] + visit)
+            let signed = try await physician.post(path + "/sign", pairs: [("version", try await version(physician, path)), ("attest", "yes")] + visit)
+            try await physician.get(path)
+            let addendum = try await physician.post(path + "/addenda", pairs: [("text", "MRI reviewed.")])
+            let document = try await physician.get(path)
+            // check
+            #expect(form.text.contains(EvaluationForm.attestation))
+            #expect(unattested.status == .unprocessableEntity && unattested.text.contains("Attestation: Tick the attestation to sign the note."))
+            #expect(unattested.text.contains("Left L5 radiculopathy"), "the typing comes back")
+            #expect(signed.status == .seeOther)
+            let anchor = try #require(addendum.location?.split(separator: "#").last.map(String.init))
+            #expect(addendum.location?.hasPrefix(path + "#addendum-") == true && document.text.contains("id=\"\(anchor)\""))
         }
     }
 
@@ -122,7 +146,7 @@ import VaporTesting
             // act
             let draft = try await physician.post(path, pairs: [("version", try await version(physician, path))] + fields)
             let edit = try await physician.get(path + "/edit")
-            let sign = try await physician.post(path + "/sign", pairs: [("version", try await version(physician, path))] + fields)
+            let sign = try await physician.post(path + "/sign", pairs: [("version", try await version(physician, path)), ("attest", "yes")] + fields)
             // check
             #expect(draft.status == .seeOther)
             #expect(edit.text.contains("value=\"03/2025\""))
@@ -141,7 +165,7 @@ import VaporTesting
             let physician = try await context.signedIn(.physician)
             let path = try await start(physician, patient)
             let base = try await version(physician, path)
-            try await physician.post(path + "/sign", pairs: [("version", base)] + visit)
+            try await physician.post(path + "/sign", pairs: [("version", base), ("attest", "yes")] + visit)
             let signedVersion = String(Int(base)! + 1)
             // act
             let edit = try await physician.post(path, pairs: [("version", signedVersion), ("chiefComplaint", "Changed")])
@@ -191,7 +215,7 @@ import VaporTesting
                                                     form: ["reason": "MRI: no cauda equina compression"])
             let again = try await physician.post(SitePath.resolveAlert(patient.id, alerts[0].id), form: ["reason": "twice"])
             // the physician signs the note with the resolved flag still ticked: it is not raised again
-            try await physician.post(path + "/sign", pairs: [("version", try await version(physician, path))] + flagged)
+            try await physician.post(path + "/sign", pairs: [("version", try await version(physician, path)), ("attest", "yes")] + flagged)
             let remaining = try await EvaluationQueries.openAlerts(patientID: patient.id, on: context.app.db)
             // check
             #expect(alerts.map(\.code) == ["saddle-anaesthesia", "fever-chills"])

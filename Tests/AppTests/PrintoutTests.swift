@@ -19,7 +19,7 @@ import VaporTesting
         try await physician.get(SitePath.patient(patient.id))
         let started = try await physician.post(SitePath.evaluations(patient.id))
         let path = String(try #require(started.location).dropLast("/edit".count))
-        let signed = try await physician.post(path + "/sign", pairs: [("version", "1")] + visit)
+        let signed = try await physician.post(path + "/sign", pairs: [("version", "1"), ("attest", "yes")] + visit)
         #expect(signed.status == .seeOther)
         return path
     }

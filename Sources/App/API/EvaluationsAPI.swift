@@ -106,7 +106,7 @@ enum EvaluationsAPI {
                         "Save the draft; a field left out is emptied. Red flags raise chart alerts. 409 when the version is stale or the note is signed.",
                         request: .ref("EvaluationUpdate"), response: .ref("Evaluation"), failures: [.conflict], handler: update),
             APIEndpoint(.POST, one + ["sign"], access: .action(.noteSign),
-                        "Save these fields and sign the note; it can no longer change, only gain addenda. 409 as for a save.",
+                        "Save these fields and sign the note, attesting that the patient was examined and the note is accurate and complete; it can no longer change, only gain addenda. 409 as for a save.",
                         request: .ref("EvaluationUpdate"), response: .ref("Evaluation"), failures: [.conflict], handler: sign),
             APIEndpoint(.POST, one + ["addenda"], access: .action(.evaluationWrite), "Add a dated addendum to a signed note.",
                         request: .ref("AddendumWrite"), response: .ref("Addendum"), status: .created, handler: addAddendum),

@@ -37,10 +37,13 @@ enum ChartEntryPages {
         [
             .tag("div", [("class", "page-head")], [
                 .tag("h1", text: model.kind.pluralTitle),
-                .if(model.canWrite, .link("Add \(model.kind.title.lowercased())", to: SitePath.newChartEntry(model.kind)(model.patientID),
-                                          [("class", "button")])),
-                .if([.medication, .allergy].contains(model.kind),
-                    .link("Print medication and allergy list", to: SitePath.printMedications(model.patientID), [("class", "button secondary no-print")])),
+                .tag("div", [("class", "page-actions")], [
+                    .if(model.canWrite, .link("Add \(model.kind.title.lowercased())", to: SitePath.newChartEntry(model.kind)(model.patientID),
+                                              [("class", "button")])),
+                    .if([.medication, .allergy].contains(model.kind),
+                        .link("Print medication and allergy list", to: SitePath.printMedications(model.patientID),
+                              [("class", "button secondary no-print")])),
+                ]),
             ]),
             .if(!model.summary.isEmpty, .tag("section", [("class", "card")], model.summary)),
             .tag("section", [("class", "card"), ("aria-labelledby", "current-heading")], [

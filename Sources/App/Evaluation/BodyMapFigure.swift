@@ -4,7 +4,7 @@ import ReliefCore
 /// The body map drawn as our own SVG: front and back figures made of one shape per half-region, shaded by
 /// intensity. The figures show marks; the form's region table (or, with script, a click on a shape) sets them.
 enum BodyMapFigure {
-    /// Shapes in a 200 × 440 figure: x, y, width, height of the half drawn on the viewer's left (the patient's
+    /// Shapes in a 200 × 440 figure (its name beneath, in a 200 × 460 view): x, y, width, height of the half drawn on the viewer's left (the patient's
     /// right on the front view, the patient's left on the back view); the other half is its mirror image.
     private static let shapes: [String: (Double, Double, Double, Double)] = [
         "head": (80, 8, 20, 50), "neck": (88, 58, 12, 20), "shoulder": (52, 80, 28, 24), "chest": (80, 80, 20, 58),
@@ -23,10 +23,17 @@ enum BodyMapFigure {
         return .tag("figure", [("class", "body-map")], [
             .group(BodyView.allCases.map { view in figure(view, byCode) }),
             .tag("figcaption", [], [
-                .safeText(caption.map { "\($0): " } ?? ""),
-                .safeText(marks.isEmpty ? "no regions marked" : marks.map { "\($0.label) \($0.intensity)/10" }.joined(separator: ", ")),
+                .unwrap(caption) { .tag("strong", text: "\($0): ") },
+                .tag("span", [("class", "map-summary")], text: summary(marks)),
             ]),
         ])
+    }
+
+    /// "2 regions marked: Left lower back 7/10, Left calf 5/10"; the page script says the same as regions are marked.
+    static func summary(_ marks: [PainMark]) -> String {
+        guard !marks.isEmpty else { return "No regions marked." }
+        let count = marks.count == 1 ? "1 region marked" : "\(marks.count) regions marked"
+        return "\(count): " + marks.map { "\($0.label) \($0.intensity)/10" }.joined(separator: ", ")
     }
 
     private static func figure(_ view: BodyView, _ marks: [String: Int]) -> BodyNode {
@@ -38,17 +45,22 @@ enum BodyMapFigure {
                 let code = BodyMap.code(region.id, side)
                 let intensity = marks[code]
                 let label = "\(side.title) \(region.label.lowercased())" + (intensity.map { ": \($0)/10" } ?? "")
-                return .tag("rect", [
+                let zone: BodyNode = .tag("rect", [
                     ("x", Figures.text(left)), ("y", Figures.text(y)), ("width", Figures.text(width)), ("height", Figures.text(height)), ("rx", "4"),
                     ("class", "zone" + (intensity.map { " marked i\($0)" } ?? "")), ("data-field", EvaluationForm.mapField(region.id, side)),
                 ], [.tag("title", text: label)])
+                // The number on the region, so neighbouring intensities never depend on telling two shades apart.
+                let value: BodyNode = .tag("text", [("x", Figures.text(left + width / 2)), ("y", Figures.text(y + height / 2 + 4)),
+                                                    ("class", "zone-value"), ("aria-hidden", "true")],
+                                           text: intensity.map(String.init) ?? "")
+                return .group([zone, value])
             }
         }
-        return .tag("svg", [("viewBox", "0 0 200 440"), ("role", "img"), ("aria-label", "\(view.title) of the body"),
+        return .tag("svg", [("viewBox", "0 0 200 460"), ("role", "img"), ("aria-label", "\(view.title) of the body"),
                             ("class", "body-figure")], [
-            .tag("text", [("x", "100"), ("y", "439"), ("text-anchor", "middle"), ("class", "figure-label")], text: view.title),
-            .tag("text", [("x", "6"), ("y", "20"), ("class", "figure-side")], text: view == .front ? "R" : "L"),
-            .tag("text", [("x", "186"), ("y", "20"), ("class", "figure-side")], text: view == .front ? "L" : "R"),
+            .tag("text", [("x", "100"), ("y", "456"), ("text-anchor", "middle"), ("class", "figure-label")], text: view.title),
+            .tag("text", [("x", "4"), ("y", "22"), ("class", "figure-side")], text: view == .front ? "R" : "L"),
+            .tag("text", [("x", "196"), ("y", "22"), ("text-anchor", "end"), ("class", "figure-side")], text: view == .front ? "L" : "R"),
         ] + shapesInView)
     }
 }

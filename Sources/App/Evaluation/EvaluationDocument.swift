@@ -14,7 +14,8 @@ enum EvaluationDocument {
         let painMap: [PainMark]
         /// "Signed by Dr … on …", or nil for a draft.
         let signature: String?
-        let addenda: [(String, String)]
+        /// Each addendum's anchor, heading and text; a new one is scrolled to by its anchor.
+        let addenda: [(anchor: String, heading: String, text: String)]
         /// Letters written from the note: what they say of themselves, and where they open.
         let letters: [(String, String)]
         let canEdit: Bool
@@ -22,6 +23,8 @@ enum EvaluationDocument {
         /// The signed note on screen: print it, the patient's instructions, and write a letter (`canWriteLetter`).
         let canPrint: Bool
         let canWriteLetter: Bool
+        /// On screen (not a printout): the section navigation.
+        let onScreen: Bool
     }
 
     /// What the reader may do with the note; a printout offers nothing.
@@ -34,7 +37,7 @@ enum EvaluationDocument {
     }
 
     static func model(_ evaluation: Evaluation, content c: EvaluationContent, heading: String, author: String, signature: String?,
-                      addenda: [(String, String)], letters: [(String, String)], today: CalendarDate, access: Access) throws -> Model {
+                      addenda: [(anchor: String, heading: String, text: String)], letters: [(String, String)], today: CalendarDate, access: Access) throws -> Model {
         func titles<C: Coded>(_ codes: [String], _ type: C.Type) -> String {
             codes.map { C(rawValue: $0)?.title ?? $0 }.joined(separator: ", ")
         }
@@ -86,8 +89,10 @@ enum EvaluationDocument {
         return Model(patientID: evaluation.patientID, evaluationID: try evaluation.requireID(), heading: heading, author: author,
                      sections: sections.filter { !$0.1.isEmpty }, painMap: c.painMap, signature: signature, addenda: addenda, letters: letters,
                      canEdit: access.write && signature == nil, canAmend: access.write && signature != nil,
-                     canPrint: access.screen && signature != nil, canWriteLetter: access.letters && signature != nil)
+                     canPrint: access.screen && signature != nil, canWriteLetter: access.letters && signature != nil, onScreen: access.screen)
     }
+
+    static func anchor(of addendum: UUID) -> String { "addendum-\(addendum.uuidString.lowercased())" }
 
     private static func joined(_ parts: String...) -> String { parts.filter { !$0.isEmpty }.joined(separator: "; ") }
 
@@ -109,22 +114,25 @@ enum EvaluationDocument {
                 ]),
                 .tag("p", [("class", model.signature == nil ? "status draft" : "status signed")],
                      text: model.signature ?? "Draft by \(model.author) — not signed"),
+                .if(model.onScreen, SectionNav.render(model.sections.map(\.0) + ["Pain map"] + (model.addenda.isEmpty ? [] : ["Addenda"])
+                                                      + (model.letters.isEmpty ? [] : ["Letters"]))),
                 .group(model.sections.map { heading, rows in
-                    .tag("section", [], [
+                    .tag("section", [("id", SectionNav.anchor(heading))], [
                         .tag("h2", text: heading),
                         .tag("dl", [("class", "document-list")], rows.flatMap { label, value -> [BodyNode] in
                             [.tag("dt", text: label), .tag("dd", text: value)]
                         }),
                     ])
                 }),
-                .tag("section", [], [.tag("h2", text: "Pain map"), BodyMapFigure.render(model.painMap)]),
-                .if(!model.addenda.isEmpty, .tag("section", [("class", "addenda")], [
+                .tag("section", [("id", SectionNav.anchor("Pain map"))], [.tag("h2", text: "Pain map"), BodyMapFigure.render(model.painMap)]),
+                .if(!model.addenda.isEmpty, .tag("section", [("class", "addenda"), ("id", SectionNav.anchor("Addenda"))], [
                     .tag("h2", text: "Addenda"),
-                    .group(model.addenda.map { heading, text in
-                        .tag("div", [("class", "addendum")], [.tag("h3", text: heading), .tag("p", [("class", "prewrap")], text: text)])
+                    .group(model.addenda.map { addendum in
+                        .tag("div", [("class", "addendum"), ("id", addendum.anchor), ("tabindex", "-1")],
+                             [.tag("h3", text: addendum.heading), .tag("p", [("class", "prewrap")], text: addendum.text)])
                     }),
                 ])),
-                .if(!model.letters.isEmpty, .tag("section", [("class", "no-print")], [
+                .if(!model.letters.isEmpty, .tag("section", [("class", "no-print"), ("id", SectionNav.anchor("Letters"))], [
                     .tag("h2", text: "Letters"),
                     .tag("ul", [], model.letters.map { title, href in .tag("li", [], [.link(title, to: href)]) }),
                 ])),

@@ -23,12 +23,16 @@ enum EvaluationFormView {
         let p = model.problems
         let action = SitePath.evaluation(model.patientID, model.evaluationID)
         let form = BoundForm(fields: f, problems: p)
+        let parts = sections(form)
         // Drawn first, so the summary above it names each field by its label.
         let body: BodyNode = .tag("form", [("method", "post"), ("action", action), ("class", "evaluation-form"), ("novalidate", nil),
                                            ("data-autosave", "draft")], [
                 Forms.csrf(csrfToken),
                 Forms.hidden("version", String(model.version)),
-            ] + sections(form) + [
+                // Set by the page script to the section being edited, so saving comes back to it.
+                Forms.hidden("section", ""),
+            ] + parts.map { Forms.section($0.0, $0.1, id: SectionNav.anchor($0.0)) } + [
+                .if(model.canSign, form.attestation()),
                 .tag("div", [("class", "actions")], [
                     Forms.submit("Save draft"),
                     .if(model.canSign, .tag("button", [("type", "submit"), ("class", "button primary"),
@@ -41,6 +45,7 @@ enum EvaluationFormView {
             .tag("h1", text: model.heading),
             .unwrap(model.conflict) { .tag("div", [("class", "notice warning"), ("role", "alert")], text: $0) },
             Forms.errorSummary(form.errors),
+            SectionNav.render(parts.map(\.0)),
             body,
         ]
     }
@@ -48,6 +53,11 @@ enum EvaluationFormView {
     private static let intensityOptions = [Forms.Option(value: "", title: "—")]
         + PainMark.intensityRange.map { Forms.Option(value: String($0), title: String($0)) }
     private static let findingOptions = [Forms.Option(value: "", title: "—")] + Forms.options(NeuroFinding.self)
+
+    /// The anchor a save returns to: a section of this form, or none (anything else sent is ignored).
+    static func returnAnchor(_ sent: String) -> String? {
+        sections(BoundForm(fields: FormFields(), problems: [:])).map { SectionNav.anchor($0.0) }.first { $0 == sent }
+    }
 
     /// What was typed in a kept form of this kind, by label (the page that gives typing back after a session ended).
     static func typed(_ fields: FormFields) -> [(label: String, value: String)] {
@@ -57,10 +67,10 @@ enum EvaluationFormView {
     }
 
     /// The form's sections in the order the visit flows; drawing them notes each field's label on `form`.
-    private static func sections(_ form: BoundForm) -> [BodyNode] {
+    private static func sections(_ form: BoundForm) -> [(String, [BodyNode])] {
         func score(_ name: String, _ label: String) -> BodyNode { form.number(name, label, hint: "0–10", narrow: true) }
         return [
-            Forms.section("History of present illness", [
+            ("History of present illness", [
                 form.text("chiefComplaint", "Chief complaint", required: true),
                 Forms.row([
                     form.text("onsetDate", "Onset date", hint: "MM/DD/YYYY; MM/YYYY or YYYY in a draft"),
@@ -76,25 +86,25 @@ enum EvaluationFormView {
                     score("painWorst", "Worst pain"), score("painLeast", "Least pain"),
                 ]),
             ]),
-            Forms.section("Where it hurts", [bodyMapTable(form)]),
-            Forms.section("Impact on life", [
+            ("Where it hurts", [bodyMapTable(form)]),
+            ("Impact on life", [
                 Forms.row([form.choose("sleep", "Sleep", SleepImpact.self), form.choose("workStatus", "Work status", WorkStatus.self)]),
                 form.area("activitiesGivenUp", "Activities given up"),
                 form.area("mood", "Mood"),
             ]),
-            Forms.section("Goals and concerns", [
+            ("Goals and concerns", [
                 form.boxes("goal", "The patient's goals", PatientGoal.self),
                 form.text("goalOther", "Other goal, in the patient's words"),
                 form.area("concerns", "Concerns"),
             ]),
-            Forms.section("Medical and social history", [
+            ("Medical and social history", [
                 form.boxes("history", "Relevant to procedures", ProcedureRelevantHistory.self),
                 form.area("historyNotes", "History notes"),
                 Forms.row([form.choose("smoking", "Smoking", SmokingStatus.self), form.choose("alcohol", "Alcohol", AlcoholUse.self)]),
                 form.text("substanceUse", "Other substance use"),
                 form.boxes("familySubstance", "Family history of substance abuse", Substance.self),
             ]),
-            Forms.section("Physical examination", [
+            ("Physical examination", [
                 form.area("inspection", "Inspection"),
                 form.area("rangeOfMotion", "Range of motion"),
                 form.boxes("tender", "Tenderness", TenderSite.self),
@@ -103,12 +113,12 @@ enum EvaluationFormView {
                 provocationTable(form),
                 form.area("examNotes", "Other findings"),
             ]),
-            Forms.section("Red flags", [
+            ("Red flags", [
                 .tag("p", [("class", "hint")], text: "Any positive flag raises a chart alert that stays until a physician resolves it."),
                 form.boxes("redFlag", "Positive findings", RedFlag.self),
                 form.area("redFlagNotes", "Notes"),
             ]),
-            Forms.section("Assessment and plan", [
+            ("Assessment and plan", [
                 form.area("assessment", "Assessment"), form.area("plan", "Plan"),
                 form.area("patientInstructions", "Instructions for the patient",
                           hint: "In plain words; printed for the patient to take home with their medicines and allergies."),

@@ -60,7 +60,8 @@ enum EvaluationsController {
         let (patient, evaluation) = try await EvaluationQueries.evaluation(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         guard let version = Int(fields["version"]) else { throw Abort(.badRequest, reason: "The form is missing its version.") }
-        let (content, problems) = EvaluationForm.parse(fields, today: req.today, signing: sign)
+        var (content, problems) = EvaluationForm.parse(fields, today: req.today, signing: sign)
+        if sign, fields[EvaluationForm.attestField] != "yes" { problems[EvaluationForm.attestField] = "Tick the attestation to sign the note." }
         guard problems.isEmpty else {
             if req.wantsJSON { throw ValidationFailure(fields: problems) }
             return try await form(req, patient, evaluation, fields: fields, problems: problems, version: version, status: .unprocessableEntity)
@@ -72,7 +73,9 @@ enum EvaluationsController {
             // The form's own script saving the draft as the user types: the new version for its next save.
             return try req.json(AutosavedDraft(version: saved.version, savedAt: req.now))
         case .saved:
-            let path = sign ? SitePath.evaluation(patient.id, try evaluation.requireID()) : SitePath.editEvaluation(patient.id, try evaluation.requireID())
+            let section = EvaluationFormView.returnAnchor(fields["section"]).map { "#" + $0 } ?? ""
+            let path = sign ? SitePath.evaluation(patient.id, try evaluation.requireID())
+                : SitePath.editEvaluation(patient.id, try evaluation.requireID()) + section
             return req.redirect(to: path, flash: Flash(.success, sign ? "Signed the evaluation." : "Saved the draft."))
         case .notFound:
             throw Abort(.notFound, reason: "No such evaluation.")
@@ -100,9 +103,10 @@ enum EvaluationsController {
             if req.wantsJSON { throw ValidationFailure(fields: ["text": problem]) }
             return try await document(req, patient, evaluation, status: .unprocessableEntity, addendumError: problem, addendumText: text)
         }
-        try await EvaluationQueries.addAddendum(to: evaluation, text: text, by: try req.user.id, now: req.now, on: req.db,
-                                                audit: req.transactionalAudit)
-        return req.redirect(to: SitePath.evaluation(patient.id, try evaluation.requireID()), flash: Flash(.success, "Added the addendum."))
+        let addendum = try await EvaluationQueries.addAddendum(to: evaluation, text: text, by: try req.user.id, now: req.now, on: req.db,
+                                                               audit: req.transactionalAudit)
+        let path = SitePath.evaluation(patient.id, try evaluation.requireID()) + "#" + EvaluationDocument.anchor(of: try addendum.requireID())
+        return req.redirect(to: path, flash: Flash(.success, "Added the addendum."))
     }
 
     static func resolveAlert(req: Request) async throws -> Response {
@@ -158,7 +162,8 @@ enum EvaluationsController {
         return try EvaluationDocument.model(
             evaluation, content: try evaluation.decoded(), heading: VisitNoteStart.heading(encounter),
             author: evaluation.createdBy.flatMap { names[$0] } ?? "unknown", signature: signature,
-            addenda: addenda.map { ("Addendum by \(names[$0.createdBy] ?? "unknown"), \(req.displayTime($0.createdAt))", $0.text) },
+            addenda: try addenda.map { (EvaluationDocument.anchor(of: try $0.requireID()),
+                                        "Addendum by \(names[$0.createdBy] ?? "unknown"), \(req.displayTime($0.createdAt))", $0.text) },
             letters: try letters.map { ("To \($0.recipient), by \(names[$0.createdBy] ?? "unknown"), \(req.displayTime($0.createdAt))",
                                        SitePath.letter(evaluation.patientID, try $0.requireID())) },
             // The note speaks as of its visit: a duration read a year later must not have grown.

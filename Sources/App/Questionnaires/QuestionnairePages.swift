@@ -21,7 +21,12 @@ enum QuestionnairePages {
                     .tag("h2", [("id", "course-\(course.definition.id)")], text: course.definition.title),
                     .tag("p", [("class", "score-line")], text: "Latest, \(CalendarDate(course.latest.completedOn)?.display ?? course.latest.completedOn): \(course.summary)"),
                     .unwrap(course.changeText) { .tag("p", text: $0) },
-                    .unwrap(course.differenceNote) { .tag("p", [("class", "muted")], text: $0) },
+                    .unwrap(course.difference) { difference in
+                        .tag("p", [("class", "muted")], difference.isPracticeSetting
+                            ? [.safeText("Minimal important difference \(Figures.text(difference.value)) (practice setting).")]
+                            : [.safeText("Minimal important difference \(Figures.text(difference.value))."),
+                               ClinicalSourceNote.render(citation: difference.note, unconfirmed: difference.needsVerification)])
+                    },
                     TrendChart.render(course.trend),
                     ChartEntryPages.table(["Date", "Score", "Band", "Entered by"], course.rows(patientID: model.patientID), link: ("Answers", "View")),
                 ])
@@ -187,12 +192,5 @@ extension QuestionnaireQueries.Course {
         case .notJudged: "no minimal important difference set"
         }
         return "\(signed) since \(course.baseline.completedOn.display): \(verdict)"
-    }
-
-    /// The minimal important difference used, with its source; flagged when the source is unconfirmed.
-    var differenceNote: String? {
-        guard let difference else { return nil }
-        let verify = difference.needsVerification ? " — verify against current guideline" : ""
-        return "Minimal important difference \(Figures.text(difference.value)) (\(difference.note))\(verify)."
     }
 }

@@ -119,8 +119,8 @@ enum Forms {
 
 extension Forms {
     /// A titled part of a long form.
-    static func section(_ title: String, _ content: [BodyNode]) -> BodyNode {
-        .tag("fieldset", [("class", "form-section")], [.tag("legend", text: title)] + content)
+    static func section(_ title: String, _ content: [BodyNode], id: String? = nil) -> BodyNode {
+        .tag("fieldset", [("class", "form-section")] + (id.map { [("id", $0)] } ?? []), [.tag("legend", text: title)] + content)
     }
 
     /// Short fields side by side, wrapping on narrow screens.
@@ -203,6 +203,14 @@ final class BoundForm {
     func boxes<C: Coded>(_ name: String, _ legend: String, _ type: C.Type) -> BodyNode {
         note(name, legend, title: { C(rawValue: $0)?.title })
         return Forms.checkboxes(name, legend: legend, options: Forms.options(type), checked: fields.values(name), error: problems[name])
+    }
+
+    /// The physician's attestation, ticked to sign (a draft saves without it).
+    func attestation() -> BodyNode {
+        let name = EvaluationForm.attestField
+        note(name, "Attestation")
+        return Forms.checkboxes(name, legend: "To sign the note", options: [Forms.Option(value: "yes", title: EvaluationForm.attestation)],
+                                checked: fields.values(name), error: problems[name])
     }
 
     func drug(_ name: String, _ label: String, hint: String) -> BodyNode {

@@ -1,6 +1,10 @@
 /// The evaluation form's field names, and the two directions between a submitted form and the stored
 /// `EvaluationContent`. Parsing checks every value; the form is always shown again from what was submitted.
 public enum EvaluationForm {
+    /// What a physician affirms by signing on the form (the API's sign call is that act itself).
+    public static let attestation = "I examined the patient, and this note is accurate and complete."
+    public static let attestField = "attest"
+
     public static let textLimit = 4000
     public static let painFields = ["painNow", "painAverage", "painWorst", "painLeast"]
 

@@ -17,17 +17,19 @@ public struct DifferenceSettings: Hashable, Sendable {
 
     public struct Used: Hashable, Sendable {
         public let value: Double
+        /// The practice's own choice, or the shipped default's citation.
         public let note: String
         public let needsVerification: Bool
+        public let isPracticeSetting: Bool
     }
 
     /// The difference in use for a questionnaire, with where it comes from; nil when none is set.
     public func used(for definition: QuestionnaireDefinition) -> Used? {
         if let value = overrides[definition.id] {
-            return Used(value: value, note: "practice setting", needsVerification: false)
+            return Used(value: value, note: "practice setting", needsVerification: false, isPracticeSetting: true)
         }
         return definition.minimalImportantDifference.map {
-            Used(value: $0.value, note: $0.source.citation, needsVerification: $0.source.needsVerification)
+            Used(value: $0.value, note: $0.source.citation, needsVerification: $0.source.needsVerification, isPracticeSetting: false)
         }
     }
 

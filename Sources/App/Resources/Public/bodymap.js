@@ -16,6 +16,19 @@
     var name = zone.getAttribute("data-label");
     zone.setAttribute("aria-label", name + (value === null ? ": not marked" : ": " + value + " of 10"));
     zone.setAttribute("aria-pressed", value === null ? "false" : "true");
+    var number = zone.nextElementSibling;
+    if (number && number.getAttribute("class") === "zone-value") { number.textContent = value === null ? "" : String(value); }
+  }
+
+  // The caption says what is marked, as the server would: "2 regions marked: Left lower back 7/10, …".
+  function summarize(editor) {
+    var summary = editor.querySelector(".map-summary");
+    if (!summary) { return; }
+    var marked = Array.prototype.filter.call(editor.querySelectorAll("select[name^='map.']"), function (select) {
+      return select.value !== "";
+    }).map(function (select) { return select.getAttribute("aria-label") + " " + select.value + "/10"; });
+    summary.textContent = marked.length === 0 ? "No regions marked."
+      : (marked.length === 1 ? "1 region marked" : marked.length + " regions marked") + ": " + marked.join(", ");
   }
 
   function setUp(editor) {
@@ -83,7 +96,7 @@
         }
         event.preventDefault();
       });
-      select.addEventListener("change", function () { paint(zone, select); });
+      select.addEventListener("change", function () { paint(zone, select); summarize(editor); });
     });
   }
 

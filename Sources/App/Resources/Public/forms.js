@@ -27,6 +27,28 @@
     button.addEventListener("click", function () { window.print(); });
   });
 
+  // ---- Long pages: the section navigation marks the section in view, and a form remembers the section being
+  // edited so that saving comes back to it (the server returns to the anchor sent in its "section" field).
+  document.querySelectorAll("nav.section-nav").forEach(function (nav) {
+    var links = Array.prototype.slice.call(nav.querySelectorAll("a[href^='#']"));
+    var sections = links.map(function (link) { return document.getElementById(link.getAttribute("href").slice(1)); });
+    function mark() {
+      var current = 0;
+      sections.forEach(function (section, index) {
+        if (section && section.getBoundingClientRect().top < nav.offsetHeight + 40) { current = index; }
+      });
+      links.forEach(function (link, index) { link.setAttribute("aria-current", index === current ? "true" : "false"); });
+    }
+    window.addEventListener("scroll", mark, { passive: true });
+    mark();
+  });
+  document.querySelectorAll("form input[type=hidden][name=section]").forEach(function (field) {
+    field.form.addEventListener("focusin", function (event) {
+      var section = event.target.closest("fieldset[id^='section-']");
+      if (section) { field.value = section.id; }
+    });
+  });
+
   // ---- The session: warn before it ends, keep it alive on request.
   var timeout = Number(document.body.getAttribute("data-session-timeout"));
   if (timeout > 0) {
