@@ -42,7 +42,9 @@ def test_typing_outlives_an_expired_session(browser):
     wait_for_text(browser, ".session-warning", "Your session has ended", 70)
     time.sleep(8)  # the server's own clock: a minute from its last renewal
     fill(browser, {"assessment": "Cervical facet pain, typed after the session ended"})
-    browser.find_element(By.XPATH, "//button[normalize-space()='Save draft']").click()
+    save = browser.find_element(By.XPATH, "//button[normalize-space()='Save draft']")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", save)  # above the session notice
+    save.click()
     wait_for_url(browser, lambda url: "/login" in url)
     assert "comes back when you sign in again" in browser.find_element(By.TAG_NAME, "main").text
     fill(browser, {"email": "physician@demo.relief", "password": "demo-physician-pass"})
@@ -52,7 +54,8 @@ def test_typing_outlives_an_expired_session(browser):
     assert "Cervical facet pain, typed after the session ended" in page and "Neck pain since a fall" in page
     browser.save_screenshot("/tmp/relief-typing-back.png")
     browser.find_element(By.XPATH, "//button[normalize-space()='Send it as typed']").click()
-    wait_for_url(browser, lambda url: url == edit_url)
+    # Back to the form, at the section the typing was in.
+    wait_for_url(browser, lambda url: url == edit_url + "#section-assessment-and-plan")
     assert "Saved the draft." in browser.find_element(By.CLASS_NAME, "flash").text
     assert browser.find_element(By.ID, "assessment").get_attribute("value") == "Cervical facet pain, typed after the session ended"
     assert browser.find_element(By.ID, "onsetDate").get_attribute("value") == "2025"

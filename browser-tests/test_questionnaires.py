@@ -72,8 +72,12 @@ def test_a_nurse_enters_a_paper_form_and_sees_the_score_on_the_chart(browser, ba
     wait_for_url(browser, lambda url: "/patients/" in url)
     browser.find_element(By.LINK_TEXT, "Questionnaires and scores").click()
     browser.find_element(By.LINK_TEXT, "GAD-7 (anxiety)").click()
-    for item, value in enumerate([2, 2, 1, 1, 0, 1, 0], start=1):
-        answer(browser, f"gad-7-{item}", value)
+    # The paper form typed as a grid: a digit per row, Tab to the next.
+    browser.find_element(By.LINK_TEXT, "Type a paper form in as a grid").click()
+    first = browser.find_element(By.ID, "gad-7-1")
+    first.send_keys("2" + Keys.TAB + "2" + Keys.TAB + "1" + Keys.TAB + "1" + Keys.TAB + "0" + Keys.TAB + "1" + Keys.TAB + "0")
+    assert browser.find_element(By.CSS_SELECTOR, ".answer-grid").rect["height"] < 700, "one compact row per item"
+    browser.save_screenshot("/tmp/relief-questionnaire-grid.png")
     browser.find_element(By.XPATH, "//button[normalize-space()='Save answers']").click()
     assert "Saved GAD-7 (anxiety): 7." in browser.find_element(By.CLASS_NAME, "flash").text
     assert "7 (total 0–21) — Mild" in browser.find_element(By.TAG_NAME, "main").text

@@ -120,6 +120,31 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func aPaperFormIsTypedInAsAGridOneRowPerItem(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let phq9 = QuestionnaireCatalogue.phq9
+            let path = SitePath.questionnaireResponses(patient.id, phq9.id)
+            // act
+            let grid = try await nurse.get(SitePath.newQuestionnaireResponse(patient.id, phq9.id) + "?layout=grid")
+            let typos = try await nurse.post(path, pairs: [("layout", "grid")] + answers(phq9, [1, 1, 1, 1, 1, 1, 1, 1, 0], on: "")
+                .map { $0.0 == "phq-9-2" ? ($0.0, "4") : $0.0 == "phq-9-3" ? ($0.0, "0x1") : $0 }.filter { $0.0 != "phq-9-4" })
+            let saved = try await nurse.post(path, pairs: [("layout", "grid")] + answers(phq9, [1, 1, 1, 1, 1, 1, 1, 1, 0], on: ""))
+            // check
+            #expect(grid.text.contains("class=\"answer-grid\"") && grid.text.contains("<input type=\"text\" id=\"phq-9-1\" name=\"phq-9-1\""))
+            #expect(grid.text.components(separatedBy: "0 = Not at all").count == 2, "the answers' meanings once, above the grid")
+            #expect(!grid.text.contains("type=\"radio\""))
+            #expect(typos.status == .unprocessableEntity && typos.text.contains("class=\"answer-grid\""), "the grid comes back")
+            #expect(typos.text.contains("href=\"#phq-9-2\"") && typos.text.contains("Question 3: Choose one of the answers."))
+            #expect(typos.text.contains("Question 4: Answer this question.") && typos.text.contains("value=\"0x1\""))
+            #expect(saved.status == .seeOther)
+            #expect(try await QuestionnaireResponse.query(on: context.app.db).first()?.score == 8)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func aLicensedQuestionnaireShowsThePracticesImportedWording(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup

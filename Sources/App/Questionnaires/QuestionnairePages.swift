@@ -54,25 +54,32 @@ enum QuestionnairePages {
         /// Staff may date a paper form and read the licence note; a patient on the kiosk answers today and sees neither.
         let byStaff: Bool
         let cancel: String?
+        /// A paper form typed in: one row per item, each answer typed as its number.
+        var grid = false
+        /// The same form in the other layout, for staff.
+        var otherLayout: String? = nil
     }
 
     static func form(_ model: FormModel, csrfToken: String) -> [BodyNode] {
         let definition = model.definition
         let errors = definition.items.enumerated().compactMap { index, item in
-            model.problems[item.linkId].map { (name: "\(item.linkId)-0", message: "Question \(index + 1): \($0)") }
+            model.problems[item.linkId].map { (name: model.grid ? item.linkId : "\(item.linkId)-0", message: "Question \(index + 1): \($0)") }
         } + (model.problems[QuestionnaireSubmission.completedOnField].map { [(name: QuestionnaireSubmission.completedOnField, message: "Date completed: \($0)")] } ?? [])
         let bound = BoundForm(fields: model.fields, problems: model.problems)
         return [
             .tag("h1", text: definition.title),
             .unwrap(definition.instructions) { .tag("p", [("class", "instructions")], text: $0) },
+            .unwrap(model.otherLayout) { .tag("p", [("class", "no-print")], [.link(model.grid ? "Show every answer to choose from" : "Type a paper form in as a grid", to: $0)]) },
             Forms.errorSummary(errors),
             .tag("form", [("method", "post"), ("action", model.action), ("class", "questionnaire"), ("novalidate", nil)], [
                 Forms.csrf(csrfToken),
                 .if(model.byStaff, bound.text(QuestionnaireSubmission.completedOnField, "Date completed",
                                                   hint: "MM/DD/YYYY; leave empty for today.", extra: [("class", "narrow")])),
-                .group(definition.items.enumerated().map { index, item in
-                    question(item, number: index + 1, selected: model.fields[item.linkId], error: model.problems[item.linkId])
-                }),
+                .if(model.grid, Forms.hidden("layout", "grid")),
+                model.grid ? grid(definition, fields: model.fields, problems: model.problems)
+                    : .group(definition.items.enumerated().map { index, item in
+                        question(item, number: index + 1, selected: model.fields[item.linkId], error: model.problems[item.linkId])
+                    }),
                 .tag("div", [("class", "actions")], [
                     Forms.submit("Save answers"),
                     .unwrap(model.cancel) { .link("Cancel", to: $0, [("class", "button secondary")]) },
@@ -105,6 +112,44 @@ enum QuestionnairePages {
             .if(scale, .tag("div", [("class", "scale-ends"), ("aria-hidden", "true")], item.options.compactMap { option in
                 option.text.map { .tag("span", [], text: "\(option.value) = \($0)") }
             })),
+        ])
+    }
+
+    /// A paper form typed in quickly: one row per item, the answer's number typed and Tab to the next. The answers'
+    /// meanings are listed once when every item shares them, otherwise on each row.
+    private static func grid(_ definition: QuestionnaireDefinition, fields: FormFields, problems: [String: String]) -> BodyNode {
+        let shared = definition.items.allSatisfy { $0.options == definition.items.first?.options }
+        func meanings(_ options: [AnswerOption]) -> String {
+            options.compactMap { option in option.text.map { "\(option.value) = \($0)" } }.joined(separator: " · ")
+        }
+        func allowed(_ options: [AnswerOption]) -> String {
+            let values = options.map(\.value)
+            guard let low = values.min(), let high = values.max() else { return "" }
+            return values == Array(low...high) ? "\(low)–\(high)" : values.map(String.init).joined(separator: ", ")
+        }
+        return .tag("div", [("class", "answer-grid")], [
+            .if(shared, .tag("p", [("class", "hint")], text: meanings(definition.items.first?.options ?? []))),
+            .tag("table", [("class", "entry-table")], [
+                .tableHead(["#", "Question", "Answer"]),
+                .tag("tbody", [], definition.items.enumerated().map { index, item in
+                    let error = problems[item.linkId]
+                    return .tag("tr", error == nil ? [] : [("class", "has-error")], [
+                        .tag("td", text: String(index + 1)),
+                        .tag("td", [], [
+                            .tag("label", [("for", item.linkId)], text: item.text ?? "Item \(index + 1)"),
+                            .if(!shared, .tag("span", [("class", "hint grid-meanings")], text: meanings(item.options))),
+                            .unwrap(error) { .tag("span", [("class", "error-message"), ("id", "\(item.linkId)-error")], text: $0) },
+                        ]),
+                        .tag("td", [("class", "grid-answer")], [
+                            .void("input", [("type", "text"), ("id", item.linkId), ("name", item.linkId), ("value", fields[item.linkId]),
+                                            ("inputmode", "numeric"), ("size", "3"), ("maxlength", "3"), ("autocomplete", "off"),
+                                            ("aria-describedby", error == nil ? "\(item.linkId)-allowed" : "\(item.linkId)-error \(item.linkId)-allowed")]
+                                  + (error == nil ? [] : [("aria-invalid", "true")])),
+                            .tag("span", [("class", "hint"), ("id", "\(item.linkId)-allowed")], text: allowed(item.options)),
+                        ]),
+                    ])
+                }),
+            ]),
         ])
     }
 

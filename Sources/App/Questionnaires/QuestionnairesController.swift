@@ -29,7 +29,7 @@ enum QuestionnairesController {
            let answer = SexAtBirth(rawValue: patient.registration[.sexAtBirth]).flatMap(OpioidRiskTool.sexAnswer) {
             fields.set(OpioidRiskTool.sexItem, String(answer))
         }
-        return try await form(req, patient, definition, fields: fields, problems: [:])
+        return try await form(req, patient, definition, fields: fields, problems: [:], grid: req.queryText("layout") == "grid")
     }
 
     static func create(req: Request) async throws -> Response {
@@ -38,7 +38,8 @@ enum QuestionnairesController {
         let (submission, problems) = QuestionnaireSubmission.parse(definition, fields, today: req.today)
         guard let submission else {
             if req.wantsJSON { throw ValidationFailure(fields: problems) }
-            return try await form(req, patient, definition, fields: fields, problems: problems, status: .unprocessableEntity)
+            return try await form(req, patient, definition, fields: fields, problems: problems, grid: fields["layout"] == "grid",
+                                  status: .unprocessableEntity)
         }
         let response = try await QuestionnaireQueries.record(submission, patientID: patient.id, via: .staff, by: try req.user.id, now: req.now,
                                                           on: req.db, audit: req.transactionalAudit)
@@ -74,9 +75,11 @@ enum QuestionnairesController {
     // MARK: - Helpers
 
     private static func form(_ req: Request, _ patient: PatientRecord, _ definition: QuestionnaireDefinition, fields: FormFields,
-                             problems: [String: String], status: HTTPStatus = .ok) async throws -> Response {
+                             problems: [String: String], grid: Bool, status: HTTPStatus = .ok) async throws -> Response {
+        let path = SitePath.newQuestionnaireResponse(patient.id, definition.id)
         let model = QuestionnairePages.FormModel(definition: definition, action: SitePath.questionnaireResponses(patient.id, definition.id),
-                                              fields: fields, problems: problems, byStaff: true, cancel: SitePath.questionnaires(patient.id))
+                                              fields: fields, problems: problems, byStaff: true, cancel: SitePath.questionnaires(patient.id),
+                                              grid: grid, otherLayout: grid ? path : path + "?layout=grid")
         return req.page(definition.title, section: .patients, banner: try await ChartBanner.model(req, patient), status: status,
                         QuestionnairePages.form(model, csrfToken: req.csrfToken))
     }
