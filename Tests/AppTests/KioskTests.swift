@@ -83,10 +83,12 @@ import VaporTesting
             try await tablet.get(SitePath.kiosk())
             try await tablet.post(SitePath.kiosk(), form: ["code": code])
             // act
+            let garbled = try await tablet.post(SitePath.kioskConfirm(), pairs: [("answer", "n\u{0}o")])
             let notMe = try await tablet.post(SitePath.kioskConfirm(), pairs: [("answer", "no")])
             let questionnaire = try await tablet.get(SitePath.kioskQuestionnaire())
             let answers = try await tablet.post(SitePath.kioskAnswers("phq-9"), pairs: phq9([0, 0, 0, 0, 0, 0, 0, 0, 0]))
             // check
+            #expect(garbled.status == .seeOther && garbled.location == SitePath.kioskConfirm(), "asked again, not closed")
             #expect(notMe.status == .ok && notMe.text.contains("hand the tablet back"))
             #expect(questionnaire.location == SitePath.kiosk() && answers.location == SitePath.kiosk())
             #expect(try await KioskSession.query(on: context.app.db).first()?.closedAt != nil)

@@ -95,7 +95,10 @@ enum KioskController {
 
     static func confirm(req: Request) async throws -> Response {
         let session = try kioskSession(req)
-        let yes = FormFields(urlEncoded: req.body.string ?? "")["answer"] == "yes"
+        let answer = FormFields(urlEncoded: req.body.string ?? "")["answer"]
+        // Only the two buttons' answers count; anything else asks again rather than closing the tablet.
+        guard answer == "yes" || answer == "no" else { return req.redirect(to: SitePath.kioskConfirm()) }
+        let yes = answer == "yes"
         if session.confirmedAt == nil { try await KioskQueries.confirm(session, yes: yes, now: req.now, on: req.db, audit: kioskAudit(req)) }
         guard yes else {
             let response = req.page("Please hand the tablet back", section: nil, kiosk: true, KioskPages.notMe())
