@@ -12,6 +12,25 @@ import VaporTesting
         return String(page.text[marker.upperBound...].prefix { $0 != "\"" })
     }
 
+    /// The front desk hands these questionnaires out for the patient; returns the tablet code.
+    private func handOut(_ context: TestContext, _ patient: PatientRecord, _ questionnaires: [String]) async throws -> String {
+        let desk = try await context.signedIn(.coordinator, email: "desk-\(UUID().uuidString.prefix(8))@test.relief")
+        try await desk.get(SitePath.kioskStart(patient.id))
+        return try code(in: try await desk.post(SitePath.kioskStart(patient.id), pairs: questionnaires.map { ("questionnaires", $0) }))
+    }
+
+    /// A tablet that opened the code and, when `confirmed`, answered "Yes, this is me".
+    private func tablet(_ context: TestContext, code: String, confirmed: Bool) async throws -> Browser {
+        let tablet = Browser(app: context.app)
+        try await tablet.get(SitePath.kiosk())
+        try await tablet.post(SitePath.kiosk(), form: ["code": code])
+        if confirmed {
+            try await tablet.get(SitePath.kioskConfirm())
+            try await tablet.post(SitePath.kioskConfirm(), pairs: [("answer", "yes")])
+        }
+        return tablet
+    }
+
     private func phq9(_ values: [Int]) -> [(String, String)] {
         values.enumerated().map { ("phq-9-\($0.offset + 1)", String($0.element)) }
     }
@@ -76,12 +95,7 @@ import VaporTesting
         try await withRelief(database) { context in
             // setup
             let patient = try await context.makePatient()
-            let desk = try await context.signedIn(.coordinator)
-            try await desk.get(SitePath.kioskStart(patient.id))
-            let code = try code(in: try await desk.post(SitePath.kioskStart(patient.id), pairs: [("questionnaires", "phq-9")]))
-            let tablet = Browser(app: context.app)
-            try await tablet.get(SitePath.kiosk())
-            try await tablet.post(SitePath.kiosk(), form: ["code": code])
+            let tablet = try await tablet(context, code: try await handOut(context, patient, ["phq-9"]), confirmed: false)
             // act
             let garbled = try await tablet.post(SitePath.kioskConfirm(), pairs: [("answer", "n\u{0}o")])
             let notMe = try await tablet.post(SitePath.kioskConfirm(), pairs: [("answer", "no")])
@@ -109,12 +123,7 @@ import VaporTesting
             _ = try await QuestionnaireQueries.importFromCommandLine(Data(wording.utf8), on: context.app)
             // act
             let handout = try await desk.get(SitePath.kioskStart(patient.id))
-            let handed = try await desk.post(SitePath.kioskStart(patient.id), pairs: [("questionnaires", "odi")])
-            let tablet = Browser(app: context.app)
-            try await tablet.get(SitePath.kiosk())
-            try await tablet.post(SitePath.kiosk(), form: ["code": try code(in: handed)])
-            try await tablet.get(SitePath.kioskConfirm())
-            try await tablet.post(SitePath.kioskConfirm(), pairs: [("answer", "yes")])
+            let tablet = try await tablet(context, code: try await handOut(context, patient, ["odi"]), confirmed: true)
             let form = try await tablet.get(SitePath.kioskQuestionnaire())
             // check
             #expect(handout.text.contains("Oswestry Disability Index"))
@@ -187,8 +196,7 @@ import VaporTesting
             // setup
             let patient = try await context.makePatient()
             let desk = try await context.signedIn(.coordinator)
-            try await desk.get(SitePath.kioskStart(patient.id))
-            let code = try code(in: try await desk.post(SitePath.kioskStart(patient.id), pairs: [("questionnaires", "peg")]))
+            let code = try await handOut(context, patient, ["peg"])
             let tablet = Browser(app: context.app)
             try await tablet.get(SitePath.kiosk())
             let throttle = KioskThrottle()
