@@ -18,6 +18,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.sessionCache = SessionCache(lifetime: config.sessionCacheLifetime)
     app.apiTokenCache = APITokenCache(lifetime: config.sessionCacheLifetime)
     app.chartCache = ChartCache(capacity: config.chartCacheSize)
+    app.inboxCount = InboxCountCache()
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.timingHash = try Bcrypt.hash(SessionToken.random(), cost: config.bcryptCost)
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodySize)

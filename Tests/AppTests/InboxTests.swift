@@ -20,6 +20,29 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func theInboxVersionMovesWithEveryChangeToWhatTheInboxShows(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let ana = try await context.makePatient([.familyName: "Alves", .givenName: "Ana"])
+            let nurse = try await context.signedIn(.nurse)
+            let nurseAPI = try await APIClient.make(nurse)
+            let start = try await InboxQueries.version(on: context.app.db)
+            // act
+            try await Self.phq9(nurseAPI, ana)
+            let raised = try await InboxQueries.version(on: context.app.db)
+            try await nurse.get(SitePath.patient(ana.id))
+            let read = try await InboxQueries.version(on: context.app.db)
+            let cache = InboxCountCache()
+            var counted = 0
+            for version in [read, read, read + 1] { _ = try await cache.count(at: version) { counted += 1; return counted } }
+            // check
+            #expect(raised > start, "an alert raised moves the version")
+            #expect(read == raised, "reading the chart does not")
+            #expect(counted == 2, "counted again only when the version moved")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func openAlertsAndResultsReachTheInboxAndAreAcknowledgedResolvedAndReviewedThere(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup

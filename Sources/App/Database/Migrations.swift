@@ -31,5 +31,6 @@ enum Migrations {
         CreateUnsavedSubmission(),
         CreateLetter(),
         UpdateKioskSessionConfirmation(),
+        CreateInboxVersion(),
     ]
 }

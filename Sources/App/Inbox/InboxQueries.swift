@@ -81,6 +81,11 @@ enum InboxQueries {
                                note: try row.decode(column: "note", as: String?.self) ?? "")
     }
 
+    /// Counted up by the database whenever the inbox may have changed (migration 0028).
+    static func version(on database: any Database) async throws -> Int {
+        try await database.sql.raw("SELECT value FROM counters WHERE name = 'inbox'").first()?.decode(column: "value", as: Int.self) ?? 0
+    }
+
     /// Open items nobody has acknowledged yet: the count beside "Inbox" in the navigation. Each half reads one
     /// partial index of open rows.
     static func newCount(on database: any Database) async throws -> Int {
