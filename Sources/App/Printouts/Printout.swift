@@ -21,11 +21,7 @@ enum Printout {
     }
 
     static func render(title: String, identity: Identity, back: (String, String), content: [BodyNode]) -> String {
-        var html = #"<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"/>"#
-        html += #"<meta name="viewport" content="width=device-width, initial-scale=1"/>"#
-        html += Markup.element("title", [], escapedContent: Markup.escape("\(title) · \(identity.name) · Relief"))
-        html += Markup.element("link", [("rel", "stylesheet"), ("href", SitePath.stylesheet()), ("type", "text/css")], escapedContent: nil)
-        html += #"</head><body class="printout">"#
+        var html = Layout.documentStart(title: "\(title) · \(identity.name)", body: #" class="printout""#)
         let toolbar: BodyNode = .tag("div", [("class", "print-toolbar no-print")], [
             .link(back.0, to: back.1),
             .tag("button", [("type", "button"), ("class", "button"), ("data-print", ""), ("hidden", nil)], text: "Print"),

@@ -30,7 +30,7 @@ enum PrintoutPages {
 
     /// For the patient to take home: in plain words, without codes, scores or sources.
     static func instructions(_ model: Instructions) -> [BodyNode] {
-        let medicines = model.medications.map { [$0.label, $0.doseText, $0.indication, $0.prescriber] }
+        let medicines = model.medications.map { ChartEntryPages.Row(cells: [$0.label, $0.doseText, $0.indication, $0.prescriber], edit: nil) }
         return [
             .tag("h1", text: "After your visit"),
             .tag("p", [("class", "lead")], text: model.clinician.isEmpty ? model.visit : "\(model.visit), with \(model.clinician)"),
@@ -42,7 +42,7 @@ enum PrintoutPages {
             ]),
             .tag("section", [], [
                 .tag("h2", text: "Your medicines"),
-                table(["Medicine", "How to take it", "What it is for", "Prescribed by"], medicines,
+                ChartEntryPages.table(["Medicine", "How to take it", "What it is for", "Prescribed by"], medicines,
                       empty: "No medicines are on your record. Tell us about any you take, including those bought without a prescription."),
             ]),
             .tag("section", [], [.tag("h2", text: "Your allergies"), allergyList(model.allergies)]),
@@ -55,7 +55,8 @@ enum PrintoutPages {
     /// For clinicians and other facilities: every current medication with its dose and daily MME, and the allergies.
     static func medicationList(_ model: MedicationList) -> [BodyNode] {
         let rows = model.medications.map { entry in
-            [entry.label, entry.doseText, entry.mmeText, entry.indication, entry.startDate?.display ?? "", entry.prescriber]
+            ChartEntryPages.Row(cells: [entry.label, entry.doseText, entry.mmeText, entry.indication, entry.startDate?.display ?? "", entry.prescriber],
+                                edit: nil)
         }
         let opioids: [BodyNode] = model.summary.lines.isEmpty ? [] : [
             .tag("p", [], [.tag("strong", text: "Daily opioid dose: \(Figures.text(model.summary.total)) MME.")]),
@@ -66,7 +67,7 @@ enum PrintoutPages {
             .tag("p", [("class", "lead")], text: "As recorded on \(model.asOf)."),
             .tag("section", [], [
                 .tag("h2", text: "Current medications"),
-                table(["Medication", "Dose", "Daily MME", "What it is for", "Started", "Prescriber"], rows, empty: "None recorded."),
+                ChartEntryPages.table(["Medication", "Dose", "Daily MME", "What it is for", "Started", "Prescriber"], rows, empty: "None recorded."),
             ] + opioids),
             .tag("section", [], [.tag("h2", text: "Allergies and intolerances"), allergyList(model.allergies)]),
         ]
@@ -94,13 +95,5 @@ enum PrintoutPages {
             let details = entry.cells.dropFirst().dropLast().filter { !$0.isEmpty }
             return .tag("li", [], [.tag("strong", text: entry.label)] + (details.isEmpty ? [] : [.safeText(" — " + details.joined(separator: "; "))]))
         })
-    }
-
-    private static func table(_ columns: [String], _ rows: [[String]], empty: String) -> BodyNode {
-        guard !rows.isEmpty else { return .tag("p", [], text: empty) }
-        return .tag("table", [("class", "entry-table print-table")], [
-            .tableHead(columns),
-            .tag("tbody", [], rows.map { cells in .tag("tr", [], cells.map { .tag("td", text: $0) }) }),
-        ])
     }
 }

@@ -190,9 +190,9 @@ final class BoundForm {
         text(name, label, hint: hint, extra: [("inputmode", decimal ? "decimal" : "numeric")] + (narrow ? [("class", "narrow")] : []))
     }
 
-    func area(_ name: String, _ label: String, hint: String? = nil, rows: Int = 3) -> BodyNode {
+    func area(_ name: String, _ label: String, hint: String? = nil, rows: Int = 3, required: Bool = false) -> BodyNode {
         note(name, label)
-        return Forms.textarea(name, label: label, value: fields[name], error: problems[name], hint: hint, rows: rows)
+        return Forms.textarea(name, label: label, value: fields[name], error: problems[name], required: required, hint: hint, rows: rows)
     }
 
     func choose<C: Coded>(_ name: String, _ label: String, _ type: C.Type, required: Bool = false) -> BodyNode {

@@ -84,13 +84,9 @@ enum Layout {
     /// The frame written as text around content that is HTML already. Drawn through Plot's renderer (a closure
     /// per node and attribute) the frame was a tenth of every page's time (docs/benchmarks.md).
     static func render(_ model: Model, html content: String) -> String {
-        var html = #"<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"/>"#
+        var html = documentStart(title: model.title, body: model.kiosk ? #" class="kiosk""#
+            : model.sessionTimeout.map { #" data-session-timeout="\#($0)" data-session-renew="\#(SitePath.session())""# } ?? "")
         html.reserveCapacity(content.utf8.count + 2_048)
-        html += #"<meta name="viewport" content="width=device-width, initial-scale=1"/>"#
-        html += Markup.element("title", [], escapedContent: Markup.escape("\(model.title) · Relief"))
-        html += Markup.element("link", [("rel", "stylesheet"), ("href", SitePath.stylesheet()), ("type", "text/css")], escapedContent: nil)
-        html += model.kiosk ? #"</head><body class="kiosk">"#
-            : "</head><body" + (model.sessionTimeout.map { #" data-session-timeout="\#($0)" data-session-renew="\#(SitePath.session())""# } ?? "") + ">"
         html += ##"<a href="#main" class="skip-link">Skip to content</a>"##
         html += model.kiosk ? #"<header class="site-header"><span class="brand">Relief</span></header>"# : header(model)
         if let banner = model.banner { html += PatientBanner.render(banner).render() }
@@ -105,6 +101,16 @@ enum Layout {
         html += Markup.element("script", [("src", SitePath.bodyMapScript())], escapedContent: "")
         html += Markup.element("script", [("src", SitePath.formsScript())], escapedContent: "")
         return html + "</body></html>"
+    }
+
+    /// The document up to its opened body, the same for every page and printout; `body` is the body's attributes,
+    /// written already (` class="kiosk"`).
+    static func documentStart(title: String, body attributes: String) -> String {
+        var html = #"<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"/>"#
+        html += #"<meta name="viewport" content="width=device-width, initial-scale=1"/>"#
+        html += Markup.element("title", [], escapedContent: Markup.escape("\(title) · Relief"))
+        html += Markup.element("link", [("rel", "stylesheet"), ("href", SitePath.stylesheet()), ("type", "text/css")], escapedContent: nil)
+        return html + "</head><body" + attributes + ">"
     }
 
     private static func header(_ model: Model) -> String {
