@@ -43,6 +43,9 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.evaluationLetters, access: .action(.noteSign), use: PrintoutsController.createLetter)
     app.on(.GET, SitePath.letter, access: .action(.clinicalRead), use: PrintoutsController.letter)
 
+    app.on(.GET, SitePath.interventions, access: .action(.catalogueRead), use: InterventionsController.index)
+    app.on(.GET, SitePath.intervention, access: .action(.catalogueRead), use: InterventionsController.show)
+
     app.on(.GET, SitePath.questionnaires, access: .action(.clinicalRead), use: QuestionnairesController.index)
     app.on(.GET, SitePath.newQuestionnaireResponse, access: .action(.questionnaireWrite), use: QuestionnairesController.new)
     app.on(.POST, SitePath.questionnaireResponses, access: .action(.questionnaireWrite), use: QuestionnairesController.create)

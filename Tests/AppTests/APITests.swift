@@ -200,6 +200,9 @@ import VaporTesting
             }
             // act
             _ = try await call(.GET, "/api/v1/me")
+            _ = try await call(.GET, "/api/v1/interventions")
+            _ = try await call(.GET, "/api/v1/interventions/{intervention}", ["intervention": "facet-rfa-lumbar"])
+            _ = try await call(.GET, "/api/v1/interventions/{intervention}", ["intervention": "no-such-thing"])
             let patient = try await call(.POST, "/api/v1/patients", [:], registration())
             _ = try await call(.POST, "/api/v1/patients", [:], registration())
             _ = try await call(.POST, "/api/v1/patients", [:], registration("Later", birthDate: "2099-01-01"))

@@ -8,7 +8,7 @@ enum APIRoutes {
     static let endpoints: [APIEndpoint] = [
         APIEndpoint(.GET, ["me"], access: .signedIn, "Who the token or session acts as, and what that role may do.",
                     response: .ref("Me"), handler: me),
-    ] + PatientsAPI.endpoints + AlertsAPI.endpoints + InboxAPI.endpoints + QuestionnairesAPI.endpoints + EvaluationsAPI.endpoints + WorkupAPI.endpoints
+    ] + InterventionsAPI.endpoints + PatientsAPI.endpoints + AlertsAPI.endpoints + InboxAPI.endpoints + QuestionnairesAPI.endpoints + EvaluationsAPI.endpoints + WorkupAPI.endpoints
         + ChartEntriesAPI<MedicationEntry>.endpoints + ChartEntriesAPI<AllergyEntry>.endpoints
         + ChartEntriesAPI<PriorTreatmentEntry>.endpoints + ChartEntriesAPI<DiagnosisEntry>.endpoints
 
@@ -19,7 +19,7 @@ enum APIRoutes {
         ("Source", ClinicalSource.schema), ("Reason", APIReason.schema(versioned: false, limit: AlertsAPI.reasonLimit)),
         ("VersionedReason", APIReason.schema(versioned: true, limit: APIReason.limit)),
         ("Retraction", Retraction.schema), ("MedicationAlert", MedicationEntry.alertSchema),
-    ] + PatientsAPI.schemas + AlertsAPI.schemas + InboxAPI.schemas + QuestionnairesAPI.schemas + EvaluationsAPI.schemas + WorkupAPI.schemas
+    ] + InterventionsAPI.schemas + PatientsAPI.schemas + AlertsAPI.schemas + InboxAPI.schemas + QuestionnairesAPI.schemas + EvaluationsAPI.schemas + WorkupAPI.schemas
         + ChartEntriesAPI<MedicationEntry>.schemas + ChartEntriesAPI<AllergyEntry>.schemas
         + ChartEntriesAPI<PriorTreatmentEntry>.schemas + ChartEntriesAPI<DiagnosisEntry>.schemas
 
@@ -83,7 +83,7 @@ enum OpenAPIDocument {
     private static func operation(_ endpoint: APIEndpoint) -> JSONValue {
         var parameters: [JSONValue] = endpoint.parameters.map { parameter in
             .object(["name": .string(parameter.rawValue), "in": "path", "required": true, "description": .string(parameter.meaning),
-                     "schema": (parameter == .questionnaire ? APISchema.text : APISchema.uuid).json])
+                     "schema": (parameter.isCatalogueID ? APISchema.text : APISchema.uuid).json])
         }
         parameters += endpoint.query.map { query in
             .object(["name": .string(query.name), "in": "query", "required": false, "description": .string(query.description),

@@ -67,6 +67,9 @@ enum SitePath {
     static let cancelWorkupOrder = workupOrder / "cancel"
     static let reviewWorkupOrder = workupOrder / "review"
 
+    static let interventions: Address<> = .init("interventions")
+    static let intervention = Address<String>("interventions", .intervention)
+
     static let inbox: Address<> = .init("inbox")
     static let acknowledgeInboxItem = Address<UUID>("inbox", .item, "acknowledge")
     static let schedule: Address<> = .init("schedule")
@@ -96,13 +99,17 @@ enum SitePath {
 
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
-    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter
+    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention
+
+    /// Named by a catalogue's text id rather than a record's UUID.
+    var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
 
     /// For the OpenAPI document.
     var meaning: String {
         switch self {
         case .questionnaire: "A questionnaire's id, as listed by the API (phq-9, peg, …)."
         case .item: "An inbox item's id: an open alert's, or a resulted order's."
+        case .intervention: "An intervention's catalogue id (esi-transforaminal-lumbar, facet-rfa-lumbar, …)."
         default: "The \(rawValue)'s id."
         }
     }
@@ -126,6 +133,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     static let order = PathSegment.parameter(.order)
     static let item = PathSegment.parameter(.item)
     static let letter = PathSegment.parameter(.letter)
+    static let intervention = PathSegment.parameter(.intervention)
 
     var component: PathComponent {
         switch self {

@@ -30,7 +30,7 @@ enum Layout {
     }
 
     enum Section: CaseIterable {
-        case inbox, patients, schedule, worklists, reports, admin
+        case inbox, patients, schedule, worklists, interventions, reports, admin
 
         var title: String {
             switch self {
@@ -38,6 +38,7 @@ enum Layout {
             case .patients: "Patients"
             case .schedule: "Schedule"
             case .worklists: "Worklists"
+            case .interventions: "Interventions"
             case .reports: "Reports"
             case .admin: "Admin"
             }
@@ -49,6 +50,7 @@ enum Layout {
             case .patients: SitePath.patients()
             case .schedule: SitePath.schedule()
             case .worklists: SitePath.worklists()
+            case .interventions: SitePath.interventions()
             case .reports: SitePath.reports()
             case .admin: SitePath.adminUsers()
             }
@@ -60,6 +62,7 @@ enum Layout {
             case .patients: [.patientRead]
             case .schedule: [.scheduleView]
             case .worklists: [.worklistView]
+            case .interventions: [.catalogueRead]
             case .reports: [.reportView]
             case .admin: [.userManage, .auditView]
             }

@@ -24,6 +24,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case scheduleView = "schedule.view"
     case worklistView = "worklist.view"
     case reportView = "report.view"
+    /// Browse the intervention catalogue; no patient data.
+    case catalogueRead = "catalogue.read"
     case userManage = "user.manage"
     case auditView = "audit.view"
 }
@@ -47,6 +49,7 @@ extension Action {
         case .scheduleView: "See the schedule."
         case .worklistView: "See the worklists of open orders (and, with clinical reading, results awaiting review)."
         case .reportView: "See the practice's reports."
+        case .catalogueRead: "Browse the intervention catalogue: indications, codes, bleeding risk, evidence, risks and aftercare."
         case .userManage: "Create staff accounts, change roles, disable accounts, reset passwords."
         case .auditView: "Search and export the audit trail, looking up patients by name or MRN for it (never their charts)."
         }
@@ -71,12 +74,13 @@ public enum PermissionTable {
         .admin: [.userManage, .auditView, .reportView],
         .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite,
                      .questionnaireHandout, .noteSign, .alertResolve, .alertAcknowledge, .clinicalSettings,
-                     .workupSchedule, .scheduleView, .worklistView, .reportView],
+                     .workupSchedule, .scheduleView, .worklistView, .reportView, .catalogueRead],
         .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite, .questionnaireHandout,
-                 .alertAcknowledge, .workupSchedule, .scheduleView, .worklistView],
-        .coordinator: [.patientRead, .patientRegister, .questionnaireHandout, .workupSchedule, .scheduleView, .worklistView],
+                 .alertAcknowledge, .workupSchedule, .scheduleView, .worklistView, .catalogueRead],
+        // Coordinators read the catalogue for codes and preparation when they verify coverage and book.
+        .coordinator: [.patientRead, .patientRegister, .questionnaireHandout, .workupSchedule, .scheduleView, .worklistView, .catalogueRead],
         // Psychologists and therapists administer questionnaires (PHQ-9, GAD-7, function scales) and see what they raise.
-        .therapist: [.patientRead, .clinicalRead, .questionnaireWrite, .questionnaireHandout, .alertAcknowledge, .scheduleView, .worklistView],
+        .therapist: [.patientRead, .clinicalRead, .questionnaireWrite, .questionnaireHandout, .alertAcknowledge, .scheduleView, .worklistView, .catalogueRead],
         .patient: [],
     ]
 

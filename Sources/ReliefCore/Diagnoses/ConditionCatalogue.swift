@@ -1,5 +1,5 @@
 /// Where in the body a condition sits, for grouping the problem list and matching it to the body map.
-public enum BodyArea: String, CaseIterable, Codable, Sendable {
+public enum BodyArea: String, Coded, Codable {
     case cervical, thoracic, lumbar, sacral, head, upperLimb = "upper-limb", lowerLimb = "lower-limb", widespread
 
     public var title: String {
