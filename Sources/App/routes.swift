@@ -74,6 +74,7 @@ func routes(_ app: Application) throws {
     chartList(app, MedicationEntry.self)
     chartList(app, AllergyEntry.self)
     chartList(app, PriorTreatmentEntry.self)
+    chartList(app, PriorProcedureEntry.self)
     chartList(app, DiagnosisEntry.self)
 
     app.on(.GET, SitePath.inbox, access: .action(.clinicalRead), use: InboxController.index)

@@ -267,3 +267,31 @@ extension ChartListsTests {
         }
     }
 }
+
+extension ChartListsTests {
+    @Test(arguments: TestDatabase.available)
+    func aProcedureDoneElsewhereIsKeptAsFactsAndAMistakeKeepsTheForm(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let list = SitePath.chartEntries(.priorProcedure)(patient.id)
+            let form = try await nurse.get(list + "/new")
+            // act
+            let wrong = try await nurse.post(list, pairs: [("intervention", "facet-rfa-lumbar"), ("region", "lumbar"), ("levels", "L3-L5"),
+                                                           ("performedOn", "02/10/2026"), ("facility", "Lakeside Spine")])
+            let saved = try await nurse.post(list, pairs: [("intervention", "facet-rfa-lumbar"), ("region", "lumbar"), ("levels", "L4-5, L5-S1"),
+                                                           ("side", "bilateral"), ("performedOn", "02/10/2026"), ("facility", "Lakeside Spine"),
+                                                           ("peakReliefPercent", "80"), ("reliefWeeks", "30")])
+            let chart = try await nurse.get(SitePath.patient(patient.id))
+            // check
+            #expect(form.status == .ok && form.text.contains("<optgroup label=\"Facet joint procedures\">") && !form.text.contains("value=\"massage\""))
+            #expect(wrong.status == .unprocessableEntity && wrong.text.contains("“L3-L5” is not a spinal level") && wrong.text.contains("Lakeside Spine"))
+            #expect(saved.status == .seeOther)
+            #expect(chart.text.contains("Lumbar facet radiofrequency ablation (rhizotomy), L4-L5, L5-S1, bilateral") && chart.text.contains("30 weeks"))
+            let stored = try await onlyEntry(context, .priorProcedure)
+            #expect(stored.code == "facet-rfa-lumbar")
+            #expect(try await context.auditEvents(.recordCreate).first?.resourceType == "Procedure")
+        }
+    }
+}

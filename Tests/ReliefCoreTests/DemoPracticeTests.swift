@@ -84,6 +84,24 @@ import Testing
         #expect(treatments.allSatisfy { PriorTreatmentEntry.parse($0.fields, today: today).entry == $0 })
     }
 
+    @Test func demoProceduresDoneElsewhereFitTheDiagnosisAndAFormWouldAcceptThem() {
+        // setup
+        let done = (0..<400).map { index in
+            (DemoChartLists.diagnoses(index: index, seed: 5, today: today)[0],
+             DemoChartLists.priorProcedures(index: index, seed: 5, diagnosis: DemoChartLists.diagnoses(index: index, seed: 5, today: today)[0], today: today))
+        }
+        // act
+        let procedures = done.flatMap(\.1)
+        // check
+        #expect(procedures.count > 40)
+        #expect(procedures.allSatisfy { PriorProcedureEntry.parse($0.fields, today: today).entry == $0 })
+        for (diagnosis, procedures) in done {
+            let treats = Set(PainKind.of(diagnosis.conditionCode ?? ""))
+            #expect(procedures.allSatisfy { !treats.isDisjoint(with: InterventionCatalogue.intervention($0.intervention)!.indications) })
+        }
+        #expect(Set(procedures.map(\.intervention)).isSuperset(of: ["esi-transforaminal-lumbar", "medial-branch-block-lumbar", "facet-rfa-lumbar"]))
+    }
+
     @Test func demoListsAreClinicallyCoherent() {
         // setup
         let young = (0..<400).map { DemoChartLists.generate(index: $0, seed: 9, age: 40, today: today) }

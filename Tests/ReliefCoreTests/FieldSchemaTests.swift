@@ -87,6 +87,7 @@ import Testing
             ("allergy", AllergyEntry.schema, { AllergyEntry.parse($0, today: today).problems }),
             ("prior treatment", PriorTreatmentEntry.schema, { PriorTreatmentEntry.parse($0, today: today).problems }),
             ("diagnosis", DiagnosisEntry.schema, { DiagnosisEntry.parse($0, today: today).problems }),
+            ("prior procedure", PriorProcedureEntry.schema, { PriorProcedureEntry.parse($0, today: today).problems }),
             ("evaluation", EvaluationForm.schema, { EvaluationForm.parse($0, today: today).problems }),
             ("encounter", EncounterStart.schema, { EncounterStart.parse($0, today: today).1 }),
             ("work-up order", WorkupOrder.schema, { WorkupOrder.parse($0, today: today).1 }),

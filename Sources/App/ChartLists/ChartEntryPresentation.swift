@@ -32,14 +32,11 @@ extension Forms {
     }.filter { !$0.1.isEmpty }
 
     static func drugSelect(_ name: String, label: String, selected: String, error: String?, hint: String) -> BodyNode {
-        let options: [BodyNode] = [.tag("option", [("value", "")], text: "Choose…")] + drugGroups.map { drugClass, drugs in
-            .tag("optgroup", [("label", drugClass.title)], drugs.map { drug in
+        groupedSelect(name, label: label, groups: drugGroups.map { drugClass, drugs in
+            (drugClass.title, drugs.map { drug in
                 let others = drug.otherNames.prefix(3).joined(separator: ", ")
-                return .tag("option", [("value", drug.id)] + (drug.id == selected ? [("selected", nil)] : []),
-                            text: others.isEmpty ? drug.name : "\(drug.name) (\(others))")
+                return Option(value: drug.id, title: others.isEmpty ? drug.name : "\(drug.name) (\(others))")
             })
-        }
-        return wrap(name, label: label, required: false, error: error, hint: hint,
-                     control: .tag("select", [("id", name), ("name", name)] + describedBy(name, error: error, hint: hint), options))
+        }, selected: selected, error: error, hint: hint)
     }
 }

@@ -52,15 +52,10 @@ extension Forms {
     }.filter { !$0.1.isEmpty }
 
     static func conditionSelect(_ name: String, selected: String, error: String?) -> BodyNode {
-        let options: [BodyNode] = [.tag("option", [("value", "")], text: "Choose…")] + conditionGroups.map { area, conditions in
-            .tag("optgroup", [("label", area.title)], conditions.map { condition in
-                .tag("option", [("value", condition.code)] + (condition.code == selected ? [("selected", nil)] : []),
-                     text: "\(condition.code) — \(condition.label)")
-            })
-        } + [.tag("option", [("value", DiagnosisEntry.uncodedChoice)] + (selected == DiagnosisEntry.uncodedChoice ? [("selected", nil)] : []),
-                  text: "Not in the list (type it below; kept as uncoded)")]
-        return wrap(name, label: "Diagnosis (ICD-10-CM)", required: true, error: error, hint: nil,
-                    control: .tag("select", [("id", name), ("name", name)] + describedBy(name, error: error, hint: nil), options))
+        groupedSelect(name, label: "Diagnosis (ICD-10-CM)", groups: conditionGroups.map { area, conditions in
+            (area.title, conditions.map { Option(value: $0.code, title: "\($0.code) — \($0.label)") })
+        }, trailing: [Option(value: DiagnosisEntry.uncodedChoice, title: "Not in the list (type it below; kept as uncoded)")],
+        selected: selected, error: error, hint: nil, required: true)
     }
 }
 

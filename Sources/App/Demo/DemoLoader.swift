@@ -126,6 +126,7 @@ public enum DemoLoader {
                 try lists.treatments.forEach(add)
                 let summary = OpioidSummary(lists.medications)
                 let working = DemoChartLists.diagnoses(index: index, seed: seed, today: today)
+                try DemoChartLists.priorProcedures(index: index, seed: seed, diagnosis: working[0], today: today).forEach(add)
                 let scores = DemoScores.generate(index: index, seed: seed, today: today, male: registration[.sexAtBirth] == SexAtBirth.male.rawValue,
                                                  onOpioid: !summary.lines.isEmpty, disability: working[0].disabilityScale)
                 // Patients with questionnaires have been seen: the physician recorded working diagnoses and signed

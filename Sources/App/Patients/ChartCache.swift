@@ -12,6 +12,7 @@ struct ChartData: Sendable {
     let medications: [(UUID, MedicationEntry)]
     let allergies: [(UUID, AllergyEntry)]
     let treatments: [(UUID, PriorTreatmentEntry)]
+    let procedures: [(UUID, PriorProcedureEntry)]
     let diagnoses: [(UUID, DiagnosisEntry)]
     let responses: [QuestionnaireQueries.ResponseRow]
     let painMap: EvaluationQueries.PainMapRow?
@@ -26,7 +27,8 @@ struct ChartData: Sendable {
             alerts: try await EvaluationQueries.openAlerts(patientID: patientID, on: database),
             encounters: try await EvaluationQueries.encounters(patientID: patientID, on: database),
             medications: try lists.entries(MedicationEntry.self), allergies: try lists.entries(AllergyEntry.self),
-            treatments: try lists.entries(PriorTreatmentEntry.self), diagnoses: try lists.entries(DiagnosisEntry.self),
+            treatments: try lists.entries(PriorTreatmentEntry.self),
+            procedures: try lists.entries(PriorProcedureEntry.self), diagnoses: try lists.entries(DiagnosisEntry.self),
             responses: try await QuestionnaireQueries.responses(patientID: patientID, on: database),
             painMap: painMap, painMapCount: painMapCount,
             outstanding: try await WorkupQueries.outstanding(patientID: patientID, on: database))

@@ -61,6 +61,7 @@ enum ChartSummary {
             allergies: ChartEntriesController<AllergyEntry>.rows(data.allergies, patientID: patient.id, canWrite: canWrite).current,
             treatments: ChartEntriesController<PriorTreatmentEntry>.rows(data.treatments, patientID: patient.id, canWrite: canWrite).current,
             conservativeCare: ConservativeCare(data.treatments.map(\.1)),
+            procedures: ChartEntriesController<PriorProcedureEntry>.rows(data.procedures, patientID: patient.id, canWrite: canWrite).current,
             canStartEvaluation: user.can(.evaluationWrite), canWriteChart: canWrite, canResolveAlerts: user.can(.alertResolve))
     }
 }

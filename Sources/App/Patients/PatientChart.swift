@@ -41,6 +41,7 @@ enum PatientChart {
         let allergies: [ChartEntryPages.Row]
         let treatments: [ChartEntryPages.Row]
         let conservativeCare: ConservativeCare
+        let procedures: [ChartEntryPages.Row]
         let canStartEvaluation: Bool
         let canWriteChart: Bool
         let canResolveAlerts: Bool
@@ -167,6 +168,8 @@ enum PatientChart {
                          .if(clinical.conservativeCare.failedWeeks > 0, .tag("p", text:
                             "Failed conservative care: \(clinical.conservativeCare.failedWeeks) weeks at the longest (\(clinical.conservativeCare.kinds.map(\.title).joined(separator: ", ")))."))
                      ]),
+            listCard(patientID, .priorProcedure, rows: clinical.procedures, columns: PriorProcedureEntry.columns,
+                     canWrite: clinical.canWriteChart, before: []),
             .tag("section", [("class", "card"), ("aria-labelledby", "encounters-heading")], [
                 .tag("div", [("class", "card-head")], [
                     .tag("h2", [("id", "encounters-heading")], text: "Encounters"),

@@ -76,6 +76,18 @@ enum Forms {
         ])
     }
 
+    /// A select of options under group headings (`optgroup`), with "Choose…" first and any ungrouped options last.
+    static func groupedSelect(_ name: String, label: String, groups: [(String, [Option])], trailing: [Option] = [], selected: String,
+                              error: String?, hint: String?, required: Bool = false) -> BodyNode {
+        let option = { (option: Option) -> BodyNode in
+            .tag("option", [("value", option.value)] + (option.value == selected ? [("selected", nil)] : []), text: option.title)
+        }
+        let options: [BodyNode] = [option(Option(value: "", title: "Choose…"))]
+            + groups.map { title, options in .tag("optgroup", [("label", title)], options.map(option)) } + trailing.map(option)
+        return wrap(name, label: label, required: required, error: error, hint: hint,
+                    control: .tag("select", [("id", name), ("name", name)] + describedBy(name, error: error, hint: hint), options))
+    }
+
     /// A select without its own label element, for table cells whose row and column headers name it.
     static func cellSelect(_ name: String, label: String, options: [Option], selected: String, invalid: Bool = false) -> BodyNode {
         .tag("select", [("id", name), ("name", name), ("aria-label", label)] + (invalid ? [("aria-invalid", "true")] : []),

@@ -1,10 +1,11 @@
 /// The lists on a chart that staff keep current entry by entry: medications, allergies, treatments tried before,
-/// diagnoses.
+/// procedures done elsewhere, diagnoses.
 /// Each maps onto one FHIR R4 resource.
 public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
     case medication
     case allergy
     case priorTreatment = "prior-treatment"
+    case priorProcedure = "prior-procedure"
     case diagnosis
 
     /// The FHIR resource an entry maps onto, also its resource type in the audit trail.
@@ -12,7 +13,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         switch self {
         case .medication: "MedicationStatement"
         case .allergy: "AllergyIntolerance"
-        case .priorTreatment: "Procedure"
+        case .priorTreatment, .priorProcedure: "Procedure"
         case .diagnosis: "Condition"
         }
     }
@@ -22,6 +23,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .medication: "Medication"
         case .allergy: "Allergy or intolerance"
         case .priorTreatment: "Prior treatment"
+        case .priorProcedure: "Procedure done elsewhere"
         case .diagnosis: "Diagnosis"
         }
     }
@@ -31,6 +33,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .medication: "Medications"
         case .allergy: "Allergies and intolerances"
         case .priorTreatment: "Prior treatments"
+        case .priorProcedure: "Procedures done elsewhere"
         case .diagnosis: "Diagnoses"
         }
     }
@@ -41,6 +44,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .medication: "medications"
         case .allergy: "allergies"
         case .priorTreatment: "prior-treatments"
+        case .priorProcedure: "prior-procedures"
         case .diagnosis: "diagnoses"
         }
     }

@@ -107,14 +107,6 @@ public struct DemoChartLists: Sendable {
                                                         weeks: random.pick([4, 6, 8, 10]), reliefPercent: random.pick([0, 20, 40, 60]),
                                                         result: random.pick([.helped, .partial, .noRelief])))
         }
-        if random.chance(0.25) {
-            let percent = random.pick([20, 40, 60, 80])
-            lists.treatments.append(PriorTreatmentEntry(kind: .injection, detail: random.pick(["L5-S1 transforaminal ESI", "L4-5 interlaminar ESI",
-                                                                                               "Trigger point injections"]),
-                                                        startDate: daysAgo(90...700), reliefPercent: percent,
-                                                        reliefWeeks: percent >= 60 ? random.pick([8, 12, 16]) : random.pick([1, 2]),
-                                                        result: percent >= 60 ? .helped : .partial))
-        }
         if random.chance(0.08) {
             lists.treatments.append(PriorTreatmentEntry(kind: .surgery, detail: "L4-5 laminectomy", startDate: daysAgo(700...3000),
                                                         reliefPercent: 30, result: .partial))
@@ -155,6 +147,47 @@ extension DemoChartLists {
             diagnosis.chronic = true
             if diagnosis.painGenerator, diagnosis.evidence.count > 1, random.chance(0.5) { diagnosis.certainty = .confirmed }
             return diagnosis
+        }
+    }
+}
+
+extension DemoChartLists {
+    /// Procedures the patient had elsewhere before referral, fitting the main diagnosis: epidurals for radicular pain
+    /// and stenosis, medial branch blocks (and sometimes ablation) for facet pain, sacroiliac injections; relief
+    /// that varies, so the rules on repeats meet both sides of their thresholds.
+    public static func priorProcedures(index: Int, seed: UInt64, diagnosis: DiagnosisEntry, today: CalendarDate) -> [PriorProcedureEntry] {
+        var random = SeededGenerator(seed: (seed &* 104_729) ^ UInt64(index) &+ 0x9E0C)
+        guard random.chance(0.3) else { return [] }
+        let side = diagnosis.laterality == .bilateral ? nil : diagnosis.laterality
+        let facility = random.pick(["Lakeside Spine Center", "Riverside Pain Clinic", "County Hospital Pain Service"])
+        func done(_ id: String, _ region: BodyArea, _ levels: [String], side: Laterality?, daysAgo: Int, peak: Int, weeks: Int) -> PriorProcedureEntry {
+            PriorProcedureEntry(intervention: id, region: region, levels: levels.compactMap(ProcedureLevel.init), side: side,
+                                performedOn: today.adding(days: -daysAgo), facility: facility, peakReliefPercent: peak,
+                                reliefWeeks: peak >= 50 ? weeks : 0)
+        }
+        let first = Int.random(in: 200...700, using: &random)
+        let peak = random.pick([30, 50, 70, 80, 90])
+        switch diagnosis.conditionCode {
+        case "M51.16", "M48.062":
+            let level = random.pick(["L4-L5", "L5-S1"])
+            let count = random.pick([1, 2, 3])
+            // Central stenosis gets the interlaminar approach, one-sided radicular pain the transforaminal.
+            let id = side == nil ? "esi-interlaminar-lumbar" : "esi-transforaminal-lumbar"
+            return (0..<count).map { session in
+                done(id, .lumbar, [level], side: side, daysAgo: first - session * 75, peak: peak, weeks: random.pick([4, 8, 12, 16]))
+            }
+        case "M47.816":
+            let blocks = [done("medial-branch-block-lumbar", .lumbar, ["L4-L5", "L5-S1"], side: .bilateral, daysAgo: first, peak: peak, weeks: 0),
+                          done("medial-branch-block-lumbar", .lumbar, ["L4-L5", "L5-S1"], side: .bilateral, daysAgo: first - 21,
+                               peak: random.pick([60, 80, 90]), weeks: 0)]
+            return blocks + (random.chance(0.5) ? [done("facet-rfa-lumbar", .lumbar, ["L4-L5", "L5-S1"], side: .bilateral, daysAgo: first - 60,
+                                                        peak: random.pick([40, 60, 80]), weeks: random.pick([12, 26, 40]))] : [])
+        case "M46.1":
+            return [done("si-joint-injection", .sacral, [], side: side, daysAgo: first, peak: peak, weeks: random.pick([2, 6, 12]))]
+        case "M50.122":
+            return [done("esi-interlaminar-cervical", .cervical, ["C6-C7"], side: nil, daysAgo: first, peak: peak, weeks: random.pick([4, 10]))]
+        default:
+            return []
         }
     }
 }

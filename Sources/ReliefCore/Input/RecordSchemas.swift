@@ -29,6 +29,15 @@ extension PriorTreatmentEntry {
     ])
 }
 
+extension PriorProcedureEntry {
+    public static let schema = FieldSchema([
+        FieldSpec("intervention", .choice(InterventionCatalogue.all.filter(\.isProcedure).map(\.id)), required: true),
+        .choice("region", BodyArea.self, required: true), .text("levels", limit: 100), .choice("side", Laterality.self),
+        FieldSpec("performedOn", .date, required: true), .text("facility", limit: 200), .integer("peakReliefPercent", 0...100),
+        .integer("reliefWeeks", 0...reliefWeeksLimit), .text("note", limit: 1000, multiline: true),
+    ])
+}
+
 extension DiagnosisEntry {
     public static let schema = FieldSchema([
         FieldSpec("condition", .choice(ConditionCatalogue.all.map(\.code) + [uncodedChoice])), .text("text", limit: 200),

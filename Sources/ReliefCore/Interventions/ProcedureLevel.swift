@@ -45,7 +45,7 @@ public struct Vertebra: Hashable, Comparable, Sendable, CustomStringConvertible 
 
 /// One level of a spinal procedure: a motion segment ("L4-L5", the facet joints, disc and foramina between two
 /// vertebrae) or a single vertebra ("L1", a fractured body; "S1", a nerve root).
-public struct ProcedureLevel: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct ProcedureLevel: Hashable, Comparable, Sendable, TextCodable {
     public let upper: Vertebra
     /// The vertebra below, for a motion segment.
     public let lower: Vertebra?
