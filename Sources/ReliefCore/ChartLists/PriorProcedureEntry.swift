@@ -37,38 +37,15 @@ public struct PriorProcedureEntry: ChartEntryContent {
     public var isCurrent: Bool { true }
 
     public var label: String {
-        let name = InterventionCatalogue.intervention(intervention)?.name ?? intervention
-        let place = [levels.map(\.description).joined(separator: ", "), side?.title.lowercased() ?? ""].filter { !$0.isEmpty }
-        return place.isEmpty ? name : "\(name), \(place.joined(separator: ", "))"
+        guard let intervention = InterventionCatalogue.intervention(intervention) else { return self.intervention }
+        return InterventionSite(intervention: intervention, region: region, levels: levels, side: side).label
     }
 
     public static let reliefWeeksLimit = 520
 
     public static func parse(_ fields: FormFields, today: CalendarDate) -> (entry: PriorProcedureEntry?, problems: [String: String]) {
         var reader = FormReader(fields, today: today)
-        let id = reader.text("intervention", limit: 60, required: "Choose the procedure.")
-        let intervention = InterventionCatalogue.intervention(id).flatMap { $0.isProcedure ? $0 : nil }
-        if !id.isEmpty, intervention == nil { reader.problem("intervention", "Choose a procedure from the catalogue.") }
-        let region = reader.one("region", BodyArea.self, required: "Choose the region.")
-        let side = reader.one("side", Laterality.self)
-        let levelText = reader.text("levels", limit: 100)
-        var levels: [ProcedureLevel] = []
-        if let intervention, let region {
-            if !intervention.regions.contains(region) {
-                reader.problem("region", "\(intervention.name) is not done in the \(region.title.lowercased()) region.")
-            } else if let unit = intervention.levelUnit, region.isSpinal {
-                let (parsed, problem) = ProcedureLevel.parseList(levelText, unit: unit, region: region)
-                if let problem { reader.problem("levels", problem) }
-                levels = parsed
-            } else if !levelText.isEmpty {
-                reader.problem("levels", "\(intervention.name) is not done at spinal levels; leave this empty.")
-            }
-            switch (intervention.bilateral, side) {
-            case (.noSide, .some): reader.problem("side", "\(intervention.name) has no side; leave this empty.")
-            case (.notAllowed, .bilateral): reader.problem("side", "\(intervention.name) is done on one side per session.")
-            default: break
-            }
-        }
+        let site = InterventionSite.read(&reader, procedures: true)
         let performedOn = reader.date("performedOn", what: "The date", required: true)
         let facility = reader.text("facility", limit: 200)
         let peak = reader.integer("peakReliefPercent", in: 0...100)
@@ -77,8 +54,8 @@ public struct PriorProcedureEntry: ChartEntryContent {
             reader.problem("reliefWeeks", "Relief peaked below 50 %, so it cannot have lasted at 50 % or more; enter 0 or correct the peak.")
         }
         let note = reader.text("note", limit: 1000, multiline: true)
-        guard reader.problems.isEmpty, let intervention, let region, let performedOn else { return (nil, reader.problems) }
-        return (PriorProcedureEntry(intervention: intervention.id, region: region, levels: levels, side: side, performedOn: performedOn,
+        guard reader.problems.isEmpty, let site, let performedOn else { return (nil, reader.problems) }
+        return (PriorProcedureEntry(intervention: site.intervention.id, region: site.region, levels: site.levels, side: site.side, performedOn: performedOn,
                                     facility: facility, peakReliefPercent: peak, reliefWeeks: weeks, note: note), [:])
     }
 

@@ -65,7 +65,7 @@ public enum BleedingRisk: String, Coded, Codable, Comparable {
         }
     }
 
-    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+    var rank: Int { Self.allCases.firstIndex(of: self)! }
     public static func < (lhs: BleedingRisk, rhs: BleedingRisk) -> Bool { lhs.rank < rhs.rank }
 }
 

@@ -1,0 +1,155 @@
+/// A number the rules compare against: payer criteria (Medicare LCD defaults) and practice choices. Each ships with
+/// its source; a physician may override it for the practice, and the override is what the rule then cites.
+public enum Criterion: String, CaseIterable, Codable, Sendable {
+    case esiPainWeeks = "esi-pain-weeks"
+    case esiConservativeWeeks = "esi-conservative-weeks"
+    case esiSessionsPerYear = "esi-sessions-per-year"
+    case esiRepeatReliefPercent = "esi-repeat-relief-percent"
+    case esiRepeatReliefWeeks = "esi-repeat-relief-weeks"
+    case esiFailedRepeatDays = "esi-failed-repeat-days"
+    case esiTransforaminalLevels = "esi-transforaminal-levels"
+    case facetPainWeeks = "facet-pain-weeks"
+    case facetBlockReliefPercent = "facet-block-relief-percent"
+    case facetDiagnosticPerYear = "facet-diagnostic-per-year"
+    case facetTherapeuticPerYear = "facet-therapeutic-per-year"
+    case facetAblationPerYear = "facet-ablation-per-year"
+    case facetRepeatReliefPercent = "facet-repeat-relief-percent"
+    case facetTherapeuticRepeatWeeks = "facet-therapeutic-repeat-weeks"
+    case facetAblationRepeatWeeks = "facet-ablation-repeat-weeks"
+    case facetBlocksValidWeeks = "facet-blocks-valid-weeks"
+    case facetLevels = "facet-levels"
+    case trialReliefPercent = "trial-relief-percent"
+    case psychologyScore = "psychology-score"
+    case repeatsWithoutBenefit = "repeats-without-benefit"
+    case steroidYearMilligrams = "steroid-year-milligrams"
+
+    private static let esi = ClinicalSource("REFERENCE §2 ESI LCD L39240/A58993 [S8][S9]", .secondary)
+    private static let facet = ClinicalSource("REFERENCE §2 facet LCD L38801/A58403 [S7]", .secondary)
+    private static let scs = ClinicalSource("REFERENCE §4 SCS trial success ≥ 50 % [S17]", .secondary)
+    private static let instruments = ClinicalSource("REFERENCE §5 PHQ-9 and GAD-7 ≥ 10 [S21]", .secondary)
+    private static let practice = ClinicalSource("PRACTICE.md “Risks”: dependency on repeated interventions; the count is Relief's default, verify", .unconfirmed)
+
+    /// The shipped value, or nil where nothing is shipped and the rule waits for the practice to set one.
+    public var shipped: SourcedValue<Int>? {
+        switch self {
+        case .esiPainWeeks: SourcedValue(4, Self.esi)
+        case .esiConservativeWeeks: SourcedValue(4, Self.esi)
+        case .esiSessionsPerYear: SourcedValue(4, Self.esi)
+        case .esiRepeatReliefPercent: SourcedValue(50, Self.esi)
+        // 3 months: 13 weeks is the first whole week count that reaches 90 days.
+        case .esiRepeatReliefWeeks: SourcedValue(13, Self.esi)
+        case .esiFailedRepeatDays: SourcedValue(14, Self.esi)
+        case .esiTransforaminalLevels: SourcedValue(2, Self.esi)
+        case .facetPainWeeks: SourcedValue(13, Self.facet)
+        case .facetBlockReliefPercent: SourcedValue(80, Self.facet)
+        case .facetDiagnosticPerYear: SourcedValue(4, Self.facet)
+        case .facetTherapeuticPerYear: SourcedValue(4, Self.facet)
+        case .facetAblationPerYear: SourcedValue(2, Self.facet)
+        case .facetRepeatReliefPercent: SourcedValue(50, Self.facet)
+        case .facetTherapeuticRepeatWeeks: SourcedValue(13, Self.facet)
+        case .facetAblationRepeatWeeks: SourcedValue(26, Self.facet)
+        case .facetBlocksValidWeeks: SourcedValue(104, Self.facet)
+        case .facetLevels: SourcedValue(2, Self.facet)
+        case .trialReliefPercent: SourcedValue(50, Self.scs)
+        case .psychologyScore: SourcedValue(10, Self.instruments)
+        case .repeatsWithoutBenefit: SourcedValue(2, Self.practice)
+        case .steroidYearMilligrams: nil
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .esiPainWeeks: "Epidural: weeks of radicular pain before the first injection"
+        case .esiConservativeWeeks: "Epidural: weeks of failed conservative care"
+        case .esiSessionsPerYear: "Epidural: sessions per region in 12 months"
+        case .esiRepeatReliefPercent: "Epidural: relief (%) the last injection needs for a repeat"
+        case .esiRepeatReliefWeeks: "Epidural: weeks that relief must have lasted"
+        case .esiFailedRepeatDays: "Epidural: days after a failed injection before another approach"
+        case .esiTransforaminalLevels: "Epidural: transforaminal levels per session"
+        case .facetPainWeeks: "Facet: weeks of axial pain"
+        case .facetBlockReliefPercent: "Facet: relief (%) each diagnostic block needs"
+        case .facetDiagnosticPerYear: "Facet: diagnostic sessions per region in 12 months"
+        case .facetTherapeuticPerYear: "Facet: therapeutic injections per region in 12 months"
+        case .facetAblationPerYear: "Facet: ablations per region in 12 months"
+        case .facetRepeatReliefPercent: "Facet: relief (%) the last treatment needs for a repeat"
+        case .facetTherapeuticRepeatWeeks: "Facet: weeks that relief must have lasted before another injection"
+        case .facetAblationRepeatWeeks: "Facet: weeks that relief must have lasted before another ablation"
+        case .facetBlocksValidWeeks: "Facet: weeks after an ablation when diagnostic blocks must be repeated"
+        case .facetLevels: "Facet: levels per session"
+        case .trialReliefPercent: "Implants: relief (%) the trial needs"
+        case .psychologyScore: "PHQ-9 or GAD-7 score that recommends a psychology referral"
+        case .repeatsWithoutBenefit: "Procedures in a region in 12 months without lasting benefit before a review is advised"
+        case .steroidYearMilligrams: "Steroid ceiling in 12 months (triamcinolone-equivalent mg)"
+        }
+    }
+
+    public var range: ClosedRange<Int> {
+        switch self {
+        case .esiRepeatReliefPercent, .facetBlockReliefPercent, .facetRepeatReliefPercent, .trialReliefPercent: 1...100
+        case .psychologyScore: 1...27
+        case .steroidYearMilligrams: 1...2000
+        default: 1...520
+        }
+    }
+}
+
+/// The criteria in force: shipped defaults, overridden where the practice chose otherwise.
+public struct DecisionCriteria: Hashable, Codable, Sendable {
+    public var overrides: [Criterion: Int]
+
+    public init(overrides: [Criterion: Int] = [:]) { self.overrides = overrides }
+
+    public static let practiceSource = ClinicalSource("The practice's own setting (clinical settings page)", .secondary)
+
+    public func value(_ criterion: Criterion) -> Int? { overrides[criterion] ?? criterion.shipped?.value }
+
+    public func source(_ criterion: Criterion) -> ClinicalSource {
+        overrides[criterion] != nil ? Self.practiceSource : criterion.shipped?.source ?? Self.practiceSource
+    }
+
+    /// For rules whose criterion always ships a value.
+    subscript(_ criterion: Criterion) -> Int { value(criterion) ?? 0 }
+}
+
+/// Steroids given in pain procedures, with the LCD's per-injection ceilings and their potency against triamcinolone
+/// for a 12-month total.
+public enum Steroid: String, Coded, Codable {
+    case triamcinolone, methylprednisolone, betamethasone, dexamethasone
+
+    public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
+    /// The most one epidural injection may carry (REFERENCE §2, ESI steroid ceilings [S8]).
+    public var ceiling: SourcedValue<Double> {
+        switch self {
+        case .triamcinolone: SourcedValue(80, Self.lcd)
+        case .betamethasone: SourcedValue(12, Self.lcd)
+        case .dexamethasone: SourcedValue(15, Self.lcd)
+        case .methylprednisolone: SourcedValue(80, ClinicalSource("Not in REFERENCE §2; commonly cited as equal to triamcinolone, verify", .unconfirmed))
+        }
+    }
+
+    /// Milligrams of triamcinolone one milligram equals (anti-inflammatory potency: triamcinolone and
+    /// methylprednisolone 4 mg ≈ dexamethasone 0.75 mg ≈ betamethasone 0.6 mg).
+    public var triamcinoloneFactor: Double {
+        switch self {
+        case .triamcinolone, .methylprednisolone: 1
+        case .dexamethasone: 4 / 0.75
+        case .betamethasone: 4 / 0.6
+        }
+    }
+
+    public static let potencySource = ClinicalSource("Corticosteroid equivalence tables; not in REFERENCE.md, verify", .unconfirmed)
+    private static let lcd = ClinicalSource("REFERENCE §2 ESI steroid ceilings [S8]", .secondary)
+}
+
+public struct SteroidDose: Hashable, Sendable {
+    public let steroid: Steroid
+    public let milligrams: Double
+
+    public init(_ steroid: Steroid, _ milligrams: Double) {
+        self.steroid = steroid
+        self.milligrams = milligrams
+    }
+
+    public var triamcinoloneEquivalent: Double { milligrams * steroid.triamcinoloneFactor }
+}

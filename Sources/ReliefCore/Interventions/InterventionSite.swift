@@ -1,0 +1,58 @@
+/// Where an intervention is done: the catalogue entry, its region, levels and side, read from the fields
+/// `intervention`, `region`, `levels` and `side` with the catalogue's checks (a region it is done in, levels of its
+/// unit inside that region, a side only where it has sides, both sides only where one session may do both).
+public struct InterventionSite: Hashable, Sendable {
+    public let intervention: Intervention
+    public let region: BodyArea
+    public let levels: [ProcedureLevel]
+    public let side: Laterality?
+
+    public init(intervention: Intervention, region: BodyArea, levels: [ProcedureLevel] = [], side: Laterality? = nil) {
+        self.intervention = intervention
+        self.region = region
+        self.levels = levels
+        self.side = side
+    }
+
+    /// The site, or nil with the problems noted on `reader`. `procedures`: only procedures, not the rest of a plan.
+    public static func read(_ reader: inout FormReader, procedures: Bool) -> InterventionSite? {
+        let id = reader.text("intervention", limit: 60, required: procedures ? "Choose the procedure." : "Choose the intervention.")
+        let intervention = InterventionCatalogue.intervention(id).flatMap { !procedures || $0.isProcedure ? $0 : nil }
+        if !id.isEmpty, intervention == nil {
+            reader.problem("intervention", procedures ? "Choose a procedure from the catalogue." : "Choose an intervention from the catalogue.")
+        }
+        let region = reader.one("region", BodyArea.self, required: "Choose the region.")
+        let side = reader.one("side", Laterality.self)
+        let levelText = reader.text("levels", limit: 100)
+        guard let intervention, let region else { return nil }
+        var levels: [ProcedureLevel] = []
+        if !intervention.regions.contains(region) {
+            reader.problem("region", "\(intervention.name) is not done in the \(region.title.lowercased()) region.")
+        } else if let unit = intervention.levelUnit, region.isSpinal {
+            let (parsed, problem) = ProcedureLevel.parseList(levelText, unit: unit, region: region)
+            if let problem { reader.problem("levels", problem) }
+            levels = parsed
+        } else if !levelText.isEmpty {
+            reader.problem("levels", "\(intervention.name) is not done at spinal levels; leave this empty.")
+        }
+        switch (intervention.bilateral, side) {
+        case (.noSide, .some): reader.problem("side", "\(intervention.name) has no side; leave this empty.")
+        case (.notAllowed, .bilateral): reader.problem("side", "\(intervention.name) is done on one side per session.")
+        default: break
+        }
+        let names = ["intervention", "region", "levels", "side"]
+        return names.contains { reader.problems[$0] != nil } ? nil : InterventionSite(intervention: intervention, region: region, levels: levels, side: side)
+    }
+
+    /// The fields `read` takes.
+    public var fields: [(String, String?)] {
+        [("intervention", intervention.id), ("region", region.rawValue), ("levels", levels.map(\.description).joined(separator: ", ")),
+         ("side", side?.rawValue)]
+    }
+
+    /// "Lumbar transforaminal epidural steroid injection, L4-L5, left"
+    public var label: String {
+        let place = [levels.map(\.description).joined(separator: ", "), side?.title.lowercased() ?? ""].filter { !$0.isEmpty }
+        return place.isEmpty ? intervention.name : "\(intervention.name), \(place.joined(separator: ", "))"
+    }
+}

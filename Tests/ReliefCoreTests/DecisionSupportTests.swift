@@ -1,0 +1,393 @@
+import Testing
+@testable import ReliefCore
+
+/// Decision support at the boundaries of each rule, with every verdict reachable.
+@Suite struct DecisionSupportTests {
+    private let planned = CalendarDate(year: 2026, month: 12, day: 14)!
+
+    private func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
+    private func levels(_ text: String) -> [ProcedureLevel] { text.split(separator: ",").compactMap { ProcedureLevel(String($0)) } }
+
+    private func candidate(_ id: String, _ region: BodyArea = .lumbar, _ levels: String = "", side: Laterality? = nil,
+                           on date: CalendarDate? = nil, steroid: SteroidDose? = nil) -> Candidate {
+        Candidate(InterventionSite(intervention: InterventionCatalogue.intervention(id)!, region: region, levels: self.levels(levels), side: side),
+                  on: date ?? planned, steroid: steroid)
+    }
+
+    /// Left L5 radiculopathy for six months after two months of failed physical therapy, with an MRI showing a
+    /// left L4-L5 herniation: a transforaminal injection at L4-L5 is appropriate.
+    private var radicular: PatientFacts {
+        var facts = PatientFacts()
+        facts.diagnoses = [DiagnosisEntry(conditionCode: "M51.16", laterality: .left, onsetDate: day("2026-06-01"))]
+        facts.painSince = PartialDate("06/2026")
+        facts.conservativeCare = ConservativeCare([PriorTreatmentEntry(kind: .physicalTherapy, weeks: 8, result: .noRelief)])
+        facts.imaging = [ImagingFact(test: .mri, region: .lumbar, resultedOn: day("2026-10-01"),
+                                     findings: [Finding(kind: .discHerniation, level: .l45, side: .left)])]
+        return facts
+    }
+
+    /// Bilateral lumbar facet arthropathy for a year, failed therapy, an ODI, and two medial branch blocks.
+    private func axial(blocks: [Int]) -> PatientFacts {
+        var facts = PatientFacts()
+        facts.diagnoses = [DiagnosisEntry(conditionCode: "M47.816", laterality: .bilateral, onsetDate: day("2025-11-01"))]
+        facts.conservativeCare = ConservativeCare([PriorTreatmentEntry(kind: .physicalTherapy, weeks: 6, result: .partial)])
+        facts.scores = ["odi": ScoreFact(score: 38, on: day("2026-10-10"))]
+        facts.procedures = blocks.enumerated().map { index, percent in
+            ProcedureFact(intervention: "medial-branch-block-lumbar", region: .lumbar, levels: levels("L4-L5,L5-S1"), side: .bilateral,
+                          date: day("2026-09-01").adding(days: index * 21), peakReliefPercent: percent, reliefWeeks: 0)
+        }
+        return facts
+    }
+
+    /// A lumbar candidate at `levels`.
+    private func candidate(_ id: String, _ levels: String, side: Laterality? = nil, on date: CalendarDate? = nil, steroid: SteroidDose? = nil) -> Candidate {
+        candidate(id, .lumbar, levels, side: side, on: date, steroid: steroid)
+    }
+
+    private func rule(_ decision: Decision, _ id: String) -> RuleResult? { decision.rules.first { $0.id == id } }
+
+    @Test func aWellDocumentedRadicularPatientIsAppropriateForATransforaminalInjection() throws {
+        // act
+        let decision = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: radicular)
+        // check
+        #expect(decision.verdict == .appropriate, "\(decision.rules.filter { $0.outcome != .met })")
+        let indication = try #require(rule(decision, "indication"))
+        #expect(indication.message == "M51.16 Lumbar disc disorder with radiculopathy is radicular pain (radiculopathy, sciatica), which Lumbar transforaminal epidural steroid injection treats.")
+        #expect(rule(decision, "esi-imaging")?.facts == ["MRI 2026-10-01: Disc herniation L4-5 left"])
+        #expect(rule(decision, "esi-frequency")?.message == "This would be epidural session 1 of at most 4 in this region in 12 months.")
+        #expect(decision.rules.allSatisfy { !$0.source.citation.isEmpty })
+        #expect(decision.bleedingRisk == .intermediate && decision.catalogueVersion == InterventionCatalogue.version)
+    }
+
+    @Test func epiduralsAreNotIndicatedForAxialPainAlone() {
+        // setup
+        var facts = radicular
+        facts.diagnoses = [DiagnosisEntry(conditionCode: "M54.50")]
+        // act
+        let decision = DecisionSupport.decide(candidate("esi-interlaminar-lumbar", "L4-L5"), for: facts)
+        // check
+        #expect(decision.verdict == .notIndicated)
+        #expect(rule(decision, "indication")?.facts == ["M54.50 Low back pain, unspecified (axial neck or back pain)"])
+    }
+
+    @Test func theFifthEpiduralInTwelveMonthsIsNotCoveredButTheFourthIs() {
+        // setup: 3 vs 4 sessions in the rolling 12 months, each with lasting relief
+        func facts(sessions: Int) -> PatientFacts {
+            var facts = radicular
+            facts.procedures = (0..<sessions).map { index in
+                ProcedureFact(intervention: "esi-transforaminal-lumbar", region: .lumbar, levels: levels("L4-L5"), side: .left,
+                              date: planned.adding(days: -364 + index * 91), peakReliefPercent: 70, reliefWeeks: 13)
+            }
+            return facts
+        }
+        // act
+        let fourth = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: facts(sessions: 3))
+        let fifth = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: facts(sessions: 4))
+        var older = facts(sessions: 4)
+        older.procedures[0] = ProcedureFact(intervention: "esi-transforaminal-lumbar", region: .lumbar, date: planned.adding(days: -365),
+                                            peakReliefPercent: 70, reliefWeeks: 13)
+        let outsideWindow = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: older)
+        // check
+        #expect(rule(fourth, "esi-frequency")?.outcome == .met)
+        #expect(rule(fifth, "esi-frequency")?.outcome == .notCovered && fifth.verdict == .notCovered)
+        #expect(rule(fifth, "esi-frequency")?.facts.count == 4)
+        #expect(rule(outsideWindow, "esi-frequency")?.outcome == .met)
+    }
+
+    @Test func aRepeatEpiduralNeedsHalfReliefForThirteenWeeks() {
+        // setup: 49 vs 50 %, 12 vs 13 weeks
+        func repeatAfter(percent: Int, weeks: Int) -> RuleOutcome? {
+            var facts = radicular
+            facts.procedures = [ProcedureFact(intervention: "esi-transforaminal-lumbar", region: .lumbar, levels: levels("L4-L5"), side: .left,
+                                              date: planned.adding(days: -120), peakReliefPercent: percent, reliefWeeks: percent >= 50 ? weeks : 0)]
+            return rule(DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: facts), "esi-repeat")?.outcome
+        }
+        // act / check
+        #expect(repeatAfter(percent: 50, weeks: 13) == .met)
+        #expect(repeatAfter(percent: 50, weeks: 12) == .notCovered)
+        #expect(repeatAfter(percent: 49, weeks: 0) == .notCovered)
+    }
+
+    @Test func afterAFailedEpiduralADifferentLevelFourteenDaysLaterIsCovered() {
+        // setup
+        func after(days: Int, levels text: String) -> RuleOutcome? {
+            var facts = radicular
+            facts.procedures = [ProcedureFact(intervention: "esi-transforaminal-lumbar", region: .lumbar, levels: levels("L4-L5"), side: .left,
+                                              date: planned.adding(days: -days), peakReliefPercent: 10, reliefWeeks: 0)]
+            return rule(DecisionSupport.decide(candidate("esi-transforaminal-lumbar", text, side: .left), for: facts), "esi-repeat")?.outcome
+        }
+        // act / check
+        #expect(after(days: 14, levels: "L5-S1") == .met)
+        #expect(after(days: 13, levels: "L5-S1") == .notCovered)
+        #expect(after(days: 30, levels: "L4-L5") == .notCovered)
+    }
+
+    @Test func missingDurationCareAndImagingAreNamedAsPrerequisites() {
+        // setup
+        var facts = radicular
+        facts.painSince = PartialDate("11/2026")
+        facts.diagnoses = [DiagnosisEntry(conditionCode: "M51.16", laterality: .left)]
+        facts.conservativeCare = ConservativeCare([PriorTreatmentEntry(kind: .physicalTherapy, weeks: 3, result: .noRelief)])
+        facts.imaging = [ImagingFact(test: .mri, region: .lumbar, resultedOn: day("2026-10-01"), findings: [Finding(kind: .discHerniation, level: .l23, side: .left)])]
+        // act
+        let decision = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: facts)
+        // check
+        #expect(decision.verdict == .prerequisiteMissing)
+        #expect(rule(decision, "esi-duration")?.message == "2 weeks of radicular pain; the payer asks for at least 4.")
+        #expect(rule(decision, "esi-conservative-care")?.outcome == .missing)
+        #expect(rule(decision, "esi-imaging")?.message.hasPrefix("Imaging shows findings elsewhere") == true)
+        #expect(Set(decision.reasons.map(\.id)) == ["esi-duration", "esi-conservative-care", "esi-imaging"])
+    }
+
+    @Test func ablationNeedsTwoBlocksOfAtLeastEightyPercent() {
+        // act: 79 vs 80 %
+        let short = DecisionSupport.decide(candidate("facet-rfa-lumbar", "L4-L5,L5-S1", side: .bilateral), for: axial(blocks: [85, 79]))
+        let enough = DecisionSupport.decide(candidate("facet-rfa-lumbar", "L4-L5,L5-S1", side: .bilateral), for: axial(blocks: [85, 80]))
+        let threeLevels = DecisionSupport.decide(candidate("facet-rfa-lumbar", "L3-L4,L4-L5,L5-S1", side: .bilateral), for: axial(blocks: [85, 80]))
+        // check
+        #expect(rule(short, "facet-diagnostic-blocks")?.outcome == .missing && short.verdict == .prerequisiteMissing)
+        #expect(rule(enough, "facet-diagnostic-blocks")?.outcome == .met)
+        #expect(enough.verdict == .appropriate, "\(enough.rules.filter { $0.outcome != .met })")
+        #expect(rule(threeLevels, "facet-levels")?.outcome == .notCovered)
+    }
+
+    @Test func aSecondBlockOnlyAfterEightyPercentFromTheFirst() {
+        // act
+        let afterWeak = DecisionSupport.decide(candidate("medial-branch-block-lumbar", "L4-L5,L5-S1", side: .bilateral), for: axial(blocks: [79]))
+        let afterStrong = DecisionSupport.decide(candidate("medial-branch-block-lumbar", "L4-L5,L5-S1", side: .bilateral), for: axial(blocks: [80]))
+        // check
+        #expect(rule(afterWeak, "facet-second-block")?.outcome == .notCovered)
+        #expect(rule(afterStrong, "facet-second-block")?.outcome == .met)
+    }
+
+    @Test func aRepeatAblationNeedsHalfReliefForSixMonthsAndAtMostTwoAYear() {
+        // setup
+        func facts(rfa: [(daysAgo: Int, weeks: Int)]) -> PatientFacts {
+            var facts = axial(blocks: [90, 85])
+            facts.procedures += rfa.map { ProcedureFact(intervention: "facet-rfa-lumbar", region: .lumbar, date: planned.adding(days: -$0.daysAgo),
+                                                         peakReliefPercent: 70, reliefWeeks: $0.weeks) }
+            return facts
+        }
+        let site = candidate("facet-rfa-lumbar", "L4-L5,L5-S1", side: .bilateral)
+        // act
+        let lasted = DecisionSupport.decide(site, for: facts(rfa: [(200, 26)]))
+        let short = DecisionSupport.decide(site, for: facts(rfa: [(200, 25)]))
+        let third = DecisionSupport.decide(site, for: facts(rfa: [(300, 30), (100, 30)]))
+        // check
+        #expect(rule(lasted, "facet-repeat")?.outcome == .met)
+        #expect(rule(short, "facet-repeat")?.outcome == .notCovered)
+        #expect(rule(third, "facet-frequency")?.outcome == .notCovered)
+    }
+
+    @Test func holdsGiveTheLastDoseAcrossMonthEndsAndTheRestart() throws {
+        // setup: an intermediate-risk epidural on 2027-01-03 for a patient on warfarin, clopidogrel and naproxen
+        var facts = radicular
+        facts.medications = [MedicationEntry(drugID: "warfarin", dosage: Dosage(strength: 5, unit: .milligram, frequency: .daily)),
+                             MedicationEntry(drugID: "clopidogrel", dosage: Dosage(strength: 75, unit: .milligram, frequency: .daily)),
+                             MedicationEntry(drugID: "naproxen", dosage: Dosage(strength: 500, unit: .milligram, frequency: .twiceDaily))]
+        // act
+        let epidural = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left, on: day("2027-01-03")), for: facts)
+        let implant = DecisionSupport.decide(candidate("scs-trial", .thoracic, on: day("2027-03-02")), for: facts)
+        // check
+        let warfarin = try #require(epidural.holds.first { $0.drugID == "warfarin" })
+        #expect(warfarin.lastDoseOn == day("2026-12-28") && warfarin.restartOn == day("2027-01-04"))
+        #expect(warfarin.checks.contains("Contact the prescriber before stopping") && warfarin.checks.contains { $0.hasPrefix("INR") })
+        #expect(warfarin.message == "Warfarin: stop 5 days before; last dose on 2026-12-28; restart 24 hours after, on 2027-01-04, if there is no bleeding.")
+        #expect(epidural.holds.first { $0.drugID == "clopidogrel" }?.lastDoseOn == day("2026-12-26"))
+        #expect(epidural.holds.first { $0.drugID == "clopidogrel" }?.source.needsVerification == true)
+        #expect(!epidural.holds.contains { $0.drugID == "naproxen" })
+        #expect(rule(epidural, "anticoagulant-holds")?.facts.contains("Naproxen: continue") == true)
+        // High risk: naproxen stops 4 days before; across February's end in a non-leap year.
+        #expect(implant.holds.first { $0.drugID == "naproxen" }?.lastDoseOn == day("2027-02-25"))
+        #expect(implant.verdict != .appropriate)
+    }
+
+    @Test func enoxaparinDosesAndHeparinHoursAreHeldInHours() {
+        // setup
+        var facts = radicular
+        facts.medications = [MedicationEntry(drugID: "enoxaparin", dosage: Dosage(strength: 40, unit: .milligram, frequency: .daily))]
+        var therapeutic = radicular
+        therapeutic.medications = [MedicationEntry(drugID: "enoxaparin", dosage: Dosage(strength: 80, unit: .milligram, frequency: .twiceDaily))]
+        // act
+        let prophylactic = DecisionSupport.decide(candidate("esi-caudal", on: day("2026-12-01")), for: facts).holds.first
+        let full = DecisionSupport.decide(candidate("esi-caudal", on: day("2026-12-01")), for: therapeutic).holds.first
+        // check
+        #expect(prophylactic?.duration == .hours(12) && prophylactic?.lastDoseOn == day("2026-11-30"))
+        #expect(full?.duration == .hours(24) && full?.lastDoseOn == day("2026-11-30"))
+        #expect(full?.message.contains("last dose at least 24 hours before the procedure") == true)
+    }
+
+    @Test func safetyRulesContraindicateUntilWorkedUp() {
+        // setup
+        var flagged = radicular
+        flagged.openRedFlags = ["Saddle anaesthesia"]
+        var infected = radicular
+        infected.history = [.currentInfection]
+        var pregnant = radicular
+        pregnant.history = [.pregnancy]
+        var allergic = radicular
+        allergic.allergies = [AllergyEntry(substance: .iodinatedContrast, reactions: [.anaphylaxis])]
+        var mild = radicular
+        mild.allergies = [AllergyEntry(substance: .iodinatedContrast, reactions: [.hives]), AllergyEntry(substance: .latex)]
+        // act
+        let site = candidate("esi-transforaminal-lumbar", "L4-L5", side: .left)
+        let decisions = [flagged, infected, pregnant, allergic].map { DecisionSupport.decide(site, for: $0) }
+        let mildDecision = DecisionSupport.decide(site, for: mild)
+        let sacroiliacPregnant = DecisionSupport.decide(candidate("si-joint-injection", .sacral, side: .left), for: pregnant)
+        // check
+        #expect(decisions.allSatisfy { $0.verdict == .contraindicated })
+        #expect(decisions.map { $0.reasons.first?.id } == ["red-flags", "infection", "pregnancy", "allergy-contrast"])
+        #expect(mildDecision.verdict == .appropriateWithPrecautions)
+        #expect(Set(mildDecision.reasons.map(\.id)) == ["allergy-contrast", "allergy-latex"])
+        #expect(rule(sacroiliacPregnant, "pregnancy")?.outcome == .precaution)
+    }
+
+    @Test func diabetesWithASteroidAndABleedingDisorderAddPrecautions() {
+        // setup
+        var facts = radicular
+        facts.diagnoses.append(DiagnosisEntry(conditionCode: "E11.42"))
+        facts.history = [.bleedingDisorder]
+        // act
+        let decision = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: facts)
+        let lumbarBlock = DecisionSupport.decide(candidate("medial-branch-block-lumbar", "L4-L5", side: .left), for: facts)
+        // check
+        #expect(decision.verdict == .appropriateWithPrecautions)
+        #expect(rule(decision, "diabetes-steroid")?.facts == ["Type 2 diabetes with diabetic polyneuropathy (E11.42)"])
+        #expect(decision.bleedingRisk == .high && rule(decision, "bleeding-risk")?.message.contains("Check clotting studies") == true)
+        #expect(lumbarBlock.bleedingRisk == .intermediate)
+    }
+
+    @Test func steroidCeilingsPerInjectionAndPerYear() {
+        // setup
+        var facts = radicular
+        facts.procedures = [ProcedureFact(intervention: "esi-transforaminal-lumbar", region: .lumbar, levels: levels("L4-L5"), side: .left,
+                                          date: planned.adding(days: -150), peakReliefPercent: 80, reliefWeeks: 14, steroidMilligrams: 80)]
+        let capped = DecisionCriteria(overrides: [.steroidYearMilligrams: 120])
+        // act
+        let atCeiling = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left, steroid: SteroidDose(.dexamethasone, 15)), for: facts)
+        let over = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left, steroid: SteroidDose(.dexamethasone, 16)), for: facts)
+        let yearly = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left, steroid: SteroidDose(.triamcinolone, 40)), for: facts, criteria: capped)
+        let within = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left, steroid: SteroidDose(.triamcinolone, 40)), for: facts,
+                                            criteria: DecisionCriteria(overrides: [.steroidYearMilligrams: 121]))
+        // check
+        #expect(rule(atCeiling, "steroid-dose")?.outcome == .met)
+        #expect(rule(over, "steroid-dose")?.outcome == .notCovered)
+        #expect(rule(yearly, "steroid-year")?.outcome == .met)
+        #expect(rule(yearly, "steroid-year")?.source == DecisionCriteria.practiceSource)
+        #expect(rule(within, "steroid-year")?.outcome == .met)
+        #expect(rule(DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left, steroid: SteroidDose(.triamcinolone, 41)), for: facts,
+                                            criteria: capped), "steroid-year")?.outcome == .contraindicated)
+    }
+
+    @Test func implantsNeedPsychologyAndASuccessfulTrial() {
+        // setup
+        var facts = PatientFacts()
+        facts.diagnoses = [DiagnosisEntry(conditionCode: "M96.1")]
+        facts.conservativeCare = ConservativeCare([PriorTreatmentEntry(kind: .physicalTherapy, weeks: 12, result: .noRelief)])
+        var screened = facts
+        screened.psychologicalEvaluationOn = day("2026-10-01")
+        func trial(_ percent: Int) -> PatientFacts {
+            var facts = screened
+            facts.procedures = [ProcedureFact(intervention: "scs-trial", region: .thoracic, date: day("2026-11-01"), peakReliefPercent: percent)]
+            return facts
+        }
+        // act
+        let unscreened = DecisionSupport.decide(candidate("scs-trial", .thoracic), for: facts)
+        let noTrial = DecisionSupport.decide(candidate("scs-implant", .thoracic), for: screened)
+        let weak = DecisionSupport.decide(candidate("scs-implant", .thoracic), for: trial(49))
+        let good = DecisionSupport.decide(candidate("scs-implant", .thoracic), for: trial(50))
+        // check
+        #expect(rule(unscreened, "implant-psychology")?.outcome == .missing)
+        #expect(rule(noTrial, "implant-prerequisite")?.outcome == .missing)
+        #expect(rule(weak, "implant-prerequisite")?.outcome == .missing)
+        #expect(rule(good, "implant-prerequisite")?.outcome == .met)
+        #expect(good.verdict == .appropriate, "\(good.rules.filter { $0.outcome != .met })")
+    }
+
+    @Test func repeatsWithoutLastingBenefitAdviseAReview() {
+        // setup
+        var facts = radicular
+        facts.procedures = [100, 200].map { ProcedureFact(intervention: "esi-transforaminal-lumbar", region: .lumbar, levels: levels("L5-S1"), side: .left,
+                                                          date: planned.adding(days: -$0), peakReliefPercent: 40, reliefWeeks: 0) }
+        // act
+        let decision = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: facts)
+        // check
+        #expect(rule(decision, "repeats-without-benefit")?.outcome == .precaution)
+        #expect(rule(decision, "repeats-without-benefit")?.facts.count == 2)
+    }
+
+    @Test func moodScoresOfTenRecommendPsychologyAndWeakEvidenceIsFlagged() {
+        // setup: 9 vs 10
+        var nine = radicular
+        nine.scores = ["phq-9": ScoreFact(score: 9, on: day("2026-11-01")), "gad-7": ScoreFact(score: 9, on: day("2026-11-01"))]
+        var ten = radicular
+        ten.scores = ["gad-7": ScoreFact(score: 10, on: day("2026-11-01"))]
+        // act
+        let calm = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: nine)
+        let anxious = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: ten)
+        var discogenic = PatientFacts()
+        discogenic.diagnoses = [DiagnosisEntry(conditionCode: "M51.360")]
+        let idet = DecisionSupport.decide(candidate("idet", .lumbar, "L4-L5"), for: discogenic)
+        // check
+        #expect(rule(calm, "psychology-referral") == nil)
+        #expect(rule(anxious, "psychology-referral")?.outcome == .advice && anxious.verdict == .appropriate)
+        #expect(idet.verdict == .notIndicated && rule(idet, "evidence")?.message.contains("no benefit at one year") == true)
+    }
+
+    @Test func everyVerdictIsReachable() {
+        // setup
+        var axialOnly = radicular
+        axialOnly.diagnoses = [DiagnosisEntry(conditionCode: "M54.50")]
+        var precaution = radicular
+        precaution.allergies = [AllergyEntry(substance: .latex)]
+        var flagged = radicular
+        flagged.openRedFlags = ["Fever"]
+        var tooMany = radicular
+        tooMany.procedures = (0..<4).map { ProcedureFact(intervention: "esi-caudal", region: .lumbar, date: planned.adding(days: -60 - $0 * 60),
+                                                         peakReliefPercent: 80, reliefWeeks: 20) }
+        let site = candidate("esi-transforaminal-lumbar", "L4-L5", side: .left)
+        // act
+        let verdicts = [radicular, precaution, PatientFacts(), axialOnly, tooMany, flagged].map { DecisionSupport.decide(site, for: $0).verdict }
+        // check
+        #expect(verdicts == [.appropriate, .appropriateWithPrecautions, .notIndicated, .notIndicated, .notCovered, .contraindicated])
+        #expect(Set(verdicts + [DecisionSupport.decide(candidate("scs-implant", .thoracic), for: radicular).verdict]) == Set(Verdict.allCases))
+    }
+
+    @Test func candidatesAreRankedForTheDiagnosesBestFirst() {
+        // act
+        let ranked = DecisionSupport.rank(for: radicular, on: planned)
+        // check
+        #expect(ranked.first?.verdict == .appropriate)
+        #expect(ranked.contains { $0.candidate.intervention.id == "esi-transforaminal-lumbar" })
+        #expect(!ranked.contains { $0.candidate.intervention.id.hasPrefix("facet") })
+        #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.verdict.rank <= $1.verdict.rank })
+    }
+
+    @Test func candidatesAreReadFromTheQueryWithFieldMessages() {
+        // act
+        let (good, none) = Candidate.parse(FormFields([("intervention", "facet-rfa-lumbar"), ("region", "lumbar"), ("levels", "L4-5"),
+                                                       ("side", "bilateral"), ("date", "2026-12-20")]), today: planned)
+        let (_, problems) = Candidate.parse(FormFields([("intervention", "facet-rfa-lumbar"), ("region", "cervical"), ("date", "0x7E9"),
+                                                        ("steroid", "triamcinolone")]), today: planned)
+        let (_, unknown) = Candidate.parse(FormFields([("intervention", "../etc"), ("region", "lumbar")]), today: planned)
+        // check
+        #expect(none.isEmpty && good?.date == day("2026-12-20") && good?.site.levels.map(\.description) == ["L4-L5"])
+        #expect(problems["region"] != nil && problems["date"] == "Enter the date as MM/DD/YYYY." && problems["steroidMg"] != nil)
+        #expect(unknown["intervention"] == "Choose an intervention from the catalogue.")
+    }
+
+    @Test func everyHoldRowCitesItsSourceAndUnconfirmedOnesAskForVerification() {
+        // check
+        for drug in AntithromboticHolds.drugIDs {
+            let rule = AntithromboticHolds.rule(drugID: drug)!
+            #expect(!rule.source.citation.isEmpty, "\(drug)")
+        }
+        #expect(AntithromboticHolds.rule(drugID: "warfarin")?.high == .days(5))
+        #expect(AntithromboticHolds.rule(drugID: "ibuprofen")?.high == .days(1))
+        #expect(AntithromboticHolds.rule(drugID: "nabumetone")?.high == .days(6))
+        #expect(AntithromboticHolds.rule(drugID: "ginkgo")?.high == .hours(36))
+        #expect(AntithromboticHolds.rule(drugID: "apixaban")?.source.needsVerification == true)
+        #expect(AntithromboticHolds.rule(drugID: "celecoxib") == nil)
+        #expect(Criterion.allCases.filter { $0 != .steroidYearMilligrams }.allSatisfy { $0.shipped != nil })
+    }
+}
