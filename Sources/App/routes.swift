@@ -90,6 +90,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.clinicalSettings, access: .action(.clinicalSettings), use: SettingsController.show)
     app.on(.POST, SitePath.clinicalSettings, access: .action(.clinicalSettings), use: SettingsController.update)
     app.on(.POST, SitePath.clinicalRules, access: .action(.clinicalSettings), use: SettingsController.updateRules)
+    app.on(.POST, SitePath.clinicalCriteria, access: .action(.clinicalSettings), use: SettingsController.updateCriteria)
 
     app.on(.GET, SitePath.adminUsers, access: .action(.userManage), use: UsersController.index)
     app.on(.GET, SitePath.newUser, access: .action(.userManage), use: UsersController.new)

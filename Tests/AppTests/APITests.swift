@@ -272,6 +272,11 @@ import VaporTesting
             _ = try await call(.POST, order + "/review", orderIDs, .object(["version": 1, "fields": .object([:])]))
             _ = try await call(.POST, order + "/schedule", orderIDs, .object(["version": 1, "fields": .object(["scheduledFor": "2026-12-01"])]))
             _ = try await call(.POST, order + "/result", orderIDs, .object(["version": 2, "fields": .object(["report": "Normal study."])]))
+            let check = "?intervention=esi-transforaminal-lumbar&region=lumbar&levels=L4-L5&side=left&date=2026-12-01&steroid=dexamethasone&steroidMg=10"
+            _ = try await call(.GET, "/api/v1/patients/{patient}/decision-support", ["patient": id], query: check)
+            _ = try await call(.GET, "/api/v1/patients/{patient}/decision-support", ["patient": id], query: "?intervention=idet&region=cervical")
+            _ = try await call(.GET, "/api/v1/patients/{patient}/decision-support/candidates", ["patient": id], query: "?date=2026-12-01")
+            _ = try await call(.GET, "/api/v1/patients/{patient}/decision-support/candidates", ["patient": id], query: "?date=yesterday")
             _ = try await call(.GET, "/api/v1/inbox", query: "?mine=false")
             _ = try await call(.POST, "/api/v1/inbox/{item}/acknowledge", ["item": orderIDs["order"]!], .object(["note": "Seen"]))
             _ = try await call(.POST, "/api/v1/inbox/{item}/acknowledge", ["item": orderIDs["order"]!], .object([:]))

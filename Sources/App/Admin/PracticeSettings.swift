@@ -10,6 +10,8 @@ enum PracticeSettings {
     static let differences = "instrument-differences"
     /// The practice's choices about shipped rules (`PracticeRules`).
     static let rules = "practice-rules"
+    /// The practice's decision-support criteria (`DecisionCriteria`), by criterion.
+    static let criteria = "decision-criteria"
 
     private struct Row: Decodable { let name: String; let value: String; let version: Int }
 
@@ -19,7 +21,19 @@ enum PracticeSettings {
         var differencesVersion = 0
         var rules = PracticeRules()
         var rulesVersion = 0
+        var criteria = DecisionCriteria()
+        var criteriaVersion = 0
+
+        func version(of form: SettingsController.Form) -> Int {
+            switch form {
+            case .differences: differencesVersion
+            case .rules: rulesVersion
+            case .criteria: criteriaVersion
+            }
+        }
     }
+
+    static func criteria(on database: any Database) async throws -> DecisionCriteria { try await snapshot(on: database).criteria }
 
     static func snapshot(on database: any Database) async throws -> Snapshot {
         var snapshot = Snapshot()
@@ -31,6 +45,9 @@ enum PracticeSettings {
             case rules:
                 snapshot.rules = try JSONCoding.decode(PracticeRules.self, row.value)
                 snapshot.rulesVersion = row.version
+            case criteria:
+                snapshot.criteria = DecisionCriteria(overrides: try JSONCoding.decode([Criterion: Int].self, row.value))
+                snapshot.criteriaVersion = row.version
             default: continue
             }
         }
@@ -51,6 +68,11 @@ enum PracticeSettings {
     static func save(_ settings: PracticeRules, from version: Int, by user: UUID, now: Date, on database: any Database,
                      audit: @escaping TransactionalAudit) async throws -> Bool {
         try await save(rules, value: try JSONCoding.encode(settings), from: version, by: user, now: now, on: database, audit: audit)
+    }
+
+    static func save(_ settings: DecisionCriteria, from version: Int, by user: UUID, now: Date, on database: any Database,
+                     audit: @escaping TransactionalAudit) async throws -> Bool {
+        try await save(criteria, value: try JSONCoding.encode(settings.overrides), from: version, by: user, now: now, on: database, audit: audit)
     }
 
     /// Saves if still at `version`; false when someone saved in between. The audit row keeps the new value, so who

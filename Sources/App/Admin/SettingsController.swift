@@ -7,7 +7,7 @@ import Vapor
 /// in score, and the practice's choices about shipped rules (the unconfirmed opioid-with-benzodiazepine alert, the
 /// work-up deadlines). Defaults ship with their source; unconfirmed ones say "verify against current guideline".
 enum SettingsController {
-    enum Form { case differences, rules }
+    enum Form { case differences, rules, criteria }
 
     /// The form that was sent back, shown as submitted with its problems or its conflict.
     struct Submitted {
@@ -34,6 +34,12 @@ enum SettingsController {
         }
     }
 
+    static func updateCriteria(req: Request) async throws -> Response {
+        try await save(req, .criteria, parse: DecisionCriteria.parse, done: "Saved the decision-support criteria.") { criteria, version in
+            try await PracticeSettings.save(criteria, from: version, by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
+        }
+    }
+
     /// parse → save under the version check → back to the page, or the page with the problems (422) or the conflict (409).
     private static func save<S>(_ req: Request, _ form: Form, parse: (FormFields, CalendarDate) -> (S?, [String: String]), done: String,
                                 _ store: (S, Int) async throws -> Bool) async throws -> Response {
@@ -50,7 +56,7 @@ enum SettingsController {
             let current = try await PracticeSettings.snapshot(on: req.db)
             let conflict = "Someone else saved these settings while you were editing. Your values are below; saving again keeps yours."
             return page(req, current, submitted: Submitted(form: form, fields: fields,
-                                                           version: form == .rules ? current.rulesVersion : current.differencesVersion,
+                                                           version: current.version(of: form),
                                                            conflict: conflict), status: .conflict)
         }
         return req.redirect(to: SitePath.clinicalSettings(), flash: Flash(.success, done))
@@ -72,6 +78,7 @@ enum SettingsController {
             ]),
             differencesForm(mine(.differences, differences, stored.differencesVersion), csrfToken: req.csrfToken),
             rulesForm(mine(.rules, stored.rules.fields, stored.rulesVersion), csrfToken: req.csrfToken),
+            criteriaForm(mine(.criteria, stored.criteria.fields, stored.criteriaVersion), csrfToken: req.csrfToken),
         ])
     }
 
@@ -107,6 +114,21 @@ enum SettingsController {
                          placeholder: "Default: show it (\(source.citation)\(source.needsVerification ? " — verify against current guideline" : ""))"),
             form.number("workupOpenDays", "Days before an open work-up order is overdue", hint: "Default \(shipped.openDays).", narrow: true),
             form.number("workupReviewDays", "Days before a result waiting for review is overdue", hint: "Default \(shipped.reviewDays).", narrow: true),
+        ])
+    }
+
+    private static func criteriaForm(_ state: Submitted, csrfToken: String) -> BodyNode {
+        let form = BoundForm(fields: state.fields, problems: state.problems)
+        let errors = Criterion.allCases.compactMap { criterion in state.problems[criterion.rawValue].map { (name: criterion.rawValue, message: $0) } }
+        return settingsForm("Decision-support criteria", SitePath.clinicalCriteria(), state, errors: errors, csrfToken: csrfToken, [
+            .tag("p", text: "The numbers the procedure checks compare against: payer criteria (Medicare LCD defaults) and the practice's own limits. "
+                 + "Leave a field empty to keep the default shown."),
+            .group(Criterion.allCases.map { criterion in
+                let hint = criterion.shipped.map { shipped in
+                    "Default \(shipped.value) (\(shipped.source.citation))" + (shipped.source.needsVerification ? " — verify against current guideline." : ".")
+                } ?? "No default: the check is skipped until the practice sets one."
+                return form.number(criterion.rawValue, criterion.title, hint: hint, narrow: true)
+            }),
         ])
     }
 

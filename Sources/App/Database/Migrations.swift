@@ -32,5 +32,6 @@ enum Migrations {
         CreateLetter(),
         UpdateKioskSessionConfirmation(),
         CreateInboxVersion(),
+        UpdatePracticeSettingCriteria(),
     ]
 }

@@ -78,6 +78,7 @@ enum SitePath {
 
     static let clinicalSettings: Address<> = .init("settings", "clinical")
     static let clinicalRules = clinicalSettings / "rules"
+    static let clinicalCriteria = clinicalSettings / "decision-support"
     static let adminUsers: Address<> = .init("admin", "users")
     static let newUser = adminUsers / "new"
     static let user = Address<UUID>("admin", "users", .user)

@@ -93,11 +93,30 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// The criteria in force: shipped defaults, overridden where the practice chose otherwise.
-public struct DecisionCriteria: Hashable, Codable, Sendable {
+extension Criterion: CodingKeyRepresentable {}
+
+/// The criteria in force: shipped defaults, overridden where the practice chose otherwise. Stored as the overrides
+/// alone, so a later correction of a default reaches every practice that never chose otherwise.
+public struct DecisionCriteria: Hashable, Sendable {
     public var overrides: [Criterion: Int]
 
     public init(overrides: [Criterion: Int] = [:]) { self.overrides = overrides }
+
+    /// Reads the settings form: one whole number per criterion, by its raw value; empty keeps the default.
+    public static func parse(_ fields: FormFields, today: CalendarDate) -> (DecisionCriteria?, [String: String]) {
+        var reader = FormReader(fields, today: today)
+        var overrides: [Criterion: Int] = [:]
+        for criterion in Criterion.allCases {
+            overrides[criterion] = reader.integer(criterion.rawValue, in: criterion.range)
+        }
+        return reader.problems.isEmpty ? (DecisionCriteria(overrides: overrides), [:]) : (nil, reader.problems)
+    }
+
+    public var fields: FormFields {
+        var fields = FormFields()
+        fields.set(Criterion.allCases.map { ($0.rawValue, overrides[$0].map(String.init)) })
+        return fields
+    }
 
     public static let practiceSource = ClinicalSource("The practice's own setting (clinical settings page)", .secondary)
 
