@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
 
     app.on(.GET, SitePath.interventions, access: .action(.catalogueRead), use: InterventionsController.index)
     app.on(.GET, SitePath.intervention, access: .action(.catalogueRead), use: InterventionsController.show)
+    app.on(.GET, SitePath.decisionSupport, access: .action(.clinicalRead), use: DecisionSupportController.show)
 
     app.on(.GET, SitePath.questionnaires, access: .action(.clinicalRead), use: QuestionnairesController.index)
     app.on(.GET, SitePath.newQuestionnaireResponse, access: .action(.questionnaireWrite), use: QuestionnairesController.new)

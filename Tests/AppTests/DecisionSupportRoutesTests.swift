@@ -81,3 +81,30 @@ import VaporTesting
         }
     }
 }
+
+extension DecisionSupportRoutesTests {
+    @Test(arguments: TestDatabase.available)
+    func thePageRanksCandidatesAndExplainsACheck(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let physician = try await context.signedIn(.physician)
+            let base = try await radicularPatient(context, try await APIClient.make(physician))
+            let page = String(base.dropFirst("/api/v1".count)) + "/decision-support"
+            let therapist = try await context.signedIn(.therapist)
+            let coordinator = try await context.signedIn(.coordinator)
+            // act
+            let options = try await physician.get(page)
+            let checked = try await physician.get(page + "?intervention=esi-transforaminal-lumbar&region=lumbar&levels=L4-L5&side=left&date=11/30/2026")
+            let bad = try await physician.get(page + "?intervention=facet-rfa-lumbar&region=lumbar&levels=L3-L5&side=left")
+            let readOnly = try await therapist.get(page)
+            let refused = try await coordinator.get(page)
+            // check
+            #expect(options.status == .ok && options.text.contains("Candidates for this patient&#39;s diagnoses"))
+            #expect(options.text.contains("Lumbar transforaminal epidural steroid injection"))
+            #expect(checked.text.contains("Appropriate, with precautions") && checked.text.contains("Warfarin"))
+            #expect(checked.text.contains("11/24/2026") && checked.text.contains("Every rule checked"))
+            #expect(bad.status == .badRequest && bad.text.contains("is not a spinal level") && bad.text.contains("value=\"L3-L5\""))
+            #expect(readOnly.status == .ok && refused.status == .forbidden)
+        }
+    }
+}

@@ -59,6 +59,8 @@ enum SitePath {
     static let kioskAnswers = Address<String>("kiosk", "questionnaire", .questionnaire)
     static let kioskDone = kiosk / "done"
 
+    static let decisionSupport = patient / "decision-support"
+
     static let workup = patient / "workup"
     static let newWorkupOrder = workup / "new"
     static let workupOrder = Address<UUID, UUID>("patients", .patient, "workup", .order)

@@ -50,13 +50,20 @@ enum DecisionSupportQueries {
 }
 
 extension DecisionSupportQueries {
+    /// What the rules read: the patient's facts and the practice's criteria.
+    static func inputs(for patient: PatientRecord, on database: any Database) async throws -> (PatientFacts, DecisionCriteria) {
+        (try await facts(for: patient, on: database), try await PracticeSettings.criteria(on: database))
+    }
+
     /// The verdict for one candidate, with the practice's criteria.
     static func decide(_ candidate: Candidate, for patient: PatientRecord, on database: any Database) async throws -> Decision {
-        DecisionSupport.decide(candidate, for: try await facts(for: patient, on: database), criteria: try await PracticeSettings.criteria(on: database))
+        let (facts, criteria) = try await inputs(for: patient, on: database)
+        return DecisionSupport.decide(candidate, for: facts, criteria: criteria)
     }
 
     /// The catalogue's candidates for the patient's diagnoses, best first.
     static func rank(for patient: PatientRecord, on date: CalendarDate, on database: any Database) async throws -> [Decision] {
-        DecisionSupport.rank(for: try await facts(for: patient, on: database), on: date, criteria: try await PracticeSettings.criteria(on: database))
+        let (facts, criteria) = try await inputs(for: patient, on: database)
+        return DecisionSupport.rank(for: facts, on: date, criteria: criteria)
     }
 }
