@@ -14,40 +14,41 @@ public struct InterventionSite: Hashable, Sendable {
         self.side = side
     }
 
-    /// The site, or nil with the problems noted on `reader`. `procedures`: only procedures, not the rest of a plan.
-    public static func read(_ reader: inout FormReader, procedures: Bool) -> InterventionSite? {
-        let id = reader.text("intervention", limit: 60, required: procedures ? "Choose the procedure." : "Choose the intervention.")
+    /// The site, or nil with the problems noted on `reader`. `procedures`: only procedures, not the rest of a plan;
+    /// `prefix` names a row of a longer form ("component.2.").
+    public static func read(_ reader: inout FormReader, procedures: Bool, prefix: String = "") -> InterventionSite? {
+        let id = reader.text(prefix + "intervention", limit: 60, required: procedures ? "Choose the procedure." : "Choose the intervention.")
         let intervention = InterventionCatalogue.intervention(id).flatMap { !procedures || $0.isProcedure ? $0 : nil }
         if !id.isEmpty, intervention == nil {
-            reader.problem("intervention", procedures ? "Choose a procedure from the catalogue." : "Choose an intervention from the catalogue.")
+            reader.problem(prefix + "intervention", procedures ? "Choose a procedure from the catalogue." : "Choose an intervention from the catalogue.")
         }
-        let region = reader.one("region", BodyArea.self, required: "Choose the region.")
-        let side = reader.one("side", Laterality.self)
-        let levelText = reader.text("levels", limit: 100)
+        let region = reader.one(prefix + "region", BodyArea.self, required: "Choose the region.")
+        let side = reader.one(prefix + "side", Laterality.self)
+        let levelText = reader.text(prefix + "levels", limit: 100)
         guard let intervention, let region else { return nil }
         var levels: [ProcedureLevel] = []
         if !intervention.regions.contains(region) {
-            reader.problem("region", "\(intervention.name) is not done in the \(region.title.lowercased()) region.")
+            reader.problem(prefix + "region", "\(intervention.name) is not done in the \(region.title.lowercased()) region.")
         } else if let unit = intervention.levelUnit, region.isSpinal {
             let (parsed, problem) = ProcedureLevel.parseList(levelText, unit: unit, region: region)
-            if let problem { reader.problem("levels", problem) }
+            if let problem { reader.problem(prefix + "levels", problem) }
             levels = parsed
         } else if !levelText.isEmpty {
-            reader.problem("levels", "\(intervention.name) is not done at spinal levels; leave this empty.")
+            reader.problem(prefix + "levels", "\(intervention.name) is not done at spinal levels; leave this empty.")
         }
         switch (intervention.bilateral, side) {
-        case (.noSide, .some): reader.problem("side", "\(intervention.name) has no side; leave this empty.")
-        case (.notAllowed, .bilateral): reader.problem("side", "\(intervention.name) is done on one side per session.")
+        case (.noSide, .some): reader.problem(prefix + "side", "\(intervention.name) has no side; leave this empty.")
+        case (.notAllowed, .bilateral): reader.problem(prefix + "side", "\(intervention.name) is done on one side per session.")
         default: break
         }
-        let names = ["intervention", "region", "levels", "side"]
+        let names = ["intervention", "region", "levels", "side"].map { prefix + $0 }
         return names.contains { reader.problems[$0] != nil } ? nil : InterventionSite(intervention: intervention, region: region, levels: levels, side: side)
     }
 
     /// The fields `read` takes.
-    public var fields: [(String, String?)] {
-        [("intervention", intervention.id), ("region", region.rawValue), ("levels", levels.map(\.description).joined(separator: ", ")),
-         ("side", side?.rawValue)]
+    public func fields(prefix: String = "") -> [(String, String?)] {
+        [(prefix + "intervention", intervention.id), (prefix + "region", region.rawValue),
+         (prefix + "levels", levels.map(\.description).joined(separator: ", ")), (prefix + "side", side?.rawValue)]
     }
 
     /// "Lumbar transforaminal epidural steroid injection, L4-L5, left"
