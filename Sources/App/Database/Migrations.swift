@@ -33,5 +33,6 @@ enum Migrations {
         UpdateKioskSessionConfirmation(),
         CreateInboxVersion(),
         UpdatePracticeSettingCriteria(),
+        CreateCarePlan(),
     ]
 }

@@ -60,6 +60,12 @@ enum SitePath {
     static let kioskDone = kiosk / "done"
 
     static let decisionSupport = patient / "decision-support"
+    static let plans = patient / "plans"
+    static let newPlan = plans / "new"
+    static let plan = Address<UUID, UUID>("patients", .patient, "plans", .plan)
+    static let editPlan = plan / "edit"
+    static let activatePlan = plan / "activate"
+    static let revisePlan = plan / "revise"
 
     static let workup = patient / "workup"
     static let newWorkupOrder = workup / "new"
@@ -102,7 +108,7 @@ enum SitePath {
 
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
-    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention
+    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan
 
     /// Named by a catalogue's text id rather than a record's UUID.
     var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
@@ -137,6 +143,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     static let item = PathSegment.parameter(.item)
     static let letter = PathSegment.parameter(.letter)
     static let intervention = PathSegment.parameter(.intervention)
+    static let plan = PathSegment.parameter(.plan)
 
     var component: PathComponent {
         switch self {

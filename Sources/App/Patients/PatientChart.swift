@@ -131,7 +131,8 @@ enum PatientChart {
                 }),
             ])),
             listCard(patientID, .diagnosis, rows: clinical.diagnoses, columns: DiagnosisEntry.columns, canWrite: clinical.canWriteChart,
-                     before: [.tag("p", [], [.link("Treatment options and procedure checks", to: SitePath.decisionSupport(patientID))])]),
+                     before: [.tag("p", [], [.link("Treatment plans", to: SitePath.plans(patientID)), .text(" · "),
+                                             .link("Treatment options and procedure checks", to: SitePath.decisionSupport(patientID))])]),
             .tag("section", [("class", "card chart-map"), ("aria-labelledby", "map-heading")], [
                 .tag("h2", [("id", "map-heading")], text: "Where it hurts"),
                 .unwrap(clinical.painMap, { map in

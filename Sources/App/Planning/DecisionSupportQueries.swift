@@ -42,7 +42,7 @@ enum DecisionSupportQueries {
     }
 
     /// The content of the latest visit note, signed or draft, by the day of its encounter.
-    private static func latestEvaluation(patientID: UUID, on database: any Database) async throws -> EvaluationContent? {
+    static func latestEvaluation(patientID: UUID, on database: any Database) async throws -> EvaluationContent? {
         let notes = try await EvaluationQueries.notes(patientID: patientID, on: database)
         let latest = notes.max { ($0.1?.occurredOn ?? "", $0.0.updatedAt) < ($1.1?.occurredOn ?? "", $1.0.updatedAt) }
         return try latest?.0.decoded()

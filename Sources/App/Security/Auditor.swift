@@ -62,6 +62,10 @@ enum AuditAction: String, CaseIterable {
     /// A printout of the chart (a note, the medication list, instructions, a letter); the resource type says which.
     case documentPrint = "document.print"
     case letterCreate = "letter.create"
+    case planCreate = "plan.create"
+    case planUpdate = "plan.update"
+    case planActivate = "plan.activate"
+    case planRevise = "plan.revise"
 }
 
 extension AuditAction {
@@ -114,6 +118,10 @@ extension AuditAction {
         case .submissionDiscard: "Discarded a kept form"
         case .documentPrint: "Opened a printout"
         case .letterCreate: "Wrote a letter"
+        case .planCreate: "Started a treatment plan"
+        case .planUpdate: "Saved a treatment plan draft"
+        case .planActivate: "Activated a treatment plan"
+        case .planRevise: "Started a revision of a treatment plan"
         }
     }
 }

@@ -5,6 +5,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     /// Clinical notes, alerts and results: the clinical team, not the front desk.
     case clinicalRead = "clinical.read"
     case evaluationWrite = "evaluation.write"
+    /// Draft and revise treatment plans; a physician activates them (`noteSign`).
+    case planWrite = "plan.write"
     /// Keep the chart's lists: medications, allergies, prior treatments.
     case chartWrite = "chart.write"
     /// Enter a patient's questionnaire answers, or mark a response entered in error.
@@ -38,11 +40,12 @@ extension Action {
         case .patientRegister: "Register patients and correct their registration."
         case .clinicalRead: "Read clinical notes, the chart's lists, questionnaire answers, alerts and results; see the inbox."
         case .evaluationWrite: "Write visit notes as drafts and add addenda to signed ones."
+        case .planWrite: "Draft treatment plans and start their revisions."
         case .chartWrite: "Keep medications, allergies, prior treatments and diagnoses; order tests and enter their results."
         case .questionnaireWrite: "Enter a patient's questionnaire answers, or mark a response entered in error."
         case .questionnaireHandout: "Hand questionnaires to a patient on the waiting-room tablet (without seeing the answers)."
         case .clinicalSettings: "Change the practice's clinical settings: minimal important differences, optional alerts, work-up deadlines."
-        case .noteSign: "Sign visit notes (then only addenda may follow), sign the review of test results, and write letters from signed notes."
+        case .noteSign: "Sign visit notes (then only addenda may follow), sign the review of test results, write letters from signed notes, and activate treatment plans."
         case .alertResolve: "Resolve a chart alert (a red flag ruled out, a safety answer handled) with a reason."
         case .alertAcknowledge: "Acknowledge an alert or a result in the inbox: seen, and what is being done."
         case .workupSchedule: "Book or move the date of an ordered test."
@@ -72,10 +75,10 @@ public enum PermissionTable {
     // the front desk sees registration, not clinical notes.
     public static let grants: [Role: Set<Action>] = [
         .admin: [.userManage, .auditView, .reportView],
-        .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite,
+        .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .chartWrite, .questionnaireWrite,
                      .questionnaireHandout, .noteSign, .alertResolve, .alertAcknowledge, .clinicalSettings,
                      .workupSchedule, .scheduleView, .worklistView, .reportView, .catalogueRead],
-        .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .chartWrite, .questionnaireWrite, .questionnaireHandout,
+        .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .chartWrite, .questionnaireWrite, .questionnaireHandout,
                  .alertAcknowledge, .workupSchedule, .scheduleView, .worklistView, .catalogueRead],
         // Coordinators read the catalogue for codes and preparation when they verify coverage and book.
         .coordinator: [.patientRead, .patientRegister, .questionnaireHandout, .workupSchedule, .scheduleView, .worklistView, .catalogueRead],
