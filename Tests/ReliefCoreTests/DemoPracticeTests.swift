@@ -119,3 +119,25 @@ import Testing
         #expect(young.filter { !$0.earlierMME.isEmpty }.allSatisfy { !OpioidSummary($0.medications).lines.isEmpty })
     }
 }
+
+@Suite struct DemoPlansTests {
+    let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    @Test func demoPlansFitTheDiagnosisAndRoundTripThroughTheForm() {
+        // setup
+        let plans = (0..<300).compactMap { index -> (DiagnosisEntry, CarePlanContent)? in
+            let diagnosis = DemoChartLists.diagnoses(index: index, seed: 3, today: today)[0]
+            return DemoPlans.plan(index: index, seed: 3, diagnosis: diagnosis, firstVisit: today.adding(days: -60), onOpioid: index % 3 == 0).map { (diagnosis, $0) }
+        }
+        // act / check
+        #expect(plans.count > 120)
+        for (diagnosis, plan) in plans {
+            let kinds = Set(PainKind.of(diagnosis.conditionCode ?? ""))
+            let procedures = plan.components.compactMap { InterventionCatalogue.intervention($0.intervention) }.filter(\.isProcedure)
+            #expect(procedures.allSatisfy { !kinds.isDisjoint(with: $0.indications) }, "\(diagnosis.code)")
+            #expect(plan.components.contains { $0.intervention == "physical-therapy" })
+            // A plan read back through its form is the same plan (the form's start-date rule judged as of its start).
+            #expect(CarePlanContent.parse(plan.fields, today: plan.startOn).0 == plan)
+        }
+    }
+}

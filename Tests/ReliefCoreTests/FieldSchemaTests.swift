@@ -88,6 +88,7 @@ import Testing
             ("prior treatment", PriorTreatmentEntry.schema, { PriorTreatmentEntry.parse($0, today: today).problems }),
             ("diagnosis", DiagnosisEntry.schema, { DiagnosisEntry.parse($0, today: today).problems }),
             ("prior procedure", PriorProcedureEntry.schema, { PriorProcedureEntry.parse($0, today: today).problems }),
+            ("treatment plan", CarePlanContent.schema, { CarePlanContent.parse($0, today: today).1 }),
             ("evaluation", EvaluationForm.schema, { EvaluationForm.parse($0, today: today).problems }),
             ("encounter", EncounterStart.schema, { EncounterStart.parse($0, today: today).1 }),
             ("work-up order", WorkupOrder.schema, { WorkupOrder.parse($0, today: today).1 }),

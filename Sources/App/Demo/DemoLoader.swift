@@ -85,6 +85,10 @@ public enum DemoLoader {
                     "id", "patient_id", "test", "status", "ordered_on", "scheduled_for", "request", "result", "resulted_on", "reviewed_at",
                     "reviewed_by", "review_comment", "created_at", "created_by", "updated_at", "updated_by", "version",
                 ], batch.workup, on: database)
+                try await insertInChunks(CarePlanRecord.schema, columns: [
+                    "id", "patient_id", "plan_id", "number", "status", "title", "content", "start_on", "review_on", "catalogue_version",
+                    "created_at", "created_by", "updated_at", "updated_by", "activated_at", "activated_by", "version",
+                ], batch.plans, on: database)
             }
         }
     }
@@ -100,6 +104,7 @@ public enum DemoLoader {
         var encounters: [[any Encodable & Sendable]] = []
         var evaluations: [[any Encodable & Sendable]] = []
         var workup: [[any Encodable & Sendable]] = []
+        var plans: [[any Encodable & Sendable]] = []
 
         init(first: Int, size: Int, seed: UInt64, today: CalendarDate, now: Date, nurse: UUID?, physician: UUID?) throws {
             self.first = first
@@ -148,6 +153,12 @@ public enum DemoLoader {
                                        physician, time, time, physician, 1])
                     evaluations.append([nextID(), encounterID, id, try JSONCoding.encode(visit.content), time, physician, time, time,
                                         physician, 2])
+                }
+                if let physician, let first = scores.first?.completedOn, let diagnosis = diagnoses.first,
+                   let plan = DemoPlans.plan(index: index, seed: seed, diagnosis: diagnosis, firstVisit: first, onOpioid: !summary.lines.isEmpty) {
+                    let planID = nextID(), time = plan.startOn.startOfDay
+                    plans.append([planID, id, planID, 1, PlanStatus.active.rawValue, plan.title, try JSONCoding.encode(plan), plan.startOn.description,
+                                  plan.reviewOn?.description, InterventionCatalogue.version, time, physician, time, physician, time, physician, 1])
                 }
                 self.entries += entries
                 for submission in scores {

@@ -38,6 +38,23 @@ extension PriorProcedureEntry {
     ])
 }
 
+extension CarePlanContent {
+    public static let schema = FieldSchema([
+        .text("title", limit: 120, required: true), .choice("phase", PlanPhase.self, required: true), FieldSpec("startOn", .date, required: true),
+        FieldSpec("reviewOn", .date), .text("note", limit: 2000, multiline: true),
+    ] + (1...goalRows).flatMap { row -> [FieldSpec] in
+        let prefix = goalPrefix(row)
+        return [.text(prefix + "text", limit: 300), .choice(prefix + "measure", GoalMeasure.self), .number(prefix + "target", 0...100_000),
+                FieldSpec(prefix + "targetDate", .date), .choice(prefix + "status", GoalStatus.self)]
+    } + (1...componentRows).flatMap { row -> [FieldSpec] in
+        let prefix = componentPrefix(row)
+        return [FieldSpec(prefix + "intervention", .choice(InterventionCatalogue.all.map(\.id))), .choice(prefix + "region", BodyArea.self),
+                .text(prefix + "levels", limit: 100), .choice(prefix + "side", Laterality.self), .choice(prefix + "phase", PlanPhase.self),
+                .integer(prefix + "sequence", 1...99), .text(prefix + "responsible", limit: 120), FieldSpec(prefix + "startOn", .date),
+                .choice(prefix + "status", ComponentStatus.self), .text(prefix + "note", limit: 500)]
+    })
+}
+
 extension DiagnosisEntry {
     public static let schema = FieldSchema([
         FieldSpec("condition", .choice(ConditionCatalogue.all.map(\.code) + [uncodedChoice])), .text("text", limit: 200),
