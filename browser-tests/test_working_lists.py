@@ -91,6 +91,7 @@ def test_the_administrator_searches_the_audit_by_patient_and_reads_the_roles(bro
     browser.get(base_url + "/admin/audit")
     fill(browser, {"patient": "Zzyzx-nobody"})
     browser.find_element(By.XPATH, "//button[normalize-space()='Filter']").click()
+    wait_for_url(browser, lambda url: "patient=" in url)
     assert "No patient matches" in browser.find_element(By.TAG_NAME, "main").text
 
     browser.get(base_url + "/admin/audit")
@@ -101,6 +102,7 @@ def test_the_administrator_searches_the_audit_by_patient_and_reads_the_roles(bro
     field.clear()
     field.send_keys(family)
     browser.find_element(By.XPATH, "//button[normalize-space()='Filter']").click()
+    wait_for_url(browser, lambda url: "patient=" + family.split()[0] in url or "patient=" in url and "Zzyzx" not in url)
     shown = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "table.audit tbody tr td:nth-child(6)")]
     assert shown and all(family in name for name in shown)
     times = browser.find_elements(By.CSS_SELECTOR, "table.audit tbody tr td:first-child")
