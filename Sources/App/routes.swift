@@ -84,6 +84,7 @@ func routes(_ app: Application) throws {
     chartList(app, AllergyEntry.self)
     chartList(app, PriorTreatmentEntry.self)
     chartList(app, PriorProcedureEntry.self)
+    chartList(app, CoverageEntry.self)
     chartList(app, DiagnosisEntry.self)
 
     app.on(.GET, SitePath.inbox, access: .action(.clinicalRead), use: InboxController.index)
@@ -116,10 +117,11 @@ func routes(_ app: Application) throws {
 
 /// The routes of one chart list: read by the clinical team, kept by those who may write the chart.
 private func chartList<C: ChartEntryPresentation>(_ app: Application, _ type: C.Type) {
-    app.on(.GET, SitePath.chartEntries(C.kind), access: .action(.clinicalRead), use: ChartEntriesController<C>.index)
-    app.on(.GET, SitePath.newChartEntry(C.kind), access: .action(.chartWrite), use: ChartEntriesController<C>.new)
-    app.on(.POST, SitePath.chartEntries(C.kind), access: .action(.chartWrite), use: ChartEntriesController<C>.create)
-    app.on(.GET, SitePath.editChartEntry(C.kind), access: .action(.chartWrite), use: ChartEntriesController<C>.edit)
-    app.on(.POST, SitePath.chartEntry(C.kind), access: .action(.chartWrite), use: ChartEntriesController<C>.update)
-    app.on(.POST, SitePath.chartEntryInError(C.kind), access: .action(.chartWrite), use: ChartEntriesController<C>.enterInError)
+    let read = Access.action(C.kind.readAction), write = Access.action(C.kind.writeAction)
+    app.on(.GET, SitePath.chartEntries(C.kind), access: read, use: ChartEntriesController<C>.index)
+    app.on(.GET, SitePath.newChartEntry(C.kind), access: write, use: ChartEntriesController<C>.new)
+    app.on(.POST, SitePath.chartEntries(C.kind), access: write, use: ChartEntriesController<C>.create)
+    app.on(.GET, SitePath.editChartEntry(C.kind), access: write, use: ChartEntriesController<C>.edit)
+    app.on(.POST, SitePath.chartEntry(C.kind), access: write, use: ChartEntriesController<C>.update)
+    app.on(.POST, SitePath.chartEntryInError(C.kind), access: write, use: ChartEntriesController<C>.enterInError)
 }

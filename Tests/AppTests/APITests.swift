@@ -225,6 +225,8 @@ import VaporTesting
                 ("medications", oxycodone),
                 ("allergies", .object(["substance": "latex", "reaction": ["hives"], "status": "active"])),
                 ("prior-treatments", .object(["kind": "physical-therapy", "weeks": 8, "result": "no-relief"])),
+                ("coverage", .object(["payerKind": "medicare", "payer": "Medicare Part B", "memberID": "1EG4-TE5-MK72", "status": "active",
+                                      "checkedOn": "2026-11-10", "deductibleRemaining": 120.5, "coinsurancePercent": 20])),
                 ("prior-procedures", .object(["intervention": "esi-transforaminal-lumbar", "region": "lumbar", "levels": "L4-L5", "side": "left",
                                               "performedOn": "2026-03-02", "peakReliefPercent": 70, "reliefWeeks": 10])),
                 ("diagnoses", .object(["condition": "M54.50", "chronic": true, "status": "active", "certainty": "provisional"])),

@@ -295,3 +295,35 @@ extension ChartListsTests {
         }
     }
 }
+
+extension ChartListsTests {
+    @Test(arguments: TestDatabase.available)
+    func theFrontDeskKeepsInsuranceThatClinicalListsDoNotOpenToIt(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let coordinator = try await context.signedIn(.coordinator)
+            let therapist = try await context.signedIn(.therapist)
+            let list = SitePath.chartEntries(.coverage)(patient.id)
+            let chart = try await coordinator.get(SitePath.patient(patient.id))
+            try await coordinator.get(list + "/new")
+            // act
+            let wrong = try await coordinator.post(list, pairs: [("payerKind", "medicare"), ("payer", "Medicare Part B"), ("status", "active"),
+                                                                 ("deductibleRemaining", "1.234")])
+            let saved = try await coordinator.post(list, pairs: [("payerKind", "medicare"), ("payer", "Medicare Part B"), ("memberID", "1EG4-TE5-MK72"),
+                                                                 ("status", "active"), ("checkedOn", "11/10/2026"), ("deductibleRemaining", "120.50"),
+                                                                 ("coinsurancePercent", "20")])
+            let shown = try await coordinator.get(list)
+            let readOnly = try await therapist.get(list)
+            let clinical = try await coordinator.get(SitePath.chartEntries(.medication)(patient.id))
+            // check
+            #expect(chart.text.contains(list))
+            #expect(wrong.status == .unprocessableEntity && wrong.text.contains("Enter the member id from the card.")
+                    && wrong.text.contains("Enter an amount in dollars"))
+            #expect(saved.status == .seeOther && shown.text.contains("Medicare Part B (primary)") && shown.text.contains("$120.50"))
+            #expect(readOnly.status == .ok && !readOnly.text.contains("Add"))
+            #expect(clinical.status == .forbidden)
+            #expect(try await context.auditEvents(.recordCreate).first?.resourceType == "Coverage")
+        }
+    }
+}

@@ -69,14 +69,14 @@ enum ChartEntriesAPI<C: ChartEntryAPI> {
     static var endpoints: [APIEndpoint] {
         let list: [PathSegment] = ["patients", .patient, .constant(C.kind.pathSegment)], one = list + [.entry], title = C.kind.pluralTitle.lowercased()
         return [
-            APIEndpoint(.GET, list, access: .action(.clinicalRead), "The patient's \(title), newest first, with what the current list computes.",
+            APIEndpoint(.GET, list, access: .action(C.kind.readAction), "The patient's \(title), newest first, with what the current list computes.",
                         response: .ref("\(name)List"), handler: index),
-            APIEndpoint(.POST, list, access: .action(.chartWrite), "Add an entry to the patient's \(title).",
+            APIEndpoint(.POST, list, access: .action(C.kind.writeAction), "Add an entry to the patient's \(title).",
                         request: .ref("\(name)Write"), response: .ref("\(name)Entry"), status: .created, handler: create),
-            APIEndpoint(.GET, one, access: .action(.clinicalRead), "Read one entry.", response: .ref("\(name)Entry"), handler: show),
-            APIEndpoint(.PUT, one, access: .action(.chartWrite), "Replace an entry; a field left out is emptied. 409 when the version is not the latest.",
+            APIEndpoint(.GET, one, access: .action(C.kind.readAction), "Read one entry.", response: .ref("\(name)Entry"), handler: show),
+            APIEndpoint(.PUT, one, access: .action(C.kind.writeAction), "Replace an entry; a field left out is emptied. 409 when the version is not the latest.",
                         request: .ref("\(name)Update"), response: .ref("\(name)Entry"), failures: [.conflict], handler: update),
-            APIEndpoint(.POST, one + ["entered-in-error"], access: .action(.chartWrite),
+            APIEndpoint(.POST, one + ["entered-in-error"], access: .action(C.kind.writeAction),
                         "Take a wrong entry off the chart with the reason; it stays in the record, marked.",
                         request: .ref("VersionedReason"), response: .ref("Retraction"), failures: [.conflict], handler: enterInError),
         ]

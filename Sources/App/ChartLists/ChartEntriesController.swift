@@ -11,7 +11,7 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
         let entries = try await ChartEntryQueries.entries(C.self, patientID: patient.id, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, patientID: patient.id,
                                        detail: "list of \(entries.count)"))
-        let canWrite = try req.user.can(.chartWrite)
+        let canWrite = try req.user.can(C.kind.writeAction)
         let rows = rows(entries, patientID: patient.id, canWrite: canWrite)
         let model = ChartEntryPages.ListModel(
             kind: C.kind, patientID: patient.id, columns: C.columns, current: rows.current, earlier: rows.earlier, canWrite: canWrite,

@@ -6,6 +6,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
     case allergy
     case priorTreatment = "prior-treatment"
     case priorProcedure = "prior-procedure"
+    case coverage
     case diagnosis
 
     /// The FHIR resource an entry maps onto, also its resource type in the audit trail.
@@ -15,6 +16,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .allergy: "AllergyIntolerance"
         case .priorTreatment, .priorProcedure: "Procedure"
         case .diagnosis: "Condition"
+        case .coverage: "Coverage"
         }
     }
 
@@ -25,6 +27,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .priorTreatment: "Prior treatment"
         case .priorProcedure: "Procedure done elsewhere"
         case .diagnosis: "Diagnosis"
+        case .coverage: "Coverage"
         }
     }
 
@@ -35,6 +38,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .priorTreatment: "Prior treatments"
         case .priorProcedure: "Procedures done elsewhere"
         case .diagnosis: "Diagnoses"
+        case .coverage: "Insurance coverage"
         }
     }
 
@@ -46,8 +50,13 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .priorTreatment: "prior-treatments"
         case .priorProcedure: "prior-procedures"
         case .diagnosis: "diagnoses"
+        case .coverage: "coverage"
         }
     }
+
+    /// Who reads and keeps the list: insurance belongs with the registration the front desk keeps; the rest is clinical.
+    public var readAction: Action { self == .coverage ? .patientRead : .clinicalRead }
+    public var writeAction: Action { self == .coverage ? .patientRegister : .chartWrite }
 }
 
 /// One entry of a chart list, stored as JSON next to a few columns for queries. Parsing checks every value and

@@ -38,6 +38,15 @@ extension PriorProcedureEntry {
     ])
 }
 
+extension CoverageEntry {
+    public static let schema = FieldSchema([
+        .choice("payerKind", PayerKind.self, required: true), .text("payer", limit: 120, required: true), .text("plan", limit: 120),
+        .text("memberID", limit: 40), .text("groupID", limit: 40), .text("subscriber", limit: 120), .choice("relationship", SubscriberRelationship.self),
+        FieldSpec("startOn", .date), FieldSpec("endOn", .date), .choice("priority", CoveragePriority.self),
+        .choice("status", CoverageStatus.self, required: true), FieldSpec("checkedOn", .date), .text("checkedBy", limit: 120),
+    ] + moneyFields.map { .number($0, 0...1_000_000) } + [.integer("coinsurancePercent", 0...100), .text("note", limit: 1000, multiline: true)])
+}
+
 extension CarePlanContent {
     public static let schema = FieldSchema([
         .text("title", limit: 120, required: true), .choice("phase", PlanPhase.self, required: true), FieldSpec("startOn", .date, required: true),
