@@ -46,6 +46,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.interventions, access: .action(.catalogueRead), use: InterventionsController.index)
     app.on(.GET, SitePath.intervention, access: .action(.catalogueRead), use: InterventionsController.show)
     app.on(.GET, SitePath.decisionSupport, access: .action(.clinicalRead), use: DecisionSupportController.show)
+    app.on(.GET, SitePath.costEstimate, access: .action(.patientRead), use: CostEstimateController.show)
     app.on(.GET, SitePath.plans, access: .action(.clinicalRead), use: CarePlansController.index)
     app.on(.GET, SitePath.newPlan, access: .action(.planWrite), use: CarePlansController.new)
     app.on(.POST, SitePath.plans, access: .action(.planWrite), use: CarePlansController.create)
@@ -101,6 +102,7 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.clinicalSettings, access: .action(.clinicalSettings), use: SettingsController.update)
     app.on(.POST, SitePath.clinicalRules, access: .action(.clinicalSettings), use: SettingsController.updateRules)
     app.on(.POST, SitePath.clinicalCriteria, access: .action(.clinicalSettings), use: SettingsController.updateCriteria)
+    app.on(.POST, SitePath.feeSchedule, access: .action(.clinicalSettings), use: SettingsController.updateFees)
 
     app.on(.GET, SitePath.adminUsers, access: .action(.userManage), use: UsersController.index)
     app.on(.GET, SitePath.newUser, access: .action(.userManage), use: UsersController.new)

@@ -279,6 +279,9 @@ import VaporTesting
             _ = try await call(.GET, "/api/v1/patients/{patient}/decision-support", ["patient": id], query: "?intervention=idet&region=cervical")
             _ = try await call(.GET, "/api/v1/patients/{patient}/decision-support/candidates", ["patient": id], query: "?date=2026-12-01")
             _ = try await call(.GET, "/api/v1/patients/{patient}/decision-support/candidates", ["patient": id], query: "?date=yesterday")
+            _ = try await call(.GET, "/api/v1/patients/{patient}/cost-estimate", ["patient": id],
+                               query: "?intervention=facet-rfa-lumbar&region=lumbar&levels=L4-L5&side=bilateral")
+            _ = try await call(.GET, "/api/v1/patients/{patient}/cost-estimate", ["patient": id], query: "?region=lumbar")
             let plans = "/api/v1/patients/{patient}/care-plans", plan = plans + "/{plan}"
             let planFields: JSONValue = .object(["title": "Left L5 radiculopathy", "phase": "pain-reduction", "startOn": "2026-11-18",
                                                  "goal.1.text": "Walk 30 minutes", "goal.1.measure": "walking-minutes", "goal.1.target": 30,

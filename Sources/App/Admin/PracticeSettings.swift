@@ -12,6 +12,8 @@ enum PracticeSettings {
     static let rules = "practice-rules"
     /// The practice's decision-support criteria (`DecisionCriteria`), by criterion.
     static let criteria = "decision-criteria"
+    /// The practice's fee schedule (`FeeSchedule`), cents by CPT code.
+    static let fees = "fee-schedule"
 
     private struct Row: Decodable { let name: String; let value: String; let version: Int }
 
@@ -23,12 +25,15 @@ enum PracticeSettings {
         var rulesVersion = 0
         var criteria = DecisionCriteria()
         var criteriaVersion = 0
+        var fees = FeeSchedule()
+        var feesVersion = 0
 
         func version(of form: SettingsController.Form) -> Int {
             switch form {
             case .differences: differencesVersion
             case .rules: rulesVersion
             case .criteria: criteriaVersion
+            case .fees: feesVersion
             }
         }
     }
@@ -48,6 +53,9 @@ enum PracticeSettings {
             case criteria:
                 snapshot.criteria = DecisionCriteria(overrides: try JSONCoding.decode([Criterion: Int].self, row.value))
                 snapshot.criteriaVersion = row.version
+            case fees:
+                snapshot.fees = FeeSchedule(try JSONCoding.decode([String: Int].self, row.value).mapValues { Money(cents: $0) })
+                snapshot.feesVersion = row.version
             default: continue
             }
         }
@@ -73,6 +81,11 @@ enum PracticeSettings {
     static func save(_ settings: DecisionCriteria, from version: Int, by user: UUID, now: Date, on database: any Database,
                      audit: @escaping TransactionalAudit) async throws -> Bool {
         try await save(criteria, value: try JSONCoding.encode(settings.overrides), from: version, by: user, now: now, on: database, audit: audit)
+    }
+
+    static func save(_ schedule: FeeSchedule, from version: Int, by user: UUID, now: Date, on database: any Database,
+                     audit: @escaping TransactionalAudit) async throws -> Bool {
+        try await save(fees, value: try JSONCoding.encode(schedule.fees.mapValues(\.cents)), from: version, by: user, now: now, on: database, audit: audit)
     }
 
     /// Saves if still at `version`; false when someone saved in between. The audit row keeps the new value, so who

@@ -7,7 +7,7 @@ import Vapor
 /// in score, and the practice's choices about shipped rules (the unconfirmed opioid-with-benzodiazepine alert, the
 /// work-up deadlines). Defaults ship with their source; unconfirmed ones say "verify against current guideline".
 enum SettingsController {
-    enum Form { case differences, rules, criteria }
+    enum Form { case differences, rules, criteria, fees }
 
     /// The form that was sent back, shown as submitted with its problems or its conflict.
     struct Submitted {
@@ -37,6 +37,12 @@ enum SettingsController {
     static func updateCriteria(req: Request) async throws -> Response {
         try await save(req, .criteria, parse: DecisionCriteria.parse, done: "Saved the decision-support criteria.") { criteria, version in
             try await PracticeSettings.save(criteria, from: version, by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
+        }
+    }
+
+    static func updateFees(req: Request) async throws -> Response {
+        try await save(req, .fees, parse: FeeSchedule.parse, done: "Saved the fee schedule.") { schedule, version in
+            try await PracticeSettings.save(schedule, from: version, by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit)
         }
     }
 
@@ -79,6 +85,7 @@ enum SettingsController {
             differencesForm(mine(.differences, differences, stored.differencesVersion), csrfToken: req.csrfToken),
             rulesForm(mine(.rules, stored.rules.fields, stored.rulesVersion), csrfToken: req.csrfToken),
             criteriaForm(mine(.criteria, stored.criteria.fields, stored.criteriaVersion), csrfToken: req.csrfToken),
+            feesForm(mine(.fees, stored.fees.fields, stored.feesVersion), csrfToken: req.csrfToken),
         ])
     }
 
@@ -128,6 +135,18 @@ enum SettingsController {
                     "Default \(shipped.value) (\(shipped.source.citation))" + (shipped.source.needsVerification ? " — verify against current guideline." : ".")
                 } ?? "No default: the check is skipped until the practice sets one."
                 return form.number(criterion.rawValue, criterion.title, hint: hint, narrow: true)
+            }),
+        ])
+    }
+
+    private static func feesForm(_ state: Submitted, csrfToken: String) -> BodyNode {
+        let form = BoundForm(fields: state.fields, problems: state.problems)
+        let errors = FeeSchedule.codes.compactMap { code in state.problems[FeeSchedule.field(code.code)].map { (name: FeeSchedule.field(code.code), message: $0) } }
+        return settingsForm("Fee schedule", SitePath.feeSchedule(), state, errors: errors, csrfToken: csrfToken, [
+            .tag("p", text: "The amount the practice expects to be allowed per unit of each code, for cost estimates. A code left empty is "
+                 + "named in an estimate as not priced. CPT codes with our own short labels; CPT descriptors are © AMA."),
+            .tag("div", [("class", "grid")], FeeSchedule.codes.map { code in
+                form.number(FeeSchedule.field(code.code), "\(code.isAddOn ? "+" : "")\(code.code) \(code.label) ($)", decimal: true, narrow: true)
             }),
         ])
     }

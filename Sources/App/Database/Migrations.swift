@@ -34,5 +34,6 @@ enum Migrations {
         CreateInboxVersion(),
         UpdatePracticeSettingCriteria(),
         CreateCarePlan(),
+        UpdatePracticeSettingFees(),
     ]
 }

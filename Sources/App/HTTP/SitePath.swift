@@ -60,6 +60,7 @@ enum SitePath {
     static let kioskDone = kiosk / "done"
 
     static let decisionSupport = patient / "decision-support"
+    static let costEstimate = patient / "estimate"
     static let plans = patient / "plans"
     static let newPlan = plans / "new"
     static let plan = Address<UUID, UUID>("patients", .patient, "plans", .plan)
@@ -87,6 +88,7 @@ enum SitePath {
     static let clinicalSettings: Address<> = .init("settings", "clinical")
     static let clinicalRules = clinicalSettings / "rules"
     static let clinicalCriteria = clinicalSettings / "decision-support"
+    static let feeSchedule = clinicalSettings / "fees"
     static let adminUsers: Address<> = .init("admin", "users")
     static let newUser = adminUsers / "new"
     static let user = Address<UUID>("admin", "users", .user)

@@ -15,8 +15,9 @@ enum DecisionSupportController {
         let ranked = DecisionSupport.rank(for: facts, on: candidate?.date ?? req.today, criteria: criteria)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "GuidanceResponse", patientID: patient.id,
                                        detail: decision.map { "\($0.candidate.site.label) on \($0.candidate.date): \($0.verdict.rawValue)" } ?? "candidates"))
+        let estimate = if let candidate { try await CostEstimateQueries.estimate(candidate.site, patientID: patient.id, on: req.db) } else { nil as CostEstimateQueries.Priced? }
         let model = DecisionSupportPages.Model(patientID: patient.id, form: BoundForm(fields: fields, problems: problems), decision: decision,
-                                               candidates: ranked, today: req.today)
+                                               candidates: ranked, today: req.today, estimate: estimate)
         return req.page("Treatment options", section: .patients, banner: try await ChartBanner.model(req, patient),
                         status: problems.isEmpty ? .ok : .badRequest, DecisionSupportPages.render(model))
     }

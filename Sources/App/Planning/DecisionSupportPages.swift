@@ -11,6 +11,7 @@ enum DecisionSupportPages {
         let decision: Decision?
         let candidates: [Decision]
         let today: CalendarDate
+        let estimate: CostEstimateQueries.Priced?
     }
 
     static func render(_ model: Model) -> [BodyNode] {
@@ -22,6 +23,7 @@ enum DecisionSupportPages {
             Forms.errorSummary(model.form.errors),
             form,
             .unwrap(model.decision) { verdict($0) },
+            .unwrap(model.estimate) { CostEstimatePages.render($0) },
             candidates(model),
         ]
     }
