@@ -86,6 +86,7 @@ func routes(_ app: Application) throws {
     chartList(app, PriorTreatmentEntry.self)
     chartList(app, PriorProcedureEntry.self)
     chartList(app, CoverageEntry.self)
+    chartList(app, PriorAuthorizationEntry.self)
     chartList(app, DiagnosisEntry.self)
 
     app.on(.GET, SitePath.inbox, access: .action(.clinicalRead), use: InboxController.index)

@@ -54,6 +54,15 @@ import VaporTesting
         }
     }
 
+    @Test func aStoredMultiLineFieldIsDocumentedAsTakingLineBreaks() throws {
+        // act
+        let stored = APISchema.storedFields(AllergyEntry.schema).json["properties"]
+        // check: a note sent with a carriage return and a line feed reads back as sent, and its schema says so
+        let note = try #require(stored["note"]["pattern"].string), name = try #require(stored["otherName"]["pattern"].string)
+        #expect("a\r\nb".wholeMatch(of: try Regex(note)) != nil)
+        #expect("a\nb".wholeMatch(of: try Regex(name)) == nil)
+    }
+
     @Test func everyBodyTakingOperationDocumentsItsUnsupportedMediaTypeAnswer() throws {
         // act
         let withBodies = APIRoutes.endpoints.filter { $0.request != nil }

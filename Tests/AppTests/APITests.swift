@@ -227,6 +227,8 @@ import VaporTesting
                 ("prior-treatments", .object(["kind": "physical-therapy", "weeks": 8, "result": "no-relief"])),
                 ("coverage", .object(["payerKind": "medicare", "payer": "Medicare Part B", "memberID": "1EG4-TE5-MK72", "status": "active",
                                       "checkedOn": "2026-11-10", "deductibleRemaining": 120.5, "coinsurancePercent": 20])),
+                ("prior-authorizations", .object(["payer": "Acme Health", "status": "approved", "reference": "PA-7731", "codes": "64483",
+                                                  "units": 1, "validUntil": "2027-02-28"])),
                 ("prior-procedures", .object(["intervention": "esi-transforaminal-lumbar", "region": "lumbar", "levels": "L4-L5", "side": "left",
                                               "performedOn": "2026-03-02", "peakReliefPercent": 70, "reliefWeeks": 10])),
                 ("diagnoses", .object(["condition": "M54.50", "chronic": true, "status": "active", "certainty": "provisional"])),

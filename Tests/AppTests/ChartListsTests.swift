@@ -327,3 +327,24 @@ extension ChartListsTests {
         }
     }
 }
+
+extension ChartListsTests {
+    @Test(arguments: TestDatabase.available)
+    func anApprovalRunningOutIsShownAboveTheAuthorisations(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let coordinator = try await context.signedIn(.coordinator)
+            let list = SitePath.chartEntries(.priorAuthorization)(patient.id)
+            try await coordinator.get(list + "/new")
+            // act: today is 2026-11-18 in tests
+            let saved = try await coordinator.post(list, pairs: [("payer", "Acme Health"), ("status", "approved"), ("reference", "PA-7731"),
+                                                                 ("intervention", "esi-transforaminal-lumbar"), ("codes", "64483"), ("units", "1"),
+                                                                 ("validUntil", "11/30/2026")])
+            let shown = try await coordinator.get(list)
+            // check
+            #expect(saved.status == .seeOther)
+            #expect(shown.text.contains("Acme Health: Lumbar transforaminal epidural steroid injection (PA-7731): Expires on 11/30/2026."))
+        }
+    }
+}

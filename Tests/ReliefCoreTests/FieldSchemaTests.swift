@@ -90,6 +90,7 @@ import Testing
             ("prior procedure", PriorProcedureEntry.schema, { PriorProcedureEntry.parse($0, today: today).problems }),
             ("treatment plan", CarePlanContent.schema, { CarePlanContent.parse($0, today: today).1 }),
             ("coverage", CoverageEntry.schema, { CoverageEntry.parse($0, today: today).problems }),
+            ("prior authorization", PriorAuthorizationEntry.schema, { PriorAuthorizationEntry.parse($0, today: today).problems }),
             ("evaluation", EvaluationForm.schema, { EvaluationForm.parse($0, today: today).problems }),
             ("encounter", EncounterStart.schema, { EncounterStart.parse($0, today: today).1 }),
             ("work-up order", WorkupOrder.schema, { WorkupOrder.parse($0, today: today).1 }),
@@ -141,10 +142,11 @@ import Testing
             let asked = Set(parse(FormFields()).keys)
             // check: every field an empty form is refused for is documented as required, but those asked for one of
             // two ways (a listed drug or its name, a listed diagnosis or its words, the detail of an "other" treatment, a
-            // member id unless self-pay)
+            // member id unless self-pay, an
+            // approval's number and end)
             // and questionnaires, which ask for answers as a whole ("answer at least one")
             guard !QuestionnaireCatalogue.all.contains(where: { $0.id == record }) else { continue }
-            let eitherOr: Set = ["drug", "condition", "detail", "memberID"]
+            let eitherOr: Set = ["drug", "condition", "detail", "memberID", "reference", "validUntil"]
             let documented = Set(schema.fields.filter(\.required).map(\.name))
             let missing = asked.subtracting(documented).subtracting(eitherOr)
             #expect(missing.isEmpty, "\(record): \(missing.sorted()) not documented as required")

@@ -10,7 +10,7 @@ enum APIRoutes {
                     response: .ref("Me"), handler: me),
     ] + InterventionsAPI.endpoints + PatientsAPI.endpoints + AlertsAPI.endpoints + InboxAPI.endpoints + QuestionnairesAPI.endpoints + EvaluationsAPI.endpoints + WorkupAPI.endpoints + DecisionSupportAPI.endpoints + CarePlansAPI.endpoints + CostEstimateAPI.endpoints
         + ChartEntriesAPI<MedicationEntry>.endpoints + ChartEntriesAPI<AllergyEntry>.endpoints
-        + ChartEntriesAPI<PriorTreatmentEntry>.endpoints + ChartEntriesAPI<PriorProcedureEntry>.endpoints + ChartEntriesAPI<CoverageEntry>.endpoints + ChartEntriesAPI<DiagnosisEntry>.endpoints
+        + ChartEntriesAPI<PriorTreatmentEntry>.endpoints + ChartEntriesAPI<PriorProcedureEntry>.endpoints + ChartEntriesAPI<CoverageEntry>.endpoints + ChartEntriesAPI<PriorAuthorizationEntry>.endpoints + ChartEntriesAPI<DiagnosisEntry>.endpoints
 
     static let schemas: [(String, APISchema)] = [
         ("Error", .object([("error", .text), ("fields", .map(.text)), ("requestID", .text)], required: ["error", "requestID"])),
@@ -21,7 +21,7 @@ enum APIRoutes {
         ("Retraction", Retraction.schema), ("MedicationAlert", MedicationEntry.alertSchema),
     ] + InterventionsAPI.schemas + PatientsAPI.schemas + AlertsAPI.schemas + InboxAPI.schemas + QuestionnairesAPI.schemas + EvaluationsAPI.schemas + WorkupAPI.schemas + DecisionSupportAPI.schemas + CarePlansAPI.schemas + CostEstimateAPI.schemas
         + ChartEntriesAPI<MedicationEntry>.schemas + ChartEntriesAPI<AllergyEntry>.schemas
-        + ChartEntriesAPI<PriorTreatmentEntry>.schemas + ChartEntriesAPI<PriorProcedureEntry>.schemas + ChartEntriesAPI<CoverageEntry>.schemas + ChartEntriesAPI<DiagnosisEntry>.schemas
+        + ChartEntriesAPI<PriorTreatmentEntry>.schemas + ChartEntriesAPI<PriorProcedureEntry>.schemas + ChartEntriesAPI<CoverageEntry>.schemas + ChartEntriesAPI<PriorAuthorizationEntry>.schemas + ChartEntriesAPI<DiagnosisEntry>.schemas
 
     static let components = Dictionary(schemas, uniquingKeysWith: { first, _ in first })
 

@@ -54,7 +54,11 @@ indirect enum APISchema: Sendable {
     /// A stored record's fields as answered: their types and codes, without the limits a change is held to (a record
     /// kept before a limit was set still reads back).
     static func storedFields(_ schema: FieldSchema) -> APISchema {
-        .object(schema.fields.map { ($0.name, field(FieldSpec($0.name, $0.kind))) }, required: [])
+        .object(schema.fields.map { spec in
+            var stored = FieldSpec(spec.name, spec.kind)
+            stored.multiline = spec.multiline  // line breaks typed into a note read back as typed
+            return (spec.name, field(stored))
+        }, required: [])
     }
 
     private static func field(_ spec: FieldSpec) -> APISchema {

@@ -91,6 +91,7 @@ enum PatientChart {
                 .if(model.canHandOut, .link("Questionnaires on a tablet", to: SitePath.kioskStart(model.id), [("class", "button secondary")])),
                 .if(model.canEdit, .link("Edit registration", to: SitePath.editPatient(model.id), [("class", "button secondary")])),
                 .if(model.canEdit, .link("Insurance coverage", to: SitePath.chartEntries(.coverage)(model.id), [("class", "button secondary")])),
+                .if(model.canEdit, .link("Prior authorisations", to: SitePath.chartEntries(.priorAuthorization)(model.id), [("class", "button secondary")])),
                 .if(model.canEdit, .link("Cost estimate", to: SitePath.costEstimate(model.id), [("class", "button secondary")])),
             ]),
             .unwrap(model.clinical) { clinical(model.id, $0, csrfToken: csrfToken) },

@@ -7,6 +7,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
     case priorTreatment = "prior-treatment"
     case priorProcedure = "prior-procedure"
     case coverage
+    case priorAuthorization = "prior-authorization"
     case diagnosis
 
     /// The FHIR resource an entry maps onto, also its resource type in the audit trail.
@@ -17,6 +18,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .priorTreatment, .priorProcedure: "Procedure"
         case .diagnosis: "Condition"
         case .coverage: "Coverage"
+        case .priorAuthorization: "ClaimResponse"
         }
     }
 
@@ -28,6 +30,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .priorProcedure: "Procedure done elsewhere"
         case .diagnosis: "Diagnosis"
         case .coverage: "Coverage"
+        case .priorAuthorization: "Prior authorisation"
         }
     }
 
@@ -39,6 +42,7 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .priorProcedure: "Procedures done elsewhere"
         case .diagnosis: "Diagnoses"
         case .coverage: "Insurance coverage"
+        case .priorAuthorization: "Prior authorisations"
         }
     }
 
@@ -51,12 +55,14 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .priorProcedure: "prior-procedures"
         case .diagnosis: "diagnoses"
         case .coverage: "coverage"
+        case .priorAuthorization: "prior-authorizations"
         }
     }
 
     /// Who reads and keeps the list: insurance belongs with the registration the front desk keeps; the rest is clinical.
-    public var readAction: Action { self == .coverage ? .patientRead : .clinicalRead }
-    public var writeAction: Action { self == .coverage ? .patientRegister : .chartWrite }
+    public var readAction: Action { isFinancial ? .patientRead : .clinicalRead }
+    public var writeAction: Action { isFinancial ? .patientRegister : .chartWrite }
+    public var isFinancial: Bool { self == .coverage || self == .priorAuthorization }
 }
 
 /// One entry of a chart list, stored as JSON next to a few columns for queries. Parsing checks every value and

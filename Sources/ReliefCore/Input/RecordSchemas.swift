@@ -47,6 +47,15 @@ extension CoverageEntry {
     ] + moneyFields.map { .number($0, 0...1_000_000) } + [.integer("coinsurancePercent", 0...100), .text("note", limit: 1000, multiline: true)])
 }
 
+extension PriorAuthorizationEntry {
+    public static let schema = FieldSchema([
+        .text("payer", limit: 120, required: true), .text("reference", limit: 60), .choice("status", AuthorizationStatus.self, required: true),
+        FieldSpec("intervention", .choice(InterventionCatalogue.all.filter(\.isProcedure).map(\.id))), .text("codes", limit: 120),
+        .integer("units", 1...99), FieldSpec("requestedOn", .date), FieldSpec("validFrom", .date), FieldSpec("validUntil", .date),
+        .text("note", limit: 1000, multiline: true),
+    ])
+}
+
 extension CarePlanContent {
     public static let schema = FieldSchema([
         .text("title", limit: 120, required: true), .choice("phase", PlanPhase.self, required: true), FieldSpec("startOn", .date, required: true),
