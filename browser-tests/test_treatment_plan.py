@@ -2,6 +2,7 @@
 reads it without activating."""
 from datetime import date, timedelta
 
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -13,7 +14,9 @@ def submit(browser):
 
 
 def wait_for_text(browser, text):
-    WebDriverWait(browser, 15).until(lambda driver: text in driver.find_element(By.ID, "main").text)
+    """A form that posts back to the page it is on changes no address: wait for the new page's words instead."""
+    WebDriverWait(browser, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+        lambda driver: text in driver.find_element(By.ID, "main").text)
 
 
 def register_radicular_patient(browser, base_url):
