@@ -1,4 +1,5 @@
 """What a coordinator does at the front desk: sign in, register, find, open the chart, sign out."""
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -8,6 +9,12 @@ def wait_for_url(browser, predicate):
     """Clicks and Enter start a navigation; wait for it to finish before reading the page."""
     WebDriverWait(browser, 15).until(lambda driver: predicate(driver.current_url)
                                      and driver.execute_script("return document.readyState") == "complete")
+
+
+def wait_until(browser, condition):
+    """A form that posts back to the address it is on changes no URL: wait for what the new page shows, ignoring the
+    old page's elements going stale meanwhile."""
+    WebDriverWait(browser, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
 
 
 def sign_in(browser, base_url, email="coordinator@demo.relief", password="demo-coordinator-pass"):

@@ -2,11 +2,10 @@
 reads it without activating."""
 from datetime import date, timedelta
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from test_registration_flow import fill, sign_in, wait_for_url
+from test_registration_flow import fill, sign_in, wait_for_url, wait_until
 
 
 def submit(browser):
@@ -14,9 +13,7 @@ def submit(browser):
 
 
 def wait_for_text(browser, text):
-    """A form that posts back to the page it is on changes no address: wait for the new page's words instead."""
-    WebDriverWait(browser, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
-        lambda driver: text in driver.find_element(By.ID, "main").text)
+    wait_until(browser, lambda driver: text in driver.find_element(By.ID, "main").text)
 
 
 def register_radicular_patient(browser, base_url):

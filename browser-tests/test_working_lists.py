@@ -2,11 +2,9 @@
 the administrator's audit search and the roles page."""
 from datetime import date, timedelta
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from test_registration_flow import fill, sign_in, wait_for_url
+from test_registration_flow import fill, sign_in, wait_for_url, wait_until
 
 SEVERITY = {"urgent": 0, "warning": 1, "notice": 2}
 
@@ -27,9 +25,7 @@ def test_the_physician_acknowledges_an_inbox_item_and_the_banner_lists_alerts_wo
     key = waiting.get_attribute("id")
     waiting.find_element(By.CSS_SELECTOR, "input[name='note']").send_keys("Called the patient; seen tomorrow.")
     waiting.find_element(By.XPATH, ".//button[normalize-space()='Acknowledge']").click()
-    # The form posts from /inbox back to /inbox: wait for the acknowledged item, not the address.
-    WebDriverWait(browser, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
-        lambda driver: "Called the patient; seen tomorrow." in driver.find_element(By.ID, key).text)
+    wait_until(browser, lambda driver: "Called the patient; seen tomorrow." in driver.find_element(By.ID, key).text)
     acknowledged = browser.find_element(By.ID, key)
     assert "Called the patient; seen tomorrow." in acknowledged.find_element(By.CLASS_NAME, "acknowledged").text
     assert nav_count(browser) == before - 1
@@ -85,8 +81,7 @@ def test_the_worklist_books_a_date_in_place_and_marks_only_the_overdue(browser, 
     field.clear()
     field.send_keys(when)
     row.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    wait_for_url(browser, lambda url: "/worklists" in url)
-    assert browser.find_element(By.CSS_SELECTOR, f"#{row_id} input[name=scheduledFor]").get_attribute("value") == when
+    wait_until(browser, lambda driver: driver.find_element(By.CSS_SELECTOR, f"#{row_id} input[name=scheduledFor]").get_attribute("value") == when)
     browser.save_screenshot("/tmp/relief-worklist.png")
 
 
