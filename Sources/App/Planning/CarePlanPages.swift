@@ -165,11 +165,9 @@ enum CarePlanPages {
     }
 
     private static func verdictCell(_ decision: Decision, patientID: UUID) -> BodyNode {
-        let site = decision.candidate.site
-        let levels = site.levels.map(\.description).joined(separator: ",")
-        let query = "?intervention=\(site.intervention.id)&region=\(site.region.rawValue)&levels=\(levels)&side=\(site.side?.rawValue ?? "")&date=\(decision.candidate.date)"
-        return .group([
-            .link(decision.verdict.title, to: SitePath.decisionSupport(patientID) + query, [("class", "verdict-\(decision.verdict.rawValue)")]),
+        .group([
+            .link(decision.verdict.title, to: DecisionSupportPages.checkLink(patientID: patientID, decision.candidate),
+                  [("class", "verdict-\(decision.verdict.rawValue)")]),
             .if(!decision.reasons.isEmpty, .tag("p", [("class", "hint")], text: decision.reasons.prefix(2).map(\.message).joined(separator: " "))),
         ])
     }

@@ -102,6 +102,15 @@ enum DecisionSupportPages {
         ])
     }
 
+    /// The treatment options page checking `candidate`: its site and day as the check form's query.
+    static func checkLink(patientID: UUID, _ candidate: Candidate) -> String {
+        var components = URLComponents()
+        components.queryItems = (candidate.site.fields() + [("date", candidate.date.description)]).compactMap { name, value in
+            value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) }
+        }
+        return SitePath.decisionSupport(patientID) + "?" + (components.percentEncodedQuery ?? "")
+    }
+
     static func outcomeTitle(_ outcome: RuleOutcome) -> String {
         switch outcome {
         case .met: "Met"
@@ -123,9 +132,8 @@ enum DecisionSupportPages {
                     .tableHead(["Intervention", "Region", "Verdict", "Why"]),
                     .tag("tbody", [], model.candidates.map { decision in
                         let site = decision.candidate.site
-                        let query = "?intervention=\(site.intervention.id)&region=\(site.region.rawValue)&date=\(decision.candidate.date)"
                         return .tag("tr", [("class", "verdict-\(decision.verdict.rawValue)")], [
-                            .tag("td", [], [.link(site.intervention.name, to: SitePath.decisionSupport(model.patientID) + query)]),
+                            .tag("td", [], [.link(site.intervention.name, to: checkLink(patientID: model.patientID, decision.candidate))]),
                             .tag("td", text: site.region.title),
                             .tag("td", text: decision.verdict.title),
                             .tag("td", text: decision.reasons.prefix(2).map(\.message).joined(separator: " ")),

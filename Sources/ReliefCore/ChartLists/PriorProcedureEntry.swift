@@ -36,10 +36,13 @@ public struct PriorProcedureEntry: ChartEntryContent {
     /// A history: every entry stays on the list.
     public var isCurrent: Bool { true }
 
-    public var label: String {
-        guard let intervention = InterventionCatalogue.intervention(intervention) else { return self.intervention }
-        return InterventionSite(intervention: intervention, region: region, levels: levels, side: side).label
+    public var site: InterventionSite? {
+        InterventionCatalogue.intervention(intervention).map { InterventionSite(intervention: $0, region: region, levels: levels, side: side) }
     }
+
+    public var label: String { site?.label ?? intervention }
+
+    private func siteFields() -> [(String, String?)] { site?.fields() ?? [("intervention", intervention)] }
 
     public static let reliefWeeksLimit = 520
 
@@ -61,9 +64,8 @@ public struct PriorProcedureEntry: ChartEntryContent {
 
     public var fields: FormFields {
         var fields = FormFields()
-        fields.set([
-            ("intervention", intervention), ("region", region.rawValue), ("levels", levels.map(\.description).joined(separator: ", ")),
-            ("side", side?.rawValue), ("performedOn", performedOn.display), ("facility", facility),
+        fields.set(siteFields() + [
+            ("performedOn", performedOn.display), ("facility", facility),
             ("peakReliefPercent", peakReliefPercent.map(String.init)), ("reliefWeeks", reliefWeeks.map(String.init)), ("note", note),
         ])
         return fields

@@ -237,8 +237,7 @@ public struct CarePlanContent: Hashable, Codable, Sendable {
         }
         for (index, component) in components.enumerated() {
             let prefix = Self.componentPrefix(index + 1)
-            fields.set([(prefix + "intervention", component.intervention), (prefix + "region", component.region.rawValue),
-                        (prefix + "levels", component.levels.map(\.description).joined(separator: ", ")), (prefix + "side", component.side?.rawValue),
+            fields.set((component.site?.fields(prefix: prefix) ?? [(prefix + "intervention", component.intervention)]) + [
                         (prefix + "phase", component.phase.rawValue), (prefix + "sequence", String(component.sequence)),
                         (prefix + "responsible", component.responsible), (prefix + "startOn", component.startOn?.display),
                         (prefix + "status", component.status.rawValue), (prefix + "note", component.note)])
