@@ -300,6 +300,26 @@ import VaporTesting
             let revision = try await call(.POST, plan + "/revise", planIDs, .object(["version": 3]))
             _ = try await call(.POST, plan + "/revise", planIDs, .object(["version": 3]))
             #expect(revision["number"] == 2 && revision["status"] == "draft")
+            let consents = "/api/v1/patients/{patient}/consents", consent = consents + "/{consent}"
+            let terms: JSONValue = .object(["intervention": "trigger-point-injection", "region": "lumbar", "plannedOn": "2026-11-20",
+                                            "validUntil": "2027-02-18", "sessions": 3, "plan": drafted["planID"]])
+            let prepared = try await call(.POST, consents, ["patient": id], .object(["fields": terms]))
+            _ = try await call(.POST, consents, ["patient": id], .object(["fields": .object(["intervention": "physical-therapy", "region": "lumbar",
+                                                                                           "plannedOn": "2026-11-20", "validUntil": "2026-11-19", "sessions": 9])]))
+            let consentIDs = ["patient": id, "consent": try #require(prepared["id"].string, "\(prepared)")]
+            let proxy: JSONValue = .object(["signer": "representative", "name": "Kenji Okafor", "relationship": "Husband, health-care proxy", "attest": true])
+            _ = try await call(.GET, consents, ["patient": id])
+            _ = try await call(.POST, consent + "/patient-signature", consentIDs, .object(["version": 1, "fields": .object(["signer": "patient", "name": "X"])]))
+            _ = try await call(.POST, consent + "/patient-signature", consentIDs, .object(["version": 1, "fields": proxy]))
+            _ = try await call(.POST, consent + "/patient-signature", consentIDs, .object(["version": 1, "fields": proxy]))
+            let cosigned = try await call(.POST, consent + "/cosign", consentIDs, .object(["version": 2, "attest": true]))
+            _ = try await call(.GET, consent, consentIDs)
+            _ = try await call(.POST, consent + "/decline", consentIDs, .object(["version": 3, "reason": "Too late to decline"]))
+            _ = try await call(.POST, consent + "/withdraw", consentIDs, .object(["version": 3, "reason": ""]))
+            let withdrawn = try await call(.POST, consent + "/withdraw", consentIDs, .object(["version": 3, "reason": "Moved away"]))
+            #expect(prepared["status"] == "proposed" && prepared["sections"].count == 8 && prepared["planID"] == drafted["planID"])
+            #expect(cosigned["status"] == "active" && cosigned["fhirStatus"] == "active" && cosigned["signature"]["method"] == "screen")
+            #expect(withdrawn["fhirStatus"] == "inactive" && withdrawn["reason"] == "Moved away")
             _ = try await call(.GET, "/api/v1/inbox", query: "?mine=false")
             _ = try await call(.POST, "/api/v1/inbox/{item}/acknowledge", ["item": orderIDs["order"]!], .object(["note": "Seen"]))
             _ = try await call(.POST, "/api/v1/inbox/{item}/acknowledge", ["item": orderIDs["order"]!], .object([:]))

@@ -77,3 +77,11 @@ extension SQLDatabase {
         }
     }
 }
+
+extension SQLDatabase {
+    /// A trigger condition true when any of `columns` differs between the old and the new row, NULLs included.
+    func anyChanged(_ columns: [String]) -> String {
+        let differs = dialect.name == "postgresql" ? "IS DISTINCT FROM" : "IS NOT"
+        return "(" + columns.map { "NEW.\($0) \(differs) OLD.\($0)" }.joined(separator: " OR ") + ")"
+    }
+}

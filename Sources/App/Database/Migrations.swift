@@ -35,5 +35,6 @@ enum Migrations {
         UpdatePracticeSettingCriteria(),
         CreateCarePlan(),
         UpdatePracticeSettingFees(),
+        CreateConsent(),
     ]
 }

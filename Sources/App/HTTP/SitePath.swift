@@ -67,6 +67,16 @@ enum SitePath {
     static let editPlan = plan / "edit"
     static let activatePlan = plan / "activate"
     static let revisePlan = plan / "revise"
+    static let consents = patient / "consents"
+    static let newConsent = consents / "new"
+    static let consent = Address<UUID, UUID>("patients", .patient, "consents", .consent)
+    static let signConsent = consent / "sign"
+    static let consentScan = consent / "scan"
+    static let consentSignature = consent / "signature"
+    static let declineConsent = consent / "decline"
+    static let cosignConsent = consent / "cosign"
+    static let withdrawConsent = consent / "withdraw"
+    static let printConsent = consent / "print"
 
     static let workup = patient / "workup"
     static let newWorkupOrder = workup / "new"
@@ -110,7 +120,7 @@ enum SitePath {
 
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
-    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan
+    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent
 
     /// Named by a catalogue's text id rather than a record's UUID.
     var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
@@ -146,6 +156,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     static let letter = PathSegment.parameter(.letter)
     static let intervention = PathSegment.parameter(.intervention)
     static let plan = PathSegment.parameter(.plan)
+    static let consent = PathSegment.parameter(.consent)
 
     var component: PathComponent {
         switch self {

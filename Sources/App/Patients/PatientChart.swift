@@ -135,7 +135,8 @@ enum PatientChart {
             ])),
             listCard(patientID, .diagnosis, rows: clinical.diagnoses, columns: DiagnosisEntry.columns, canWrite: clinical.canWriteChart,
                      before: [.tag("p", [], [.link("Treatment plans", to: SitePath.plans(patientID)), .text(" · "),
-                                             .link("Treatment options and procedure checks", to: SitePath.decisionSupport(patientID))])]),
+                                             .link("Treatment options and procedure checks", to: SitePath.decisionSupport(patientID)), .text(" · "),
+                                             .link("Informed consents", to: SitePath.consents(patientID))])]),
             .tag("section", [("class", "card chart-map"), ("aria-labelledby", "map-heading")], [
                 .tag("h2", [("id", "map-heading")], text: "Where it hurts"),
                 .unwrap(clinical.painMap, { map in

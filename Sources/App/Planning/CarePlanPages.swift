@@ -111,6 +111,8 @@ enum CarePlanPages {
         let content: CarePlanContent
         /// Per component in sequence.
         let verdicts: [Decision?]
+        /// The patient's consents, newest first: each procedure shows the latest one for its site.
+        let consents: [ConsentRecord]
         let versions: [CarePlanRecord]
         let canWrite: Bool
         let canActivate: Bool
@@ -138,7 +140,7 @@ enum CarePlanPages {
             .tag("section", [("class", "card"), ("aria-labelledby", "components-heading")], [
                 .tag("h2", [("id", "components-heading")], text: "Components, in sequence"),
                 .tag("table", [("class", "list")], [
-                    .tableHead(["#", "Intervention", "Phase", "Who", "From", "Status", "Check"]),
+                    .tableHead(["#", "Intervention", "Phase", "Who", "From", "Status", "Check", "Consent"]),
                     .tag("tbody", [], zip(content.sequenced, model.verdicts).map { component, decision in
                         .tag("tr", [], [
                             .tag("td", text: String(component.sequence)),
@@ -149,6 +151,7 @@ enum CarePlanPages {
                             .tag("td", text: (component.startOn ?? content.startOn).display),
                             .tag("td", text: component.status.title),
                             .tag("td", [], [.unwrap(decision) { verdictCell($0, patientID: model.patientID) }]),
+                            .tag("td", [], [.unwrap(decision.flatMap { $0.candidate.intervention.isProcedure ? $0 : nil }) { consentCell($0, model) }]),
                         ])
                     }),
                 ]),
@@ -170,6 +173,15 @@ enum CarePlanPages {
                   [("class", "verdict-\(decision.verdict.rawValue)")]),
             .if(!decision.reasons.isEmpty, .tag("p", [("class", "hint")], text: decision.reasons.prefix(2).map(\.message).joined(separator: " "))),
         ])
+    }
+
+    /// The latest consent for the component's site, or a link to prepare one.
+    private static func consentCell(_ decision: Decision, _ model: ShowModel) -> BodyNode {
+        if let consent = model.consents.first(where: { $0.isFor(decision.candidate.site) && $0.consentStatus != .withdrawn }) {
+            return .link(consent.consentStatus.title, to: SitePath.consent(model.patientID, consent.id ?? UUID()), [("class", "consent-\(consent.status)")])
+        }
+        return model.canWrite ? .link("Prepare consent", to: ConsentPages.prepareLink(patientID: model.patientID, decision.candidate, planID: model.record.planID))
+            : .text("None yet")
     }
 
     private static func actions(_ model: ShowModel, id: UUID) -> BodyNode {

@@ -41,9 +41,10 @@ enum CarePlansController {
         let verdicts = content.sequenced.map { component in
             component.site.map { DecisionSupport.decide(Candidate($0, on: component.startOn ?? content.startOn), for: facts, criteria: criteria) }
         }
+        let consents = try await ConsentQueries.all(patientID: patient.id, on: req.db)
         let user = try req.user
-        let model = CarePlanPages.ShowModel(patientID: patient.id, record: record, content: content, verdicts: verdicts, versions: versions,
-                                            canWrite: user.can(.planWrite), canActivate: user.can(.noteSign), csrfToken: req.csrfToken)
+        let model = CarePlanPages.ShowModel(patientID: patient.id, record: record, content: content, verdicts: verdicts, consents: consents,
+                                            versions: versions, canWrite: user.can(.planWrite), canActivate: user.can(.noteSign), csrfToken: req.csrfToken)
         return try await page(req, patient, content.title, CarePlanPages.show(model))
     }
 

@@ -17,7 +17,8 @@ enum DecisionSupportController {
                                        detail: decision.map { "\($0.candidate.site.label) on \($0.candidate.date): \($0.verdict.rawValue)" } ?? "candidates"))
         let estimate = if let candidate { try await CostEstimateQueries.estimate(candidate.site, patientID: patient.id, on: req.db) } else { nil as CostEstimateQueries.Priced? }
         let model = DecisionSupportPages.Model(patientID: patient.id, form: BoundForm(fields: fields, problems: problems), decision: decision,
-                                               candidates: ranked, today: req.today, estimate: estimate)
+                                               candidates: ranked, today: req.today, estimate: estimate,
+                                               canPrepareConsent: try req.user.can(.planWrite))
         return req.page("Treatment options", section: .patients, banner: try await ChartBanner.model(req, patient),
                         status: problems.isEmpty ? .ok : .badRequest, DecisionSupportPages.render(model))
     }

@@ -12,6 +12,8 @@ enum DecisionSupportPages {
         let candidates: [Decision]
         let today: CalendarDate
         let estimate: CostEstimateQueries.Priced?
+        /// The user may prepare consents.
+        let canPrepareConsent: Bool
     }
 
     static func render(_ model: Model) -> [BodyNode] {
@@ -22,7 +24,7 @@ enum DecisionSupportPages {
                  + "from the chart they used and their source. Catalogue \(InterventionCatalogue.version)."),
             Forms.errorSummary(model.form.errors),
             form,
-            .unwrap(model.decision) { verdict($0) },
+            .unwrap(model.decision) { verdict($0, consentLink: model.canPrepareConsent ? ConsentPages.prepareLink(patientID: model.patientID, $0.candidate, planID: nil) : nil) },
             .unwrap(model.estimate) { CostEstimatePages.render($0) },
             candidates(model),
         ]
@@ -47,7 +49,7 @@ enum DecisionSupportPages {
         ])
     }
 
-    private static func verdict(_ decision: Decision) -> BodyNode {
+    private static func verdict(_ decision: Decision, consentLink: String?) -> BodyNode {
         let site = decision.candidate.site
         let reasons = decision.reasons
         return .tag("section", [("class", "card decision verdict-\(decision.verdict.rawValue)"), ("aria-labelledby", "verdict-heading")], [
@@ -61,6 +63,7 @@ enum DecisionSupportPages {
                 }),
             .if(!decision.holds.isEmpty, holds(decision.holds)),
             .unwrap(advice(decision)) { $0 },
+            .unwrap(decision.candidate.intervention.isProcedure ? consentLink : nil) { .tag("p", [], [.link("Prepare the consent for it", to: $0, [("class", "button secondary")])]) },
             .tag("details", [("class", "all-rules")], [
                 .tag("summary", text: "Every rule checked (\(decision.rules.count))"),
                 .tag("table", [("class", "list")], [
@@ -104,11 +107,14 @@ enum DecisionSupportPages {
 
     /// The treatment options page checking `candidate`: its site and day as the check form's query.
     static func checkLink(patientID: UUID, _ candidate: Candidate) -> String {
+        SitePath.decisionSupport(patientID) + queryString(candidate.site.fields() + [("date", candidate.date.description)])
+    }
+
+    /// "?name=value&…" of the non-empty values, encoded.
+    static func queryString(_ pairs: [(String, String?)]) -> String {
         var components = URLComponents()
-        components.queryItems = (candidate.site.fields() + [("date", candidate.date.description)]).compactMap { name, value in
-            value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) }
-        }
-        return SitePath.decisionSupport(patientID) + "?" + (components.percentEncodedQuery ?? "")
+        components.queryItems = pairs.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
+        return "?" + (components.percentEncodedQuery ?? "")
     }
 
     static func outcomeTitle(_ outcome: RuleOutcome) -> String {

@@ -66,6 +66,12 @@ enum AuditAction: String, CaseIterable {
     case planUpdate = "plan.update"
     case planActivate = "plan.activate"
     case planRevise = "plan.revise"
+    /// An informed consent prepared, answered by the patient (signed or declined), co-signed, withdrawn.
+    case consentPrepare = "consent.prepare"
+    case consentSign = "consent.sign"
+    case consentDecline = "consent.decline"
+    case consentCosign = "consent.cosign"
+    case consentWithdraw = "consent.withdraw"
 }
 
 extension AuditAction {
@@ -122,6 +128,11 @@ extension AuditAction {
         case .planUpdate: "Saved a treatment plan draft"
         case .planActivate: "Activated a treatment plan"
         case .planRevise: "Started a revision of a treatment plan"
+        case .consentPrepare: "Prepared an informed consent"
+        case .consentSign: "Recorded a patient's consent signature"
+        case .consentDecline: "Recorded a patient declining a consent"
+        case .consentCosign: "Co-signed an informed consent"
+        case .consentWithdraw: "Recorded a consent withdrawn"
         }
     }
 }

@@ -52,11 +52,13 @@ enum Forms {
         return wrap(name, label: label, required: required, error: error, hint: nil, control: control)
     }
 
+    /// `id` defaults to the name; give one when the same name appears more than once on a page.
     static func textarea(_ name: String, label: String, value: String, error: String? = nil, required: Bool = false,
-                         hint: String? = nil, rows: Int = 3) -> BodyNode {
-        let attributes: [(String, String?)] = [("id", name), ("name", name), ("rows", String(rows))]
-            + describedBy(name, error: error, hint: hint) + (required ? [("required", nil)] : [])
-        return wrap(name, label: label, required: required, error: error, hint: hint,
+                         hint: String? = nil, rows: Int = 3, id: String? = nil) -> BodyNode {
+        let id = id ?? name
+        let attributes: [(String, String?)] = [("id", id), ("name", name), ("rows", String(rows))]
+            + describedBy(id, error: error, hint: hint) + (required ? [("required", nil)] : [])
+        return wrap(id, label: label, required: required, error: error, hint: hint,
                     control: .tag("textarea", attributes, text: value))
     }
 
@@ -202,9 +204,9 @@ final class BoundForm {
         text(name, label, hint: hint, extra: [("inputmode", decimal ? "decimal" : "numeric")] + (narrow ? [("class", "narrow")] : []))
     }
 
-    func area(_ name: String, _ label: String, hint: String? = nil, rows: Int = 3, required: Bool = false) -> BodyNode {
+    func area(_ name: String, _ label: String, hint: String? = nil, rows: Int = 3, required: Bool = false, id: String? = nil) -> BodyNode {
         note(name, label)
-        return Forms.textarea(name, label: label, value: fields[name], error: problems[name], required: required, hint: hint, rows: rows)
+        return Forms.textarea(name, label: label, value: fields[name], error: problems[name], required: required, hint: hint, rows: rows, id: id)
     }
 
     func choose<C: Coded>(_ name: String, _ label: String, _ type: C.Type, required: Bool = false) -> BodyNode {

@@ -2,8 +2,8 @@
 /// and why, what it may bring, the risks everyone has and those that apply to this patient, the alternatives
 /// (doing nothing included), realistic expectations, and how to prepare and recover (PRACTICE.md steps 4–6 and
 /// "Risks and considerations"). Built from the catalogue and the decision for this patient; our own wording.
-public struct ConsentDocument: Hashable, Sendable {
-    public struct Section: Hashable, Sendable {
+public struct ConsentDocument: Hashable, Sendable, Codable {
+    public struct Section: Hashable, Sendable, Codable {
         public let title: String
         public let paragraphs: [String]
         public let items: [String]

@@ -144,3 +144,22 @@ extension EvaluationForm {
         return FieldSchema(specs)
     }()
 }
+
+extension ConsentTerms {
+    /// `plan`: the treatment plan (its `planID`) the consent is prepared under, if any.
+    public static let schema = FieldSchema([
+        FieldSpec("intervention", .choice(InterventionCatalogue.all.filter(\.isProcedure).map(\.id)), required: true),
+        .choice("region", BodyArea.self, required: true), .text("levels", limit: 100), .choice("side", Laterality.self),
+        FieldSpec("plannedOn", .date, required: true), FieldSpec("validUntil", .date, required: true), .integer("sessions", 1...sessionLimit, required: true),
+        .text("plan", limit: 36),
+    ])
+}
+
+extension PatientSignature {
+    /// `signatureImage`: the drawn signature as a PNG data address ("data:image/png;base64,…"), optional.
+    public static let schema = FieldSchema([
+        .choice("signer", ConsentSigner.self, required: true), .text("name", limit: 120, required: true), .text("relationship", limit: 60),
+        .text("witness", limit: 120), FieldSpec(attestField, .flag, required: true),
+        .text("signatureImage", limit: SignatureImage.byteLimit * 4 / 3 + 32),
+    ])
+}

@@ -57,6 +57,22 @@ final class Browser: @unchecked Sendable {  // used by one test at a time
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts fields and one file as multipart/form-data, as a form with a file input does.
+    @discardableResult
+    func post(_ path: String, pairs: [(String, String)], file: (field: String, name: String, type: String, bytes: Data)) async throws -> TestingHTTPResponse {
+        let boundary = "relief-test-\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (name, value) in pairs + (csrfToken.map { [(CSRFMiddleware.fieldName, $0)] } ?? []) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n")
+        body.writeBytes(file.bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, path, headers: headers, body: body)
+    }
+
     func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
         var headers = headers
         if !cookies.isEmpty {

@@ -167,4 +167,46 @@
       if (document.visibilityState === "hidden") { save(); }
     });
   });
+  // ---- Consent signatures: a pad to sign on with a finger, stylus or mouse; the drawing goes with the form as a
+  // PNG. Without this script the pad stays hidden and the typed name and ticked statement are the signature.
+  document.querySelectorAll("[data-signature-pad]").forEach(function (pad) {
+    var canvas = pad.querySelector("canvas");
+    var field = pad.parentNode.querySelector("input[name='signatureImage']");
+    var context = canvas.getContext("2d");
+    var drawn = false, drawing = false;
+    pad.hidden = false;
+    context.lineWidth = 2.5;
+    context.lineCap = "round";
+    context.strokeStyle = "#111";
+    function point(event) {
+      var box = canvas.getBoundingClientRect();
+      return { x: (event.clientX - box.left) * canvas.width / box.width, y: (event.clientY - box.top) * canvas.height / box.height };
+    }
+    canvas.addEventListener("pointerdown", function (event) {
+      var at = point(event);
+      drawing = true;
+      canvas.setPointerCapture(event.pointerId);
+      context.beginPath();
+      context.moveTo(at.x, at.y);
+      event.preventDefault();
+    });
+    canvas.addEventListener("pointermove", function (event) {
+      if (!drawing) { return; }
+      var at = point(event);
+      context.lineTo(at.x, at.y);
+      context.stroke();
+      drawn = true;
+    });
+    ["pointerup", "pointercancel"].forEach(function (name) {
+      canvas.addEventListener(name, function () { drawing = false; });
+    });
+    pad.querySelector("[data-clear]").addEventListener("click", function () {
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      drawn = false;
+      field.value = "";
+    });
+    pad.closest("form").addEventListener("submit", function () {
+      field.value = drawn ? canvas.toDataURL("image/png") : "";
+    });
+  });
 })();
