@@ -55,6 +55,8 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.plan, access: .action(.planWrite), use: CarePlansController.update)
     app.on(.POST, SitePath.activatePlan, access: .action(.noteSign), use: CarePlansController.activate)
     app.on(.POST, SitePath.revisePlan, access: .action(.planWrite), use: CarePlansController.revise)
+    app.on(.POST, SitePath.planActivities, access: .action(.planActivityWrite), use: PlanActivitiesController.record)
+    app.on(.POST, SitePath.planActivityInError, access: .action(.planActivityWrite), use: PlanActivitiesController.enterInError)
     app.on(.GET, SitePath.consents, access: .action(.clinicalRead), use: ConsentsController.index)
     app.on(.GET, SitePath.newConsent, access: .action(.planWrite), use: ConsentsController.new)
     app.on(.POST, SitePath.consents, access: .action(.planWrite), use: ConsentsController.create)

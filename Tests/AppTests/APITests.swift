@@ -300,6 +300,16 @@ import VaporTesting
             let revision = try await call(.POST, plan + "/revise", planIDs, .object(["version": 3]))
             _ = try await call(.POST, plan + "/revise", planIDs, .object(["version": 3]))
             #expect(revision["number"] == 2 && revision["status"] == "draft")
+            let activities = plan + "/activities"
+            let session: JSONValue = .object(["intervention": "physical-therapy", "occurredOn": "2026-11-18", "attendance": "attended",
+                                              "detail": "Core stability", "measure": "walking-minutes", "value": 12, "goal": 1])
+            let done = try await call(.POST, activities, planIDs, .object(["fields": session]))
+            _ = try await call(.POST, activities, planIDs, .object(["fields": .object(["intervention": "esi-caudal", "occurredOn": "2026-11-18", "attendance": "attended"])]))
+            _ = try await call(.GET, activities, planIDs)
+            let activityIDs = planIDs.merging(["activity": try #require(done["id"].string, "\(done)")]) { first, _ in first }
+            let retracted = try await call(.POST, activities + "/{activity}/entered-in-error", activityIDs, .object(["version": 1, "reason": "Wrong day"]))
+            _ = try await call(.POST, activities + "/{activity}/entered-in-error", activityIDs, .object(["version": 1, "reason": "Wrong day"]))
+            #expect(done["kind"] == "therapy-session" && done["fields"]["value"] == 12 && retracted["status"] == "entered-in-error")
             let consents = "/api/v1/patients/{patient}/consents", consent = consents + "/{consent}"
             let terms: JSONValue = .object(["intervention": "trigger-point-injection", "region": "lumbar", "plannedOn": "2026-11-20",
                                             "validUntil": "2027-02-18", "sessions": 3, "plan": drafted["planID"]])

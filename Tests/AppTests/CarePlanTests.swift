@@ -91,4 +91,45 @@ import VaporTesting
             #expect(list.status == .ok && !list.text.contains("New plan") && refused.status == .forbidden)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func theTherapistRecordsSessionsTowardTheGoalsAndAMistakeIsMarkedNotRemoved(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await context.signedIn(.nurse)
+            let therapist = try await context.signedIn(.therapist)
+            let coordinator = try await context.signedIn(.coordinator)
+            try await nurse.get(SitePath.plans(patient.id) + "/new")
+            let path = try #require(try await nurse.post(SitePath.plans(patient.id), pairs: plan).location)
+            try await therapist.get(path)
+            let session: [(String, String)] = [("intervention", "physical-therapy"), ("occurredOn", "11/18/2026"), ("attendance", "attended"),
+                                               ("detail", "Core stability, hamstring stretches"), ("measure", "walking-minutes"), ("value", "12"), ("goal", "1")]
+            // act
+            let procedure = try await therapist.post(path + "/activities", pairs: [("intervention", "esi-transforaminal-lumbar")] + session.dropFirst())
+            let outOfRange = try await therapist.post(path + "/activities", pairs: session.map { $0.0 == "value" ? ("value", "601") : $0 })
+            let recorded = try await therapist.post(path + "/activities", pairs: session)
+            try await therapist.post(path + "/activities", pairs: [("intervention", "physical-therapy"), ("occurredOn", "11/17/2026"), ("attendance", "missed")])
+            let refused = try await coordinator.post(path + "/activities", pairs: session)
+            let shown = try await therapist.get(path)
+            let record = try #require(try await PlanActivityRecord.query(on: context.app.db).filter(\.$occurredOn == "2026-11-18").first())
+            let marked = try await therapist.post(path + "/activities/\(try record.requireID())/entered-in-error", pairs: [("version", "1"), ("reason", "Wrong patient")])
+            let again = try await therapist.post(path + "/activities/\(try record.requireID())/entered-in-error", pairs: [("version", "1"), ("reason", "Twice")])
+            let after = try await nurse.get(path)
+            // check
+            #expect(procedure.status == .unprocessableEntity && procedure.text.contains("non-procedure parts"))
+            #expect(outOfRange.status == .unprocessableEntity && outOfRange.text.contains("Core stability, hamstring stretches"))
+            #expect(recorded.status == .seeOther && refused.status == .forbidden)
+            #expect(shown.text.contains("Physical therapy: 1 session, last 11/18/2026") && shown.text.contains("Test Therapist"))
+            #expect(shown.text.contains("Minutes of walking: 12") && shown.text.contains("Did not attend"))
+            #expect(marked.status == .seeOther && again.status == .seeOther)
+            #expect(after.text.contains("Entered in error: Wrong patient") && after.text.contains("Physical therapy: 0 sessions"))
+            #expect(try await context.auditEvents(.recordEnteredInError).count == 1)
+            let sql = context.app.db.sql
+            for statement in ["UPDATE plan_activities SET content = '{}'", "UPDATE plan_activities SET status = 'recorded'", "DELETE FROM plan_activities"] {
+                await #expect(throws: (any Error).self, "\(statement)") { try await sql.raw(SQLQueryString(statement)).run() }
+            }
+        }
+    }
 }
+

@@ -390,4 +390,28 @@ import Testing
         #expect(AntithromboticHolds.rule(drugID: "celecoxib") == nil)
         #expect(Criterion.allCases.filter { $0 != .steroidYearMilligrams }.allSatisfy { $0.shipped != nil })
     }
+
+    @Test func thePracticeSetsItsOwnHoldForADrugWhoseHoldIsUnconfirmed() throws {
+        // setup: apixaban ships 3 days (commonly cited, unconfirmed); the practice holds it 5
+        var facts = radicular
+        facts.medications = [MedicationEntry(drugID: "apixaban", dosage: Dosage(strength: 5, unit: .milligram, frequency: .twiceDaily))]
+        let fields = FormFields([(DecisionCriteria.holdField("apixaban"), "5"), (DecisionCriteria.holdField("clopidogrel"), "31"),
+                                 (DecisionCriteria.holdField("warfarin"), "9")])
+        // act
+        let (refused, problems) = DecisionCriteria.parse(fields, today: day("2026-11-18"))
+        let (parsed, _) = DecisionCriteria.parse(fields.without(DecisionCriteria.holdField("clopidogrel")), today: day("2026-11-18"))
+        let criteria = try #require(parsed)
+        let shipped = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left, on: day("2027-01-03")), for: facts)
+        let practice = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left, on: day("2027-01-03")), for: facts, criteria: criteria)
+        let lowRisk = DecisionSupport.decide(candidate("trigger-point-injection", on: day("2027-01-03")), for: facts, criteria: criteria)
+        // check
+        #expect(refused == nil && problems[DecisionCriteria.holdField("clopidogrel")] == "Enter a whole number from 1 to 30.")
+        #expect(criteria.holdDays == ["apixaban": 5], "warfarin's hold is confirmed, so the form has no field for it")
+        #expect(shipped.holds.first?.duration == .days(3) && shipped.holds.first?.source.needsVerification == true)
+        #expect(practice.holds.first?.duration == .days(5) && practice.holds.first?.lastDoseOn == day("2026-12-28"))
+        #expect(practice.holds.first?.source == DecisionCriteria.practiceSource)
+        #expect(lowRisk.holds.first?.duration == .sharedAssessment)
+        #expect(DecisionCriteria(stored: criteria.stored) == criteria && criteria.stored == ["hold-apixaban": 5])
+        #expect(AntithromboticHolds.adjustable.contains("apixaban") && !AntithromboticHolds.adjustable.contains("warfarin"))
+    }
 }

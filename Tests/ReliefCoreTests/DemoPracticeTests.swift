@@ -140,4 +140,32 @@ import Testing
             #expect(CarePlanContent.parse(plan.fields, today: plan.startOn).0 == plan)
         }
     }
+
+    @Test func demoInsuranceAuthorisationsAndConsentsAreWhatTheFormsWouldAccept() {
+        // setup
+        let patients = (0..<300).map { index -> (coverages: [CoverageEntry], plan: CarePlanContent?) in
+            let diagnosis = DemoChartLists.diagnoses(index: index, seed: 3, today: today)[0]
+            return (DemoCoverage.coverages(index: index, seed: 3, age: 30 + index % 60, subscriber: "Ana Diaz", today: today),
+                    DemoPlans.plan(index: index, seed: 3, diagnosis: diagnosis, firstVisit: today.adding(days: index.isMultiple(of: 2) ? -60 : 0), onOpioid: false))
+        }
+        // act
+        let coverages = patients.flatMap(\.coverages)
+        let authorizations = patients.flatMap { patient in
+            patient.plan.map { DemoCoverage.authorizations(index: 0, seed: 3, plan: $0, primary: patient.coverages.first, today: today) } ?? []
+        }
+        let consents = patients.compactMap(\.plan).flatMap { plan in
+            var facts = PatientFacts()
+            facts.diagnoses = [DemoChartLists.diagnoses(index: 0, seed: 3, today: today)[0]]
+            return DemoConsents.consents(index: plan.goals.count + plan.components.count, seed: 3, plan: plan, facts: facts, today: today)
+        }
+        // check
+        #expect(patients.allSatisfy { $0.coverages.count >= 1 && $0.coverages.first?.priority == .primary })
+        #expect(Set(coverages.map(\.payerKind)).isSuperset(of: [.medicare, .commercial, .medicaid, .selfPay]))
+        #expect(coverages.allSatisfy { CoverageEntry.parse($0.fields, today: today).entry == $0 })
+        #expect(!authorizations.isEmpty && authorizations.allSatisfy { PriorAuthorizationEntry.parse($0.fields, today: today).entry == $0 })
+        #expect(authorizations.contains { $0.warning(today: today) != nil } && authorizations.contains { $0.warning(today: today) == nil })
+        #expect(Set(consents.map(\.status)) == [.active, .proposed] && consents.allSatisfy { $0.terms.validUntil > $0.terms.plannedOn })
+        #expect(DemoCoverage.fees.fees.count == FeeSchedule.codes.count)
+    }
 }
+

@@ -51,7 +51,7 @@ enum PracticeSettings {
                 snapshot.rules = try JSONCoding.decode(PracticeRules.self, row.value)
                 snapshot.rulesVersion = row.version
             case criteria:
-                snapshot.criteria = DecisionCriteria(overrides: try JSONCoding.decode([Criterion: Int].self, row.value))
+                snapshot.criteria = DecisionCriteria(stored: try JSONCoding.decode([String: Int].self, row.value))
                 snapshot.criteriaVersion = row.version
             case fees:
                 snapshot.fees = FeeSchedule(try JSONCoding.decode([String: Int].self, row.value).mapValues { Money(cents: $0) })
@@ -80,7 +80,7 @@ enum PracticeSettings {
 
     static func save(_ settings: DecisionCriteria, from version: Int, by user: UUID, now: Date, on database: any Database,
                      audit: @escaping TransactionalAudit) async throws -> Bool {
-        try await save(criteria, value: try JSONCoding.encode(settings.overrides), from: version, by: user, now: now, on: database, audit: audit)
+        try await save(criteria, value: try JSONCoding.encode(settings.stored), from: version, by: user, now: now, on: database, audit: audit)
     }
 
     static func save(_ schedule: FeeSchedule, from version: Int, by user: UUID, now: Date, on database: any Database,

@@ -126,7 +126,8 @@ enum SettingsController {
 
     private static func criteriaForm(_ state: Submitted, csrfToken: String) -> BodyNode {
         let form = BoundForm(fields: state.fields, problems: state.problems)
-        let errors = Criterion.allCases.compactMap { criterion in state.problems[criterion.rawValue].map { (name: criterion.rawValue, message: $0) } }
+        let names = Criterion.allCases.map(\.rawValue) + AntithromboticHolds.adjustable.map(DecisionCriteria.holdField)
+        let errors = names.compactMap { name in state.problems[name].map { (name: name, message: $0) } }
         return settingsForm("Decision-support criteria", SitePath.clinicalCriteria(), state, errors: errors, csrfToken: csrfToken, [
             .tag("p", text: "The numbers the procedure checks compare against: payer criteria (Medicare LCD defaults) and the practice's own limits. "
                  + "Leave a field empty to keep the default shown."),
@@ -135,6 +136,13 @@ enum SettingsController {
                     "Default \(shipped.value) (\(shipped.source.citation))" + (shipped.source.needsVerification ? " — verify against current guideline." : ".")
                 } ?? "No default: the check is skipped until the practice sets one."
                 return form.number(criterion.rawValue, criterion.title, hint: hint, narrow: true)
+            }),
+            .tag("h3", text: "Holds to verify"),
+            .tag("p", [("class", "hint")], text: "Days to stop these before a high- or intermediate-risk procedure. Their shipped holds are commonly "
+                 + "cited values the reference leaves unconfirmed: verify against current guideline, or set the practice's own."),
+            .tag("div", [("class", "grid")], AntithromboticHolds.adjustable.map { drug in
+                let shipped = AntithromboticHolds.rule(drugID: drug).map { "Default: \($0.hold(for: .high).text)" + ($0.note.map { "; \($0)" } ?? "") }
+                return form.number(DecisionCriteria.holdField(drug), "\(DrugCatalogue.drug(drug)?.name ?? drug): days", hint: shipped, narrow: true)
             }),
         ])
     }

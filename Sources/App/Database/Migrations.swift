@@ -36,5 +36,6 @@ enum Migrations {
         CreateCarePlan(),
         UpdatePracticeSettingFees(),
         CreateConsent(),
+        CreatePlanActivity(),
     ]
 }

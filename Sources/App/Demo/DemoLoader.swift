@@ -16,6 +16,7 @@ public enum DemoLoader {
             return
         }
         try await createStaff(app)
+        try await setExampleFees(app)
         try await addPatients(app, count: defaultPatients, seed: defaultSeed)
         printLogins()
     }
@@ -24,9 +25,16 @@ public enum DemoLoader {
     public static func generate(_ app: Application, patients count: Int, seed: UInt64) async throws {
         if try await User.query(on: app.db).count() == 0 {
             try await createStaff(app)
+            try await setExampleFees(app)
             printLogins()
         }
         try await addPatients(app, count: count, seed: seed)
+    }
+
+    /// The demo's example fees, into a fee schedule nobody has set yet.
+    static func setExampleFees(_ app: Application) async throws {
+        try await app.db.sql.update("practice_settings").set("value", to: try JSONCoding.encode(DemoCoverage.fees.fees.mapValues(\.cents)))
+            .where("name", .equal, PracticeSettings.fees).where("value", .equal, "{}").run()
     }
 
     static func createStaff(_ app: Application) async throws {
@@ -43,10 +51,11 @@ public enum DemoLoader {
         let now = app.config.now()
         let nurse = try await User.query(on: app.db).filter(\.$role == Role.nurse.rawValue).first()?.id
         let physician = try await User.query(on: app.db).filter(\.$role == Role.physician.rawValue).first()?.id
+        let therapist = try await User.query(on: app.db).filter(\.$role == Role.therapist.rawValue).first()?.id
         func prepared(from first: Int) -> Task<Batch, any Error>? {
             guard first < start + count else { return nil }
             let size = min(batchSize, start + count - first)
-            return Task.detached { try Batch(first: first, size: size, seed: seed, today: today, now: now, nurse: nurse, physician: physician) }
+            return Task.detached { try Batch(first: first, size: size, seed: seed, today: today, now: now, nurse: nurse, physician: physician, therapist: therapist) }
         }
         // Generating the next batch on one core while the database stores this one on the other.
         var next = prepared(from: start)
@@ -89,6 +98,14 @@ public enum DemoLoader {
                     "id", "patient_id", "plan_id", "number", "status", "title", "content", "start_on", "review_on", "catalogue_version",
                     "created_at", "created_by", "updated_at", "updated_by", "activated_at", "activated_by", "version",
                 ], batch.plans, on: database)
+                try await insertInChunks(ConsentRecord.schema, columns: [
+                    "id", "patient_id", "plan_id", "status", "intervention", "region", "levels", "side", "planned_on", "valid_until", "sessions",
+                    "title", "document", "catalogue_version", "prepared_at", "prepared_by", "answered_at", "answer_recorded_by", "signer",
+                    "signer_name", "relationship", "witness", "signature_method", "cosigned_at", "cosigned_by", "version",
+                ], batch.consents, on: database)
+                try await insertInChunks(PlanActivityRecord.schema, columns: [
+                    "id", "patient_id", "plan_id", "intervention", "occurred_on", "content", "status", "created_at", "created_by", "version",
+                ], batch.activities, on: database)
             }
         }
     }
@@ -105,8 +122,10 @@ public enum DemoLoader {
         var evaluations: [[any Encodable & Sendable]] = []
         var workup: [[any Encodable & Sendable]] = []
         var plans: [[any Encodable & Sendable]] = []
+        var consents: [[any Encodable & Sendable]] = []
+        var activities: [[any Encodable & Sendable]] = []
 
-        init(first: Int, size: Int, seed: UInt64, today: CalendarDate, now: Date, nurse: UUID?, physician: UUID?) throws {
+        init(first: Int, size: Int, seed: UInt64, today: CalendarDate, now: Date, nurse: UUID?, physician: UUID?, therapist: UUID?) throws {
             self.first = first
             // Ids in insertion order: appending to the primary-key index instead of inserting at random places kept
             // 100,000 patients' lists within the generator's time budget.
@@ -154,11 +173,36 @@ public enum DemoLoader {
                     evaluations.append([nextID(), encounterID, id, try JSONCoding.encode(visit.content), time, physician, time, time,
                                         physician, 2])
                 }
+                let name = "\(registration[.givenName]) \(registration[.familyName])"
+                let coverages = DemoCoverage.coverages(index: index, seed: seed, age: age, subscriber: name, today: today)
+                try coverages.forEach(add)
                 if let physician, let first = scores.first?.completedOn, let diagnosis = diagnoses.first,
                    let plan = DemoPlans.plan(index: index, seed: seed, diagnosis: diagnosis, firstVisit: first, onOpioid: !summary.lines.isEmpty) {
                     let planID = nextID(), time = plan.startOn.startOfDay
                     plans.append([planID, id, planID, 1, PlanStatus.active.rawValue, plan.title, try JSONCoding.encode(plan), plan.startOn.description,
                                   plan.reviewOn?.description, InterventionCatalogue.version, time, physician, time, physician, time, physician, 1])
+                    for activity in DemoPlans.activities(index: index, seed: seed, plan: plan, today: today) {
+                        let author = activity.kind == .therapySession ? therapist ?? nurse : nurse
+                        activities.append([nextID(), id, planID, activity.intervention, activity.occurredOn.description, try JSONCoding.encode(activity),
+                                           PlanActivityRecord.recorded, activity.occurredOn.startOfDay, author, 1])
+                    }
+                    try DemoCoverage.authorizations(index: index, seed: seed, plan: plan, primary: coverages.first, today: today).forEach(add)
+                    var facts = PatientFacts()
+                    facts.birthDate = registration.birthDate
+                    facts.diagnoses = diagnoses
+                    facts.medications = lists.medications.filter(\.isCurrent)
+                    facts.allergies = lists.allergies.filter { $0.isCurrent && $0.substance != .noKnownAllergies }
+                    facts.conservativeCare = ConservativeCare(lists.treatments)
+                    for consent in DemoConsents.consents(index: index, seed: seed, plan: plan, facts: facts, today: today) {
+                        let site = consent.terms.site, prepared = consent.preparedOn.startOfDay, answered = consent.answeredOn?.startOfDay
+                        let signed = consent.status == .active
+                        consents.append([nextID(), id, planID, consent.status.rawValue, site.intervention.id, site.region.rawValue,
+                                         site.levels.map(\.description).joined(separator: ", "), site.side?.rawValue ?? "", consent.terms.plannedOn.description,
+                                         consent.terms.validUntil.description, consent.terms.sessions, consent.document.title, try JSONCoding.encode(consent.document),
+                                         consent.document.catalogueVersion, prepared, physician, answered, signed ? nurse : nil,
+                                         signed ? ConsentSigner.patient.rawValue : nil, signed ? name : nil, signed ? "" : nil,
+                                         signed ? "" : nil, signed ? SignatureMethod.screen.rawValue : nil, answered, signed ? physician : nil, signed ? 3 : 1])
+                    }
                 }
                 self.entries += entries
                 for submission in scores {

@@ -67,6 +67,8 @@ enum SitePath {
     static let editPlan = plan / "edit"
     static let activatePlan = plan / "activate"
     static let revisePlan = plan / "revise"
+    static let planActivities = plan / "activities"
+    static let planActivityInError = Address<UUID, UUID, UUID>("patients", .patient, "plans", .plan, "activities", .activity, "entered-in-error")
     static let consents = patient / "consents"
     static let newConsent = consents / "new"
     static let consent = Address<UUID, UUID>("patients", .patient, "consents", .consent)
@@ -120,7 +122,7 @@ enum SitePath {
 
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
-    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent
+    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent, activity
 
     /// Named by a catalogue's text id rather than a record's UUID.
     var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
@@ -157,6 +159,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     static let intervention = PathSegment.parameter(.intervention)
     static let plan = PathSegment.parameter(.plan)
     static let consent = PathSegment.parameter(.consent)
+    static let activity = PathSegment.parameter(.activity)
 
     var component: PathComponent {
         switch self {

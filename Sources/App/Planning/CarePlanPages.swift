@@ -117,6 +117,7 @@ enum CarePlanPages {
         let canWrite: Bool
         let canActivate: Bool
         let csrfToken: String
+        let work: PlanActivityPages.Model
     }
 
     static func show(_ model: ShowModel) -> [BodyNode] {
@@ -157,6 +158,7 @@ enum CarePlanPages {
                 ]),
             ]),
             .if(!content.note.isEmpty, .tag("section", [("class", "card")], [.tag("h2", text: "Note"), .tag("p", text: content.note)])),
+            PlanActivityPages.section(model.work, plan: content, patientID: model.patientID, planRecordID: id, csrfToken: model.csrfToken),
             .tag("section", [("class", "card"), ("aria-labelledby", "versions-heading")], [
                 .tag("h2", [("id", "versions-heading")], text: "Versions"),
                 .tag("ul", [], model.versions.map { version in

@@ -34,18 +34,32 @@ enum CarePlansController {
 
     static func show(req: Request) async throws -> Response {
         let (patient, record) = try await CarePlanQueries.plan(req)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "CarePlan", resourceID: (try record.requireID()).uuidString, patientID: patient.id))
+        return try await shown(req, patient, record)
+    }
+
+    /// The plan version with its checks, consents, versions and the work recorded under it; `activity` is a work
+    /// form sent back with its problems.
+    static func shown(_ req: Request, _ patient: PatientRecord, _ record: CarePlanRecord,
+                      activity: (FormFields, [String: String])? = nil) async throws -> Response {
         let content = try record.decoded()
         let versions = try await CarePlanQueries.versions(of: record.planID, on: req.db)
-        try await req.audit(AuditEntry(action: .recordView, resourceType: "CarePlan", resourceID: (try record.requireID()).uuidString, patientID: patient.id))
         let (facts, criteria) = try await DecisionSupportQueries.inputs(for: patient, on: req.db)
         let verdicts = content.sequenced.map { component in
             component.site.map { DecisionSupport.decide(Candidate($0, on: component.startOn ?? content.startOn), for: facts, criteria: criteria) }
         }
         let consents = try await ConsentQueries.all(patientID: patient.id, on: req.db)
+        let activities = try await PlanActivityQueries.all(planID: record.planID, on: req.db)
+        let names = try await StaffNames.lookup(Set(activities.map(\.createdBy)), on: req.db)
         let user = try req.user
+        var form = FormFields()
+        form.set([("occurredOn", req.today.display), ("attendance", Attendance.attended.rawValue)])
         let model = CarePlanPages.ShowModel(patientID: patient.id, record: record, content: content, verdicts: verdicts, consents: consents,
-                                            versions: versions, canWrite: user.can(.planWrite), canActivate: user.can(.noteSign), csrfToken: req.csrfToken)
-        return try await page(req, patient, content.title, CarePlanPages.show(model))
+                                            versions: versions, canWrite: user.can(.planWrite), canActivate: user.can(.noteSign), csrfToken: req.csrfToken,
+                                            work: PlanActivityPages.Model(activities: try activities.map { ($0, try $0.decoded(), names[$0.createdBy] ?? "unknown") },
+                                                                          canRecord: user.can(.planActivityWrite), form: activity?.0 ?? form,
+                                                                          problems: activity?.1 ?? [:]))
+        return try await page(req, patient, content.title, CarePlanPages.show(model), status: activity == nil ? .ok : .unprocessableEntity)
     }
 
     static func edit(req: Request) async throws -> Response {

@@ -7,6 +7,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case evaluationWrite = "evaluation.write"
     /// Draft and revise treatment plans; a physician activates them (`noteSign`).
     case planWrite = "plan.write"
+    /// Record the work done under a plan's component: therapy and psychology sessions, medication changes.
+    case planActivityWrite = "plan.activity"
     /// Keep the chart's lists: medications, allergies, prior treatments.
     case chartWrite = "chart.write"
     /// Enter a patient's questionnaire answers, or mark a response entered in error.
@@ -41,6 +43,7 @@ extension Action {
         case .clinicalRead: "Read clinical notes, the chart's lists, questionnaire answers, alerts and results; see the inbox."
         case .evaluationWrite: "Write visit notes as drafts and add addenda to signed ones."
         case .planWrite: "Draft treatment plans and start their revisions."
+        case .planActivityWrite: "Record sessions and medication changes done under a treatment plan, toward its goals."
         case .chartWrite: "Keep medications, allergies, prior treatments and diagnoses; order tests and enter their results."
         case .questionnaireWrite: "Enter a patient's questionnaire answers, or mark a response entered in error."
         case .questionnaireHandout: "Hand questionnaires to a patient on the waiting-room tablet (without seeing the answers)."
@@ -75,15 +78,15 @@ public enum PermissionTable {
     // the front desk sees registration, not clinical notes.
     public static let grants: [Role: Set<Action>] = [
         .admin: [.userManage, .auditView, .reportView],
-        .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .chartWrite, .questionnaireWrite,
+        .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .planActivityWrite, .chartWrite, .questionnaireWrite,
                      .questionnaireHandout, .noteSign, .alertResolve, .alertAcknowledge, .clinicalSettings,
                      .workupSchedule, .scheduleView, .worklistView, .reportView, .catalogueRead],
-        .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .chartWrite, .questionnaireWrite, .questionnaireHandout,
+        .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .planActivityWrite, .chartWrite, .questionnaireWrite, .questionnaireHandout,
                  .alertAcknowledge, .workupSchedule, .scheduleView, .worklistView, .catalogueRead],
         // Coordinators read the catalogue for codes and preparation when they verify coverage and book.
         .coordinator: [.patientRead, .patientRegister, .questionnaireHandout, .workupSchedule, .scheduleView, .worklistView, .catalogueRead],
         // Psychologists and therapists administer questionnaires (PHQ-9, GAD-7, function scales) and see what they raise.
-        .therapist: [.patientRead, .clinicalRead, .questionnaireWrite, .questionnaireHandout, .alertAcknowledge, .scheduleView, .worklistView, .catalogueRead],
+        .therapist: [.patientRead, .clinicalRead, .planActivityWrite, .questionnaireWrite, .questionnaireHandout, .alertAcknowledge, .scheduleView, .worklistView, .catalogueRead],
         .patient: [],
     ]
 

@@ -29,6 +29,14 @@ public struct HoldRule: Hashable, Sendable {
     public let note: String?
     public let source: ClinicalSource
 
+    /// The practice's own hold in days before high- and intermediate-risk procedures, in place of a value the
+    /// reference leaves to verify; a class the drug is continued for stays so.
+    public func holding(days: Int) -> HoldRule {
+        let practice = { (shipped: HoldDuration) in shipped == .continue ? shipped : .days(days) }
+        return HoldRule(high: practice(high), intermediate: practice(intermediate), low: low, restartHours: restartHours, checks: checks,
+                        note: note, source: DecisionCriteria.practiceSource)
+    }
+
     public func hold(for risk: BleedingRisk) -> HoldDuration {
         switch risk {
         case .high: high
@@ -103,10 +111,17 @@ public enum AntithromboticHolds {
 
     /// The rule for a catalogue drug at its daily dose, or nil for drugs that are not held (celecoxib, a COX-2
     /// inhibitor, spares platelets).
-    public static func rule(drugID: String, dailyMilligrams: Double? = nil) -> HoldRule? {
+    /// `practiceDays`: the practice's hold in days for a drug whose shipped value is unconfirmed (`adjustable`).
+    public static func rule(drugID: String, dailyMilligrams: Double? = nil, practiceDays: [String: Int] = [:]) -> HoldRule? {
         if drugID == "enoxaparin", let daily = dailyMilligrams, daily <= prophylacticEnoxaparinMilligrams { return rules["enoxaparin-prophylactic"] }
-        return rules[drugID]
+        guard let rule = rules[drugID] else { return nil }
+        return practiceDays[drugID].map(rule.holding(days:)) ?? rule
     }
+
+    /// Drugs whose hold ships as a value to verify, which the practice may set itself: the longest a drug may be held
+    /// is a month.
+    public static var adjustable: [String] { drugIDs.filter { rules[$0]?.source.needsVerification == true } }
+    public static let practiceDaysRange = 1...30
 
     /// Drugs the table knows, for settings pages and tests.
     public static var drugIDs: [String] { rules.keys.filter { DrugCatalogue.drug($0) != nil }.sorted() }

@@ -95,26 +95,50 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
 
 extension Criterion: CodingKeyRepresentable {}
 
-/// The criteria in force: shipped defaults, overridden where the practice chose otherwise. Stored as the overrides
-/// alone, so a later correction of a default reaches every practice that never chose otherwise.
+/// The criteria in force: shipped defaults, overridden where the practice chose otherwise, and the practice's own
+/// hold days for drugs whose shipped hold is unconfirmed. Stored as the overrides alone, so a later correction of a
+/// default reaches every practice that never chose otherwise.
 public struct DecisionCriteria: Hashable, Sendable {
     public var overrides: [Criterion: Int]
+    /// Days, by drug id (`AntithromboticHolds.adjustable`).
+    public var holdDays: [String: Int]
 
-    public init(overrides: [Criterion: Int] = [:]) { self.overrides = overrides }
+    public init(overrides: [Criterion: Int] = [:], holdDays: [String: Int] = [:]) {
+        self.overrides = overrides
+        self.holdDays = holdDays
+    }
 
-    /// Reads the settings form: one whole number per criterion, by its raw value; empty keeps the default.
+    public static func holdField(_ drugID: String) -> String { "hold-" + drugID }
+
+    /// As stored: one flat map of criterion ids and `hold-` fields to whole numbers; unknown keys are dropped.
+    public init(stored: [String: Int]) {
+        overrides = Dictionary(uniqueKeysWithValues: stored.compactMap { key, value in Criterion(rawValue: key).map { ($0, value) } })
+        holdDays = Dictionary(uniqueKeysWithValues: AntithromboticHolds.adjustable.compactMap { drug in stored[Self.holdField(drug)].map { (drug, $0) } })
+    }
+
+    public var stored: [String: Int] {
+        Dictionary(uniqueKeysWithValues: overrides.map { ($0.key.rawValue, $0.value) } + holdDays.map { (Self.holdField($0.key), $0.value) })
+    }
+
+    /// Reads the settings form: one whole number per criterion by its raw value, and per adjustable drug by its
+    /// `hold-` field; empty keeps the default.
     public static func parse(_ fields: FormFields, today: CalendarDate) -> (DecisionCriteria?, [String: String]) {
         var reader = FormReader(fields, today: today)
         var overrides: [Criterion: Int] = [:]
         for criterion in Criterion.allCases {
             overrides[criterion] = reader.integer(criterion.rawValue, in: criterion.range)
         }
-        return reader.problems.isEmpty ? (DecisionCriteria(overrides: overrides), [:]) : (nil, reader.problems)
+        var holdDays: [String: Int] = [:]
+        for drug in AntithromboticHolds.adjustable {
+            holdDays[drug] = reader.integer(holdField(drug), in: AntithromboticHolds.practiceDaysRange)
+        }
+        return reader.problems.isEmpty ? (DecisionCriteria(overrides: overrides, holdDays: holdDays), [:]) : (nil, reader.problems)
     }
 
     public var fields: FormFields {
         var fields = FormFields()
-        fields.set(Criterion.allCases.map { ($0.rawValue, overrides[$0].map(String.init)) })
+        fields.set(Criterion.allCases.map { ($0.rawValue, overrides[$0].map(String.init)) }
+                   + AntithromboticHolds.adjustable.map { (Self.holdField($0), holdDays[$0].map(String.init)) })
         return fields
     }
 

@@ -211,7 +211,7 @@ struct RuleContext {
         for medication in facts.medications {
             guard let drug = medication.drug else { continue }
             let daily = medication.dosage.map { $0.strength * $0.unitsPerDose * ($0.dosesPerDay ?? 1) }
-            guard let rule = AntithromboticHolds.rule(drugID: drug.id, dailyMilligrams: daily) else { continue }
+            guard let rule = AntithromboticHolds.rule(drugID: drug.id, dailyMilligrams: daily, practiceDays: criteria.holdDays) else { continue }
             var duration = rule.hold(for: risk)
             if drug.id == "dabigatran", facts.has(.kidneyDisease), case .days = duration { duration = .days(6) }
             if duration == .continue {

@@ -40,4 +40,38 @@ public enum DemoPlans {
         return CarePlanContent(title: diagnosis.condition?.label ?? diagnosis.text, phase: components.first?.phase ?? .painReduction, startOn: start,
                                reviewOn: start.adding(days: 90), goals: goals, components: components)
     }
+
+    /// The work done so far under a demo plan: weekly therapy sessions from the therapy's start (one in eight
+    /// missed), walking minutes rising toward the goal, and a first medication change for a patient on opioids.
+    public static func activities(index: Int, seed: UInt64, plan: CarePlanContent, today: CalendarDate) -> [PlanActivity] {
+        var random = SeededGenerator(seed: (seed &* 2_750_159) ^ UInt64(index) &+ 0xAC7)
+        let walkingGoal = plan.goals.firstIndex { $0.measure == .walkingMinutes }.map { $0 + 1 }
+        var activities: [PlanActivity] = []
+        for component in PlanActivity.workable(plan) {
+            let start = component.startOn ?? plan.startOn
+            switch ActivityKind.of(component.intervention) {
+            case .therapySession:
+                var minutes = 5 + Int(random.next() % 10)
+                for week in 0..<8 where start.adding(days: week * 7) <= today {
+                    let day = start.adding(days: week * 7)
+                    guard !random.chance(0.125) else {
+                        activities.append(PlanActivity(intervention: component.intervention, occurredOn: day, attendance: .missed, note: "No call, no show"))
+                        continue
+                    }
+                    minutes += Int(random.next() % 5)
+                    activities.append(PlanActivity(intervention: component.intervention, occurredOn: day,
+                                                   detail: random.pick(["Core stability and hip hinge practice", "Graded walking, hamstring and hip flexor stretches",
+                                                                        "McKenzie extension series, posture at the desk", "Aquatic walking and lumbar stabilisation"]),
+                                                   measure: walkingGoal == nil ? nil : .walkingMinutes, value: walkingGoal == nil ? nil : Double(minutes), goal: walkingGoal))
+                }
+            case .medicationChange where start <= today:
+                activities.append(PlanActivity(intervention: component.intervention, occurredOn: start.adding(days: 14),
+                                               detail: "First taper step: long-acting dose lowered by 10 %; reviewed bowel and sleep", goal: 1))
+            default:
+                continue
+            }
+        }
+        return activities.filter { $0.occurredOn <= today }
+    }
 }
+

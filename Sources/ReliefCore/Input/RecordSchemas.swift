@@ -163,3 +163,11 @@ extension PatientSignature {
         .text("signatureImage", limit: SignatureImage.byteLimit * 4 / 3 + 32),
     ])
 }
+
+extension PlanActivity {
+    public static let schema = FieldSchema([
+        .text("intervention", limit: 60, required: true), FieldSpec("occurredOn", .date, required: true),
+        .choice("attendance", Attendance.self, required: true), .text("detail", limit: 1000, multiline: true), .choice("measure", GoalMeasure.self),
+        .number("value", 0...100_000), .integer("goal", 1...CarePlanContent.goalRows), .text("note", limit: 1000, multiline: true),
+    ])
+}
