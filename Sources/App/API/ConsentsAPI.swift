@@ -119,7 +119,7 @@ enum ConsentsAPI {
             APIEndpoint(.GET, one, access: .action(.clinicalRead), "Read one consent with its text and signatures.", response: .ref("Consent"), handler: show),
             APIEndpoint(.POST, one + ["patient-signature"], access: .action(.planWrite),
                         "The patient's signature: signer, name (the patient's as registered, or the representative's with relationship), attest true, optional witness and drawn PNG. 409 when stale or no longer awaiting the patient.",
-                        request: .ref("ConsentSignature"), response: .ref("Consent"), failures: [.conflict], handler: sign),
+                        request: .ref("ConsentSignature"), response: .ref("Consent"), failures: [.conflict, .payloadTooLarge], handler: sign),
             APIEndpoint(.POST, one + ["cosign"], access: .action(.noteSign),
                         "The physician's co-signature (attest true), after the patient's; the consent is then active. 409 when stale or not signed by the patient.",
                         request: .ref("ConsentCosign"), response: .ref("Consent"), failures: [.conflict], handler: cosign),

@@ -104,7 +104,8 @@ public struct ConsentAttachment: Hashable, Sendable {
 
 /// A signature drawn on the screen, sent by the page's script as a PNG data address.
 public enum SignatureImage {
-    public static let byteLimit = 200_000
+    /// A signature drawn on a 600 × 180 pad is 5–25 KB; the limit keeps the API body, escaped at worst, under 1 MB.
+    public static let byteLimit = 60_000
     static let prefix = "data:image/png;base64,"
 
     /// The PNG's bytes, or a message for the `signatureImage` field; an empty field is no image.
