@@ -60,6 +60,9 @@ import VaporTesting
             let after = try await nurse.get(path)
             let list = try await nurse.get(SitePath.consents(patient.id))
             let coordinatorPrepares = try await coordinator.post(SitePath.consents(patient.id), pairs: [("intervention", "esi-caudal")])
+            let otherPlan = try await nurse.post(SitePath.consents(patient.id), pairs: [
+                ("intervention", "esi-caudal"), ("region", "lumbar"), ("plannedOn", "11/30/2026"), ("validUntil", "12/30/2026"), ("sessions", "1"),
+                ("plan", UUID().uuidString)])
             // check
             #expect(preview.text.contains("Risks that apply to you") && preview.text.contains("You take warfarin"))
             #expect(shown.text.contains("consent-status consent-proposed") && shown.text.contains("Sign the consent"))
@@ -75,6 +78,7 @@ import VaporTesting
             #expect(after.text.contains("consent-status consent-withdrawn") && after.text.contains("Changed her mind by phone") && !after.text.contains("/sign\""))
             #expect(list.text.contains("Lumbar transforaminal epidural steroid injection, L4-L5, left") && coordinatorPrepares.status == .forbidden)
             #expect(coordinatorReads.status == .forbidden)
+            #expect(otherPlan.status == .unprocessableEntity && otherPlan.text.contains("No such treatment plan for this patient."))
             for action in [AuditAction.consentPrepare, .consentSign, .consentCosign, .consentWithdraw] {
                 #expect(try await context.auditEvents(action).count == 1, "\(action)")
             }

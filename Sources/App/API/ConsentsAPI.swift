@@ -135,18 +135,15 @@ enum ConsentsAPI {
         let patient = try await PatientQueries.patient(req)
         let records = try await ConsentQueries.all(patientID: patient.id, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "Consent", patientID: patient.id, detail: "list of \(records.count)"))
-        var consents: [Consent] = []
-        for record in records { consents.append(try Consent(record, files: try await ConsentQueries.fileKinds(of: try record.requireID(), on: req.db))) }
-        return try req.json(List(consents: consents))
+        let files = try await ConsentQueries.fileKinds(of: try records.map { try $0.requireID() }, on: req.db)
+        return try req.json(List(consents: try records.map { try Consent($0, files: files[$0.id ?? UUID()] ?? []) }))
     }
 
     static func create(req: Request) async throws -> Response {
         let patient = try await PatientQueries.patient(req)
         let fields = try req.formFields(try req.apiBody(APIWrite.self).fields, ConsentTerms.schema)
-        var (terms, problems) = ConsentTerms.parse(fields, today: req.today)
-        let plan = try await ConsentQueries.planID(fields["plan"], patientID: patient.id, on: req.db)
-        if case .failure(let problem) = plan { problems["plan"] = problem.message }
-        guard let terms, case .success(let planID) = plan else { throw ValidationFailure(fields: problems) }
+        let (terms, planID) = try await ConsentQueries.terms(fields, patientID: patient.id, today: req.today, on: req.db)
+            .mapError { ValidationFailure(fields: $0.fields) }.get()
         let record = try await ConsentQueries.prepare(terms, planID: planID, patient: patient, by: try req.user.id, now: req.now, on: req.db,
                                                       audit: req.transactionalAudit)
         return try req.json(try Consent(record, files: []), status: .created)

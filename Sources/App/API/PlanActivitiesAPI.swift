@@ -73,10 +73,8 @@ enum PlanActivitiesAPI {
     }
 
     static func enterInError(req: Request) async throws -> Response {
-        let (_, record) = try await CarePlanQueries.plan(req)
-        guard let id = req.id(.activity), let activity = try await PlanActivityQueries.find(id, planID: record.planID, on: req.db) else {
-            throw Abort(.notFound, reason: "No such record under this plan.")
-        }
+        let (_, _, activity) = try await PlanActivityQueries.activity(req)
+        let id = try activity.requireID()
         let body = try req.apiBody(APIReason.self)
         let (version, reason) = (try req.requireVersion(body.version), try APIReason.checked(body.reason))
         guard try await PlanActivityQueries.enterInError(activity, reason: reason, from: version, on: req.db, audit: req.transactionalAudit) else {

@@ -6,6 +6,10 @@ import ReliefCore
 /// moves the consent from one status to the next under its version, so two people acting at once cannot both win.
 enum ConsentQueries {
     enum Outcome: Equatable { case done, conflict }
+    struct FieldProblems: Error {
+        let fields: [String: String]
+        init(_ fields: [String: String]) { self.fields = fields }
+    }
 
     /// The patient's consents, newest first.
     static func all(patientID: UUID, on database: any Database) async throws -> [ConsentRecord] {
@@ -18,7 +22,24 @@ enum ConsentQueries {
 
     /// The kinds of file kept with a consent, without their bytes.
     static func fileKinds(of consentID: UUID, on database: any Database) async throws -> Set<String> {
-        Set(try await ConsentFile.query(on: database).filter(\.$consentID == consentID).field(\.$kind).all().map(\.kind))
+        try await fileKinds(of: [consentID], on: database)[consentID] ?? []
+    }
+
+    /// The kinds of file kept with each of `consentIDs`, in one query.
+    static func fileKinds(of consentIDs: [UUID], on database: any Database) async throws -> [UUID: Set<String>] {
+        guard !consentIDs.isEmpty else { return [:] }
+        let files = try await ConsentFile.query(on: database).filter(\.$consentID ~~ consentIDs).field(\.$consentID).field(\.$kind).all()
+        return files.reduce(into: [:]) { $0[$1.consentID, default: []].insert($1.kind) }
+    }
+
+    /// A consent's terms and the plan it is prepared under (one of the patient's), or the problems by field.
+    static func terms(_ fields: FormFields, patientID: UUID, today: CalendarDate,
+                      on database: any Database) async throws -> Result<(ConsentTerms, UUID?), FieldProblems> {
+        var (terms, problems) = ConsentTerms.parse(fields, today: today)
+        let plan = try await planID(fields["plan"], patientID: patientID, on: database)
+        if case .failure(let problem) = plan { problems["plan"] = problem.message }
+        guard let terms, case .success(let planID) = plan else { return .failure(FieldProblems(problems)) }
+        return .success((terms, planID))
     }
 
     static func file(_ kind: ConsentAttachment.Kind, of consentID: UUID, on database: any Database) async throws -> ConsentFile? {
@@ -27,7 +48,7 @@ enum ConsentQueries {
 
     /// The plan a consent is prepared under, named by its `planID`: nil when none is named, a problem when the
     /// patient has no such plan.
-    static func planID(_ text: String, patientID: UUID, on database: any Database) async throws -> Result<UUID?, ConsentProblem> {
+    private static func planID(_ text: String, patientID: UUID, on database: any Database) async throws -> Result<UUID?, ConsentProblem> {
         guard !text.isEmpty else { return .success(nil) }
         guard let id = UUID(uuidString: text),
               try await CarePlanRecord.query(on: database).filter(\.$planID == id).filter(\.$patientID == patientID).first() != nil else {

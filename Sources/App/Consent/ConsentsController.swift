@@ -33,16 +33,16 @@ enum ConsentsController {
     static func create(req: Request) async throws -> Response {
         let patient = try await PatientQueries.patient(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
-        var (terms, problems) = ConsentTerms.parse(fields, today: req.today)
-        let plan = try await ConsentQueries.planID(fields["plan"], patientID: patient.id, on: req.db)
-        if case .failure(let problem) = plan { problems["plan"] = problem.message }
-        guard let terms, case .success(let planID) = plan else {
-            return try await page(req, patient, "Prepare a consent", ConsentPages.form(ConsentPages.FormModel(patientID: patient.id, fields: fields, problems: problems),
+        switch try await ConsentQueries.terms(fields, patientID: patient.id, today: req.today, on: req.db) {
+        case .failure(let problems):
+            return try await page(req, patient, "Prepare a consent", ConsentPages.form(ConsentPages.FormModel(patientID: patient.id, fields: fields,
+                                                                                                              problems: problems.fields),
                                                                                       csrfToken: req.csrfToken), status: .unprocessableEntity)
+        case .success(let (terms, planID)):
+            let record = try await ConsentQueries.prepare(terms, planID: planID, patient: patient, by: try req.user.id,
+                                                          now: req.now, on: req.db, audit: req.transactionalAudit)
+            return req.redirect(to: SitePath.consent(patient.id, try record.requireID()), flash: Flash(.success, "The consent is ready for the patient to read and sign."))
         }
-        let record = try await ConsentQueries.prepare(terms, planID: planID, patient: patient, by: try req.user.id,
-                                                      now: req.now, on: req.db, audit: req.transactionalAudit)
-        return req.redirect(to: SitePath.consent(patient.id, try record.requireID()), flash: Flash(.success, "The consent is ready for the patient to read and sign."))
     }
 
     static func show(req: Request) async throws -> Response {

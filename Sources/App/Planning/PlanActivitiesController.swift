@@ -14,10 +14,7 @@ enum PlanActivitiesController {
     }
 
     static func enterInError(req: Request) async throws -> Response {
-        let (patient, record) = try await CarePlanQueries.plan(req)
-        guard let id = req.id(.activity), let activity = try await PlanActivityQueries.find(id, planID: record.planID, on: req.db) else {
-            throw Abort(.notFound, reason: "No such record under this plan.")
-        }
+        let (patient, record, activity) = try await PlanActivityQueries.activity(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let back = SitePath.plan(patient.id, try record.requireID()) + "#work"
         if let problem = TextRules.reasonProblem(fields["reason"].trimmingCharacters(in: .whitespacesAndNewlines)) {

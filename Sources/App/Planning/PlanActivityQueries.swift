@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import ReliefCore
+import Vapor
 
 /// The work recorded under a plan: read for every version of it, written with its audit row in one transaction.
 enum PlanActivityQueries {
@@ -42,3 +43,15 @@ enum PlanActivityQueries {
         }
     }
 }
+
+extension PlanActivityQueries {
+    /// The plan version and the record the route's `:plan` and `:activity` name, or 404.
+    static func activity(_ req: Request) async throws -> (PatientRecord, CarePlanRecord, PlanActivityRecord) {
+        let (patient, plan) = try await CarePlanQueries.plan(req)
+        guard let id = req.id(.activity), let activity = try await find(id, planID: plan.planID, on: req.db) else {
+            throw Abort(.notFound, reason: "No such record under this plan.")
+        }
+        return (patient, plan, activity)
+    }
+}
+
