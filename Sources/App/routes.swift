@@ -117,6 +117,9 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.clinicalRules, access: .action(.clinicalSettings), use: SettingsController.updateRules)
     app.on(.POST, SitePath.clinicalCriteria, access: .action(.clinicalSettings), use: SettingsController.updateCriteria)
     app.on(.POST, SitePath.feeSchedule, access: .action(.clinicalSettings), use: SettingsController.updateFees)
+    app.on(.GET, SitePath.payerCriteria, access: .action(.clinicalSettings), use: PayerCriteriaController.show)
+    app.on(.POST, SitePath.payerCriteria, access: .action(.clinicalSettings), use: PayerCriteriaController.save)
+    app.on(.POST, SitePath.removePayerCriteria, access: .action(.clinicalSettings), use: PayerCriteriaController.remove)
 
     app.on(.GET, SitePath.adminUsers, access: .action(.userManage), use: UsersController.index)
     app.on(.GET, SitePath.newUser, access: .action(.userManage), use: UsersController.new)

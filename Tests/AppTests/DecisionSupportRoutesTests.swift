@@ -84,6 +84,47 @@ import VaporTesting
 
 extension DecisionSupportRoutesTests {
     @Test(arguments: TestDatabase.available)
+    func aPayersOwnCriteriaApplyToItsPatientsAndAreKeptUnderAVersion(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: Aetna waits 10 weeks of conservative care; the patient has 8 on record
+            let physician = try await context.signedIn(.physician)
+            let api = try await APIClient.make(physician)
+            let base = try await radicularPatient(context, api)
+            try await api.send(.POST, base + "/coverage", .object(["fields": .object(["payerKind": "commercial", "payer": "Aetna Choice", "memberID": "W123",
+                                                                                   "status": "active", "priority": "primary"])]))
+            let check = base + "/decision-support?intervention=esi-transforaminal-lumbar&region=lumbar&levels=L4-L5&side=left&date=2026-11-30"
+            let before = try await api.get(check)
+            let coordinator = try await context.signedIn(.coordinator)
+            // act
+            let hostile = try await physician.post(SitePath.payerCriteria(), pairs: [("version", "1"), ("payer", "\u{0}"), ("esi-conservative-weeks", "0x10")])
+            let punctuation = try await physician.post(SitePath.payerCriteria(), pairs: [("version", "1"), ("payer", "—!"), ("facet-levels", "3")])
+            let empty = try await physician.post(SitePath.payerCriteria(), pairs: [("version", "1"), ("payer", "Aetna Choice")])
+            let saved = try await physician.post(SitePath.payerCriteria(), pairs: [("version", "1"), ("payer", "aetna  choice"), ("esi-conservative-weeks", "10")])
+            let stale = try await physician.post(SitePath.payerCriteria(), pairs: [("version", "1"), ("payer", "Cigna"), ("facet-levels", "3")])
+            let after = try await api.get(check)
+            let listed = try await physician.get(SitePath.payerCriteria() + "?payer=AETNA%20CHOICE")
+            let refused = try await coordinator.post(SitePath.payerCriteria(), pairs: [("version", "2"), ("payer", "Cigna"), ("facet-levels", "3")])
+            let removed = try await physician.post(SitePath.removePayerCriteria(), pairs: [("version", "2"), ("payer", "Aetna Choice")])
+            let defaults = try await api.get(check)
+            // check
+            func rule(_ response: (status: HTTPStatus, json: JSONValue), _ id: String) -> JSONValue? { response.json["rules"].items.first { $0["id"].string == id } }
+            #expect(rule(before, "payer-criteria")?["message"] == "Aetna Choice has no criteria of its own recorded: checked against the default criteria (Medicare LCDs).")
+            #expect(hostile.status == .unprocessableEntity && hostile.text.contains("Remove the control characters")
+                    && hostile.text.contains("Enter a whole number from 1 to 520."))
+            #expect(punctuation.status == .unprocessableEntity && punctuation.text.contains("with letters or digits"))
+            #expect(empty.status == .unprocessableEntity && empty.text.contains("Set at least one number that differs for this payer"))
+            #expect(saved.status == .seeOther && stale.status == .conflict && stale.text.contains("Someone else changed the payers"))
+            #expect(rule(after, "esi-conservative-care")?["outcome"] == "prerequisite-missing" && after.json["verdict"] == "prerequisite-missing")
+            #expect(rule(after, "esi-conservative-care")?["source"]["citation"] == "aetna  choice's own criteria, as the practice recorded them (clinical settings)")
+            #expect(listed.text.contains(#"value="10""#) && listed.text.contains("Epidural: weeks of failed conservative care: 10"))
+            #expect(refused.status == .forbidden)
+            #expect(removed.status == .seeOther && rule(defaults, "esi-conservative-care")?["outcome"] == "met")
+            let changes = try await context.auditEvents(.settingsUpdate).filter { $0.resourceID == PracticeSettings.payerCriteria }
+            #expect(changes.count == 2 && changes.contains { $0.detail?.contains(#""esi-conservative-weeks":10"#) == true })
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func thePageRanksCandidatesAndExplainsACheck(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup

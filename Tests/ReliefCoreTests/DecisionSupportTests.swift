@@ -414,4 +414,40 @@ import Testing
         #expect(DecisionCriteria(stored: criteria.stored) == criteria && criteria.stored == ["hold-apixaban": 5])
         #expect(AntithromboticHolds.adjustable.contains("apixaban") && !AntithromboticHolds.adjustable.contains("warfarin"))
     }
+
+    @Test func thePayerCoveringThePlannedDayBringsItsOwnCriteria() throws {
+        // setup: a commercial payer allows 3 epidurals a year; the patient has had 3; Medicare would cover a fourth
+        var facts = radicular
+        facts.procedures = (0..<3).map { index in
+            ProcedureFact(intervention: "esi-transforaminal-lumbar", region: .lumbar, levels: levels("L4-L5"), side: .left,
+                          date: planned.adding(days: -300 + index * 91), peakReliefPercent: 70, reliefWeeks: 13)
+        }
+        var aetna = CoverageEntry(payerKind: .commercial, payer: "Aetna", startOn: day("2026-01-01"), endOn: day("2026-12-31"))
+        aetna.priority = .primary
+        let medicare = CoverageEntry(payerKind: .medicare, payer: "Medicare", priority: .secondary)
+        let fields = FormFields([("payer", " AETNA "), (Criterion.esiSessionsPerYear.rawValue, "3"), (Criterion.psychologyScore.rawValue, "5")])
+        let (parsed, _) = PayerCriteria.parse(fields, today: day("2026-11-18"))
+        let own = try #require(parsed)
+        let criteria = DecisionCriteria(overrides: [.esiSessionsPerYear: 6], payers: [own])
+        // act
+        facts.coverages = [aetna, medicare]
+        let withAetna = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: facts, criteria: criteria)
+        let nextYear = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left, on: day("2027-01-05")), for: facts, criteria: criteria)
+        facts.coverages = [CoverageEntry(payerKind: .selfPay, payer: "Self-pay")]
+        let selfPay = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: facts, criteria: criteria)
+        facts.coverages = []
+        let none = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left), for: facts, criteria: criteria)
+        let (empty, problems) = PayerCriteria.parse(FormFields([("payer", "Aetna")]), today: day("2026-11-18"))
+        // check
+        #expect(own.overrides == [.esiSessionsPerYear: 3], "the psychology threshold is the practice's, not a payer's")
+        #expect(rule(withAetna, "esi-frequency")?.outcome == .notCovered && withAetna.verdict == .notCovered)
+        #expect(rule(withAetna, "esi-frequency")?.source == own.source)
+        #expect(rule(withAetna, "payer-criteria")?.facts == ["Aetna (primary)", "Epidural: sessions per region in 12 months: 3"])
+        #expect(rule(nextYear, "esi-frequency")?.outcome == .met, "Aetna ended; Medicare pays first and the practice's 6 apply")
+        #expect(rule(nextYear, "esi-frequency")?.source == DecisionCriteria.practiceSource)
+        #expect(rule(selfPay, "esi-frequency") == nil && rule(selfPay, "payer-criteria")?.outcome == .advice)
+        #expect(rule(none, "esi-frequency")?.outcome == .met && rule(none, "payer-criteria")?.facts == ["No coverage recorded for the planned day"])
+        #expect(empty == nil && problems["payer"] != nil)
+        #expect([own].saving(PayerCriteria(payer: "aetna", overrides: [.facetLevels: 3])).map(\.payer) == ["aetna"])
+    }
 }

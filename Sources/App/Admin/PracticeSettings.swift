@@ -14,6 +14,8 @@ enum PracticeSettings {
     static let criteria = "decision-criteria"
     /// The practice's fee schedule (`FeeSchedule`), cents by CPT code.
     static let fees = "fee-schedule"
+    /// Payers' own criteria (`[PayerCriteria]`), by payer.
+    static let payerCriteria = "payer-criteria"
 
     private struct Row: Decodable { let name: String; let value: String; let version: Int }
 
@@ -27,6 +29,7 @@ enum PracticeSettings {
         var criteriaVersion = 0
         var fees = FeeSchedule()
         var feesVersion = 0
+        var payersVersion = 0
 
         func version(of form: SettingsController.Form) -> Int {
             switch form {
@@ -34,6 +37,7 @@ enum PracticeSettings {
             case .rules: rulesVersion
             case .criteria: criteriaVersion
             case .fees: feesVersion
+            case .payers: payersVersion
             }
         }
     }
@@ -51,8 +55,13 @@ enum PracticeSettings {
                 snapshot.rules = try JSONCoding.decode(PracticeRules.self, row.value)
                 snapshot.rulesVersion = row.version
             case criteria:
+                let payers = snapshot.criteria.payers
                 snapshot.criteria = DecisionCriteria(stored: try JSONCoding.decode([String: Int].self, row.value))
+                snapshot.criteria.payers = payers
                 snapshot.criteriaVersion = row.version
+            case payerCriteria:
+                snapshot.criteria.payers = try JSONCoding.decode([PayerCriteria].self, row.value)
+                snapshot.payersVersion = row.version
             case fees:
                 snapshot.fees = FeeSchedule(try JSONCoding.decode([String: Int].self, row.value).mapValues { Money(cents: $0) })
                 snapshot.feesVersion = row.version
@@ -81,6 +90,11 @@ enum PracticeSettings {
     static func save(_ settings: DecisionCriteria, from version: Int, by user: UUID, now: Date, on database: any Database,
                      audit: @escaping TransactionalAudit) async throws -> Bool {
         try await save(criteria, value: try JSONCoding.encode(settings.stored), from: version, by: user, now: now, on: database, audit: audit)
+    }
+
+    static func save(_ payers: [PayerCriteria], from version: Int, by user: UUID, now: Date, on database: any Database,
+                     audit: @escaping TransactionalAudit) async throws -> Bool {
+        try await save(payerCriteria, value: try JSONCoding.encode(payers), from: version, by: user, now: now, on: database, audit: audit)
     }
 
     static func save(_ schedule: FeeSchedule, from version: Int, by user: UUID, now: Date, on database: any Database,

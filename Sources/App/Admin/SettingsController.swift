@@ -7,7 +7,7 @@ import Vapor
 /// in score, and the practice's choices about shipped rules (the unconfirmed opioid-with-benzodiazepine alert, the
 /// work-up deadlines). Defaults ship with their source; unconfirmed ones say "verify against current guideline".
 enum SettingsController {
-    enum Form { case differences, rules, criteria, fees }
+    enum Form { case differences, rules, criteria, fees, payers }
 
     /// The form that was sent back, shown as submitted with its problems or its conflict.
     struct Submitted {
@@ -129,8 +129,12 @@ enum SettingsController {
         let names = Criterion.allCases.map(\.rawValue) + AntithromboticHolds.adjustable.map(DecisionCriteria.holdField)
         let errors = names.compactMap { name in state.problems[name].map { (name: name, message: $0) } }
         return settingsForm("Decision-support criteria", SitePath.clinicalCriteria(), state, errors: errors, csrfToken: csrfToken, [
-            .tag("p", text: "The numbers the procedure checks compare against: payer criteria (Medicare LCD defaults) and the practice's own limits. "
-                 + "Leave a field empty to keep the default shown."),
+            .tag("p", [], [
+                .text("The numbers the procedure checks compare against: payer criteria (Medicare LCD defaults) and the practice's own limits. "
+                      + "Leave a field empty to keep the default shown. A payer whose policy differs gets its own numbers: "),
+                .link("criteria by payer", to: SitePath.payerCriteria()),
+                .text("."),
+            ]),
             .group(Criterion.allCases.map { criterion in
                 let hint = criterion.shipped.map { shipped in
                     "Default \(shipped.value) (\(shipped.source.citation))" + (shipped.source.needsVerification ? " — verify against current guideline." : ".")

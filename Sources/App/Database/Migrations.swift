@@ -37,5 +37,6 @@ enum Migrations {
         UpdatePracticeSettingFees(),
         CreateConsent(),
         CreatePlanActivity(),
+        AddPracticeSetting(setting: PracticeSettings.payerCriteria, empty: "[]"),
     ]
 }

@@ -101,6 +101,8 @@ enum SitePath {
     static let clinicalRules = clinicalSettings / "rules"
     static let clinicalCriteria = clinicalSettings / "decision-support"
     static let feeSchedule = clinicalSettings / "fees"
+    static let payerCriteria = clinicalSettings / "payers"
+    static let removePayerCriteria = payerCriteria / "remove"
     static let adminUsers: Address<> = .init("admin", "users")
     static let newUser = adminUsers / "new"
     static let user = Address<UUID>("admin", "users", .user)

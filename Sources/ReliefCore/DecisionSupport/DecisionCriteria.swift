@@ -83,6 +83,17 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The criteria that are a payer's coverage policy rather than the practice's clinical limits: these a payer's
+    /// own criteria may replace (`PayerCriteria`).
+    public var isPayerPolicy: Bool {
+        switch self {
+        case .psychologyScore, .repeatsWithoutBenefit, .steroidYearMilligrams: false
+        default: true
+        }
+    }
+
+    public static var payerPolicies: [Criterion] { allCases.filter(\.isPayerPolicy) }
+
     public var range: ClosedRange<Int> {
         switch self {
         case .esiRepeatReliefPercent, .facetBlockReliefPercent, .facetRepeatReliefPercent, .trialReliefPercent: 1...100
@@ -95,17 +106,78 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
 
 extension Criterion: CodingKeyRepresentable {}
 
+/// One payer's own coverage policy where it differs from the Medicare LCD defaults, as the practice recorded it from
+/// the payer's published policy. It applies to patients whose coverage on the planned day is with this payer.
+public struct PayerCriteria: Hashable, Codable, Sendable {
+    /// As the front desk writes it on coverages; matched ignoring case, accents, spaces and punctuation.
+    public var payer: String
+    public var overrides: [Criterion: Int]
+
+    public init(payer: String, overrides: [Criterion: Int]) {
+        self.payer = payer
+        self.overrides = overrides
+    }
+
+    public func matches(_ payerName: String) -> Bool {
+        let key = SearchKey.fold(payer)
+        return !key.isEmpty && key == SearchKey.fold(payerName)
+    }
+
+    public var source: ClinicalSource { ClinicalSource("\(payer)'s own criteria, as the practice recorded them (clinical settings)", .secondary) }
+
+    /// Reads the payer's name and its numbers (one field per payer policy, by raw value); empty keeps the default.
+    public static func parse(_ fields: FormFields, today: CalendarDate) -> (PayerCriteria?, [String: String]) {
+        var reader = FormReader(fields, today: today)
+        let payer = reader.text("payer", limit: 120, required: "Name the payer, as it is written on the patients' coverages.")
+        if !payer.isEmpty, SearchKey.fold(payer).isEmpty { reader.problem("payer", "Write the payer's name with letters or digits.") }
+        var overrides: [Criterion: Int] = [:]
+        for criterion in Criterion.payerPolicies {
+            overrides[criterion] = reader.integer(criterion.rawValue, in: criterion.range)
+        }
+        if reader.problems.isEmpty, overrides.isEmpty {
+            reader.problem("payer", "Set at least one number that differs for this payer, or remove its criteria.")
+        }
+        return reader.problems.isEmpty ? (PayerCriteria(payer: payer, overrides: overrides), [:]) : (nil, reader.problems)
+    }
+
+    public var fields: FormFields {
+        var fields = FormFields()
+        fields.set([("payer", payer)] + Criterion.payerPolicies.map { ($0.rawValue, overrides[$0].map(String.init)) })
+        return fields
+    }
+}
+
+extension [PayerCriteria] {
+    /// The list with `criteria` added, or replacing the payer of the same name; sorted by name.
+    public func saving(_ criteria: PayerCriteria) -> [PayerCriteria] {
+        (filter { !$0.matches(criteria.payer) } + [criteria]).sorted { $0.payer.lowercased() < $1.payer.lowercased() }
+    }
+}
+
 /// The criteria in force: shipped defaults, overridden where the practice chose otherwise, and the practice's own
 /// hold days for drugs whose shipped hold is unconfirmed. Stored as the overrides alone, so a later correction of a
-/// default reaches every practice that never chose otherwise.
+/// default reaches every practice that never chose otherwise. For one patient, the criteria of the payer covering
+/// the planned day (`forPayer`) come before the practice's.
 public struct DecisionCriteria: Hashable, Sendable {
     public var overrides: [Criterion: Int]
     /// Days, by drug id (`AntithromboticHolds.adjustable`).
     public var holdDays: [String: Int]
+    /// Every payer with criteria of its own.
+    public var payers: [PayerCriteria]
+    /// The payer whose criteria are in force, once chosen with `forPayer`.
+    public private(set) var payer: PayerCriteria?
 
-    public init(overrides: [Criterion: Int] = [:], holdDays: [String: Int] = [:]) {
+    public init(overrides: [Criterion: Int] = [:], holdDays: [String: Int] = [:], payers: [PayerCriteria] = []) {
         self.overrides = overrides
         self.holdDays = holdDays
+        self.payers = payers
+    }
+
+    /// These criteria with the payer's own in force, when the practice recorded some for it.
+    public func forPayer(_ name: String?) -> DecisionCriteria {
+        var criteria = self
+        criteria.payer = name.flatMap { name in payers.first { $0.matches(name) } }
+        return criteria
     }
 
     public static func holdField(_ drugID: String) -> String { "hold-" + drugID }
@@ -114,6 +186,7 @@ public struct DecisionCriteria: Hashable, Sendable {
     public init(stored: [String: Int]) {
         overrides = Dictionary(uniqueKeysWithValues: stored.compactMap { key, value in Criterion(rawValue: key).map { ($0, value) } })
         holdDays = Dictionary(uniqueKeysWithValues: AntithromboticHolds.adjustable.compactMap { drug in stored[Self.holdField(drug)].map { (drug, $0) } })
+        payers = []
     }
 
     public var stored: [String: Int] {
@@ -144,10 +217,11 @@ public struct DecisionCriteria: Hashable, Sendable {
 
     public static let practiceSource = ClinicalSource("The practice's own setting (clinical settings page)", .secondary)
 
-    public func value(_ criterion: Criterion) -> Int? { overrides[criterion] ?? criterion.shipped?.value }
+    public func value(_ criterion: Criterion) -> Int? { payer?.overrides[criterion] ?? overrides[criterion] ?? criterion.shipped?.value }
 
     public func source(_ criterion: Criterion) -> ClinicalSource {
-        overrides[criterion] != nil ? Self.practiceSource : criterion.shipped?.source ?? Self.practiceSource
+        if let payer, payer.overrides[criterion] != nil { return payer.source }
+        return overrides[criterion] != nil ? Self.practiceSource : criterion.shipped?.source ?? Self.practiceSource
     }
 
     /// For rules whose criterion always ships a value.

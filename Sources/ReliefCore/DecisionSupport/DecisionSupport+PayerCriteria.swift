@@ -2,10 +2,32 @@
 /// the numbers the practice may override (`DecisionCriteria`).
 extension RuleContext {
     func payer() -> [RuleResult] {
-        if Self.isESI(entry.id) { return epidural() }
-        if Self.isFacet(entry.id) { return facet() }
-        if entry.category == .neuromodulation || entry.category == .intrathecal { return implant() }
-        return []
+        let isImplant = entry.category == .neuromodulation || entry.category == .intrathecal
+        guard Self.isESI(entry.id) || Self.isFacet(entry.id) || isImplant else { return [] }
+        let coverage = facts.coverage(on: date)
+        if let coverage, coverage.payerKind == .selfPay {
+            return [RuleResult("payer-criteria", .advice, "Self-pay: no payer's criteria apply; the cost estimate shows what the patient pays.",
+                               facts: [coverage.label], source: RuleSource.payerDefaults)]
+        }
+        let which = payerCriteria(coverage)
+        if Self.isESI(entry.id) { return [which] + epidural() }
+        if Self.isFacet(entry.id) { return [which] + facet() }
+        return [which] + implant()
+    }
+
+    /// Which payer's criteria the rules below compare against, so the reader knows whose numbers they are.
+    func payerCriteria(_ coverage: CoverageEntry?) -> RuleResult {
+        guard let coverage else {
+            return RuleResult("payer-criteria", .advice, "No coverage in force on \(date): checked against the default criteria (Medicare LCDs). Record the insurance to check its own.",
+                              facts: ["No coverage recorded for the planned day"], source: RuleSource.payerDefaults)
+        }
+        guard let own = criteria.payer else {
+            return RuleResult("payer-criteria", .advice, "\(coverage.payer) has no criteria of its own recorded: checked against the default criteria (Medicare LCDs).",
+                              facts: [coverage.label], source: RuleSource.payerDefaults)
+        }
+        let changed = Criterion.payerPolicies.compactMap { criterion in own.overrides[criterion].map { "\(criterion.title): \($0)" } }
+        return RuleResult("payer-criteria", .advice, "Checked against \(own.payer)'s own criteria where the practice recorded them, the defaults elsewhere.",
+                          facts: [coverage.label] + changed, source: own.source)
     }
 
     var painWeeks: (weeks: Int, fact: String)? {

@@ -9,13 +9,14 @@ enum RuleSource {
     static let implantScreening = ClinicalSource("REFERENCE §4 NCD 160.7: psychological and physical evaluation before implants [S16]", .primary)
     static let conservative = ClinicalSource("REFERENCE §4 NCD 160.7: stimulation after other treatments fail [S16]", .primary)
     static let imaging = ClinicalSource("REFERENCE §2 ESI LCD: exam and matching imaging must agree [S8]", .secondary)
+    static let payerDefaults = ClinicalSource("REFERENCE §2 Medicare LCDs: the defaults for every payer without criteria of its own", .secondary)
 }
 
 /// Decision support for one candidate on its planned day: pure and deterministic, every rule explaining itself with
 /// the facts it used and its source. It advises; the clinician decides.
 public enum DecisionSupport {
     public static func decide(_ candidate: Candidate, for facts: PatientFacts, criteria: DecisionCriteria = DecisionCriteria()) -> Decision {
-        let context = RuleContext(candidate: candidate, facts: facts, criteria: criteria)
+        let context = RuleContext(candidate: candidate, facts: facts, criteria: criteria.forPayer(facts.coverage(on: candidate.date)?.payer))
         var rules = [context.indication()]
         var holds: [Hold] = []
         var risk: BleedingRisk?

@@ -105,8 +105,17 @@ public struct PatientFacts: Sendable {
     public var medications: [MedicationEntry] = []
     /// Active allergies.
     public var allergies: [AllergyEntry] = []
+    /// Coverages in force (any dates); the rules pick the one covering the planned day.
+    public var coverages: [CoverageEntry] = []
 
     public init() {}
+
+    /// The coverage that pays first on `date`: in force, started, not ended, by priority.
+    public func coverage(on date: CalendarDate) -> CoverageEntry? {
+        let order: [CoveragePriority] = [.primary, .secondary, .tertiary]
+        return coverages.filter { $0.isCurrent && ($0.startOn ?? date) <= date && ($0.endOn ?? date) >= date }
+            .min { order.firstIndex(of: $0.priority)! < order.firstIndex(of: $1.priority)! }
+    }
 
     /// History ticked on the evaluation or, for diabetes, a diabetic diagnosis on the problem list.
     public func has(_ item: ProcedureRelevantHistory) -> Bool {
