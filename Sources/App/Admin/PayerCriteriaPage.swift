@@ -44,7 +44,7 @@ enum PayerCriteriaPage {
         return .tag("tr", [], [
             .tag("th", [("scope", "row")], text: payer.payer),
             .tag("td", [], [.tag("ul", [("class", "plain")], numbers)]),
-            .tag("td", [("class", "actions")], [.link("Change", to: change), remove]),
+            .tag("td", [], [.tag("div", [("class", "page-actions")], [.link("Change", to: change), remove])]),
         ])
     }
 

@@ -16,7 +16,7 @@ public enum DemoLoader {
             return
         }
         try await createStaff(app)
-        try await setExampleFees(app)
+        try await setExampleSettings(app)
         try await addPatients(app, count: defaultPatients, seed: defaultSeed)
         printLogins()
     }
@@ -25,16 +25,18 @@ public enum DemoLoader {
     public static func generate(_ app: Application, patients count: Int, seed: UInt64) async throws {
         if try await User.query(on: app.db).count() == 0 {
             try await createStaff(app)
-            try await setExampleFees(app)
+            try await setExampleSettings(app)
             printLogins()
         }
         try await addPatients(app, count: count, seed: seed)
     }
 
-    /// The demo's example fees, into a fee schedule nobody has set yet.
-    static func setExampleFees(_ app: Application) async throws {
+    /// The demo's example fees and payer criteria, into settings nobody has set yet.
+    static func setExampleSettings(_ app: Application) async throws {
         try await app.db.sql.update("practice_settings").set("value", to: try JSONCoding.encode(DemoCoverage.fees.fees.mapValues(\.cents)))
             .where("name", .equal, PracticeSettings.fees).where("value", .equal, "{}").run()
+        try await app.db.sql.update("practice_settings").set("value", to: try JSONCoding.encode(DemoShowcase.payerCriteria))
+            .where("name", .equal, PracticeSettings.payerCriteria).where("value", .equal, "[]").run()
     }
 
     static func createStaff(_ app: Application) async throws {
@@ -106,6 +108,8 @@ public enum DemoLoader {
                 try await insertInChunks(PlanActivityRecord.schema, columns: [
                     "id", "patient_id", "plan_id", "intervention", "occurred_on", "content", "status", "created_at", "created_by", "version",
                 ], batch.activities, on: database)
+                try await insertInChunks(ChartAlert.schema, columns: ["id", "patient_id", "kind", "code", "message", "source_type", "source_id",
+                                                                      "raised_at", "raised_by", "version"], batch.alerts, on: database)
             }
         }
     }
@@ -124,6 +128,7 @@ public enum DemoLoader {
         var plans: [[any Encodable & Sendable]] = []
         var consents: [[any Encodable & Sendable]] = []
         var activities: [[any Encodable & Sendable]] = []
+        var alerts: [[any Encodable & Sendable]] = []
 
         init(first: Int, size: Int, seed: UInt64, today: CalendarDate, now: Date, nurse: UUID?, physician: UUID?, therapist: UUID?) throws {
             self.first = first
@@ -136,29 +141,19 @@ public enum DemoLoader {
             }
             for index in first..<(first + size) {
                 var seeded = SeededGenerator(seed: seed ^ UInt64(index))
-                let id = UUID(uuid: uuidBytes(&seeded)), registration = DemoPractice.patient(index: index, seed: seed, today: today)
-                people.append((id, registration))
-                let age = registration.birthDate?.years(until: today) ?? 50
-                let lists = DemoChartLists.generate(index: index, seed: seed, age: age, today: today)
+                let id = UUID(uuid: uuidBytes(&seeded)), chart = DemoChart.make(index: index, seed: seed, today: today)
+                people.append((id, chart.registration))
                 var entries: [[any Encodable & Sendable]] = []
                 func add<C: ChartEntryContent>(_ content: C) throws {
                     entries.append([nextID(), id, C.kind.rawValue, content.code, content.status, try JSONCoding.encode(content),
                                     now, now, nurse, nurse, 1])
                 }
-                try lists.medications.forEach(add)
-                try lists.allergies.forEach(add)
-                try lists.treatments.forEach(add)
-                let summary = OpioidSummary(lists.medications)
-                let working = DemoChartLists.diagnoses(index: index, seed: seed, today: today)
-                try DemoChartLists.priorProcedures(index: index, seed: seed, diagnosis: working[0], today: today).forEach(add)
-                let scores = DemoScores.generate(index: index, seed: seed, today: today, male: registration[.sexAtBirth] == SexAtBirth.male.rawValue,
-                                                 onOpioid: !summary.lines.isEmpty, disability: working[0].disabilityScale)
-                // Patients with questionnaires have been seen: the physician recorded working diagnoses and signed
-                // the first-visit evaluation (and a follow-up for those seen three times or more).
-                let diagnoses = scores.isEmpty ? [] : working
-                try diagnoses.forEach(add)
-                for item in DemoWorkup.generate(index: index, seed: seed, diagnosis: diagnoses.first, firstVisit: scores.first?.completedOn,
-                                                onOpioid: !summary.lines.isEmpty, today: today) {
+                try chart.lists.medications.forEach(add)
+                try chart.lists.allergies.forEach(add)
+                try chart.lists.treatments.forEach(add)
+                try chart.priorProcedures.forEach(add)
+                try chart.diagnoses.forEach(add)
+                for item in chart.workup {
                     let ordered = item.orderedOn.startOfDay, updated = (item.reviewedOn ?? item.result?.resultedOn ?? item.orderedOn).startOfDay
                     workup.append([nextID(), id, item.order.test.rawValue, item.status.rawValue, item.orderedOn.description,
                                    item.status == .scheduled ? item.orderedOn.adding(days: 10).description : nil,
@@ -166,34 +161,29 @@ public enum DemoLoader {
                                    item.reviewedOn?.startOfDay, item.reviewedOn == nil ? nil : physician, item.reviewComment,
                                    ordered, physician, updated, nurse, 1])
                 }
-                for visit in DemoEvaluations.generate(index: index, seed: seed, diagnosis: diagnoses.first, scores: scores, age: age) {
-                    let encounterID = nextID(), time = visit.date.startOfDay
+                for visit in chart.visits {
+                    let encounterID = nextID(), evaluationID = nextID(), time = visit.date.startOfDay
                     encounters.append([encounterID, id, visit.kind.rawValue, EncounterStatus.signed.rawValue, visit.date.description,
                                        physician, time, time, physician, 1])
-                    evaluations.append([nextID(), encounterID, id, try JSONCoding.encode(visit.content), time, physician, time, time,
+                    evaluations.append([evaluationID, encounterID, id, try JSONCoding.encode(visit.content), time, physician, time, time,
                                         physician, 2])
+                    for flag in visit.content.redFlags.compactMap(RedFlag.init(rawValue:)) where chart.redFlags.contains(flag) {
+                        alerts.append([nextID(), id, ChartAlertKind.redFlag, flag.rawValue, flag.alertMessage, "Evaluation", evaluationID, time, physician, 1])
+                    }
                 }
-                let name = "\(registration[.givenName]) \(registration[.familyName])"
-                let coverages = DemoCoverage.coverages(index: index, seed: seed, age: age, subscriber: name, today: today)
-                try coverages.forEach(add)
-                if let physician, let first = scores.first?.completedOn, let diagnosis = diagnoses.first,
-                   let plan = DemoPlans.plan(index: index, seed: seed, diagnosis: diagnosis, firstVisit: first, onOpioid: !summary.lines.isEmpty) {
+                try chart.coverages.forEach(add)
+                try chart.authorizations.forEach(add)
+                if let physician, let plan = chart.plan {
                     let planID = nextID(), time = plan.startOn.startOfDay
                     plans.append([planID, id, planID, 1, PlanStatus.active.rawValue, plan.title, try JSONCoding.encode(plan), plan.startOn.description,
                                   plan.reviewOn?.description, InterventionCatalogue.version, time, physician, time, physician, time, physician, 1])
-                    for activity in DemoPlans.activities(index: index, seed: seed, plan: plan, today: today) {
+                    for activity in chart.activities {
                         let author = activity.kind == .therapySession ? therapist ?? nurse : nurse
                         activities.append([nextID(), id, planID, activity.intervention, activity.occurredOn.description, try JSONCoding.encode(activity),
                                            PlanActivityRecord.recorded, activity.occurredOn.startOfDay, author, 1])
                     }
-                    try DemoCoverage.authorizations(index: index, seed: seed, plan: plan, primary: coverages.first, today: today).forEach(add)
-                    var facts = PatientFacts()
-                    facts.birthDate = registration.birthDate
-                    facts.diagnoses = diagnoses
-                    facts.medications = lists.medications.filter(\.isCurrent)
-                    facts.allergies = lists.allergies.filter { $0.isCurrent && $0.substance != .noKnownAllergies }
-                    facts.conservativeCare = ConservativeCare(lists.treatments)
-                    for consent in DemoConsents.consents(index: index, seed: seed, plan: plan, facts: facts, today: today) {
+                    let name = chart.fullName
+                    for consent in chart.consents {
                         let site = consent.terms.site, prepared = consent.preparedOn.startOfDay, answered = consent.answeredOn?.startOfDay
                         let signed = consent.status == .active
                         consents.append([nextID(), id, planID, consent.status.rawValue, site.intervention.id, site.region.rawValue,
@@ -205,16 +195,17 @@ public enum DemoLoader {
                     }
                 }
                 self.entries += entries
-                for submission in scores {
+                for submission in chart.scores {
                     let score = submission.score
                     responses.append([nextID(), id, submission.questionnaire, QuestionnaireResponse.json(submission.answers), score.score,
                                       score.band?.id, score.subscores.isEmpty ? "{}" : try JSONCoding.encode(score.subscores), score.answered, score.missing,
                                       submission.completedOn.description, QuestionnaireResponse.EnteredVia.staff.rawValue,
                                       submission.completedOn.startOfDay, nurse, 1])
                 }
+                let summary = OpioidSummary(chart.lists.medications)
                 guard !summary.lines.isEmpty else { continue }
                 // Earlier points were the same opioid at a higher dose.
-                for (daysAgo, total) in lists.earlierMME {
+                for (daysAgo, total) in chart.lists.earlierMME {
                     history.append([nextID(), id, now.addingTimeInterval(-86_400 * Double(daysAgo)), nurse, total, false,
                                     "\(summary.lines[0].label): \(Figures.text(total))"])
                 }

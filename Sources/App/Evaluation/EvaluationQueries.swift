@@ -93,7 +93,7 @@ enum EvaluationQueries {
         }.all().map(\.code)
         for flag in flags where !raised.contains(flag.rawValue) {
             let alert = ChartAlert(patientID: patientID, kind: ChartAlertKind.redFlag, code: flag.rawValue,
-                                   message: "Red flag: \(flag.title) — rule out before interventional treatment.",
+                                   message: flag.alertMessage,
                                    sourceType: "Evaluation", sourceID: evaluationID, by: user, now: now)
             try await alert.create(on: database)
             try await audit(AuditEntry(action: .alertRaise, resourceType: "ChartAlert", resourceID: (try alert.requireID()).uuidString,

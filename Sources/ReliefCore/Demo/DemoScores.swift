@@ -48,6 +48,23 @@ public enum DemoScores {
         return submissions
     }
 
+    /// A first visit's questionnaires on `day`: pain 7 of 10, PEG, the disability scale when given (at a moderate
+    /// level), PHQ-9 at `mood` and GAD-7 just under it.
+    static func firstVisit(index: Int, seed: UInt64, on day: CalendarDate, disability: QuestionnaireDefinition?, mood: Int) -> [QuestionnaireSubmission] {
+        var random = SeededGenerator(seed: (seed &* 104_729) ^ UInt64(index) &+ 0x51CE)
+        let sets: [(QuestionnaireDefinition, QuestionnaireAnswers)] = [
+            (QuestionnaireCatalogue.painIntensity, ["pain-intensity-1": 7]),
+            (QuestionnaireCatalogue.peg, spread(QuestionnaireCatalogue.peg, total: 20, &random)),
+            (QuestionnaireCatalogue.phq9, spread(QuestionnaireCatalogue.phq9, total: mood, &random, keepLastAtZero: true)),
+            (QuestionnaireCatalogue.gad7, spread(QuestionnaireCatalogue.gad7, total: max(mood - 2, 0), &random)),
+        ] + (disability.map { [($0, spread($0, total: 19, &random))] } ?? [])
+        return sets.compactMap { definition, answers in
+            (try? QuestionnaireScorer.score(definition, answers)).map {
+                QuestionnaireSubmission(questionnaire: definition.id, answers: answers, score: $0, completedOn: day)
+            }
+        }
+    }
+
     /// Answers whose values add up to `total` (as far as the items allow), spread at random over the items.
     /// PHQ-9 item 9 stays 0 in the demo: a positive answer must raise an alert, which the demo does not stage.
     static func spread(_ definition: QuestionnaireDefinition, total: Int, _ random: inout SeededGenerator,

@@ -160,6 +160,9 @@ public enum RedFlag: String, Coded {
         case .newPainOver50: "New pain after age 50"
         }
     }
+
+    /// The chart alert a positive answer raises.
+    public var alertMessage: String { "Red flag: \(title) — rule out before interventional treatment." }
 }
 
 /// Provocation tests of the spine, sacroiliac joint and hip.
