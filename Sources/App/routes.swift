@@ -104,8 +104,14 @@ func routes(_ app: Application) throws {
 
     app.on(.GET, SitePath.inbox, access: .action(.clinicalRead), use: InboxController.index)
     app.on(.POST, SitePath.acknowledgeInboxItem, access: .action(.alertAcknowledge), use: InboxController.acknowledge)
-    app.on(.GET, SitePath.schedule, access: .action(.scheduleView),
-           use: HomeController.placeholder(.schedule, "Appointments and procedure days will be booked here."))
+    app.on(.GET, SitePath.schedule, access: .action(.scheduleView), use: ScheduleController.day)
+    app.on(.GET, SitePath.appointments, access: .action(.scheduleView), use: AppointmentsController.index)
+    app.on(.GET, SitePath.newAppointment, access: .action(.appointmentBook), use: AppointmentsController.new)
+    app.on(.POST, SitePath.appointments, access: .action(.appointmentBook), use: AppointmentsController.create)
+    app.on(.GET, SitePath.appointment, access: .action(.scheduleView), use: AppointmentsController.show)
+    app.on(.GET, SitePath.moveAppointment, access: .action(.appointmentBook), use: AppointmentsController.moveForm)
+    app.on(.POST, SitePath.moveAppointment, access: .action(.appointmentBook), use: AppointmentsController.move)
+    app.on(.POST, SitePath.appointmentStatus, access: .action(.appointmentBook), use: AppointmentsController.status)
     app.on(.GET, SitePath.worklists, access: .action(.worklistView), use: WorkupController.worklist)
     app.on(.GET, SitePath.reports, access: .action(.reportView),
            use: HomeController.placeholder(.reports, "Practice-wide outcome reports will be shown here."))

@@ -391,6 +391,22 @@ import Testing
         #expect(Criterion.allCases.filter { $0 != .steroidYearMilligrams }.allSatisfy { $0.shipped != nil })
     }
 
+    @Test func aProcedureBookedTooSoonToStopAMedicineSaysTheFirstDayThatLeavesTime() {
+        // setup: warfarin stops 5 days before an epidural
+        var facts = radicular
+        facts.medications = [MedicationEntry(drugID: "warfarin", dosage: Dosage(strength: 5, unit: .milligram, frequency: .daily))]
+        let decision = DecisionSupport.decide(candidate("esi-transforaminal-lumbar", "L4-L5", side: .left, on: day("2026-12-03")), for: facts)
+        // act: five whole days without it, so the last dose is on 11/27: booked that day it is in time, a day later not
+        let inTime = decision.holdsTooSoon(today: day("2026-11-27"))
+        let late = decision.holdsTooSoon(today: day("2026-11-28"))
+        let warnings = decision.tooSoonWarnings(today: day("2026-12-01"))
+        // check
+        #expect(decision.holds.first?.lastDoseOn == day("2026-11-27") && inTime.isEmpty)
+        #expect(late.map(\.earliest) == [day("2026-12-04")])
+        #expect(warnings == ["Warfarin must stop 5 days before; its last dose would have been 11/27/2026, already past: the first day that leaves time "
+                             + "is 12/07/2026. Move the appointment or ask the physician."])
+    }
+
     @Test func thePracticeSetsItsOwnHoldForADrugWhoseHoldIsUnconfirmed() throws {
         // setup: apixaban ships 3 days (commonly cited, unconfirmed); the practice holds it 5
         var facts = radicular

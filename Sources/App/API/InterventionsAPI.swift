@@ -78,7 +78,7 @@ enum InterventionsAPI {
             guidance = entry.guidance.map(\.rawValue)
             levelUnit = entry.levelUnit?.rawValue
             bilateral = entry.bilateral.rawValue
-            anaesthesia = entry.anaesthesia
+            anaesthesia = entry.anaesthesia.title
             onset = entry.onset
             duration = entry.duration
             evidence = .object(["strength": .string(entry.evidence.strength.rawValue), "weak": .bool(entry.evidence.strength.isWeak),

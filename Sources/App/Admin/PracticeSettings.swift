@@ -16,6 +16,8 @@ enum PracticeSettings {
     static let fees = "fee-schedule"
     /// Payers' own criteria (`[PayerCriteria]`), by payer.
     static let payerCriteria = "payer-criteria"
+    /// Rooms, appointment lengths and providers' hours (`ScheduleSettings`).
+    static let schedule = "schedule"
 
     private struct Row: Decodable { let name: String; let value: String; let version: Int }
 
@@ -30,6 +32,8 @@ enum PracticeSettings {
         var fees = FeeSchedule()
         var feesVersion = 0
         var payersVersion = 0
+        var schedule = ScheduleSettings()
+        var scheduleVersion = 0
 
         func version(of form: SettingsController.Form) -> Int {
             switch form {
@@ -65,11 +69,16 @@ enum PracticeSettings {
             case fees:
                 snapshot.fees = FeeSchedule(try JSONCoding.decode([String: Int].self, row.value).mapValues { Money(cents: $0) })
                 snapshot.feesVersion = row.version
+            case schedule:
+                snapshot.schedule = try JSONCoding.decode(ScheduleSettings.self, row.value)
+                snapshot.scheduleVersion = row.version
             default: continue
             }
         }
         return snapshot
     }
+
+    static func schedule(on database: any Database) async throws -> ScheduleSettings { try await snapshot(on: database).schedule }
 
     static func differences(on database: any Database) async throws -> DifferenceSettings { try await snapshot(on: database).differences }
 
@@ -95,6 +104,11 @@ enum PracticeSettings {
     static func save(_ payers: [PayerCriteria], from version: Int, by user: UUID, now: Date, on database: any Database,
                      audit: @escaping TransactionalAudit) async throws -> Bool {
         try await save(payerCriteria, value: try JSONCoding.encode(payers), from: version, by: user, now: now, on: database, audit: audit)
+    }
+
+    static func save(_ settings: ScheduleSettings, from version: Int, by user: UUID, now: Date, on database: any Database,
+                     audit: @escaping TransactionalAudit) async throws -> Bool {
+        try await save(schedule, value: try JSONCoding.encode(settings), from: version, by: user, now: now, on: database, audit: audit)
     }
 
     static func save(_ schedule: FeeSchedule, from version: Int, by user: UUID, now: Date, on database: any Database,

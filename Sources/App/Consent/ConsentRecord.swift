@@ -49,7 +49,7 @@ final class ConsentRecord: Model, @unchecked Sendable {
         let site = terms.site
         intervention = site.intervention.id
         region = site.region.rawValue
-        levels = site.levels.map(\.description).joined(separator: ", ")
+        levels = site.storedLevels
         side = site.side?.rawValue ?? ""
         plannedOn = terms.plannedOn.description
         validUntil = terms.validUntil.description
@@ -66,19 +66,14 @@ final class ConsentRecord: Model, @unchecked Sendable {
     func decoded() throws -> ConsentDocument { try JSONCoding.decode(ConsentDocument.self, document) }
 
     /// The site as prepared; nil only if the catalogue dropped the intervention since.
-    var site: InterventionSite? {
-        guard let entry = InterventionCatalogue.intervention(intervention), let area = BodyArea(rawValue: region) else { return nil }
-        let unit = entry.levelUnit ?? .segment
-        return InterventionSite(intervention: entry, region: area, levels: ProcedureLevel.parseList(levels, unit: unit, region: area).0,
-                                side: Laterality(rawValue: side))
-    }
+    var site: InterventionSite? { InterventionSite(stored: intervention, region: region, levels: levels, side: side) }
 
     var label: String { site?.label ?? title }
 
     /// Prepared for this intervention at this place (the same region, levels and side).
     func isFor(_ site: InterventionSite) -> Bool {
         intervention == site.intervention.id && region == site.region.rawValue && side == (site.side?.rawValue ?? "")
-            && levels == site.levels.map(\.description).joined(separator: ", ")
+            && levels == site.storedLevels
     }
     var planned: CalendarDate? { CalendarDate(plannedOn) }
     var lastDay: CalendarDate? { CalendarDate(validUntil) }

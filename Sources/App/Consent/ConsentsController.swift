@@ -9,7 +9,7 @@ enum ConsentsController {
         let patient = try await PatientQueries.patient(req)
         let records = try await ConsentQueries.all(patientID: patient.id, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "Consent", patientID: patient.id, detail: "list of \(records.count)"))
-        return try await page(req, patient, "Informed consents", ConsentPages.index(patientID: patient.id, consents: records, canWrite: try req.user.can(.planWrite)))
+        return try await req.chartPage("Informed consents", patient, ConsentPages.index(patientID: patient.id, consents: records, canWrite: try req.user.can(.planWrite)))
     }
 
     /// The form, filled from a check or a plan's query; with the text it will make once the fields are complete.
@@ -27,7 +27,7 @@ enum ConsentsController {
             let decision = DecisionSupport.decide(Candidate(terms.site, on: terms.plannedOn), for: facts, criteria: criteria)
             model.preview = (decision, ConsentDocument(for: decision, facts: facts))
         }
-        return try await page(req, patient, "Prepare a consent", ConsentPages.form(model, csrfToken: req.csrfToken))
+        return try await req.chartPage("Prepare a consent", patient, ConsentPages.form(model, csrfToken: req.csrfToken))
     }
 
     static func create(req: Request) async throws -> Response {
@@ -35,7 +35,7 @@ enum ConsentsController {
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         switch try await ConsentQueries.terms(fields, patientID: patient.id, today: req.today, on: req.db) {
         case .failure(let problems):
-            return try await page(req, patient, "Prepare a consent", ConsentPages.form(ConsentPages.FormModel(patientID: patient.id, fields: fields,
+            return try await req.chartPage("Prepare a consent", patient, ConsentPages.form(ConsentPages.FormModel(patientID: patient.id, fields: fields,
                                                                                                               problems: problems.fields),
                                                                                       csrfToken: req.csrfToken), status: .unprocessableEntity)
         case .success(let (terms, planID)):
@@ -146,11 +146,7 @@ enum ConsentsController {
                                            files: try await ConsentQueries.fileKinds(of: try record.requireID(), on: req.db),
                                            canWrite: user.can(.planWrite), canCosign: user.can(.noteSign), csrfToken: req.csrfToken,
                                            failed: failed.map { (form: $0.0, fields: $0.1, problems: $0.2) })
-        return try await page(req, patient, record.label, ConsentPages.show(model), status: failed == nil ? .ok : .unprocessableEntity)
+        return try await req.chartPage(record.label, patient, ConsentPages.show(model), status: failed == nil ? .ok : .unprocessableEntity)
     }
 
-    private static func page(_ req: Request, _ patient: PatientRecord, _ title: String, _ content: [BodyNode],
-                             status: HTTPStatus = .ok) async throws -> Response {
-        req.page(title, section: .patients, banner: try await ChartBanner.model(req, patient), status: status, content)
-    }
 }

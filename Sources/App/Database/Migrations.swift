@@ -38,5 +38,7 @@ enum Migrations {
         CreateConsent(),
         CreatePlanActivity(),
         AddPracticeSetting(setting: PracticeSettings.payerCriteria, empty: "[]"),
+        CreateAppointment(),
+        AddPracticeSetting(setting: PracticeSettings.schedule, empty: "{}"),
     ]
 }

@@ -31,12 +31,17 @@ public enum DemoLoader {
         try await addPatients(app, count: count, seed: seed)
     }
 
-    /// The demo's example fees and payer criteria, into settings nobody has set yet.
+    /// The demo's example fees, payer criteria, rooms and hours, into settings nobody has set yet.
     static func setExampleSettings(_ app: Application) async throws {
         try await app.db.sql.update("practice_settings").set("value", to: try JSONCoding.encode(DemoCoverage.fees.fees.mapValues(\.cents)))
             .where("name", .equal, PracticeSettings.fees).where("value", .equal, "{}").run()
         try await app.db.sql.update("practice_settings").set("value", to: try JSONCoding.encode(DemoShowcase.payerCriteria))
             .where("name", .equal, PracticeSettings.payerCriteria).where("value", .equal, "[]").run()
+        func staff(_ role: Role) async throws -> UUID? { try await User.query(on: app.db).filter(\.$role == role.rawValue).first()?.id }
+        let schedule = DemoSchedule.settings(physician: try await staff(.physician), nurse: try await staff(.nurse), therapist: try await staff(.therapist),
+                                             today: CalendarDate(app.config.now()))
+        try await app.db.sql.update("practice_settings").set("value", to: try JSONCoding.encode(schedule))
+            .where("name", .equal, PracticeSettings.schedule).where("value", .equal, "{}").run()
     }
 
     static func createStaff(_ app: Application) async throws {
@@ -108,6 +113,10 @@ public enum DemoLoader {
                 try await insertInChunks(PlanActivityRecord.schema, columns: [
                     "id", "patient_id", "plan_id", "intervention", "occurred_on", "content", "status", "created_at", "created_by", "version",
                 ], batch.activities, on: database)
+                try await insertInChunks(AppointmentRecord.schema, columns: [
+                    "id", "patient_id", "provider_id", "room_id", "kind", "date", "start_minute", "end_minute", "status", "intervention", "region",
+                    "levels", "side", "plan_id", "note", "created_at", "created_by", "updated_at", "updated_by", "version",
+                ], batch.appointments, on: database)
                 try await insertInChunks(ChartAlert.schema, columns: ["id", "patient_id", "kind", "code", "message", "source_type", "source_id",
                                                                       "raised_at", "raised_by", "version"], batch.alerts, on: database)
             }
@@ -129,6 +138,7 @@ public enum DemoLoader {
         var consents: [[any Encodable & Sendable]] = []
         var activities: [[any Encodable & Sendable]] = []
         var alerts: [[any Encodable & Sendable]] = []
+        var appointments: [[any Encodable & Sendable]] = []
 
         init(first: Int, size: Int, seed: UInt64, today: CalendarDate, now: Date, nurse: UUID?, physician: UUID?, therapist: UUID?) throws {
             self.first = first
@@ -173,8 +183,10 @@ public enum DemoLoader {
                 }
                 try chart.coverages.forEach(add)
                 try chart.authorizations.forEach(add)
+                var activePlan: UUID?
                 if let physician, let plan = chart.plan {
                     let planID = nextID(), time = plan.startOn.startOfDay
+                    activePlan = planID
                     plans.append([planID, id, planID, 1, PlanStatus.active.rawValue, plan.title, try JSONCoding.encode(plan), plan.startOn.description,
                                   plan.reviewOn?.description, InterventionCatalogue.version, time, physician, time, physician, time, physician, 1])
                     for activity in chart.activities {
@@ -193,6 +205,12 @@ public enum DemoLoader {
                                          signed ? ConsentSigner.patient.rawValue : nil, signed ? name : nil, signed ? "" : nil,
                                          signed ? "" : nil, signed ? SignatureMethod.screen.rawValue : nil, answered, signed ? physician : nil, signed ? 3 : 1])
                     }
+                }
+                if let physician, let slot = chart.appointment {
+                    let site = slot.site
+                    appointments.append([nextID(), id, physician, slot.roomID, slot.kind.rawValue, slot.date.description, slot.time.start.minutes,
+                                         slot.time.end.minutes, slot.status.rawValue, site?.intervention.id, site?.region.rawValue, site?.storedLevels,
+                                         site?.side?.rawValue, site == nil ? nil : activePlan, "", now, nurse ?? physician, now, nurse ?? physician, 1])
                 }
                 self.entries += entries
                 for submission in chart.scores {

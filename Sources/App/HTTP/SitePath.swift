@@ -94,6 +94,12 @@ enum SitePath {
     static let inbox: Address<> = .init("inbox")
     static let acknowledgeInboxItem = Address<UUID>("inbox", .item, "acknowledge")
     static let schedule: Address<> = .init("schedule")
+    static let appointments = patient / "appointments"
+    static let newAppointment = appointments / "new"
+    static let appointment = Address<UUID, UUID>("patients", .patient, "appointments", .appointment)
+    static let moveAppointment = appointment / "move"
+    static let appointmentStatus = appointment / "status"
+    static let scheduleSettings: Address<> = .init("settings", "schedule")
     static let worklists: Address<> = .init("worklists")
     static let reports: Address<> = .init("reports")
 
@@ -124,7 +130,8 @@ enum SitePath {
 
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
-    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent, activity
+    case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent, activity,
+         appointment
 
     /// Named by a catalogue's text id rather than a record's UUID.
     var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
@@ -162,6 +169,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     static let plan = PathSegment.parameter(.plan)
     static let consent = PathSegment.parameter(.consent)
     static let activity = PathSegment.parameter(.activity)
+    static let appointment = PathSegment.parameter(.appointment)
 
     var component: PathComponent {
         switch self {

@@ -1,4 +1,5 @@
 import Foundation
+import Plot
 import ReliefCore
 import Vapor
 
@@ -28,6 +29,13 @@ enum ChartBanner {
     static func alerts(_ data: ChartData, settings: PracticeSettings.Snapshot, today: CalendarDate) -> [PatientAlert] {
         PatientAlert.all(raised: data.alerts.map(\.raised), opioids: OpioidSummary(data.medications.map(\.1), rules: settings.rules),
                          outstanding: data.outstanding.compactMap(\.outstanding), deadlines: settings.rules.workupDeadlines, today: today)
+    }
+}
+
+extension Request {
+    /// A page about one patient, under the patient's banner.
+    func chartPage(_ title: String, _ patient: PatientRecord, _ content: [BodyNode], status: HTTPStatus = .ok) async throws -> Response {
+        page(title, section: .patients, banner: try await ChartBanner.model(self, patient), status: status, content)
     }
 }
 

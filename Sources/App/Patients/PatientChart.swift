@@ -51,6 +51,7 @@ enum PatientChart {
         let id: UUID
         let canEdit: Bool
         let canHandOut: Bool
+        let canSchedule: Bool
         var clinical: Clinical?
         let groups: [(String, [Detail])]
         let registeredAt: String
@@ -63,7 +64,7 @@ enum PatientChart {
         ("Outcomes", "Pain, function and medication use over time will be charted here."),
     ]
 
-    static func model(_ patient: PatientRecord, canEdit: Bool, canHandOut: Bool) -> Model {
+    static func model(_ patient: PatientRecord, canEdit: Bool, canHandOut: Bool, canSchedule: Bool) -> Model {
         let registration = patient.registration
         let groups = PatientForm.sections.map { title, fields in
             (title, fields.compactMap { field -> Detail? in
@@ -72,7 +73,7 @@ enum PatientChart {
             })
         }
         let registered = CalendarDate(patient.createdAt).display
-        return Model(id: patient.id, canEdit: canEdit, canHandOut: canHandOut, clinical: nil, groups: groups, registeredAt: registered)
+        return Model(id: patient.id, canEdit: canEdit, canHandOut: canHandOut, canSchedule: canSchedule, clinical: nil, groups: groups, registeredAt: registered)
     }
 
     static func display(_ field: PatientField, _ value: String) -> String {
@@ -88,6 +89,7 @@ enum PatientChart {
         [
             .tag("div", [("class", "page-head")], [
                 .tag("h1", text: "Chart"),
+                .if(model.canSchedule, .link("Appointments", to: SitePath.appointments(model.id), [("class", "button secondary")])),
                 .if(model.canHandOut, .link("Questionnaires on a tablet", to: SitePath.kioskStart(model.id), [("class", "button secondary")])),
                 .if(model.canEdit, .link("Edit registration", to: SitePath.editPatient(model.id), [("class", "button secondary")])),
                 .if(model.canEdit, .link("Insurance coverage", to: SitePath.chartEntries(.coverage)(model.id), [("class", "button secondary")])),

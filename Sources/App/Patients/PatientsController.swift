@@ -55,7 +55,8 @@ enum PatientsController {
                                        settingsVersion: settingsVersion, today: req.today, role: user.role, csrfToken: req.csrfToken)
         let settings = try await cache.settings(version: settingsVersion, on: req.db)
         let content = try await cache.rendered(key) {
-            var model = PatientChart.model(patient, canEdit: user.can(.patientRegister), canHandOut: user.can(.questionnaireHandout))
+            var model = PatientChart.model(patient, canEdit: user.can(.patientRegister), canHandOut: user.can(.questionnaireHandout),
+                                           canSchedule: user.can(.scheduleView))
             if user.can(.clinicalRead) { model.clinical = try ChartSummary.clinical(req, patient, data, settings: settings) }
             return BodyNode.group(PatientChart.render(model, csrfToken: req.csrfToken)).render()
         }

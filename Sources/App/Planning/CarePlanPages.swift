@@ -113,8 +113,11 @@ enum CarePlanPages {
         let verdicts: [Decision?]
         /// The patient's consents, newest first: each procedure shows the latest one for its site.
         let consents: [ConsentRecord]
+        /// The patient's appointments that hold their time, in time order: each procedure shows the first for its site.
+        let appointments: [Appointment]
         let versions: [CarePlanRecord]
         let canWrite: Bool
+        let canBook: Bool
         let canActivate: Bool
         let csrfToken: String
         let work: PlanActivityPages.Model
@@ -141,7 +144,7 @@ enum CarePlanPages {
             .tag("section", [("class", "card"), ("aria-labelledby", "components-heading")], [
                 .tag("h2", [("id", "components-heading")], text: "Components, in sequence"),
                 .tag("table", [("class", "list")], [
-                    .tableHead(["#", "Intervention", "Phase", "Who", "From", "Status", "Check", "Consent"]),
+                    .tableHead(["#", "Intervention", "Phase", "Who", "From", "Status", "Check", "Consent", "Booked"]),
                     .tag("tbody", [], zip(content.sequenced, model.verdicts).map { component, decision in
                         .tag("tr", [], [
                             .tag("td", text: String(component.sequence)),
@@ -153,6 +156,7 @@ enum CarePlanPages {
                             .tag("td", text: component.status.title),
                             .tag("td", [], [.unwrap(decision) { verdictCell($0, patientID: model.patientID) }]),
                             .tag("td", [], [.unwrap(decision.flatMap { $0.candidate.intervention.isProcedure ? $0 : nil }) { consentCell($0, model) }]),
+                            .tag("td", [], [.unwrap(decision.flatMap { $0.candidate.intervention.isProcedure ? $0 : nil }) { bookingCell($0, model) }]),
                         ])
                     }),
                 ]),
@@ -184,6 +188,15 @@ enum CarePlanPages {
         }
         return model.canWrite ? .link("Prepare consent", to: ConsentPages.prepareLink(patientID: model.patientID, decision.candidate, planID: model.record.planID))
             : .text("None yet")
+    }
+
+    /// The procedure's appointment, or a link to book one on its planned day.
+    private static func bookingCell(_ decision: Decision, _ model: ShowModel) -> BodyNode {
+        if let booked = model.appointments.first(where: { $0.site == decision.candidate.site }) {
+            return .link("\(booked.date.display) \(booked.time.start.display)", to: SitePath.appointment(model.patientID, booked.id))
+        }
+        let query = decision.candidate.site.fields() + [("date", decision.candidate.date.description), ("plan", model.record.planID.lowercasedText)]
+        return model.canBook ? .link("Book", to: SitePath.newAppointment(model.patientID) + DecisionSupportPages.queryString(query)) : .text("Not yet")
     }
 
     private static func actions(_ model: ShowModel, id: UUID) -> BodyNode {

@@ -49,13 +49,14 @@ enum CarePlansController {
             component.site.map { DecisionSupport.decide(Candidate($0, on: component.startOn ?? content.startOn), for: facts, criteria: criteria) }
         }
         let consents = try await ConsentQueries.all(patientID: patient.id, on: req.db)
+        let appointments = try await AppointmentQueries.all(patientID: patient.id, on: req.db).compactMap { $0.decoded() }.filter(\.status.holdsTime)
         let activities = try await PlanActivityQueries.all(planID: record.planID, on: req.db)
         let names = try await StaffNames.lookup(Set(activities.map(\.createdBy)), on: req.db)
         let user = try req.user
         var form = FormFields()
         form.set([("occurredOn", req.today.display), ("attendance", Attendance.attended.rawValue)])
         let model = CarePlanPages.ShowModel(patientID: patient.id, record: record, content: content, verdicts: verdicts, consents: consents,
-                                            versions: versions, canWrite: user.can(.planWrite), canActivate: user.can(.noteSign), csrfToken: req.csrfToken,
+                                            appointments: appointments, versions: versions, canWrite: user.can(.planWrite), canBook: user.can(.appointmentBook), canActivate: user.can(.noteSign), csrfToken: req.csrfToken,
                                             work: PlanActivityPages.Model(activities: try activities.map { ($0, try $0.decoded(), names[$0.createdBy] ?? "unknown") },
                                                                           canRecord: user.can(.planActivityWrite), form: activity?.0 ?? form,
                                                                           problems: activity?.1 ?? [:]))

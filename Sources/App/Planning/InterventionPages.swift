@@ -74,7 +74,7 @@ enum InterventionPages {
                 ClinicalSourceNote.render(entry.source),
             ]),
             section("How it is done", [
-                facts([("Guidance", entry.guidance.map(\.title).joined(separator: "; ")), ("Anaesthesia", entry.anaesthesia),
+                facts([("Guidance", entry.guidance.map(\.title).joined(separator: "; ")), ("Anaesthesia", entry.anaesthesia.title),
                        ("Levels", entry.levelUnit.map { $0 == .segment ? "Named as motion segments (L4-L5)" : "Named as vertebrae (L1)" }),
                        ("Sides", sides(entry.bilateral)),
                        ("Uses", uses(entry).isEmpty ? nil : uses(entry).joined(separator: ", ")),

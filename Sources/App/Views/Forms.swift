@@ -41,15 +41,15 @@ enum Forms {
 
     /// `placeholder`: the empty first option; nil when one of `options` is always chosen.
     static func select(_ name: String, label: String, options: [Option], selected: String, error: String? = nil,
-                       required: Bool = false, placeholder: String? = "Choose…") -> BodyNode {
+                       required: Bool = false, placeholder: String? = "Choose…", hint: String? = nil) -> BodyNode {
         var attributes: [(String, String?)] = [("id", name), ("name", name)]
         if required { attributes.append(("required", nil)) }
-        attributes += describedBy(name, error: error, hint: nil)
+        attributes += describedBy(name, error: error, hint: hint)
         let choices = (placeholder.map { [Option(value: "", title: $0)] } ?? []) + options
         let control = BodyNode.tag("select", attributes, choices.map { option in
             .tag("option", [("value", option.value)] + (option.value == selected ? [("selected", nil)] : []), text: option.title)
         })
-        return wrap(name, label: label, required: required, error: error, hint: nil, control: control)
+        return wrap(name, label: label, required: required, error: error, hint: hint, control: control)
     }
 
     /// `id` defaults to the name; give one when the same name appears more than once on a page.
@@ -212,6 +212,12 @@ final class BoundForm {
     func choose<C: Coded>(_ name: String, _ label: String, _ type: C.Type, required: Bool = false) -> BodyNode {
         note(name, label, title: { C(rawValue: $0)?.title })
         return Forms.select(name, label: label, options: Forms.options(type), selected: fields[name], error: problems[name], required: required)
+    }
+
+    /// A choice among options the page gives (providers, rooms), rather than a fixed vocabulary.
+    func option(_ name: String, _ label: String, _ options: [Forms.Option], hint: String? = nil, required: Bool = false) -> BodyNode {
+        note(name, label, options: options)
+        return Forms.select(name, label: label, options: options, selected: fields[name], error: problems[name], required: required, hint: hint)
     }
 
     func boxes<C: Coded>(_ name: String, _ legend: String, _ type: C.Type) -> BodyNode {

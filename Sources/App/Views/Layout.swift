@@ -68,7 +68,7 @@ enum Layout {
             }
         }
 
-        var isPlaceholder: Bool { [.schedule, .reports].contains(self) }
+        var isPlaceholder: Bool { self == .reports }
     }
 
     /// The sections a role may open, in menu order.

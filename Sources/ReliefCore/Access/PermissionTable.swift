@@ -26,6 +26,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     /// Book or move the date of a work-up order (the front desk books imaging), without reading its result.
     case workupSchedule = "workup.schedule"
     case scheduleView = "schedule.view"
+    case appointmentBook = "appointment.book"
+    case scheduleSettings = "settings.schedule"
     case worklistView = "worklist.view"
     case reportView = "report.view"
     /// Browse the intervention catalogue; no patient data.
@@ -52,7 +54,9 @@ extension Action {
         case .alertResolve: "Resolve a chart alert (a red flag ruled out, a safety answer handled) with a reason."
         case .alertAcknowledge: "Acknowledge an alert or a result in the inbox: seen, and what is being done."
         case .workupSchedule: "Book or move the date of an ordered test."
-        case .scheduleView: "See the schedule."
+        case .scheduleView: "See the schedule and patients' appointments."
+        case .appointmentBook: "Book, move and cancel appointments, and move them along (confirmed, checked in, started, completed, no-show)."
+        case .scheduleSettings: "Set up rooms and their equipment, appointment lengths, and providers' hours and time off."
         case .worklistView: "See the worklists of open orders (and, with clinical reading, results awaiting review)."
         case .reportView: "See the practice's reports."
         case .catalogueRead: "Browse the intervention catalogue: indications, codes, bleeding risk, evidence, risks and aftercare."
@@ -77,14 +81,15 @@ public enum PermissionTable {
     // therapists read charts but do not change registration data; only physicians sign notes and clear alerts;
     // the front desk sees registration, not clinical notes.
     public static let grants: [Role: Set<Action>] = [
-        .admin: [.userManage, .auditView, .reportView],
+        .admin: [.userManage, .auditView, .reportView, .scheduleSettings],
         .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .planActivityWrite, .chartWrite, .questionnaireWrite,
                      .questionnaireHandout, .noteSign, .alertResolve, .alertAcknowledge, .clinicalSettings,
-                     .workupSchedule, .scheduleView, .worklistView, .reportView, .catalogueRead],
+                     .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .reportView, .catalogueRead],
         .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .planActivityWrite, .chartWrite, .questionnaireWrite, .questionnaireHandout,
-                 .alertAcknowledge, .workupSchedule, .scheduleView, .worklistView, .catalogueRead],
+                 .alertAcknowledge, .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .catalogueRead],
         // Coordinators read the catalogue for codes and preparation when they verify coverage and book.
-        .coordinator: [.patientRead, .patientRegister, .questionnaireHandout, .workupSchedule, .scheduleView, .worklistView, .catalogueRead],
+        .coordinator: [.patientRead, .patientRegister, .questionnaireHandout, .workupSchedule, .scheduleView, .appointmentBook, .scheduleSettings,
+                       .worklistView, .catalogueRead],
         // Psychologists and therapists administer questionnaires (PHQ-9, GAD-7, function scales) and see what they raise.
         .therapist: [.patientRead, .clinicalRead, .planActivityWrite, .questionnaireWrite, .questionnaireHandout, .alertAcknowledge, .scheduleView, .worklistView, .catalogueRead],
         .patient: [],

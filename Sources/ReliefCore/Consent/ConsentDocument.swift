@@ -24,7 +24,7 @@ public struct ConsentDocument: Hashable, Sendable, Codable {
         sections = [
             Section(title: "What will be done and why", paragraphs: [
                 "We plan a \(entry.name.lowercased()) in the \(site.region.title.lowercased()) region\(place.isEmpty ? "" : " " + place.joined(separator: ", ")) on \(decision.candidate.date.display), \(why).",
-                Self.purpose(entry), "Anaesthesia: \(entry.anaesthesia)",
+                Self.purpose(entry), "Anaesthesia: \(entry.anaesthesia.title)",
             ], items: []),
             Section(title: "What it may bring", paragraphs: ["When it helps: \(entry.onset) \(entry.duration)"], items: []),
             Section(title: "Risks for everyone", paragraphs: [], items: entry.generalRisks.map(\.title) + entry.specificRisks),

@@ -127,4 +127,22 @@ public struct Decision: Hashable, Sendable {
 
     /// The rules that decided the verdict: those with the worst outcome.
     public var reasons: [RuleResult] { rules.filter { Verdict($0.outcome) == verdict && $0.outcome != .met && $0.outcome != .advice } }
+
+    /// Holds whose last dose falls before `today`: booked this soon, the patient cannot stop in time. Each with the
+    /// first day that leaves time to.
+    public func holdsTooSoon(today: CalendarDate) -> [(hold: Hold, earliest: CalendarDate)] {
+        holds.compactMap { hold in
+            guard let last = hold.lastDoseOn, last < today else { return nil }
+            return (hold, candidate.date.adding(days: today.daysSince(last)))
+        }
+    }
+
+    /// "Apixaban must stop 3 days before; its last dose would have been 2026-12-03: the first day that leaves time
+    /// is 2026-12-10."
+    public func tooSoonWarnings(today: CalendarDate) -> [String] {
+        holdsTooSoon(today: today).map { hold, earliest in
+            "\(hold.medication) must \(hold.duration.text); its last dose would have been \(hold.lastDoseOn!.display), already past: "
+                + "the first day that leaves time is \(earliest.display). Move the appointment or ask the physician."
+        }
+    }
 }

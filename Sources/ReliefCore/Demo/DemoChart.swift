@@ -17,10 +17,14 @@ public struct DemoChart: Sendable {
     public var consents: [DemoConsents.Consent] = []
     /// Red flags ticked on the first visit and still open as alerts.
     public var redFlags: [RedFlag] = []
+    /// The coming appointment with the physician, for the first patients.
+    public var appointment: DemoSchedule.Slot?
 
     /// The `index`-th demo patient: one of the showcase (`DemoShowcase`) for the first indices, generated otherwise.
     public static func make(index: Int, seed: UInt64, today: CalendarDate) -> DemoChart {
-        DemoShowcase.chart(index: index, seed: seed, today: today) ?? generate(index: index, seed: seed, today: today)
+        var chart = DemoShowcase.chart(index: index, seed: seed, today: today) ?? generate(index: index, seed: seed, today: today)
+        chart.appointment = DemoSchedule.next(for: chart, index: index, today: today)
+        return chart
     }
 
     /// A patient drawn at random, coherent with their main diagnosis; independent of the other patients.

@@ -85,6 +85,22 @@ public enum ImageGuidance: String, Coded, Codable {
     public var usesRadiation: Bool { self == .fluoroscopy || self == .ct }
 }
 
+/// The usual anaesthesia; sedation needs a room with monitoring and recovery, a fasting patient and a driver home.
+public enum Anaesthesia: String, Coded, Codable {
+    case none, local, sedation, deepSedation = "deep-sedation"
+
+    public var title: String {
+        switch self {
+        case .none: "None."
+        case .local: "Local anaesthetic at the skin; light sedation only if needed."
+        case .sedation: "Local anaesthetic with light sedation."
+        case .deepSedation: "Local anaesthetic with sedation, or general anaesthesia."
+        }
+    }
+
+    public var isSedation: Bool { self == .sedation || self == .deepSedation }
+}
+
 /// What the patient's pain is, as a condition presents it and as an intervention treats it: epidural steroids treat
 /// radicular pain, facet procedures axial pain (REFERENCE §2).
 public enum PainKind: String, Coded, Codable {
@@ -250,7 +266,7 @@ public struct Intervention: Hashable, Sendable, Identifiable {
     public let guidance: [ImageGuidance]
     public let levelUnit: LevelUnit?
     public let bilateral: BilateralRule
-    public let anaesthesia: String
+    public let anaesthesia: Anaesthesia
     public let onset: String
     public let duration: String
     public let evidence: EvidenceNote
@@ -275,6 +291,19 @@ public struct Intervention: Hashable, Sendable, Identifiable {
 
     /// The coding for a region, when the intervention is coded there.
     public func billing(for region: BodyArea) -> Billing? { billing.first { $0.regions.contains(region) } }
+
+    /// What a room must have for it: the usual guidance's equipment, and monitoring and recovery when sedated.
+    public var roomNeeds: Set<RoomCapability> {
+        var needs = Set<RoomCapability>()
+        switch guidance.first {
+        case .fluoroscopy: needs.insert(.fluoroscopy)
+        case .ct: needs.insert(.ct)
+        case .ultrasound: needs.insert(.ultrasound)
+        case .none?, nil: break
+        }
+        if anaesthesia.isSedation { needs.insert(.sedation) }
+        return needs
+    }
 
     /// Uses x-ray or CT in its usual guidance.
     public var usesRadiation: Bool { guidance.first?.usesRadiation ?? false }

@@ -33,10 +33,10 @@ public enum InterventionCatalogue {
     private static let woundCare = "Keep the wound dry and covered until it is checked; no bathing or swimming until we say so."
     private static let noBending = "Avoid bending, twisting and lifting more than a few kilograms until we say so, so the leads stay in place."
 
-    private static let localOnly = "Local anaesthetic at the skin; light sedation only if needed."
-    private static let sedation = "Local anaesthetic with light sedation."
-    private static let deepSedation = "Local anaesthetic with sedation, or general anaesthesia."
-    private static let noAnaesthesia = "None."
+    private static let localOnly = Anaesthesia.local
+    private static let sedation = Anaesthesia.sedation
+    private static let deepSedation = Anaesthesia.deepSedation
+    private static let noAnaesthesia = Anaesthesia.none
 
     private static func bill(_ regions: [BodyArea], _ perLevel: [(String, String)], once: [(String, String)] = [], _ bilateral: BilateralRule,
                              note: String? = nil, source: ClinicalSource = codes) -> Billing {
@@ -49,7 +49,7 @@ public enum InterventionCatalogue {
     private static func entry(_ id: String, _ name: String, _ category: InterventionCategory, regions: [BodyArea], purpose: InterventionPurpose,
                               billing: [Billing] = [], treats: [PainKind], risk: SourcedValue<BleedingRisk>? = nil,
                               guidance: [ImageGuidance] = [.none], levels: LevelUnit? = nil, bilateral: BilateralRule = .noSide,
-                              anaesthesia: String, onset: String, duration: String, evidence: EvidenceNote,
+                              anaesthesia: Anaesthesia, onset: String, duration: String, evidence: EvidenceNote,
                               risks: [GeneralRisk] = GeneralRisk.procedure, specific: [String] = [], alternatives: [String],
                               preparation: [String], aftercare: [String], followUp: [Int], steroid: Bool = false, contrast: Bool = false,
                               local: Bool = false, implant: Bool = false, prerequisite: String? = nil, source: ClinicalSource = practice) -> Intervention {

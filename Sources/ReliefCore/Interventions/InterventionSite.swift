@@ -45,10 +45,20 @@ public struct InterventionSite: Hashable, Sendable {
         return names.contains { reader.problems[$0] != nil } ? nil : InterventionSite(intervention: intervention, region: region, levels: levels, side: side)
     }
 
+    /// A site as a record stores it, column by column; nil only if the catalogue dropped the intervention since.
+    public init?(stored intervention: String, region: String, levels: String, side: String) {
+        guard let entry = InterventionCatalogue.intervention(intervention), let area = BodyArea(rawValue: region) else { return nil }
+        self.init(intervention: entry, region: area, levels: ProcedureLevel.parseList(levels, unit: entry.levelUnit ?? .segment, region: area).0,
+                  side: Laterality(rawValue: side))
+    }
+
+    /// The levels as stored: "L4-L5, L5-S1".
+    public var storedLevels: String { levels.map(\.description).joined(separator: ", ") }
+
     /// The fields `read` takes.
     public func fields(prefix: String = "") -> [(String, String?)] {
         [(prefix + "intervention", intervention.id), (prefix + "region", region.rawValue),
-         (prefix + "levels", levels.map(\.description).joined(separator: ", ")), (prefix + "side", side?.rawValue)]
+         (prefix + "levels", storedLevels), (prefix + "side", side?.rawValue)]
     }
 
     /// "Lumbar transforaminal epidural steroid injection, L4-L5, left"

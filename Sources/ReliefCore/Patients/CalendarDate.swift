@@ -94,6 +94,9 @@ public struct CalendarDate: Hashable, Comparable, TextCodable, Sendable {
     /// This date moved by whole days.
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
+    /// The day of the week, ISO numbering: 1 is Monday, 7 Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int { ((dayNumber % 7) + 10) % 7 + 1 }
+
     // Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's civil-days algorithm).
     private var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year

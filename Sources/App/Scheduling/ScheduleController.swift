@@ -1,0 +1,18 @@
+import Plot
+import ReliefCore
+import Vapor
+
+/// The practice's day: every provider's (or room's) appointments side by side.
+enum ScheduleController {
+    static func day(req: Request) async throws -> Response {
+        let typed = req.queryText("date") ?? ""
+        let date = CalendarDate(typed) ?? req.today
+        let view = req.queryText("view").flatMap(SchedulePage.View.init) ?? .providers
+        let rows = try await AppointmentQueries.day(date, on: req.db)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "Appointment", detail: "schedule of \(date) with \(rows.count)"))
+        let model = try await ScheduleDirectory.load(on: req.db).schedule(date, view: view, rows: rows, today: req.today)
+        let notice: [BodyNode] = typed.isEmpty || CalendarDate(typed) != nil ? []
+            : [.tag("p", [("class", "notice warning"), ("role", "alert")], text: "Enter the day as MM/DD/YYYY; showing today.")]
+        return req.page("Schedule", section: .schedule, notice + SchedulePage.render(model))
+    }
+}

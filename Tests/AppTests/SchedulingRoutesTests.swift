@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+import ReliefCore
+import SQLKit
+import Testing
+import VaporTesting
+@testable import App
+
+/// Booking from the chart and the day's grid: every double booking, a room without the procedure's equipment and a
+/// day the provider does not work are refused with the field to change; moves are version-checked; two desks booking
+/// one slot at once get one booking; an appointment that ended stays as it ended.
+@Suite struct SchedulingRoutesTests {
+    private let friday = "11/20/2026"
+
+    /// Rooms and the physician's weekday hours, as the practice set them.
+    private func setUp(_ context: TestContext) async throws -> UUID {
+        let physician = try #require(try await User.query(on: context.app.db).filter(\.$role == Role.physician.rawValue).first()?.requireID())
+        let weekdays: [Weekday] = [.monday, .tuesday, .wednesday, .thursday, .friday]
+        let settings = ScheduleSettings(
+            rooms: [Room(id: "exam-1", name: "Exam 1", location: "Main", kind: .examRoom), Room(id: "exam-2", name: "Exam 2", location: "Main", kind: .examRoom),
+                    Room(id: "suite-1", name: "Suite 1", location: "Main", kind: .procedureSuite, capabilities: [.fluoroscopy])],
+            providers: [ProviderHours(providerID: physician, shifts: weekdays.map { Shift($0, ClockRange(ClockTime("8:00")!, ClockTime("17:00")!)!) })])
+        let saved = try await PracticeSettings.save(settings, from: 1, by: physician, now: context.clock.now, on: context.app.db) { _, _ in }
+        #expect(saved)
+        return physician
+    }
+
+    private func visit(_ provider: UUID, room: String, date: String? = nil, start: String, kind: String = "follow-up") -> [(String, String)] {
+        [("kind", kind), ("provider", provider.uuidString), ("room", room), ("date", date ?? friday), ("start", start)]
+    }
+
+    private func versionField(_ html: String) throws -> String {
+        String(try #require(html.firstMatch(of: /name="version" value="(\d+)"/)).1)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func bookingRefusesEveryDoubleBookingAndMovesOnlyFromTheCurrentVersion(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let coordinator = try await context.signedIn(.coordinator)
+            let therapistBrowser = try await context.signedIn(.therapist)
+            _ = try await context.signedIn(.physician)
+            let physician = try await setUp(context)
+            let therapist = try #require(try await User.query(on: context.app.db).filter(\.$role == Role.therapist.rawValue).first()?.requireID())
+            let anna = try await context.makePatient([.givenName: "Anna", .familyName: "Berg"])
+            let ben = try await context.makePatient([.givenName: "Ben", .familyName: "Cole"])
+            let esi = [("intervention", "esi-transforaminal-lumbar"), ("region", "lumbar"), ("levels", "L4-L5"), ("side", "left")]
+            // act
+            let form = try await coordinator.get(SitePath.newAppointment(anna.id) + "?intervention=esi-transforaminal-lumbar&region=lumbar&date=2026-11-20")
+            let booked = try await coordinator.post(SitePath.appointments(anna.id), pairs: visit(physician, room: "exam-1", start: "9:00 AM"))
+            let sameProvider = try await coordinator.post(SitePath.appointments(ben.id), pairs: visit(physician, room: "exam-2", start: "9:15"))
+            let sameRoom = try await coordinator.post(SitePath.appointments(ben.id), pairs: visit(therapist, room: "exam-1", start: "9:10"))
+            let samePatient = try await coordinator.post(SitePath.appointments(anna.id), pairs: visit(therapist, room: "exam-2", start: "9:20"))
+            let noFluoroscopy = try await coordinator.post(SitePath.appointments(ben.id), pairs: visit(physician, room: "exam-2", start: "10:00", kind: "procedure") + esi)
+            let procedure = try await coordinator.post(SitePath.appointments(ben.id), pairs: visit(physician, room: "suite-1", start: "10:00", kind: "procedure") + esi)
+            let saturday = try await coordinator.post(SitePath.appointments(ben.id), pairs: visit(physician, room: "exam-2", date: "11/21/2026", start: "9:00"))
+            let past = try await coordinator.post(SitePath.appointments(ben.id), pairs: visit(physician, room: "exam-2", date: "11/17/2026", start: "9:00"))
+            let hostile = try await coordinator.post(SitePath.appointments(ben.id), pairs: [("kind", "follow-up\u{0}"), ("provider", "0x1F"), ("room", "../exam-1"),
+                                                                                           ("date", "2026-13-01"), ("start", "9:00\u{7}"), ("minutes", "1e3")])
+            let therapistBooks = try await therapistBrowser.post(SitePath.appointments(ben.id), pairs: visit(physician, room: "exam-2", start: "13:00"))
+            let annaPath = try #require(booked.location)
+            let shown = try await coordinator.get(annaPath)
+            let version = try versionField(shown.text)
+            let moved = try await coordinator.post(annaPath + "/move", pairs: visit(physician, room: "exam-1", start: "11:00") + [("version", version)])
+            let stale = try await coordinator.post(annaPath + "/move", pairs: visit(physician, room: "exam-1", start: "14:00") + [("version", version)])
+            let afterMove = try await coordinator.get(annaPath)
+            let checkedIn = try await coordinator.post(annaPath + "/status", pairs: [("status", "checked-in"), ("version", try versionField(afterMove.text))])
+            let skipped = try await coordinator.post(annaPath + "/status", pairs: [("status", "completed"), ("version", try versionField(afterMove.text) + "1")])
+            let benPath = try #require(procedure.location)
+            let benShown = try await coordinator.get(benPath)
+            let noReason = try await coordinator.post(benPath + "/status", pairs: [("status", "cancelled"), ("version", try versionField(benShown.text))])
+            let cancelled = try await coordinator.post(benPath + "/status", pairs: [("status", "cancelled"), ("version", try versionField(benShown.text)),
+                                                                                    ("reason", "Patient has the flu")])
+            let freed = try await coordinator.post(SitePath.appointments(anna.id), pairs: visit(physician, room: "suite-1", start: "10:00"))
+            let day = try await therapistBrowser.get(SitePath.schedule() + "?date=2026-11-20")
+            let rooms = try await coordinator.get(SitePath.schedule() + "?date=11/20/2026&view=rooms")
+            let badDay = try await coordinator.get(SitePath.schedule() + "?date=0x1F")
+            let list = try await coordinator.get(SitePath.appointments(anna.id))
+            // check
+            #expect(form.text.contains(#"<option value="procedure" selected>"#) && form.text.contains(#"value="11/20/2026""#))
+            #expect(booked.status == .seeOther)
+            #expect(sameProvider.status == .unprocessableEntity && sameProvider.text.contains("Test Physician is already booked 9:00 AM–9:30 AM on 11/20/2026"))
+            #expect(sameRoom.status == .unprocessableEntity && sameRoom.text.contains("Exam 1 is already booked"))
+            #expect(samePatient.status == .unprocessableEntity && samePatient.text.contains("The patient already has an appointment 9:00 AM–9:30 AM"))
+            #expect(noFluoroscopy.status == .unprocessableEntity && noFluoroscopy.text.contains("Exam 2 has no fluoroscopy (C-arm)"))
+            #expect(procedure.status == .seeOther)
+            #expect(saturday.status == .unprocessableEntity && saturday.text.contains("Test Physician does not work on Saturdays."))
+            #expect(past.status == .unprocessableEntity && past.text.contains("The date cannot be before today."))
+            #expect(hostile.status == .unprocessableEntity && !hostile.text.contains("\u{0}") && hostile.text.contains("control character"))
+            #expect(therapistBooks.status == .forbidden)
+            #expect(moved.status == .seeOther && afterMove.text.contains("11/20/2026 11:00 AM–11:30 AM"))
+            #expect(stale.status == .seeOther && stale.headers.setCookie?["relief_flash"] != nil && !afterMove.text.contains("2:00 PM"))
+            #expect(checkedIn.status == .seeOther && skipped.status == .seeOther)
+            #expect(noReason.status == .seeOther && cancelled.status == .seeOther && freed.status == .seeOther, "a cancelled booking frees its room")
+            #expect(day.status == .ok && day.text.contains("Berg, Anna") && day.text.contains("Checked in") && day.text.contains("Patient has the flu") == false)
+            #expect(day.text.contains("Cole, Ben") && day.text.contains("cancelled"), "listed under the grid")
+            #expect(rooms.text.contains("Suite 1") && rooms.text.contains("Exam 2"))
+            #expect(badDay.status == .ok && badDay.text.contains("Enter the day as MM/DD/YYYY"))
+            #expect(list.text.contains("Checked in") && list.text.contains("Follow-up visit"))
+            let statuses = try await AppointmentRecord.query(on: context.app.db).all().map(\.status).sorted()
+            #expect(statuses == ["booked", "cancelled", "checked-in"])
+            #expect(try await context.auditEvents(.recordCreate).filter { $0.resourceType == "Appointment" }.count == 3)
+            #expect(try await context.auditEvents(.recordUpdate).filter { $0.resourceType == "Appointment" }.count == 3)
+            let sql = context.app.db.sql
+            for statement in ["UPDATE appointments SET note = 'x' WHERE status = 'cancelled'", "UPDATE appointments SET patient_id = provider_id",
+                              "DELETE FROM appointments"] {
+                await #expect(throws: (any Error).self, "\(statement)") { try await sql.raw(SQLQueryString(statement)).run() }
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func twoDesksBookingOneSlotAtOnceGetOneBooking(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let first = try await context.signedIn(.coordinator, email: "desk1@test.relief")
+            let second = try await context.signedIn(.nurse, email: "desk2@test.relief")
+            _ = try await context.signedIn(.physician)
+            let physician = try await setUp(context)
+            let anna = try await context.makePatient([.givenName: "Anna", .familyName: "Berg"])
+            let ben = try await context.makePatient([.givenName: "Ben", .familyName: "Cole"])
+            // act
+            async let one = first.post(SitePath.appointments(anna.id), pairs: visit(physician, room: "exam-1", start: "9:00"))
+            async let two = second.post(SitePath.appointments(ben.id), pairs: visit(physician, room: "exam-2", start: "9:00"))
+            let statuses = [try await one.status, try await two.status]
+            // check
+            #expect(statuses.sorted { $0.code < $1.code } == [.seeOther, .unprocessableEntity])
+            #expect(try await AppointmentRecord.query(on: context.app.db).count() == 1)
+        }
+    }
+}
