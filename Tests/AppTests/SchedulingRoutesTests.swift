@@ -12,9 +12,11 @@ import VaporTesting
 @Suite struct SchedulingRoutesTests {
     private let friday = "11/20/2026"
 
-    /// Rooms and the physician's weekday hours, as the practice set them.
+    /// Rooms and the physician's weekday hours, as the practice set them; the physician's account made if need be.
     private func setUp(_ context: TestContext) async throws -> UUID {
-        let physician = try #require(try await User.query(on: context.app.db).filter(\.$role == Role.physician.rawValue).first()?.requireID())
+        let existing = try await User.query(on: context.app.db).filter(\.$role == Role.physician.rawValue).first()
+        let user = if let existing { existing } else { try await context.makeUser(.physician) }
+        let physician = try user.requireID()
         let weekdays: [Weekday] = [.monday, .tuesday, .wednesday, .thursday, .friday]
         let settings = ScheduleSettings(
             rooms: [Room(id: "exam-1", name: "Exam 1", location: "Main", kind: .examRoom), Room(id: "exam-2", name: "Exam 2", location: "Main", kind: .examRoom),
@@ -110,12 +112,36 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func aProcedureBookedTooSoonToStopWarfarinSaysTheFirstDayThatLeavesTime(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: today is 11/18; warfarin stops five whole days before an epidural
+            let nurse = try await context.signedIn(.nurse)
+            let coordinator = try await context.signedIn(.coordinator)
+            let physician = try await setUp(context)
+            let patient = try await context.makePatient()
+            try await nurse.post(SitePath.chartEntries(.medication)(patient.id), pairs: [("drug", "warfarin"), ("strength", "5"), ("unit", "mg"),
+                                                                                        ("frequency", "daily"), ("status", "active")])
+            // act
+            let booked = try await coordinator.post(SitePath.appointments(patient.id), pairs: visit(physician, room: "suite-1", start: "8:00", kind: "procedure") + [
+                ("intervention", "esi-transforaminal-lumbar"), ("region", "lumbar"), ("levels", "L4-L5"), ("side", "left")])
+            let path = try #require(booked.location)
+            let frontDesk = try await coordinator.get(path)
+            let clinical = try await nurse.get(path)
+            // check
+            #expect(booked.status == .seeOther)
+            #expect(frontDesk.text.contains("A medicine must be stopped longer before than this day allows: the first day that leaves time is 11/24/2026."))
+            #expect(!frontDesk.text.contains("Warfarin"))
+            #expect(clinical.text.contains("Warfarin must stop 5 days before; its last dose would have been 11/14/2026, already past: the first day "
+                                           + "that leaves time is 11/24/2026."))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func twoDesksBookingOneSlotAtOnceGetOneBooking(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup
             let first = try await context.signedIn(.coordinator, email: "desk1@test.relief")
             let second = try await context.signedIn(.nurse, email: "desk2@test.relief")
-            _ = try await context.signedIn(.physician)
             let physician = try await setUp(context)
             let anna = try await context.makePatient([.givenName: "Anna", .familyName: "Berg"])
             let ben = try await context.makePatient([.givenName: "Ben", .familyName: "Cole"])
