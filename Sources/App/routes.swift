@@ -112,6 +112,12 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.moveAppointment, access: .action(.appointmentBook), use: AppointmentsController.moveForm)
     app.on(.POST, SitePath.moveAppointment, access: .action(.appointmentBook), use: AppointmentsController.move)
     app.on(.POST, SitePath.appointmentStatus, access: .action(.appointmentBook), use: AppointmentsController.status)
+    app.on(.GET, SitePath.scheduleSettings, access: .action(.scheduleSettings), use: ScheduleSettingsController.show)
+    app.on(.POST, SitePath.scheduleRooms, access: .action(.scheduleSettings), use: ScheduleSettingsController.saveRoom)
+    app.on(.POST, SitePath.scheduleLengths, access: .action(.scheduleSettings), use: ScheduleSettingsController.saveLengths)
+    app.on(.POST, SitePath.scheduleHours, access: .action(.scheduleSettings), use: ScheduleSettingsController.saveHours)
+    app.on(.POST, SitePath.scheduleTimeOff, access: .action(.scheduleSettings), use: ScheduleSettingsController.addTimeOff)
+    app.on(.POST, SitePath.removeScheduleTimeOff, access: .action(.scheduleSettings), use: ScheduleSettingsController.removeTimeOff)
     app.on(.GET, SitePath.worklists, access: .action(.worklistView), use: WorkupController.worklist)
     app.on(.GET, SitePath.reports, access: .action(.reportView),
            use: HomeController.placeholder(.reports, "Practice-wide outcome reports will be shown here."))

@@ -16,11 +16,6 @@ import VaporTesting
         ("component.2.intervention", "physical-therapy"), ("component.2.region", "lumbar"), ("component.2.responsible", "Lakeside PT"),
     ]
 
-    private func versionField(_ html: String) throws -> String {
-        let match = try #require(html.firstMatch(of: /name="version" value="(\d+)"/))
-        return String(match.1)
-    }
-
     @Test(arguments: TestDatabase.available)
     func aPlanIsDraftedActivatedAndRevisedWithEveryVersionKept(database: TestDatabase) async throws {
         try await withRelief(database) { context in

@@ -12,10 +12,6 @@ import VaporTesting
     private let check = "?intervention=esi-transforaminal-lumbar&region=lumbar&levels=L4-L5&side=left&plannedOn=2026-11-30"
     private let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
 
-    private func versionField(_ html: String) throws -> String {
-        String(try #require(html.firstMatch(of: /name="version" value="(\d+)"/)).1)
-    }
-
     /// A prepared consent's address, for a patient on warfarin with left L5 radiculopathy.
     private func prepared(_ context: TestContext, by nurse: Browser) async throws -> (PatientRecord, String) {
         let patient = try await context.makePatient()

@@ -31,10 +31,6 @@ import VaporTesting
         [("kind", kind), ("provider", provider.uuidString), ("room", room), ("date", date ?? friday), ("start", start)]
     }
 
-    private func versionField(_ html: String) throws -> String {
-        String(try #require(html.firstMatch(of: /name="version" value="(\d+)"/)).1)
-    }
-
     @Test(arguments: TestDatabase.available)
     func bookingRefusesEveryDoubleBookingAndMovesOnlyFromTheCurrentVersion(database: TestDatabase) async throws {
         try await withRelief(database) { context in

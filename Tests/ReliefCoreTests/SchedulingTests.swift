@@ -140,4 +140,39 @@ import Testing
         #expect(AppointmentStatus.allCases.filter { !$0.holdsTime } == [.noShow, .cancelled])
         #expect(AppointmentStatus.allCases.map(\.encounterStatus) == ["planned", "planned", "arrived", "in-progress", "finished", "cancelled", "cancelled"])
     }
+
+    @Test func theSetUpFormsReadRoomsLengthsWeeksAndTimeOff() throws {
+        // act
+        let added = Room.parse(FormFields([("name", "Procedure Suite A"), ("location", "Main"), ("kind", "procedure-suite"),
+                                           ("capabilities", "sedation"), ("capabilities", "fluoroscopy")]), rooms: settings.rooms, today: today)
+        let again = Room.parse(FormFields([("name", "exam 1"), ("location", "Main"), ("kind", "exam-room")]), rooms: settings.rooms, today: today)
+        let renamed = Room.parse(FormFields([("room", "exam-1"), ("name", "Exam 1"), ("location", "Main"), ("kind", "exam-room"), ("retired", "yes")]),
+                                 rooms: settings.rooms, today: today)
+        let unknown = Room.parse(FormFields([("room", "../x"), ("name", "X"), ("kind", "lab")]), rooms: settings.rooms, today: today)
+        let lengths = ScheduleSettings.parseDurations(FormFields([("minutes.follow-up", "20"), ("minutes.procedure", "45"), ("minutes.new-evaluation", "4")]),
+                                                      today: today)
+        let week = ProviderHours.parseShifts(FormFields([("monday", "8:00-12:00, 1:00 PM–5:00 PM"), ("friday", "7:30 to 11:30")]), today: today)
+        let overlapping = ProviderHours.parseShifts(FormFields([("monday", "8:00-12:00, 11:00-13:00")]), today: today)
+        let backwards = ProviderHours.parseShifts(FormFields([("tuesday", "5:00 PM-1:00 PM")]), today: today)
+        let garbled = ProviderHours.parseShifts(FormFields([("wednesday", "mornings")]), today: today)
+        let away = TimeOff.parse(FormFields([("from", "12/21/2026"), ("to", "12/31/2026"), ("note", "Holidays")]), today: today)
+        let over = TimeOff.parse(FormFields([("from", "11/01/2026"), ("to", "12/06/2026")]), today: today)
+        let reversed = TimeOff.parse(FormFields([("from", "12/21/2026"), ("to", "12/20/2026")]), today: today)
+        // check
+        let room = try #require(added.0)
+        #expect(room.id == "procedure-suite-a" && room.capabilities == [.fluoroscopy, .sedation])
+        #expect(Room.parse(room.fields, rooms: settings.rooms + [room], today: today).0 == room, "its own fields read back")
+        #expect(Room.newID(for: "Exam 1", among: settings.rooms) == "exam-1-2" && Room.newID(for: "ÉÉ", among: []) == "room")
+        #expect(again.1["name"] == "Another room here has this name.")
+        #expect(renamed.0?.id == "exam-1" && renamed.0?.retired == true)
+        #expect(unknown.1["room"] == "No such room." && unknown.1["kind"] == "Choose one of the listed options.")
+        #expect(lengths.0 == nil && lengths.1["minutes.new-evaluation"] == "Enter a whole number from 5 to 720.")
+        #expect(ScheduleSettings.parseDurations(FormFields([("minutes.follow-up", "20"), ("minutes.procedure", "45")]), today: today).0 == ["follow-up": 20])
+        #expect(week.0 == [Shift(.monday, time("8:00", "12:00")), Shift(.monday, time("13:00", "17:00")), Shift(.friday, time("7:30", "11:30"))])
+        #expect(ProviderHours.parseShifts(ProviderHours(providerID: raman, shifts: week.0!).shiftFields, today: today).0 == week.0)
+        #expect(overlapping.1["monday"] == "The stretches overlap." && backwards.1["tuesday"] == "5:00 PM to 1:00 PM: a stretch must end after it starts.")
+        #expect(garbled.1["wednesday"] == "Write each stretch as 8:00-12:00 or 1:00 PM-5:00 PM, separated by commas.")
+        #expect(away.0 == TimeOff(from: CalendarDate(year: 2026, month: 12, day: 21)!, to: CalendarDate(year: 2026, month: 12, day: 31)!, note: "Holidays"))
+        #expect(over.1["to"] == "Time off that is over does not change the schedule." && reversed.1["to"] == "The last day cannot be before the first.")
+    }
 }

@@ -100,6 +100,11 @@ enum SitePath {
     static let moveAppointment = appointment / "move"
     static let appointmentStatus = appointment / "status"
     static let scheduleSettings: Address<> = .init("settings", "schedule")
+    static let scheduleRooms = scheduleSettings / "rooms"
+    static let scheduleLengths = scheduleSettings / "lengths"
+    static let scheduleHours = scheduleSettings / "hours"
+    static let scheduleTimeOff = scheduleSettings / "time-off"
+    static let removeScheduleTimeOff = scheduleTimeOff / "remove"
     static let worklists: Address<> = .init("worklists")
     static let reports: Address<> = .init("reports")
 

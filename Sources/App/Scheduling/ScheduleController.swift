@@ -10,7 +10,8 @@ enum ScheduleController {
         let view = req.queryText("view").flatMap(SchedulePage.View.init) ?? .providers
         let rows = try await AppointmentQueries.day(date, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "Appointment", detail: "schedule of \(date) with \(rows.count)"))
-        let model = try await ScheduleDirectory.load(on: req.db).schedule(date, view: view, rows: rows, today: req.today)
+        var model = try await ScheduleDirectory.load(on: req.db).schedule(date, view: view, rows: rows, today: req.today)
+        model.canSetUp = try req.user.can(.scheduleSettings)
         let notice: [BodyNode] = typed.isEmpty || CalendarDate(typed) != nil ? []
             : [.tag("p", [("class", "notice warning"), ("role", "alert")], text: "Enter the day as MM/DD/YYYY; showing today.")]
         return req.page("Schedule", section: .schedule, notice + SchedulePage.render(model))

@@ -33,6 +33,7 @@ enum SchedulePage {
         let columns: [Column]
         /// Cancelled appointments and no-shows of the day, listed under the grid.
         let released: [Booking]
+        var canSetUp = false
     }
 
     static let step = 15
@@ -45,6 +46,7 @@ enum SchedulePage {
         [
             .tag("div", [("class", "page-head")], [
                 .tag("h1", text: "Schedule: \(Weekday(model.date).title) \(model.date.display)"),
+                .if(model.canSetUp, .link("Rooms and hours", to: SitePath.scheduleSettings(), [("class", "button secondary")])),
             ]),
             .tag("div", [("class", "page-actions")], [
                 .link("← Previous day", to: link(date: model.date.adding(days: -1), view: model.view)),

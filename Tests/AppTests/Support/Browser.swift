@@ -119,3 +119,8 @@ extension TestingHTTPResponse {
     var text: String { body.string }
     var location: String? { headers.first(name: .location) }
 }
+
+/// The version a page's form carries (its first `version` field), to send back with a change.
+func versionField(_ html: String) throws -> String {
+    String(try #require(html.firstMatch(of: /name="version" value="(\d+)"/)).1)
+}
