@@ -73,6 +73,8 @@ import VaporTesting
             let day = try await therapistBrowser.get(SitePath.schedule() + "?date=2026-11-20")
             let rooms = try await coordinator.get(SitePath.schedule() + "?date=11/20/2026&view=rooms")
             let badDay = try await coordinator.get(SitePath.schedule() + "?date=0x1F")
+            let week = try await therapistBrowser.get(SitePath.schedule() + "?date=2026-11-20&view=week&provider=\(physician.uuidString)")
+            let nobodysWeek = try await therapistBrowser.get(SitePath.schedule() + "?view=week&provider=\(UUID().uuidString)")
             let list = try await coordinator.get(SitePath.appointments(anna.id))
             // check
             #expect(form.text.contains(#"<option value="procedure" selected>"#) && form.text.contains(#"value="11/20/2026""#))
@@ -94,6 +96,9 @@ import VaporTesting
             #expect(day.text.contains("Cole, Ben") && day.text.contains("cancelled"), "listed under the grid")
             #expect(rooms.text.contains("Suite 1") && rooms.text.contains("Exam 2"))
             #expect(badDay.status == .ok && badDay.text.contains("Enter the day as MM/DD/YYYY"))
+            #expect(week.text.contains("Test Physician: week of 11/16/2026") && week.text.contains("Fri 11/20/2026") && week.text.contains("Berg, Anna"))
+            #expect(!week.text.contains("Sat 11/21/2026"), "a weekend the provider neither works nor is booked is left out")
+            #expect(nobodysWeek.status == .ok && nobodysWeek.text.contains("Choose a provider to see their week."))
             #expect(list.text.contains("Checked in") && list.text.contains("Follow-up visit"))
             let statuses = try await AppointmentRecord.query(on: context.app.db).all().map(\.status).sorted()
             #expect(statuses == ["booked", "cancelled", "checked-in"])

@@ -41,9 +41,13 @@ enum AppointmentQueries {
             .sort(\.$date).sort(\.$startMinute).all()
     }
 
-    /// One day's appointments, in time order, with their patients.
-    static func day(_ date: CalendarDate, on database: any Database) async throws -> [(AppointmentRecord, PatientSummary)] {
-        let records = try await AppointmentRecord.query(on: database).filter(\.$date == date.description).sort(\.$startMinute).all()
+    /// The appointments from `first` to `last` (both included), of one provider or everyone's, in time order, with
+    /// their patients.
+    static func between(_ first: CalendarDate, _ last: CalendarDate, provider: UUID? = nil,
+                        on database: any Database) async throws -> [(AppointmentRecord, PatientSummary)] {
+        let query = AppointmentRecord.query(on: database).filter(\.$date >= first.description).filter(\.$date <= last.description)
+        if let provider { query.filter(\.$providerID == provider) }
+        let records = try await query.sort(\.$date).sort(\.$startMinute).all()
         let patients = try await PatientQueries.summaries(ids: Set(records.map(\.patientID)), on: database)
         return records.compactMap { record in patients[record.patientID].map { (record, $0) } }
     }

@@ -38,33 +38,55 @@ struct ScheduleDirectory {
                                      status: appointment.status, note: appointment.note, reason: record.reason ?? "", version: record.version)
     }
 
-    /// The day's grid: a column per provider working or booked that day (or per room in use or booked).
-    func schedule(_ date: CalendarDate, view: SchedulePage.View, rows: [(AppointmentRecord, PatientSummary)], today: CalendarDate) -> SchedulePage.Model {
+    /// The grid: the day with a column per provider working or booked (or per room in use or booked), or one
+    /// provider's week with a column per day (the weekend only when they work or are booked then).
+    func schedule(_ date: CalendarDate, view: SchedulePage.View, provider: UUID?, rows: [(AppointmentRecord, PatientSummary)],
+                  today: CalendarDate) -> SchedulePage.Model {
         let bookings = rows.compactMap { record, patient -> (Appointment, SchedulePage.Booking)? in
             guard let appointment = record.decoded(), let line = line(record) else { return nil }
-            let detail = view == .providers ? line.room : line.provider
-            return (appointment, SchedulePage.Booking(line: line, patient: patient.displayName, detail: detail))
+            return (appointment, SchedulePage.Booking(line: line, patient: patient.displayName, detail: view == .rooms ? line.provider : line.room))
         }
         let holding = bookings.filter { $0.0.status.holdsTime }
         let columns: [SchedulePage.Column]
+        var title = "Schedule: \(Weekday(date).title) \(date.display)"
         switch view {
         case .providers:
-            columns = providers.compactMap { provider in
-                let own = holding.filter { $0.0.providerID == provider.id }.map(\.1)
-                let hours = settings.hours(of: provider.id)
-                let away = hours?.timeOff(on: date)
-                let open = hours.flatMap { $0.shifts.isEmpty ? nil : (away == nil ? $0.shifts(on: date) : []) }
-                guard !own.isEmpty || (!provider.disabled && away == nil && open?.isEmpty != true) else { return nil }
-                let subtitle = away.map { "Away" + ($0.note.isEmpty ? "" : ": \($0.note)") } ?? open.map { $0.map(\.display).joined(separator: ", ") } ?? ""
-                return SchedulePage.Column(title: provider.name, subtitle: subtitle, open: open, bookings: own)
-            }
+            columns = providers.compactMap { column(for: $0, on: date, holding) }
         case .rooms:
             columns = settings.rooms.compactMap { room in
                 let own = holding.filter { $0.0.roomID == room.id }.map(\.1)
                 guard !own.isEmpty || !room.retired else { return nil }
                 return SchedulePage.Column(title: room.name, subtitle: room.location, open: nil, bookings: own)
             }
+        case .week:
+            let monday = Self.monday(of: date)
+            let chosen = providers.first { $0.id == provider }
+            if let chosen { title = "\(chosen.name): week of \(monday.display)" }
+            columns = chosen.map { chosen in
+                (0..<7).map { monday.adding(days: $0) }.compactMap { day in
+                    column(for: chosen, on: day, holding.filter { $0.0.date == day }, title: "\(Weekday(day).title.prefix(3)) \(day.display)",
+                           always: Weekday(day) != .saturday && Weekday(day) != .sunday)
+                }
+            } ?? []
         }
-        return SchedulePage.Model(date: date, today: today, view: view, columns: columns, released: bookings.filter { !$0.0.status.holdsTime }.map(\.1))
+        return SchedulePage.Model(date: date, today: today, view: view, title: title, provider: provider,
+                                  providers: providers.filter { !$0.disabled }.map { Forms.Option(value: $0.id.uuidString, title: $0.name) },
+                                  columns: columns, released: bookings.filter { !$0.0.status.holdsTime }.map(\.1))
     }
+
+    /// A provider's column for a day: shown when they are booked then, or work then (or `always`), shaded outside
+    /// their hours.
+    private func column(for provider: AppointmentQueries.Provider, on date: CalendarDate, _ day: [(Appointment, SchedulePage.Booking)],
+                        title: String? = nil, always: Bool = false) -> SchedulePage.Column? {
+        let own = day.filter { $0.0.providerID == provider.id }.map(\.1)
+        let hours = settings.hours(of: provider.id)
+        let away = hours?.timeOff(on: date)
+        let open = hours.flatMap { $0.shifts.isEmpty ? nil : (away == nil ? $0.shifts(on: date) : []) }
+        guard !own.isEmpty || always || (!provider.disabled && away == nil && open?.isEmpty != true) else { return nil }
+        let subtitle = away.map { "Away" + ($0.note.isEmpty ? "" : ": \($0.note)") } ?? open.map { $0.map(\.display).joined(separator: ", ") } ?? ""
+        return SchedulePage.Column(title: title ?? provider.name, link: title == nil ? SchedulePage.link(date: date, view: .week, provider: provider.id) : nil,
+                                   subtitle: subtitle, open: open, bookings: own)
+    }
+
+    static func monday(of date: CalendarDate) -> CalendarDate { date.adding(days: 1 - date.weekday) }
 }

@@ -6,9 +6,18 @@ import ReliefCore
 /// a cell spanning its rows; outside a provider's hours the grid is shaded. Drawn with rowspans, no script.
 enum SchedulePage {
     enum View: String, CaseIterable {
-        case providers, rooms
+        case providers, rooms, week
 
-        var title: String { self == .providers ? "By provider" : "By room" }
+        var title: String {
+            switch self {
+            case .providers: "The day by provider"
+            case .rooms: "The day by room"
+            case .week: "One provider's week"
+            }
+        }
+
+        /// How far the previous and next links move.
+        var days: Int { self == .week ? 7 : 1 }
     }
 
     struct Booking {
@@ -20,6 +29,8 @@ enum SchedulePage {
 
     struct Column {
         let title: String
+        /// The provider's week, from a day's column.
+        var link: String?
         let subtitle: String
         /// When the provider works that day; nil when every time counts as open (a room, or hours not kept).
         let open: [ClockRange]?
@@ -30,38 +41,44 @@ enum SchedulePage {
         let date: CalendarDate
         let today: CalendarDate
         let view: View
+        let title: String
+        /// The provider whose week it is, and those the form offers.
+        var provider: UUID?
+        let providers: [Forms.Option]
         let columns: [Column]
-        /// Cancelled appointments and no-shows of the day, listed under the grid.
+        /// Cancelled appointments and no-shows, listed under the grid.
         let released: [Booking]
         var canSetUp = false
     }
 
     static let step = 15
 
-    static func link(date: CalendarDate?, view: View = .providers) -> String {
-        SitePath.schedule() + DecisionSupportPages.queryString([("date", date?.description), ("view", view == .providers ? nil : view.rawValue)])
+    static func link(date: CalendarDate?, view: View = .providers, provider: UUID? = nil) -> String {
+        SitePath.schedule() + DecisionSupportPages.queryString([("date", date?.description), ("view", view == .providers ? nil : view.rawValue),
+                                                                ("provider", view == .week ? provider?.lowercasedText : nil)])
     }
 
     static func render(_ model: Model) -> [BodyNode] {
         [
             .tag("div", [("class", "page-head")], [
-                .tag("h1", text: "Schedule: \(Weekday(model.date).title) \(model.date.display)"),
+                .tag("h1", text: model.title),
                 .if(model.canSetUp, .link("Rooms and hours", to: SitePath.scheduleSettings(), [("class", "button secondary")])),
             ]),
             .tag("div", [("class", "page-actions")], [
-                .link("← Previous day", to: link(date: model.date.adding(days: -1), view: model.view)),
-                .link("Today", to: link(date: model.today, view: model.view)),
-                .link("Next day →", to: link(date: model.date.adding(days: 1), view: model.view)),
-                .tag("form", [("method", "get"), ("action", SitePath.schedule()), ("class", "inline-form")], [
-                    Forms.text("date", label: "Day", value: model.date.display, hint: "MM/DD/YYYY"),
-                    Forms.select("view", label: "Columns", options: View.allCases.map { Forms.Option(value: $0.rawValue, title: $0.title) },
-                                 selected: model.view.rawValue, placeholder: nil),
-                    Forms.submit("Show", secondary: true),
-                ]),
+                .link(model.view == .week ? "← Previous week" : "← Previous day",
+                      to: link(date: model.date.adding(days: -model.view.days), view: model.view, provider: model.provider)),
+                .link("Today", to: link(date: model.today, view: model.view, provider: model.provider)),
+                .link(model.view == .week ? "Next week →" : "Next day →",
+                      to: link(date: model.date.adding(days: model.view.days), view: model.view, provider: model.provider)),
             ]),
-            model.columns.isEmpty
-                ? .tag("p", [("class", "muted")], text: model.view == .rooms ? "No rooms are set up yet." : "Nobody is working or booked this day.")
-                : grid(model),
+            .tag("form", [("method", "get"), ("action", SitePath.schedule()), ("class", "inline-form filter")], [
+                Forms.text("date", label: "Day", value: model.date.display, hint: "MM/DD/YYYY"),
+                Forms.select("view", label: "Show", options: View.allCases.map { Forms.Option(value: $0.rawValue, title: $0.title) },
+                             selected: model.view.rawValue, placeholder: nil),
+                Forms.select("provider", label: "Provider (for a week)", options: model.providers, selected: model.provider?.uuidString ?? ""),
+                Forms.submit("Show", secondary: true),
+            ]),
+            model.columns.isEmpty ? .tag("p", [("class", "muted")], text: empty(model.view)) : grid(model),
             .if(!model.released.isEmpty, .group([
                 .tag("h2", text: "Cancelled and no-shows"),
                 .tag("ul", [("class", "plain")], model.released.map { booking in
@@ -70,6 +87,14 @@ enum SchedulePage {
                 }),
             ])),
         ]
+    }
+
+    private static func empty(_ view: View) -> String {
+        switch view {
+        case .providers: "Nobody is working or booked this day."
+        case .rooms: "No rooms are set up yet."
+        case .week: "Choose a provider to see their week."
+        }
     }
 
     /// Adjacent appointments that share a quarter hour (8:00–8:20, then 8:20–8:40) share one cell.
@@ -119,7 +144,8 @@ enum SchedulePage {
         return .tag("div", [("class", "schedule-scroll")], [
             .tag("table", [("class", "schedule")], [
                 .tag("thead", [], [.tag("tr", [], [.tag("th", [("scope", "col")], text: "Time")] + model.columns.map { column in
-                    .tag("th", [("scope", "col")], [.text(column.title), .if(!column.subtitle.isEmpty, .tag("span", [("class", "hint")], text: column.subtitle))])
+                    .tag("th", [("scope", "col")], [column.link.map { .link(column.title, to: $0) } ?? .text(column.title),
+                                                   .if(!column.subtitle.isEmpty, .tag("span", [("class", "hint")], text: column.subtitle))])
                 })]),
                 .tag("tbody", [], rows),
             ]),
