@@ -138,6 +138,43 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func aProvidersCalendarFeedShowsTheirAppointmentsByInitialsUntilItIsRemadeOrStopped(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let physicianBrowser = try await context.signedIn(.physician)
+            let coordinator = try await context.signedIn(.coordinator)
+            let physician = try await setUp(context)
+            let patient = try await context.makePatient([.givenName: "Anna", .familyName: "Berg"])
+            try await coordinator.post(SitePath.appointments(patient.id), pairs: visit(physician, room: "exam-1", start: "9:00"))
+            let anonymous = Browser(app: context.app)
+            func address(_ html: String) throws -> String {
+                String(try #require(html.firstMatch(of: /<code class="secret">https?:\/\/[^\/<]+(\/calendar\/[^<]+)<\/code>/)).1)
+            }
+            // act
+            let made = try await physicianBrowser.post(SitePath.calendarFeed(), pairs: [])
+            let first = try address(made.text)
+            let read = try await anonymous.get(first)
+            let remade = try await physicianBrowser.post(SitePath.calendarFeed(), pairs: [])
+            let second = try address(remade.text)
+            let oldOne = try await anonymous.get(first)
+            let guessed = try await anonymous.get(SitePath.calendar("feed_0x1F%00.ics"))
+            let stopped = try await physicianBrowser.post(SitePath.revokeCalendarFeed(), pairs: [])
+            let afterStop = try await anonymous.get(second)
+            let frontDesk = try await coordinator.post(SitePath.calendarFeed(), pairs: [])
+            // check
+            #expect(made.status == .created && first.hasSuffix(".ics"))
+            #expect(read.status == .ok && read.headers.contentType?.description.hasPrefix("text/calendar") == true)
+            #expect(read.text.contains("SUMMARY:Follow-up visit — A. B. (MRN ") && read.text.contains("DTSTART:20261120T090000"))
+            #expect(!read.text.contains("Berg") && read.text.contains("LOCATION:Exam 1\\, Main"))
+            #expect(oldOne.status == .notFound && guessed.status == .notFound && stopped.status == .seeOther && afterStop.status == .notFound)
+            #expect(frontDesk.status == .seeOther)
+            #expect(try await context.auditEvents(.calendarFeedRead).map(\.outcome) == ["success", "failure", "failure", "failure"])
+            #expect(try await context.auditEvents(.calendarFeedCreate).count == 2)
+            #expect(try await context.auditEvents(.calendarFeedRevoke).count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func twoDesksBookingOneSlotAtOnceGetOneBooking(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup

@@ -176,3 +176,25 @@ import Testing
         #expect(over.1["to"] == "Time off that is over does not change the schedule." && reversed.1["to"] == "The last day cannot be before the first.")
     }
 }
+
+/// The calendar feed a provider subscribes to.
+@Suite struct ICalendarTests {
+    @Test func aFeedEscapesFoldsAndWritesLocalTimes() throws {
+        // setup
+        let day = CalendarDate(year: 2026, month: 12, day: 7)!
+        let event = ICalendar.Event(uid: "a1@relief", date: day, time: ClockRange(ClockTime("8:30")!, ClockTime("24:00")!)!,
+                                    summary: "Procedure: Lumbar transforaminal epidural steroid injection, L4-L5; left — R. S. (MRN 00000018)\u{0}",
+                                    location: "Suite A\\B\nMain", cancelled: true, sequence: 3)
+        // act
+        let feed = ICalendar.render(name: "Dr. Priya Raman", events: [event], stamp: Date(timeIntervalSince1970: 1_796_000_000))
+        // check
+        let lines = feed.components(separatedBy: "\r\n")
+        #expect(feed.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && feed.hasSuffix("END:VCALENDAR\r\n"))
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        #expect(lines.contains("DTSTART:20261207T083000") && lines.contains("DTEND:20261208T000000"))
+        #expect(lines.contains("DTSTAMP:20261130T005320Z") && lines.contains("STATUS:CANCELLED") && lines.contains("SEQUENCE:3"))
+        let unfolded = feed.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("SUMMARY:Procedure: Lumbar transforaminal epidural steroid injection\\, L4-L5\\; left — R. S. (MRN 00000018)\r\n"))
+        #expect(unfolded.contains("LOCATION:Suite A\\\\B\\nMain\r\n"))
+    }
+}

@@ -40,5 +40,6 @@ enum Migrations {
         AddPracticeSetting(setting: PracticeSettings.payerCriteria, empty: "[]"),
         CreateAppointment(),
         AddPracticeSetting(setting: PracticeSettings.schedule, empty: "{}"),
+        CreateCalendarFeed(),
     ]
 }

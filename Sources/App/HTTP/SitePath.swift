@@ -99,6 +99,10 @@ enum SitePath {
     static let appointment = Address<UUID, UUID>("patients", .patient, "appointments", .appointment)
     static let moveAppointment = appointment / "move"
     static let appointmentStatus = appointment / "status"
+    static let calendarFeed: Address<> = .init("schedule", "calendar-feed")
+    static let revokeCalendarFeed = calendarFeed / "revoke"
+    /// The feed itself, opened by its secret instead of a session.
+    static let calendar = Address<String>("calendar", .feed)
     static let scheduleSettings: Address<> = .init("settings", "schedule")
     static let scheduleRooms = scheduleSettings / "rooms"
     static let scheduleLengths = scheduleSettings / "lengths"
@@ -136,7 +140,7 @@ enum SitePath {
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
     case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent, activity,
-         appointment
+         appointment, feed
 
     /// Named by a catalogue's text id rather than a record's UUID.
     var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
@@ -147,6 +151,7 @@ enum PathParameter: String, CaseIterable, Sendable {
         case .questionnaire: "A questionnaire's id, as listed by the API (phq-9, peg, …)."
         case .item: "An inbox item's id: an open alert's, or a resulted order's."
         case .intervention: "An intervention's catalogue id (esi-transforaminal-lumbar, facet-rfa-lumbar, …)."
+        case .feed: "A calendar feed's secret address."
         default: "The \(rawValue)'s id."
         }
     }
@@ -175,6 +180,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     static let consent = PathSegment.parameter(.consent)
     static let activity = PathSegment.parameter(.activity)
     static let appointment = PathSegment.parameter(.appointment)
+    static let feed = PathSegment.parameter(.feed)
 
     var component: PathComponent {
         switch self {

@@ -56,6 +56,10 @@ enum AuditAction: String, CaseIterable {
     /// Personal API tokens made and revoked on the account page.
     case tokenCreate = "api-token.create"
     case tokenRevoke = "api-token.revoke"
+    /// A provider's calendar feed address made or stopped, and a calendar reading it (or an address that opened nothing).
+    case calendarFeedCreate = "calendar-feed.create"
+    case calendarFeedRevoke = "calendar-feed.revoke"
+    case calendarFeedRead = "calendar-feed.read"
     /// A form sent after its session ended, kept for its author; discarded by them after signing in again.
     case submissionKept = "submission.kept"
     case submissionDiscard = "submission.discard"
@@ -120,6 +124,9 @@ extension AuditAction {
         case .resultReview: "Signed a result review"
         case .tokenCreate: "Made an API token"
         case .tokenRevoke: "Revoked an API token"
+        case .calendarFeedCreate: "Made a calendar feed address"
+        case .calendarFeedRevoke: "Stopped a calendar feed"
+        case .calendarFeedRead: "Calendar feed read"
         case .submissionKept: "Kept a form sent after the session ended"
         case .submissionDiscard: "Discarded a kept form"
         case .documentPrint: "Opened a printout"

@@ -59,6 +59,14 @@ extension Request {
         headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 
+    /// `path` as a full address for use outside the browser (a calendar app), from the host the browser asked for;
+    /// a host with anything but the characters of a host name and port is not echoed.
+    func absoluteURL(_ path: String) -> String {
+        let host = headers.first(name: .host) ?? ""
+        let allowed = host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) }
+        return (isSecure ? "https://" : "http://") + (allowed && !host.isEmpty ? host : "localhost") + path
+    }
+
     /// The client's address: the peer's, or behind a trusted proxy the one it forwarded (`TrustedProxies`).
     /// In-process test requests have no peer; they count as one address.
     var clientAddress: String {
