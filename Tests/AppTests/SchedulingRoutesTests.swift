@@ -175,6 +175,46 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func theAPIBooksMovesAndStepsAppointmentsWithThePagesChecks(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let api = try await APIClient.make(try await context.signedIn(.coordinator))
+            let therapistAPI = try await APIClient.make(try await context.signedIn(.therapist))
+            let physician = try await setUp(context)
+            let patient = try await context.makePatient()
+            let list = "/api/v1/patients/\(patient.id)/appointments"
+            func visit(_ start: String, date: String = "2026-11-20") -> JSONValue {
+                .object(["fields": .object(["kind": "follow-up", "provider": .string(physician.uuidString), "room": "exam-1", "date": .string(date),
+                                            "start": .string(start)])])
+            }
+            // act
+            let booked = try await api.send(.POST, list, visit("09:00"))
+            let id = try #require(booked.json["id"].string)
+            let double = try await api.send(.POST, list, visit("09:15"))
+            let usDate = try await api.send(.POST, list, visit("09:00", date: "11/20/2026"))
+            let therapistBooks = try await therapistAPI.send(.POST, list, visit("10:00"))
+            let moved = try await api.send(.POST, "\(list)/\(id)/move", .object(["version": 1, "fields": visit("11:00")["fields"]]))
+            let stale = try await api.send(.POST, "\(list)/\(id)/move", .object(["version": 1, "fields": visit("13:00")["fields"]]))
+            let skipped = try await api.send(.POST, "\(list)/\(id)/status", .object(["version": 2, "status": "completed"]))
+            let noReason = try await api.send(.POST, "\(list)/\(id)/status", .object(["version": 2, "status": "cancelled"]))
+            let cancelled = try await api.send(.POST, "\(list)/\(id)/status", .object(["version": 2, "status": "cancelled", "reason": "Rebooked by phone"]))
+            let day = try await therapistAPI.get("/api/v1/appointments?from=2026-11-20&provider=\(physician.uuidString)")
+            let tooLong = try await api.get("/api/v1/appointments?from=2026-11-01&to=2026-12-31")
+            let noFrom = try await api.get("/api/v1/appointments?to=0x1F")
+            // check
+            #expect(booked.status == .created && booked.json["start"] == "09:00" && booked.json["end"] == "09:30" && booked.json["fhirStatus"] == "booked")
+            #expect(double.status == .unprocessableEntity && double.json["fields"]["provider"].string?.contains("is already booked 9:00 AM") == true)
+            #expect(usDate.status == .unprocessableEntity && usDate.json["fields"]["date"] == "Send a date as YYYY-MM-DD.")
+            #expect(therapistBooks.status == .forbidden)
+            #expect(moved.status == .ok && moved.json["start"] == "11:00" && moved.json["version"] == 2 && stale.status == .conflict)
+            #expect(skipped.status == .conflict && noReason.status == .unprocessableEntity)
+            #expect(cancelled.status == .ok && cancelled.json["fhirStatus"] == "cancelled" && cancelled.json["reason"] == "Rebooked by phone")
+            #expect(day.status == .ok && day.json["appointments"].count == 1 && day.json["appointments"][0]["status"] == "cancelled")
+            #expect(tooLong.status == .unprocessableEntity && noFrom.status == .unprocessableEntity && noFrom.json["fields"]["from"] != .null)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func twoDesksBookingOneSlotAtOnceGetOneBooking(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup

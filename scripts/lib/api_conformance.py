@@ -25,6 +25,7 @@ collections = {
     "evaluations": ("evaluations", "evaluation"),
     "questionnaire-responses": ("responses", "response"),
     "workup-orders": ("orders", "order"),
+    "appointments": ("appointments", "appointment"),
 }
 def candidates():
     """The recently registered, then patients found by the first letter of their family name."""

@@ -8,7 +8,7 @@ enum APIRoutes {
     static let endpoints: [APIEndpoint] = [
         APIEndpoint(.GET, ["me"], access: .signedIn, "Who the token or session acts as, and what that role may do.",
                     response: .ref("Me"), handler: me),
-    ] + InterventionsAPI.endpoints + PatientsAPI.endpoints + AlertsAPI.endpoints + InboxAPI.endpoints + QuestionnairesAPI.endpoints + EvaluationsAPI.endpoints + WorkupAPI.endpoints + DecisionSupportAPI.endpoints + CarePlansAPI.endpoints + PlanActivitiesAPI.endpoints + ConsentsAPI.endpoints + CostEstimateAPI.endpoints
+    ] + InterventionsAPI.endpoints + PatientsAPI.endpoints + AlertsAPI.endpoints + InboxAPI.endpoints + QuestionnairesAPI.endpoints + EvaluationsAPI.endpoints + WorkupAPI.endpoints + DecisionSupportAPI.endpoints + CarePlansAPI.endpoints + PlanActivitiesAPI.endpoints + ConsentsAPI.endpoints + CostEstimateAPI.endpoints + AppointmentsAPI.endpoints
         + ChartEntriesAPI<MedicationEntry>.endpoints + ChartEntriesAPI<AllergyEntry>.endpoints
         + ChartEntriesAPI<PriorTreatmentEntry>.endpoints + ChartEntriesAPI<PriorProcedureEntry>.endpoints + ChartEntriesAPI<CoverageEntry>.endpoints + ChartEntriesAPI<PriorAuthorizationEntry>.endpoints + ChartEntriesAPI<DiagnosisEntry>.endpoints
 
@@ -19,7 +19,7 @@ enum APIRoutes {
         ("Source", ClinicalSource.schema), ("Reason", APIReason.schema(versioned: false, limit: AlertsAPI.reasonLimit)),
         ("VersionedReason", APIReason.schema(versioned: true, limit: APIReason.limit)),
         ("Retraction", Retraction.schema), ("MedicationAlert", MedicationEntry.alertSchema),
-    ] + InterventionsAPI.schemas + PatientsAPI.schemas + AlertsAPI.schemas + InboxAPI.schemas + QuestionnairesAPI.schemas + EvaluationsAPI.schemas + WorkupAPI.schemas + DecisionSupportAPI.schemas + CarePlansAPI.schemas + PlanActivitiesAPI.schemas + ConsentsAPI.schemas + CostEstimateAPI.schemas
+    ] + InterventionsAPI.schemas + PatientsAPI.schemas + AlertsAPI.schemas + InboxAPI.schemas + QuestionnairesAPI.schemas + EvaluationsAPI.schemas + WorkupAPI.schemas + DecisionSupportAPI.schemas + CarePlansAPI.schemas + PlanActivitiesAPI.schemas + ConsentsAPI.schemas + CostEstimateAPI.schemas + AppointmentsAPI.schemas
         + ChartEntriesAPI<MedicationEntry>.schemas + ChartEntriesAPI<AllergyEntry>.schemas
         + ChartEntriesAPI<PriorTreatmentEntry>.schemas + ChartEntriesAPI<PriorProcedureEntry>.schemas + ChartEntriesAPI<CoverageEntry>.schemas + ChartEntriesAPI<PriorAuthorizationEntry>.schemas + ChartEntriesAPI<DiagnosisEntry>.schemas
 

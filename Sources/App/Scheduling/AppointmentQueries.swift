@@ -121,3 +121,14 @@ enum AppointmentQueries {
             + (appointment.roomID.map { " in \($0)" } ?? "")
     }
 }
+
+extension AppointmentQueries {
+    /// The patient and the appointment the route's `:patient` and `:appointment` name, or 404.
+    static func appointment(_ req: Request) async throws -> (PatientRecord, AppointmentRecord) {
+        let patient = try await PatientQueries.patient(req)
+        guard let id = req.id(.appointment), let record = try await find(id, patientID: patient.id, on: req.db) else {
+            throw Abort(.notFound, reason: "No such appointment.")
+        }
+        return (patient, record)
+    }
+}

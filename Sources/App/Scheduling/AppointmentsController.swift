@@ -30,7 +30,7 @@ enum AppointmentsController {
         let patient = try await PatientQueries.patient(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let directory = try await ScheduleDirectory.load(on: req.db)
-        let (parsed, problems) = try await parse(req, fields, patient: patient, directory: directory)
+        let (parsed, problems) = try await directory.read(fields, patientID: patient.id, today: req.today, on: req.db)
         guard let appointment = parsed else { return try await form(req, patient, fields: fields, problems: problems, directory: directory) }
         let refused = try await AppointmentQueries.book(appointment, settings: directory.settings, names: directory.names, by: try req.user.id,
                                                         now: req.now, on: req.db, audit: req.transactionalAudit)
@@ -42,7 +42,7 @@ enum AppointmentsController {
     }
 
     static func show(req: Request) async throws -> Response {
-        let (patient, record) = try await appointment(req)
+        let (patient, record) = try await AppointmentQueries.appointment(req)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "Appointment", resourceID: (try record.requireID()).uuidString, patientID: patient.id))
         guard let line = try await ScheduleDirectory.load(on: req.db).line(record), let appointment = record.decoded() else {
             throw Abort(.notFound, reason: "No such appointment.")
@@ -53,7 +53,7 @@ enum AppointmentsController {
     }
 
     static func moveForm(req: Request) async throws -> Response {
-        let (patient, record) = try await appointment(req)
+        let (patient, record) = try await AppointmentQueries.appointment(req)
         guard let appointment = record.decoded(), appointment.status.isMovable else {
             return req.redirect(to: SitePath.appointment(patient.id, try record.requireID()), flash: Flash(.warning, "This appointment can no longer be moved."))
         }
@@ -62,11 +62,11 @@ enum AppointmentsController {
     }
 
     static func move(req: Request) async throws -> Response {
-        let (patient, record) = try await appointment(req)
+        let (patient, record) = try await AppointmentQueries.appointment(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let directory = try await ScheduleDirectory.load(on: req.db)
         let moving = (id: try record.requireID(), version: Int(fields["version"]) ?? -1)
-        let (parsed, problems) = try await parse(req, fields, patient: patient, directory: directory, existing: record.decoded())
+        let (parsed, problems) = try await directory.read(fields, patientID: patient.id, today: req.today, existing: record.decoded(), on: req.db)
         guard let appointment = parsed else { return try await form(req, patient, fields: fields, problems: problems, directory: directory, moving: moving) }
         switch try await AppointmentQueries.move(record, to: appointment, from: moving.version, settings: directory.settings, names: directory.names,
                                                  by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit) {
@@ -82,7 +82,7 @@ enum AppointmentsController {
     }
 
     static func status(req: Request) async throws -> Response {
-        let (patient, record) = try await appointment(req)
+        let (patient, record) = try await AppointmentQueries.appointment(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let back = SitePath.appointment(patient.id, try record.requireID())
         guard let status = AppointmentStatus(rawValue: fields["status"]) else { return req.redirect(to: back, flash: Flash(.warning, "Choose a step.")) }
@@ -98,17 +98,6 @@ enum AppointmentsController {
 
     // MARK: - Helpers
 
-    /// The form read, with a plan checked to be this patient's.
-    private static func parse(_ req: Request, _ fields: FormFields, patient: PatientRecord, directory: ScheduleDirectory,
-                              existing: Appointment? = nil) async throws -> (Appointment?, [String: String]) {
-        let (appointment, problems) = Appointment.parse(fields, patientID: patient.id, providers: directory.bookable, settings: directory.settings,
-                                                        today: req.today, existing: existing)
-        if let plan = appointment?.planID, try await !CarePlanQueries.all(patientID: patient.id, on: req.db).contains(where: { $0.planID == plan }) {
-            return (nil, ["plan": "The plan is not this patient's."])
-        }
-        return (appointment, problems)
-    }
-
     /// For a procedure, the check on its day; the medicines by name only for those who read the chart.
     private static func preparation(_ req: Request, _ patient: PatientRecord, _ appointment: Appointment) async throws -> AppointmentPages.Preparation? {
         guard let site = appointment.site else { return nil }
@@ -123,14 +112,6 @@ enum AppointmentsController {
         }
         return AppointmentPages.Preparation(verdict: decision.verdict.title, check: DecisionSupportPages.checkLink(patientID: patient.id, candidate),
                                             holds: decision.holds.map(\.message), warnings: decision.tooSoonWarnings(today: req.today))
-    }
-
-    private static func appointment(_ req: Request) async throws -> (PatientRecord, AppointmentRecord) {
-        let patient = try await PatientQueries.patient(req)
-        guard let id = req.id(.appointment), let record = try await AppointmentQueries.find(id, patientID: patient.id, on: req.db) else {
-            throw Abort(.notFound, reason: "No such appointment.")
-        }
-        return (patient, record)
     }
 
     private static func form(_ req: Request, _ patient: PatientRecord, fields: FormFields, problems: [String: String] = [:],

@@ -30,6 +30,16 @@ struct ScheduleDirectory {
         AppointmentKind.allCases.map { "\($0.title.lowercased()) \(settings.minutes(for: $0))" }.joined(separator: ", ")
     }
 
+    /// A booking form (or the API's fields) read for the patient, its plan checked to be theirs.
+    func read(_ fields: FormFields, patientID: UUID, today: CalendarDate, existing: Appointment? = nil,
+              on database: any Database) async throws -> (Appointment?, [String: String]) {
+        let (appointment, problems) = Appointment.parse(fields, patientID: patientID, providers: bookable, settings: settings, today: today, existing: existing)
+        if let plan = appointment?.planID, try await !CarePlanQueries.all(patientID: patientID, on: database).contains(where: { $0.planID == plan }) {
+            return (nil, ["plan": "The plan is not this patient's."])
+        }
+        return (appointment, problems)
+    }
+
     func line(_ record: AppointmentRecord) -> AppointmentPages.Line? {
         guard let appointment = record.decoded() else { return nil }
         return AppointmentPages.Line(id: appointment.id, patientID: appointment.patientID, date: appointment.date, time: appointment.time,

@@ -171,3 +171,15 @@ extension PlanActivity {
         .number("value", 0...100_000), .integer("goal", 1...CarePlanContent.goalRows), .text("note", limit: 1000, multiline: true),
     ])
 }
+
+extension Appointment {
+    /// `provider`: a provider's id; `room`: a room's id (none for a phone call); `start`: the time as 08:30 or
+    /// 8:30 AM; `minutes`: the kind's length when empty; the site fields for a procedure, and `plan` (its plan's
+    /// `planID`) when booked from one.
+    public static let schema = FieldSchema([
+        .choice("kind", AppointmentKind.self, required: true), .text("provider", limit: 40, required: true), .text("room", limit: 60),
+        FieldSpec("date", .date, required: true), .text("start", limit: 12, required: true), .integer("minutes", 5...720),
+        .text("intervention", limit: 60), .choice("region", BodyArea.self), .text("levels", limit: 100), .choice("side", Laterality.self),
+        .text("plan", limit: 40), .text("note", limit: 500, multiline: true),
+    ])
+}
