@@ -112,6 +112,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.moveAppointment, access: .action(.appointmentBook), use: AppointmentsController.moveForm)
     app.on(.POST, SitePath.moveAppointment, access: .action(.appointmentBook), use: AppointmentsController.move)
     app.on(.POST, SitePath.appointmentStatus, access: .action(.appointmentBook), use: AppointmentsController.status)
+    app.on(.POST, SitePath.appointmentVisitNote, access: .action(.evaluationWrite), use: AppointmentsController.visitNote)
     app.on(.GET, SitePath.calendarFeed, access: .action(.scheduleView), use: CalendarFeedController.show)
     app.on(.POST, SitePath.calendarFeed, access: .action(.scheduleView), use: CalendarFeedController.create)
     app.on(.POST, SitePath.revokeCalendarFeed, access: .action(.scheduleView), use: CalendarFeedController.revoke)

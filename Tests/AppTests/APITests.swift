@@ -330,6 +330,22 @@ import VaporTesting
             #expect(prepared["status"] == "proposed" && prepared["sections"].count == 8 && prepared["planID"] == drafted["planID"])
             #expect(cosigned["status"] == "active" && cosigned["fhirStatus"] == "active" && cosigned["signature"]["method"] == "screen")
             #expect(withdrawn["fhirStatus"] == "inactive" && withdrawn["reason"] == "Moved away")
+            let me = try await call(.GET, "/api/v1/me")
+            let appointments = "/api/v1/patients/{patient}/appointments", appointment = appointments + "/{appointment}"
+            func phoneCall(at start: String) -> JSONValue {
+                .object(["kind": "phone-follow-up", "provider": me["id"], "date": "2026-11-18", "start": .string(start)])
+            }
+            let booked = try await call(.POST, appointments, ["patient": id], .object(["fields": phoneCall(at: "09:00")]))
+            _ = try await call(.POST, appointments, ["patient": id], .object(["fields": phoneCall(at: "09:05")]))
+            let appointmentIDs = ["patient": id, "appointment": booked["id"].string ?? ""]
+            _ = try await call(.GET, appointments, ["patient": id])
+            _ = try await call(.GET, appointment, appointmentIDs)
+            _ = try await call(.POST, appointment + "/move", appointmentIDs, .object(["version": 1, "fields": phoneCall(at: "10:00")]))
+            _ = try await call(.POST, appointment + "/move", appointmentIDs, .object(["version": 1, "fields": phoneCall(at: "11:00")]))
+            _ = try await call(.POST, appointment + "/status", appointmentIDs, .object(["version": 2, "status": "confirmed"]))
+            _ = try await call(.GET, "/api/v1/appointments", query: "?from=2026-11-18")
+            _ = try await call(.GET, "/api/v1/appointments", query: "?from=2026-11-18&to=2027-11-18")
+            #expect(booked["kind"] == "phone-follow-up" && booked["roomID"] == .null)
             _ = try await call(.GET, "/api/v1/inbox", query: "?mine=false")
             _ = try await call(.POST, "/api/v1/inbox/{item}/acknowledge", ["item": orderIDs["order"]!], .object(["note": "Seen"]))
             _ = try await call(.POST, "/api/v1/inbox/{item}/acknowledge", ["item": orderIDs["order"]!], .object([:]))

@@ -215,6 +215,37 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func aFollowUpVisitsNoteStartsFromItsAppointmentAsAFollowUpAndEndsWithIt(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: today is Wednesday 11/18
+            let coordinator = try await context.signedIn(.coordinator)
+            let nurse = try await context.signedIn(.nurse)
+            let physician = try await setUp(context)
+            let patient = try await context.makePatient()
+            let today = try #require(try await coordinator.post(SitePath.appointments(patient.id),
+                                                                pairs: visit(physician, room: "exam-1", date: "11/18/2026", start: "9:00")).location)
+            let friday = try #require(try await coordinator.post(SitePath.appointments(patient.id), pairs: visit(physician, room: "exam-1", start: "9:00")).location)
+            // act
+            let page = try await nurse.get(today)
+            let started = try await nurse.post(today + "/visit-note", pairs: [])
+            let again = try await nurse.post(today + "/visit-note", pairs: [])
+            let frontDesk = try await coordinator.post(today + "/visit-note", pairs: [])
+            let early = try await nurse.post(friday + "/visit-note", pairs: [])
+            let inProgress = try await coordinator.get(today)
+            let completed = try await coordinator.post(today + "/status", pairs: [("status", "completed"), ("version", try versionField(inProgress.text))])
+            // check
+            #expect(page.text.contains("Start the follow-up visit note"))
+            #expect(started.status == .seeOther && started.location?.hasSuffix("/edit") == true && again.location == started.location)
+            #expect(frontDesk.status == .forbidden && early.status == .seeOther && early.location == friday)
+            #expect(inProgress.text.contains("In progress") && completed.status == .seeOther)
+            let encounters = try await Encounter.query(on: context.app.db).filter(\.$patientID == patient.id).all()
+            #expect(encounters.map(\.kind) == ["follow-up"] && encounters.map(\.status) == ["finished"] && encounters.first?.occurredOn == "2026-11-18")
+            let record = try #require(try await AppointmentRecord.query(on: context.app.db).filter(\.$status == "completed").first())
+            #expect(record.encounterID == encounters.first?.id)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func twoDesksBookingOneSlotAtOnceGetOneBooking(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup

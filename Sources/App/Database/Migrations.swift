@@ -41,5 +41,6 @@ enum Migrations {
         CreateAppointment(),
         AddPracticeSetting(setting: PracticeSettings.schedule, empty: "{}"),
         CreateCalendarFeed(),
+        UpdateAppointmentEncounter(),
     ]
 }

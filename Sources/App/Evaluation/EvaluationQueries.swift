@@ -69,7 +69,9 @@ enum EvaluationQueries {
             }
             try await evaluation.update(on: database)
             if let encounter = try await Encounter.find(evaluation.encounterID, on: database) {
-                encounter.status = (sign ? EncounterStatus.signed : .inProgress).rawValue
+                // A draft saved after the visit ended (its appointment completed) leaves the encounter finished.
+                let ended = encounter.status == EncounterStatus.finished.rawValue
+                encounter.status = (sign ? EncounterStatus.signed : ended ? .finished : .inProgress).rawValue
                 encounter.updatedAt = now
                 try await encounter.update(on: database)
             }

@@ -99,6 +99,7 @@ enum SitePath {
     static let appointment = Address<UUID, UUID>("patients", .patient, "appointments", .appointment)
     static let moveAppointment = appointment / "move"
     static let appointmentStatus = appointment / "status"
+    static let appointmentVisitNote = appointment / "visit-note"
     static let calendarFeed: Address<> = .init("schedule", "calendar-feed")
     static let revokeCalendarFeed = calendarFeed / "revoke"
     /// The feed itself, opened by its secret instead of a session.

@@ -107,6 +107,8 @@ enum AppointmentPages {
     struct ShowModel {
         let line: Line
         let canBook: Bool
+        /// The button that opens (or starts) the visit's note, for those who write notes.
+        var visitNote: String?
         /// For a procedure: the check on its day and what must happen before it.
         var preparation: Preparation?
     }
@@ -143,6 +145,11 @@ enum AppointmentPages {
                     .tag("p", [], [.text("Decision support for this day: "),
                                    preparation.check.map { .link(preparation.verdict, to: $0) } ?? .text(preparation.verdict)]),
                     .if(!preparation.holds.isEmpty, .tag("ul", [], preparation.holds.map { .tag("li", text: $0) })),
+                ])
+            },
+            .unwrap(model.visitNote) { title in
+                .tag("form", [("method", "post"), ("action", SitePath.appointmentVisitNote(line.patientID, line.id)), ("class", "actions")], [
+                    Forms.csrf(csrfToken), Forms.submit(title),
                 ])
             },
             .if(model.canBook && !steps.isEmpty, .tag("div", [("class", "page-actions")], steps.map(status)

@@ -95,6 +95,11 @@ enum AppointmentQueries {
                   try await RecordVersion.claim(AppointmentRecord.schema, id: id, expected: version, on: database) else { return false }
             fresh.status = status.rawValue
             fresh.reason = reason
+            if status == .completed, let encounter = fresh.encounterID {
+                // The visit's encounter ends with its appointment, unless its note is signed already.
+                try await Encounter.query(on: database).filter(\.$id == encounter).filter(\.$status == EncounterStatus.inProgress.rawValue)
+                    .set(\.$status, to: EncounterStatus.finished.rawValue).set(\.$updatedAt, to: now).update()
+            }
             fresh.updatedAt = now
             fresh.updatedBy = user
             fresh.version = version + 1
@@ -102,6 +107,55 @@ enum AppointmentQueries {
             try await audit(AuditEntry(action: .recordUpdate, resourceType: "Appointment", resourceID: id.uuidString, patientID: fresh.patientID,
                                        detail: [status.rawValue, reason].compactMap { $0 }.joined(separator: ": ")), database)
             return true
+        }
+    }
+
+    /// The visit note of the appointment's encounter: the one started already, or a new note of the visit's kind on
+    /// its day, the appointment then in progress. The evaluation's id, or why there is none.
+    static func startVisit(_ record: AppointmentRecord, today: CalendarDate, by user: UUID, now: Date, on database: any Database,
+                           audit: @escaping TransactionalAudit) async throws -> Result<UUID, VisitRefusal> {
+        let id = try record.requireID()
+        return try await database.writeTransaction { database in
+            guard let fresh = try await AppointmentRecord.find(id, on: database), let appointment = fresh.decoded() else { return .failure(.gone) }
+            if let encounter = fresh.encounterID, let note = try await Evaluation.query(on: database).filter(\.$encounterID == encounter).first() {
+                return .success(try note.requireID())
+            }
+            if let refusal = VisitRefusal(appointment, today: today) { return .failure(refusal) }
+            let note = try await EvaluationQueries.start(EncounterStart(kind: appointment.kind.encounterKind, occurredOn: appointment.date),
+                                                         patientID: fresh.patientID, by: user, now: now, on: database, audit: audit)
+            fresh.encounterID = note.encounterID
+            if [.booked, .confirmed, .checkedIn].contains(appointment.status) { fresh.status = AppointmentStatus.inProgress.rawValue }
+            fresh.updatedAt = now
+            fresh.updatedBy = user
+            fresh.version += 1
+            try await fresh.update(on: database)
+            try await audit(AuditEntry(action: .recordUpdate, resourceType: "Appointment", resourceID: id.uuidString, patientID: fresh.patientID,
+                                       detail: "visit note started, \(fresh.status)"), database)
+            return .success(try note.requireID())
+        }
+    }
+
+    /// Why an appointment's note is not started from it.
+    enum VisitRefusal: Error, Equatable {
+        case gone, procedure, notYet(CalendarDate), didNotHappen, ended
+
+        init?(_ appointment: Appointment, today: CalendarDate) {
+            switch appointment.status {
+            case .cancelled, .noShow: self = .didNotHappen
+            case .completed: self = .ended
+            default:
+                if appointment.kind == .procedure { self = .procedure } else if appointment.date > today { self = .notYet(appointment.date) } else { return nil }
+            }
+        }
+
+        var message: String {
+            switch self {
+            case .gone: "No such appointment."
+            case .procedure: "A procedure is documented with its procedure record."
+            case .notYet(let day): "The visit is on \(day.display): its note starts that day."
+            case .didNotHappen: "This appointment did not take place."
+            case .ended: "This appointment is completed: start a note from the chart."
+            }
         }
     }
 

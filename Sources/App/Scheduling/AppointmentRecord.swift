@@ -24,6 +24,8 @@ final class AppointmentRecord: Model, @unchecked Sendable {
     @OptionalField(key: "plan_id") var planID: UUID?
     @Field(key: "note") var note: String
     @OptionalField(key: "reason") var reason: String?
+    /// The visit's encounter, once its note is started from the appointment.
+    @OptionalField(key: "encounter_id") var encounterID: UUID?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "created_by") var createdBy: UUID
     @Field(key: "updated_at") var updatedAt: Date

@@ -48,6 +48,7 @@ enum AppointmentsController {
             throw Abort(.notFound, reason: "No such appointment.")
         }
         let model = AppointmentPages.ShowModel(line: line, canBook: try req.user.can(.appointmentBook),
+                                               visitNote: try visitNoteButton(req, record, appointment),
                                                preparation: appointment.status.isMovable ? try await preparation(req, patient, appointment) : nil)
         return try await req.chartPage(line.what, patient, AppointmentPages.show(model, csrfToken: req.csrfToken))
     }
@@ -96,7 +97,24 @@ enum AppointmentsController {
                                                   : Flash(.warning, "It changed meanwhile or cannot take that step; nothing was changed."))
     }
 
+    /// Opens the visit's note from its appointment, starting it (of the visit's kind, on its day) the first time.
+    static func visitNote(req: Request) async throws -> Response {
+        let (patient, record) = try await AppointmentQueries.appointment(req)
+        switch try await AppointmentQueries.startVisit(record, today: req.today, by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit) {
+        case .success(let note): return req.redirect(to: SitePath.editEvaluation(patient.id, note))
+        case .failure(let refusal):
+            return req.redirect(to: SitePath.appointment(patient.id, try record.requireID()), flash: Flash(.warning, refusal.message))
+        }
+    }
+
     // MARK: - Helpers
+
+    /// "Start the follow-up visit note" while the visit may be written up from here, "Open the visit note" once started.
+    private static func visitNoteButton(_ req: Request, _ record: AppointmentRecord, _ appointment: Appointment) throws -> String? {
+        guard try req.user.can(.evaluationWrite), appointment.kind != .procedure else { return nil }
+        if record.encounterID != nil { return "Open the visit note" }
+        return AppointmentQueries.VisitRefusal(appointment, today: req.today) == nil ? "Start the \(appointment.kind.encounterKind.title.lowercased()) note" : nil
+    }
 
     /// For a procedure, the check on its day; the medicines by name only for those who read the chart.
     private static func preparation(_ req: Request, _ patient: PatientRecord, _ appointment: Appointment) async throws -> AppointmentPages.Preparation? {

@@ -24,6 +24,16 @@ public enum AppointmentKind: String, Coded, Codable {
 
     /// A phone call takes the provider's time but no room.
     public var needsRoom: Bool { self != .phoneFollowUp }
+
+    /// The encounter the visit is written up under: a follow-up visit gets the follow-up note, not the first-visit one.
+    public var encounterKind: EncounterKind {
+        switch self {
+        case .newEvaluation: .newPatientEvaluation
+        case .followUp: .followUp
+        case .procedure: .procedure
+        case .phoneFollowUp: .phone
+        }
+    }
 }
 
 /// booked → confirmed → checked in → in progress → completed, or no-show / cancelled on the way.
