@@ -113,6 +113,8 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.moveAppointment, access: .action(.appointmentBook), use: AppointmentsController.move)
     app.on(.POST, SitePath.appointmentStatus, access: .action(.appointmentBook), use: AppointmentsController.status)
     app.on(.POST, SitePath.appointmentVisitNote, access: .action(.evaluationWrite), use: AppointmentsController.visitNote)
+    app.on(.GET, SitePath.reminderCalls, access: .action(.scheduleView), use: ReminderCallsController.index)
+    app.on(.POST, SitePath.appointmentReminder, access: .action(.appointmentBook), use: ReminderCallsController.record)
     app.on(.GET, SitePath.calendarFeed, access: .action(.scheduleView), use: CalendarFeedController.show)
     app.on(.POST, SitePath.calendarFeed, access: .action(.scheduleView), use: CalendarFeedController.create)
     app.on(.POST, SitePath.revokeCalendarFeed, access: .action(.scheduleView), use: CalendarFeedController.revoke)

@@ -246,6 +246,39 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.available)
+    func theFrontDeskCallsBookedPatientsOfTheNextTwoWorkingDaysAndAReachedOneIsConfirmed(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: Wednesday 11/18; Anna on Friday, Ben on Monday 11/23 (beyond the two working days)
+            let coordinator = try await context.signedIn(.coordinator)
+            let therapist = try await context.signedIn(.therapist)
+            let physician = try await setUp(context)
+            let anna = try await context.makePatient([.givenName: "Anna", .familyName: "Berg", .phone: "(217) 555-0100"])
+            let ben = try await context.makePatient([.givenName: "Ben", .familyName: "Cole"])
+            let annas = try #require(try await coordinator.post(SitePath.appointments(anna.id), pairs: visit(physician, room: "exam-1", start: "9:00")).location)
+            try await coordinator.post(SitePath.appointments(ben.id), pairs: visit(physician, room: "exam-1", date: "11/23/2026", start: "9:00"))
+            // act
+            let list = try await coordinator.get(SitePath.reminderCalls())
+            let message = try await coordinator.post(annas + "/reminder", pairs: [("outcome", "left-message"), ("note", "Voicemail"), ("version", "1")])
+            let therapistRecords = try await therapist.post(annas + "/reminder", pairs: [("outcome", "confirmed"), ("version", "1")])
+            let stale = try await coordinator.post(annas + "/reminder", pairs: [("outcome", "confirmed"), ("version", "7")])
+            let afterMessage = try await coordinator.get(SitePath.reminderCalls())
+            let reached = try await coordinator.post(annas + "/reminder", pairs: [("outcome", "confirmed"), ("version", "1")])
+            let after = try await coordinator.get(SitePath.reminderCalls())
+            // check
+            #expect(list.text.contains("Berg, Anna") && list.text.contains("(217) 555-0100") && !list.text.contains("Cole, Ben"))
+            #expect(message.status == .seeOther && therapistRecords.status == .forbidden && stale.status == .seeOther)
+            #expect(afterMessage.text.contains("left a message: Voicemail"))
+            #expect(reached.status == .seeOther && after.text.contains("No one to call."))
+            let status = try await AppointmentRecord.query(on: context.app.db).filter(\.$patientID == anna.id).first()?.status
+            #expect(status == "confirmed")
+            let sql = context.app.db.sql
+            for statement in ["UPDATE appointment_contacts SET note = 'x'", "DELETE FROM appointment_contacts"] {
+                await #expect(throws: (any Error).self, "\(statement)") { try await sql.raw(SQLQueryString(statement)).run() }
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func twoDesksBookingOneSlotAtOnceGetOneBooking(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup

@@ -198,3 +198,23 @@ import Testing
         #expect(unfolded.contains("LOCATION:Suite A\\\\B\\nMain\r\n"))
     }
 }
+
+/// The front desk's reminder calls.
+@Suite struct ReminderCallsTests {
+    @Test func bookedAppointmentsOnTheNextTwoWorkingDaysAreCalled() {
+        // setup: Thursday 12/10/2026; the next two working days are Friday and Monday
+        let thursday = CalendarDate(year: 2026, month: 12, day: 10)!
+        func booked(_ days: Int, _ status: AppointmentStatus = .booked, at hour: Int = 9) -> Appointment {
+            Appointment(patientID: UUID(), providerID: UUID(), roomID: "exam-1", kind: .followUp, date: thursday.adding(days: days),
+                        time: ClockRange(ClockTime(hour: hour, minute: 0)!, ClockTime(hour: hour, minute: 30)!)!, status: status)
+        }
+        let list = [booked(4, at: 10), booked(1), booked(0), booked(5), booked(4, .confirmed), booked(4, .cancelled), booked(4, at: 8)]
+        // act
+        let due = ReminderCalls.due(list, today: thursday)
+        // check
+        #expect(ReminderCalls.lastDay(after: thursday) == thursday.adding(days: 4))
+        #expect(ReminderCalls.lastDay(after: thursday.adding(days: -3)) == thursday.adding(days: -1), "Monday: Tuesday and Wednesday")
+        #expect(due.map(\.date) == [thursday.adding(days: 1), thursday.adding(days: 4), thursday.adding(days: 4)])
+        #expect(due.map(\.time.start.hour) == [9, 8, 10])
+    }
+}

@@ -42,5 +42,6 @@ enum Migrations {
         AddPracticeSetting(setting: PracticeSettings.schedule, empty: "{}"),
         CreateCalendarFeed(),
         UpdateAppointmentEncounter(),
+        CreateAppointmentContact(),
     ]
 }

@@ -100,6 +100,8 @@ enum SitePath {
     static let moveAppointment = appointment / "move"
     static let appointmentStatus = appointment / "status"
     static let appointmentVisitNote = appointment / "visit-note"
+    static let appointmentReminder = appointment / "reminder"
+    static let reminderCalls: Address<> = .init("schedule", "reminders")
     static let calendarFeed: Address<> = .init("schedule", "calendar-feed")
     static let revokeCalendarFeed = calendarFeed / "revoke"
     /// The feed itself, opened by its secret instead of a session.

@@ -62,6 +62,7 @@ enum SchedulePage {
         [
             .tag("div", [("class", "page-head")], [
                 .tag("h1", text: model.title),
+                .link("Reminder calls", to: SitePath.reminderCalls(), [("class", "button secondary")]),
                 .link("Your calendar feed", to: SitePath.calendarFeed(), [("class", "button secondary")]),
                 .if(model.canSetUp, .link("Rooms and hours", to: SitePath.scheduleSettings(), [("class", "button secondary")])),
             ]),

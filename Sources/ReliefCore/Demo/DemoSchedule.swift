@@ -47,7 +47,8 @@ public enum DemoSchedule {
         let day = index / hours.count
         let date = weekday(after: today, day)
         let start = ClockTime(hour: hours[index % hours.count], minute: 0)!
-        let status: AppointmentStatus = day < 2 ? .confirmed : .booked
+        // The first day confirmed; on the second, half still to call.
+        let status: AppointmentStatus = day == 0 || (day == 1 && index % 2 == 0) ? .confirmed : .booked
         func slot(_ kind: AppointmentKind, _ room: String, site: InterventionSite? = nil) -> Slot {
             Slot(kind: kind, date: date, time: ClockRange(start, start.adding(minutes: kind.defaultMinutes)!)!, roomID: room, site: site, status: status)
         }

@@ -1,0 +1,37 @@
+import Plot
+import ReliefCore
+import Vapor
+
+/// Reminder calls while no mail server is set up: the list to call, and each call's outcome recorded.
+enum ReminderCallsController {
+    static func index(req: Request) async throws -> Response {
+        let due = try await ReminderQueries.due(today: req.today, on: req.db)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "Appointment", detail: "reminder calls, \(due.count)"))
+        let directory = try await ScheduleDirectory.load(on: req.db)
+        let rows = due.compactMap { record, patient, calls -> ReminderCallsPage.Row? in
+            directory.line(record).map { line in
+                ReminderCallsPage.Row(line: line, patient: patient.displayName, phone: patient.phone ?? "", calls: calls.map { call in
+                    [req.displayTime(call.contactedAt), ReminderOutcome(rawValue: call.outcome)?.title.lowercased() ?? call.outcome, call.note]
+                        .filter { !$0.isEmpty }.joined(separator: ": ")
+                })
+            }
+        }
+        let model = ReminderCallsPage.Model(rows: rows, lastDay: ReminderCalls.lastDay(after: req.today), canRecord: try req.user.can(.appointmentBook))
+        return req.page("Reminder calls", section: .schedule, ReminderCallsPage.render(model, csrfToken: req.csrfToken))
+    }
+
+    static func record(req: Request) async throws -> Response {
+        let (_, record) = try await AppointmentQueries.appointment(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        var reader = FormReader(fields, today: req.today)
+        let outcome = reader.one("outcome", ReminderOutcome.self, required: "Choose what came of the call.")
+        let note = reader.text("note", limit: 200)
+        guard let outcome, reader.problems.isEmpty else {
+            return req.redirect(to: SitePath.reminderCalls(), flash: Flash(.warning, "Not recorded: " + reader.problems.values.sorted().joined(separator: " ")))
+        }
+        let done = try await ReminderQueries.record(outcome, note: note, for: record, from: Int(fields["version"]) ?? -1, by: try req.user.id,
+                                                    now: req.now, on: req.db, audit: req.transactionalAudit)
+        return req.redirect(to: SitePath.reminderCalls(), flash: done ? Flash(.success, "Recorded: \(outcome.title.lowercased()).")
+                                                                      : Flash(.warning, "The appointment changed meanwhile; nothing was recorded."))
+    }
+}
