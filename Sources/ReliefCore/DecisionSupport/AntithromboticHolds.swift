@@ -55,7 +55,11 @@ public enum AntithromboticHolds {
     private static let notInReference = ClinicalSource("Not in REFERENCE §1b: shared assessment until the practice sets a value", .unconfirmed)
 
     private static func every(_ hours: Int) -> [BleedingRisk: Int] { [.low: hours, .intermediate: hours, .high: hours] }
-    private static let inr = "INR within normal limits on the day (≤ 1.4 by the ASRA neuraxial guideline)"
+    /// The check a vitamin K antagonist's hold asks for on the day (REFERENCE §1b "INR").
+    public static let inr = "INR within normal limits on the day (≤ 1.4 by the ASRA neuraxial guideline)"
+    /// The highest INR the ASRA neuraxial guideline takes; the pain guideline asks a normal INR (REFERENCE §1b).
+    public static let inrLimit = SourcedValue(1.4, ClinicalSource("REFERENCE §1b INR: ≤ 1.4, ASRA regional guideline [S4]; pain guideline: normal INR [S3]",
+                                                                  .secondary))
 
     /// NSAID hold days before a high-risk procedure, by about five half-lives (REFERENCE §1b).
     private static let nsaidDays: [String: Int] = [
