@@ -43,5 +43,6 @@ enum Migrations {
         CreateCalendarFeed(),
         UpdateAppointmentEncounter(),
         CreateAppointmentContact(),
+        CreateProcedureChecklist(),
     ]
 }

@@ -101,6 +101,8 @@ enum SitePath {
     static let appointmentStatus = appointment / "status"
     static let appointmentVisitNote = appointment / "visit-note"
     static let appointmentReminder = appointment / "reminder"
+    static let appointmentChecklist = appointment / "checklist"
+    static let overrideChecklist = appointmentChecklist / "override"
     static let reminderCalls: Address<> = .init("schedule", "reminders")
     static let calendarFeed: Address<> = .init("schedule", "calendar-feed")
     static let revokeCalendarFeed = calendarFeed / "revoke"

@@ -109,6 +109,8 @@ enum AppointmentPages {
         let canBook: Bool
         /// The button that opens (or starts) the visit's note, for those who write notes.
         var visitNote: String?
+        /// A procedure's checklist, for those who read the chart.
+        var checklist: String?
         /// For a procedure: the check on its day and what must happen before it.
         var preparation: Preparation?
     }
@@ -147,6 +149,7 @@ enum AppointmentPages {
                     .if(!preparation.holds.isEmpty, .tag("ul", [], preparation.holds.map { .tag("li", text: $0) })),
                 ])
             },
+            .unwrap(model.checklist) { .tag("p", [], [.link("Pre-procedure checklist and time-out", to: $0, [("class", "button")])]) },
             .unwrap(model.visitNote) { title in
                 .tag("form", [("method", "post"), ("action", SitePath.appointmentVisitNote(line.patientID, line.id)), ("class", "actions")], [
                     Forms.csrf(csrfToken), Forms.submit(title),

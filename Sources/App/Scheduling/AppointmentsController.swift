@@ -49,6 +49,8 @@ enum AppointmentsController {
         }
         let model = AppointmentPages.ShowModel(line: line, canBook: try req.user.can(.appointmentBook),
                                                visitNote: try visitNoteButton(req, record, appointment),
+                                               checklist: try req.user.can(.clinicalRead) && appointment.site != nil
+                                                   ? SitePath.appointmentChecklist(patient.id, appointment.id) : nil,
                                                preparation: appointment.status.isMovable ? try await preparation(req, patient, appointment) : nil)
         return try await req.chartPage(line.what, patient, AppointmentPages.show(model, csrfToken: req.csrfToken))
     }
