@@ -29,7 +29,7 @@ import Testing
         let mine = try #require(section(document, "Risks that apply to you")).items
         #expect(mine.contains { $0.hasPrefix("You take warfarin") } && mine.contains { $0.hasPrefix("You have diabetes") })
         #expect(mine.contains { $0.contains("Latex") })
-        #expect(section(document, "Before")?.items.contains { $0.hasPrefix("Warfarin: stop 5 days before; last dose on 2026-12-08") } == true)
+        #expect(section(document, "Before")?.items.contains { $0.hasPrefix("Warfarin: stop 5 days before; last dose on 12/08/2026") } == true)
         #expect(section(document, "Other choices")?.items.last?.hasPrefix("Doing nothing") == true)
         #expect(section(document, "Risks for everyone")?.items.contains(GeneralRisk.cost.title) == true)
     }

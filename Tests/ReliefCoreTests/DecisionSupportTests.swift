@@ -192,7 +192,7 @@ import Testing
         let warfarin = try #require(epidural.holds.first { $0.drugID == "warfarin" })
         #expect(warfarin.lastDoseOn == day("2026-12-28") && warfarin.restartOn == day("2027-01-04"))
         #expect(warfarin.checks.contains("Contact the prescriber before stopping") && warfarin.checks.contains { $0.hasPrefix("INR") })
-        #expect(warfarin.message == "Warfarin: stop 5 days before; last dose on 2026-12-28; restart 24 hours after, on 2027-01-04, if there is no bleeding.")
+        #expect(warfarin.message == "Warfarin: stop 5 days before; last dose on 12/28/2026; restart 24 hours after, on 01/04/2027, if there is no bleeding.")
         #expect(epidural.holds.first { $0.drugID == "clopidogrel" }?.lastDoseOn == day("2026-12-26"))
         #expect(epidural.holds.first { $0.drugID == "clopidogrel" }?.source.needsVerification == true)
         #expect(!epidural.holds.contains { $0.drugID == "naproxen" })

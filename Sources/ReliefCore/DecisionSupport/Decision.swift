@@ -101,17 +101,17 @@ public struct Hold: Hashable, Sendable {
     public let note: String?
     public let source: ClinicalSource
 
-    /// "Warfarin: stop 5 days before; last dose on 2026-12-07; restart 24 hours after (2026-12-14) if no bleeding."
+    /// "Warfarin: stop 5 days before; last dose on 12/07/2026; restart 24 hours after, on 12/14/2026, if there is no bleeding."
     public var message: String {
         var parts = ["\(medication): \(duration.text)"]
         if let lastDoseOn {
             if case .hours(let hours) = duration {
-                parts.append("last dose at least \(hours) hours before the procedure (on \(lastDoseOn) at the latest)")
+                parts.append("last dose at least \(hours) hours before the procedure (on \(lastDoseOn.display) at the latest)")
             } else {
-                parts.append("last dose on \(lastDoseOn)")
+                parts.append("last dose on \(lastDoseOn.display)")
             }
         }
-        if let restartAfterHours, let restartOn { parts.append("restart \(restartAfterHours) hours after, on \(restartOn), if there is no bleeding") }
+        if let restartAfterHours, let restartOn { parts.append("restart \(restartAfterHours) hours after, on \(restartOn.display), if there is no bleeding") }
         return parts.joined(separator: "; ") + "."
     }
 }
