@@ -41,7 +41,11 @@ import VaporTesting
                 ("kind", "follow-up"), ("provider", physician.uuidString), ("room", "suite-a"), ("date", "11/20/2026"), ("start", "11:55")])
             let dayOff = try await coordinator.post(SitePath.appointments(patient.id), pairs: [
                 ("kind", "follow-up"), ("provider", physician.uuidString), ("room", "suite-a"), ("date", "11/27/2026"), ("start", "9:00")])
+            let awayOnFriday = try await coordinator.post(SitePath.scheduleTimeOff(), pairs: [
+                ("version", String(Int(try versionField(fresh.text))! + 3)), ("provider", physician.uuidString), ("from", "11/20/2026"), ("to", "11/20/2026")])
+            let told = try await coordinator.get(try #require(awayOnFriday.location))
             // check
+            #expect(told.text.contains("added the time off. 1 booked appointment falls in it: move it from the provider&#39;s week on the schedule."))
             #expect(room.status == .seeOther && stale.status == .conflict && stale.text.contains("Someone else changed the schedule set-up"))
             #expect(lengths.status == .seeOther && week.status == .seeOther && away.status == .seeOther)
             #expect(badWeek.status == .unprocessableEntity && badWeek.text.contains("12:00 PM to 8:00 AM: a stretch must end after it starts."))
@@ -53,7 +57,7 @@ import VaporTesting
             #expect(friday.status == .seeOther, "11:30–11:50 with the practice's 20 minutes ends within the morning")
             #expect(lateFriday.status == .unprocessableEntity && lateFriday.text.contains("11:55 AM–12:15 PM is outside Test Physician"))
             #expect(dayOff.status == .unprocessableEntity && dayOff.text.contains("is away 11/27/2026–11/27/2026 (Day off)"))
-            #expect(try await context.auditEvents(.settingsUpdate).count == 4)
+            #expect(try await context.auditEvents(.settingsUpdate).count == 5)
         }
     }
 }

@@ -49,7 +49,16 @@ enum ScheduleSettingsController {
     }
 
     static func addTimeOff(req: Request) async throws -> Response {
-        try await changeProvider(req, form: \.timeOff, done: "Added the time off.") { fields, hours in
+        // Bookings already in the time off stay; the message says how many to move.
+        let typed = FormFields(urlEncoded: req.body.string ?? "")
+        var booked = 0
+        if let away = TimeOff.parse(typed, today: req.today).0, let provider = UUID(uuidString: typed["provider"]) {
+            booked = try await AppointmentQueries.between(away.from, away.to, provider: provider, on: req.db)
+                .filter { AppointmentStatus(rawValue: $0.0.status)?.holdsTime == true }.count
+        }
+        let done = "Added the time off." + (booked == 0 ? "" : " \(booked) booked appointment\(booked == 1 ? " falls" : "s fall") in it: move "
+            + (booked == 1 ? "it" : "them") + " from the provider's week on the schedule.")
+        return try await changeProvider(req, form: \.timeOff, done: done) { fields, hours in
             let (away, problems) = TimeOff.parse(fields, today: req.today)
             if let away { hours.timeOff.append(away) }
             return problems
@@ -85,7 +94,8 @@ enum ScheduleSettingsController {
         let problems = change(fields, &hours)
         model[keyPath: form] = .init(fields: fields, problems: problems)
         guard problems.isEmpty else { return render(req, model, status: .unprocessableEntity) }
-        return try await save(req, model.settings.replacing(hours), fields, &model, done: "\(provider.name): " + done.lowercased(), provider: provider.id)
+        return try await save(req, model.settings.replacing(hours), fields, &model, done: "\(provider.name): " + done.prefix(1).lowercased() + done.dropFirst(),
+                              provider: provider.id)
     }
 
     private static func chosen(_ model: ScheduleSettingsPage.Model, _ fields: FormFields) throws -> AppointmentQueries.Provider {
