@@ -116,6 +116,8 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.appointmentChecklist, access: .action(.clinicalRead), use: ChecklistController.show)
     app.on(.POST, SitePath.appointmentChecklist, access: .action(.evaluationWrite), use: ChecklistController.save)
     app.on(.POST, SitePath.overrideChecklist, access: .action(.noteSign), use: ChecklistController.override)
+    app.on(.GET, SitePath.procedureRecord, access: .action(.clinicalRead), use: ProceduresController.show)
+    app.on(.POST, SitePath.procedureRecord, access: .action(.evaluationWrite), use: ProceduresController.save)
     app.on(.GET, SitePath.reminderCalls, access: .action(.scheduleView), use: ReminderCallsController.index)
     app.on(.POST, SitePath.appointmentReminder, access: .action(.appointmentBook), use: ReminderCallsController.record)
     app.on(.GET, SitePath.calendarFeed, access: .action(.scheduleView), use: CalendarFeedController.show)

@@ -44,5 +44,6 @@ enum Migrations {
         UpdateAppointmentEncounter(),
         CreateAppointmentContact(),
         CreateProcedureChecklist(),
+        CreateProcedureRecord(),
     ]
 }

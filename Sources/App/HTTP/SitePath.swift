@@ -103,6 +103,7 @@ enum SitePath {
     static let appointmentReminder = appointment / "reminder"
     static let appointmentChecklist = appointment / "checklist"
     static let overrideChecklist = appointmentChecklist / "override"
+    static let procedureRecord = appointment / "procedure"
     static let reminderCalls: Address<> = .init("schedule", "reminders")
     static let calendarFeed: Address<> = .init("schedule", "calendar-feed")
     static let revokeCalendarFeed = calendarFeed / "revoke"

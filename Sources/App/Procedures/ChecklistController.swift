@@ -50,8 +50,7 @@ enum ChecklistController {
     }
 
     private static func load(_ req: Request) async throws -> Context {
-        let (patient, record) = try await AppointmentQueries.appointment(req)
-        guard let appointment = record.decoded(), let site = appointment.site else { throw Abort(.notFound, reason: "Only a procedure has a checklist.") }
+        let (patient, record, appointment, site) = try await AppointmentQueries.procedure(req)
         let checklist = try await ChecklistQueries.checklist(for: appointment, site: site, patient: patient, on: req.db)
         return Context(patient: patient, record: record, appointmentID: appointment.id, title: "\(site.label), \(appointment.date.display)",
                        checklist: checklist, stored: try await ChecklistQueries.stored(appointmentID: appointment.id, on: req.db))

@@ -149,7 +149,12 @@ enum AppointmentPages {
                     .if(!preparation.holds.isEmpty, .tag("ul", [], preparation.holds.map { .tag("li", text: $0) })),
                 ])
             },
-            .unwrap(model.checklist) { .tag("p", [], [.link("Pre-procedure checklist and time-out", to: $0, [("class", "button")])]) },
+            .unwrap(model.checklist) { checklist in
+                .tag("p", [("class", "page-actions")], [
+                    .link("Pre-procedure checklist and time-out", to: checklist, [("class", "button")]),
+                    .link("Procedure record", to: SitePath.procedureRecord(line.patientID, line.id), [("class", "button secondary")]),
+                ])
+            },
             .unwrap(model.visitNote) { title in
                 .tag("form", [("method", "post"), ("action", SitePath.appointmentVisitNote(line.patientID, line.id)), ("class", "actions")], [
                     Forms.csrf(csrfToken), Forms.submit(title),

@@ -185,4 +185,11 @@ extension AppointmentQueries {
         }
         return (patient, record)
     }
+
+    /// A procedure's appointment (its checklist's, its record's), or 404.
+    static func procedure(_ req: Request) async throws -> (PatientRecord, AppointmentRecord, Appointment, InterventionSite) {
+        let (patient, record) = try await appointment(req)
+        guard let appointment = record.decoded(), let site = appointment.site else { throw Abort(.notFound, reason: "Not a procedure's appointment.") }
+        return (patient, record, appointment, site)
+    }
 }

@@ -60,6 +60,8 @@ enum AuditAction: String, CaseIterable {
     case calendarFeedCreate = "calendar-feed.create"
     case calendarFeedRevoke = "calendar-feed.revoke"
     case calendarFeedRead = "calendar-feed.read"
+    /// A procedure record signed (then kept as signed).
+    case procedureSign = "procedure.sign"
     /// A form sent after its session ended, kept for its author; discarded by them after signing in again.
     case submissionKept = "submission.kept"
     case submissionDiscard = "submission.discard"
@@ -127,6 +129,7 @@ extension AuditAction {
         case .calendarFeedCreate: "Made a calendar feed address"
         case .calendarFeedRevoke: "Stopped a calendar feed"
         case .calendarFeedRead: "Calendar feed read"
+        case .procedureSign: "Signed a procedure record"
         case .submissionKept: "Kept a form sent after the session ended"
         case .submissionDiscard: "Discarded a kept form"
         case .documentPrint: "Opened a printout"

@@ -1,0 +1,77 @@
+import Plot
+import ReliefCore
+import Vapor
+
+/// A procedure's record, written once its checklist is closed: drafts by nurses and physicians, signed by a physician,
+/// which completes the appointment; signed, it is kept as it was.
+enum ProceduresController {
+    static func show(req: Request) async throws -> Response {
+        let context = try await load(req)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "Procedure", resourceID: context.appointment.id.uuidString,
+                                       patientID: context.patient.id))
+        return try await render(req, context, fields: context.stored?.note?.fields ?? draft(context))
+    }
+
+    static func save(req: Request) async throws -> Response {
+        let context = try await load(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        let sign = fields["action"] == "sign"
+        if sign, try !req.user.can(.noteSign) { throw Abort(.forbidden, reason: "Only a physician signs a procedure record.") }
+        guard context.checklistClosed else { return try await render(req, context, fields: fields, status: .conflict) }
+        guard context.appointment.date <= req.today else {
+            return try await render(req, context, fields: fields, problems: ["start": "The procedure is on \(context.appointment.date.display): its record is written that day."],
+                                    status: .unprocessableEntity)
+        }
+        let (parsed, problems) = ProcedureNote.parse(fields, today: req.today)
+        guard let note = parsed else { return try await render(req, context, fields: fields, problems: problems, status: .unprocessableEntity) }
+        let back = SitePath.procedureRecord(context.patient.id, context.appointment.id)
+        guard try await ProcedureQueries.save(note, sign: sign, appointment: context.record, from: Int(fields["version"]) ?? -1, by: try req.user.id,
+                                              now: req.now, on: req.db, audit: req.transactionalAudit) else {
+            return req.redirect(to: back, flash: Flash(.warning, "Someone saved or signed the record meanwhile; here it is as it stands. Nothing of yours was saved."))
+        }
+        return req.redirect(to: back, flash: Flash(.success, sign ? "Signed: the appointment is completed." : "Draft saved."))
+    }
+
+    // MARK: - Helpers
+
+    private struct Context {
+        let patient: PatientRecord
+        let record: AppointmentRecord
+        let appointment: Appointment
+        let site: InterventionSite
+        let checklistClosed: Bool
+        let stored: ProcedureQueries.Stored?
+    }
+
+    private static func load(_ req: Request) async throws -> Context {
+        let (patient, record, appointment, site) = try await AppointmentQueries.procedure(req)
+        let checklist = try await ChecklistQueries.stored(appointmentID: appointment.id, on: req.db)
+        return Context(patient: patient, record: record, appointment: appointment, site: site,
+                       checklistClosed: checklist.map { $0.status != ChecklistQueries.Status.open.rawValue } ?? false,
+                       stored: try await ProcedureQueries.stored(appointmentID: appointment.id, on: req.db))
+    }
+
+    /// A new record starts from the booked site, the usual guidance and anaesthesia, and the catalogue's aftercare.
+    private static func draft(_ context: Context) -> FormFields {
+        var fields = FormFields()
+        fields.set(context.site.fields() + [("guidance", context.site.intervention.guidance.first?.rawValue), ("sedation", context.site.intervention.anaesthesia.rawValue),
+                                            ("instructions", context.site.intervention.aftercare.joined(separator: "\n"))])
+        return fields
+    }
+
+    private static func render(_ req: Request, _ context: Context, fields: FormFields, problems: [String: String] = [:],
+                               status: HTTPStatus = .ok) async throws -> Response {
+        let stored = context.stored
+        var signed: (ProcedureNote, String)?
+        if let stored, stored.isSigned, let note = stored.note {
+            let names = try await StaffNames.lookup(Set(stored.signedBy.map { [$0] } ?? []), on: req.db)
+            signed = (note, (stored.signedBy.flatMap { names[$0] } ?? "unknown") + (stored.signedAt.map { ", \(req.displayTime($0))" } ?? ""))
+        }
+        let user = try req.user
+        let model = ProcedurePage.Model(patientID: context.patient.id, appointmentID: context.appointment.id,
+                                        title: "\(context.site.label), \(context.appointment.date.display)", checklistClosed: context.checklistClosed,
+                                        fields: fields, problems: problems, signed: signed, version: stored?.version ?? 0,
+                                        canSave: user.can(.evaluationWrite), canSign: user.can(.noteSign))
+        return try await req.chartPage("Procedure record", context.patient, ProcedurePage.render(model, csrfToken: req.csrfToken), status: status)
+    }
+}
