@@ -37,6 +37,7 @@ import Testing
         #expect(epidural.lines[3].text.hasSuffix("contrast included.") && epidural.lines[6].text == "Site marked: low back (lumbar), left, L4-L5.")
         #expect(implant.lines.map(\.id).contains("fasting") && implant.lines.map(\.id).contains("driver") && !implant.lines.map(\.id).contains("pregnancy"))
         #expect(at55.lines.map(\.id).contains("pregnancy") && !at56.lines.map(\.id).contains("pregnancy"))
+        #expect(ProcedureChecklist.pregnancyAges.source.needsVerification && at55.lines.first { $0.id == "pregnancy" }?.text.contains("verify") == true)
     }
 
     @Test func nothingStartsUntilEveryLineIsMetAndAValueIsInRange() throws {

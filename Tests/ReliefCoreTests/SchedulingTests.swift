@@ -216,5 +216,8 @@ import Testing
         #expect(ReminderCalls.lastDay(after: thursday.adding(days: -3)) == thursday.adding(days: -1), "Monday: Tuesday and Wednesday")
         #expect(due.map(\.date) == [thursday.adding(days: 1), thursday.adding(days: 4), thursday.adding(days: 4)])
         #expect(due.map(\.time.start.hour) == [9, 8, 10])
+        #expect(ReminderCalls.parse(FormFields([("outcome", "left-message"), ("note", "Voicemail")]), today: thursday).0?.outcome == .leftMessage)
+        #expect(ReminderCalls.parse(FormFields([("outcome", "maybe\u{0}")]), today: thursday).1["outcome"] != nil)
+        #expect(ReminderCalls.parse(FormFields([]), today: thursday).1["outcome"] == "Choose what came of the call.")
     }
 }

@@ -104,6 +104,7 @@ enum SitePath {
     static let appointmentChecklist = appointment / "checklist"
     static let overrideChecklist = appointmentChecklist / "override"
     static let procedureRecord = appointment / "procedure"
+    static let signProcedureRecord = procedureRecord / "sign"
     static let reminderCalls: Address<> = .init("schedule", "reminders")
     static let calendarFeed: Address<> = .init("schedule", "calendar-feed")
     static let revokeCalendarFeed = calendarFeed / "revoke"

@@ -77,8 +77,11 @@ enum ProcedurePage {
             .tag("form", [("method", "post"), ("action", SitePath.procedureRecord(model.patientID, model.appointmentID)), ("novalidate", nil)], [
                 Forms.csrf(csrfToken), Forms.hidden("version", String(model.version)), .group(controls),
                 .tag("div", [("class", "actions")], [
-                    .if(model.canSave, Forms.submit("Save the draft", name: "action", value: "save", secondary: true)),
-                    .if(model.canSign, Forms.submit("Sign the record", name: "action", value: "sign")),
+                    .if(model.canSave, Forms.submit("Save the draft", secondary: true)),
+                    // The same fields go to the signing address; a plain form button, no script.
+                    .if(model.canSign, .tag("button", [("type", "submit"), ("class", "button"),
+                                                       ("formaction", SitePath.signProcedureRecord(model.patientID, model.appointmentID))],
+                                            text: "Sign the record")),
                 ]),
             ]),
         ])

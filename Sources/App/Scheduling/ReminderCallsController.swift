@@ -23,11 +23,9 @@ enum ReminderCallsController {
     static func record(req: Request) async throws -> Response {
         let (_, record) = try await AppointmentQueries.appointment(req)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
-        var reader = FormReader(fields, today: req.today)
-        let outcome = reader.one("outcome", ReminderOutcome.self, required: "Choose what came of the call.")
-        let note = reader.text("note", limit: 200)
-        guard let outcome, reader.problems.isEmpty else {
-            return req.redirect(to: SitePath.reminderCalls(), flash: Flash(.warning, "Not recorded: " + reader.problems.values.sorted().joined(separator: " ")))
+        let (call, problems) = ReminderCalls.parse(fields, today: req.today)
+        guard let (outcome, note) = call else {
+            return req.redirect(to: SitePath.reminderCalls(), flash: Flash(.warning, "Not recorded: " + problems.values.sorted().joined(separator: " ")))
         }
         let done = try await ReminderQueries.record(outcome, note: note, for: record, from: Int(fields["version"]) ?? -1, by: try req.user.id,
                                                     now: req.now, on: req.db, audit: req.transactionalAudit)

@@ -20,8 +20,12 @@ public struct ProcedureChecklist: Sendable {
 
     public let lines: [Line]
 
+    /// The ages at which a woman is asked about pregnancy before x-rays: not in REFERENCE, a commonly used span.
+    public static let pregnancyAges = SourcedValue(12...55, ClinicalSource("Not in REFERENCE: ages commonly asked about pregnancy before x-rays, verify",
+                                                                           .unconfirmed))
+
     /// `consentSigned`: a signed, co-signed consent covers the day; `female`: registered female (asked about pregnancy
-    /// from 12 to 55 before x-rays).
+    /// before x-rays at `pregnancyAges`).
     public init(_ decision: Decision, facts: PatientFacts, consentSigned: Bool, female: Bool) {
         let candidate = decision.candidate, site = candidate.site, entry = candidate.intervention
         var lines: [Line] = [Line(id: "consent", text: consentSigned ? "A signed consent covers this day." : "No signed consent covers this day.",
@@ -47,8 +51,10 @@ public struct ProcedureChecklist: Sendable {
             lines.append(Line(id: "glucose", text: "Blood glucose today (diabetic, with a steroid).", kind: .value(unit: "mg/dL", range: 20...800)))
         }
         let age = facts.birthDate?.years(until: candidate.date) ?? 40
-        if entry.usesRadiation, female, (12...55).contains(age) {
-            lines.append(Line(id: "pregnancy", text: "Not pregnant: asked, or tested, before x-rays.", kind: .tick))
+        if entry.usesRadiation, female, Self.pregnancyAges.value.contains(age) {
+            let ages = Self.pregnancyAges.value
+            lines.append(Line(id: "pregnancy", text: "Not pregnant: asked, or tested, before x-rays (asked from \(ages.lowerBound) to \(ages.upperBound): "
+                              + "verify against current guideline).", kind: .tick))
         }
         if !facts.imaging.isEmpty { lines.append(Line(id: "imaging", text: "Imaging reviewed for the planned level.", kind: .tick)) }
         let place = [site.region.title.lowercased(), site.side?.title.lowercased() ?? "", site.storedLevels].filter { !$0.isEmpty }

@@ -27,6 +27,15 @@ public enum ReminderCalls {
         return day
     }
 
+    /// Reads a call's `outcome` and `note`.
+    public static func parse(_ fields: FormFields, today: CalendarDate) -> ((outcome: ReminderOutcome, note: String)?, [String: String]) {
+        var reader = FormReader(fields, today: today)
+        let outcome = reader.one("outcome", ReminderOutcome.self, required: "Choose what came of the call.")
+        let note = reader.text("note", limit: 200)
+        guard let outcome, reader.problems.isEmpty else { return (nil, reader.problems) }
+        return ((outcome, note), [:])
+    }
+
     /// Those of `appointments` to call about today, in time order.
     public static func due(_ appointments: [Appointment], today: CalendarDate) -> [Appointment] {
         let last = lastDay(after: today)
