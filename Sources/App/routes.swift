@@ -119,6 +119,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.procedureRecord, access: .action(.clinicalRead), use: ProceduresController.show)
     app.on(.POST, SitePath.procedureRecord, access: .action(.evaluationWrite), use: ProceduresController.save)
     app.on(.POST, SitePath.signProcedureRecord, access: .action(.noteSign), use: ProceduresController.sign)
+    app.on(.POST, SitePath.procedureAddenda, access: .action(.evaluationWrite), use: ProceduresController.addAddendum)
     app.on(.GET, SitePath.reminderCalls, access: .action(.scheduleView), use: ReminderCallsController.index)
     app.on(.POST, SitePath.appointmentReminder, access: .action(.appointmentBook), use: ReminderCallsController.record)
     app.on(.GET, SitePath.calendarFeed, access: .action(.scheduleView), use: CalendarFeedController.show)

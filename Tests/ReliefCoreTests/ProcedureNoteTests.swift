@@ -56,4 +56,34 @@ import Testing
         #expect(note?.steroid?.steroid == .triamcinolone)
         #expect(abs((note?.steroid?.milligrams ?? 0) - (40 + 4 * Steroid.dexamethasone.triamcinoloneFactor)) < 0.001)
     }
+
+    @Test func aProcedureDoneHereIsReadByTheRulesWithItsSteroid() throws {
+        // setup
+        let note = try #require(ProcedureNote.parse(form(), today: today).0)
+        // act
+        let fact = try #require(PerformedProcedure(date: today, note: note, peakReliefPercent: 70, reliefWeeks: 9).fact)
+        // check
+        #expect(fact.intervention == "esi-transforaminal-lumbar" && fact.region == .lumbar && fact.side == .bilateral)
+        #expect(fact.levels.map(\.description) == ["L4-L5", "L5-S1"] && fact.date == today)
+        #expect(fact.peakReliefPercent == 70 && fact.reliefWeeks == 9)
+        #expect(fact.steroidMilligrams == 10 * Steroid.dexamethasone.triamcinoloneFactor)
+    }
+
+    @Test func anAuthorisationCountsTheUnitsOfItsCodesWithinItsDates() throws {
+        // setup: two sessions of two levels (64483 + 64484) inside the approval, one after it
+        let note = try #require(ProcedureNote.parse(form(), today: today).0)
+        let done = [PerformedProcedure(date: today.adding(days: -30), note: note), PerformedProcedure(date: today, note: note),
+                    PerformedProcedure(date: today.adding(days: 60), note: note)]
+        let approval = PriorAuthorizationEntry(payer: "Acme", status: .approved, intervention: "esi-transforaminal-lumbar", codes: ["64483"],
+                                               units: 2, validFrom: today.adding(days: -40), validUntil: today.adding(days: 30))
+        var bySession = approval
+        bySession.codes = []
+        var otherProcedure = approval
+        otherProcedure.intervention = "medial-branch-block-lumbar"
+        // act
+        let used = approval.unitsUsed(by: done)
+        // check
+        #expect(used == 2 && approval.warning(today: today, used: used)?.hasPrefix("All 2 approved units are used") == true)
+        #expect(bySession.unitsUsed(by: done) == 2 && otherProcedure.unitsUsed(by: done) == 0)
+    }
 }

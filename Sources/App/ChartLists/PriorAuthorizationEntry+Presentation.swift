@@ -34,9 +34,10 @@ extension PriorAuthorizationEntry: ChartEntryPresentation {
          [validFrom?.display, validUntil?.display].compactMap { $0 }.joined(separator: " – ")]
     }
 
-    /// Approvals running out or used up, above the list.
+    /// Approvals running out or used up by the procedures signed here, above the list.
     static func summary(_ req: Request, patientID: UUID, current: [PriorAuthorizationEntry]) async throws -> [BodyNode] {
-        let warnings = current.compactMap { entry in entry.warning(today: req.today).map { "\(entry.label): \($0)" } }
+        let performed = try await ProcedureQueries.performed(patientID: patientID, on: req.db)
+        let warnings = current.compactMap { entry in entry.warning(today: req.today, used: entry.unitsUsed(by: performed)).map { "\(entry.label): \($0)" } }
         return warnings.isEmpty ? [] : [.tag("div", [("class", "notice warning"), ("role", "status")], warnings.map { .tag("p", text: $0) })]
     }
 }

@@ -16,6 +16,15 @@ enum ConsentQueries {
         try await ConsentRecord.query(on: database).filter(\.$patientID == patientID).sort(\.$preparedAt, .descending).all()
     }
 
+    /// The signed consent a session of `site` on `date` goes ahead under: the oldest within its days with sessions left
+    /// after the procedures signed under it (other than `appointmentID`'s own).
+    static func covering(_ site: InterventionSite, on date: CalendarDate, patientID: UUID, excluding appointmentID: UUID,
+                         on database: any Database) async throws -> ConsentRecord? {
+        let candidates = try await all(patientID: patientID, on: database).filter { $0.isFor(site) }.reversed()
+        let used = try await ProcedureQueries.sessionsUsed(consentIDs: candidates.compactMap(\.id), excluding: appointmentID, on: database)
+        return candidates.first { consent in consent.covers(on: date, sessionsUsed: consent.id.flatMap { used[$0] } ?? 0) }
+    }
+
     static func find(_ id: UUID, patientID: UUID, on database: any Database) async throws -> ConsentRecord? {
         try await ConsentRecord.query(on: database).filter(\.$id == id).filter(\.$patientID == patientID).first()
     }

@@ -84,9 +84,9 @@ final class ConsentRecord: Model, @unchecked Sendable {
         return PatientSignature(signer: signer, name: name, relationship: relationship ?? "", witness: witness ?? "", method: method)
     }
 
-    /// Whether it lets the procedure go ahead on `date`: signed by both, not withdrawn, within its days.
-    func covers(on date: CalendarDate) -> Bool {
-        consentStatus == .active && lastDay.map { date <= $0 } == true
+    /// Whether it lets the procedure go ahead on `date`: signed by both, not withdrawn, within its days and its sessions.
+    func covers(on date: CalendarDate, sessionsUsed: Int) -> Bool {
+        consentStatus == .active && lastDay.map { date <= $0 } == true && sessionsUsed < sessions
     }
 }
 

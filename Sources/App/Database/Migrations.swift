@@ -45,5 +45,6 @@ enum Migrations {
         CreateAppointmentContact(),
         CreateProcedureChecklist(),
         CreateProcedureRecord(),
+        UpdateProcedureRecordConsent(),
     ]
 }

@@ -15,7 +15,7 @@ enum EvaluationDocument {
         /// "Signed by Dr … on …", or nil for a draft.
         let signature: String?
         /// Each addendum's anchor, heading and text; a new one is scrolled to by its anchor.
-        let addenda: [(anchor: String, heading: String, text: String)]
+        let addenda: [AddendaSection.Item]
         /// Letters written from the note: what they say of themselves, and where they open.
         let letters: [(String, String)]
         let canEdit: Bool
@@ -37,7 +37,7 @@ enum EvaluationDocument {
     }
 
     static func model(_ evaluation: Evaluation, content c: EvaluationContent, heading: String, author: String, signature: String?,
-                      addenda: [(anchor: String, heading: String, text: String)], letters: [(String, String)], today: CalendarDate, access: Access) throws -> Model {
+                      addenda: [AddendaSection.Item], letters: [(String, String)], today: CalendarDate, access: Access) throws -> Model {
         func titles<C: Coded>(_ codes: [String], _ type: C.Type) -> String {
             codes.map { C(rawValue: $0)?.title ?? $0 }.joined(separator: ", ")
         }
@@ -92,7 +92,6 @@ enum EvaluationDocument {
                      canPrint: access.screen && signature != nil, canWriteLetter: access.letters && signature != nil, onScreen: access.screen)
     }
 
-    static func anchor(of addendum: UUID) -> String { "addendum-\(addendum.uuidString.lowercased())" }
 
     private static func joined(_ parts: String...) -> String { parts.filter { !$0.isEmpty }.joined(separator: "; ") }
 
@@ -125,25 +124,14 @@ enum EvaluationDocument {
                     ])
                 }),
                 .tag("section", [("id", SectionNav.anchor("Pain map"))], [.tag("h2", text: "Pain map"), BodyMapFigure.render(model.painMap)]),
-                .if(!model.addenda.isEmpty, .tag("section", [("class", "addenda"), ("id", SectionNav.anchor("Addenda"))], [
-                    .tag("h2", text: "Addenda"),
-                    .group(model.addenda.map { addendum in
-                        .tag("div", [("class", "addendum"), ("id", addendum.anchor), ("tabindex", "-1")],
-                             [.tag("h3", text: addendum.heading), .tag("p", [("class", "prewrap")], text: addendum.text)])
-                    }),
-                ])),
+                AddendaSection.list(model.addenda, id: SectionNav.anchor("Addenda")),
                 .if(!model.letters.isEmpty, .tag("section", [("class", "no-print"), ("id", SectionNav.anchor("Letters"))], [
                     .tag("h2", text: "Letters"),
                     .tag("ul", [], model.letters.map { title, href in .tag("li", [], [.link(title, to: href)]) }),
                 ])),
             ]),
-            .if(model.canAmend, .tag("form", [("method", "post"), ("action", SitePath.evaluationAddenda(model.patientID, model.evaluationID)),
-                                              ("class", "card no-print")], [
-                Forms.csrf(csrfToken),
-                Forms.textarea("text", label: "Add an addendum", value: addendumText, error: addendumError, required: true,
-                               hint: "A signed note cannot be changed. An addendum is dated and signed with your name."),
-                Forms.submit("Add addendum"),
-            ])),
+            .if(model.canAmend, AddendaSection.form(action: SitePath.evaluationAddenda(model.patientID, model.evaluationID), text: addendumText,
+                                                    error: addendumError, csrfToken: csrfToken)),
         ]
     }
 }

@@ -105,7 +105,7 @@ enum EvaluationsController {
         }
         let addendum = try await EvaluationQueries.addAddendum(to: evaluation, text: text, by: try req.user.id, now: req.now, on: req.db,
                                                                audit: req.transactionalAudit)
-        let path = SitePath.evaluation(patient.id, try evaluation.requireID()) + "#" + EvaluationDocument.anchor(of: try addendum.requireID())
+        let path = SitePath.evaluation(patient.id, try evaluation.requireID()) + "#" + AddendaSection.anchor(of: try addendum.requireID())
         return req.redirect(to: path, flash: Flash(.success, "Added the addendum."))
     }
 
@@ -162,8 +162,7 @@ enum EvaluationsController {
         return try EvaluationDocument.model(
             evaluation, content: try evaluation.decoded(), heading: VisitNoteStart.heading(encounter),
             author: evaluation.createdBy.flatMap { names[$0] } ?? "unknown", signature: signature,
-            addenda: try addenda.map { (EvaluationDocument.anchor(of: try $0.requireID()),
-                                        "Addendum by \(names[$0.createdBy] ?? "unknown"), \(req.displayTime($0.createdAt))", $0.text) },
+            addenda: try AddendaSection.items(addenda, names: names) { req.displayTime($0) },
             letters: try letters.map { ("To \($0.recipient), by \(names[$0.createdBy] ?? "unknown"), \(req.displayTime($0.createdAt))",
                                        SitePath.letter(evaluation.patientID, try $0.requireID())) },
             // The note speaks as of its visit: a duration read a year later must not have grown.

@@ -105,6 +105,7 @@ enum SitePath {
     static let overrideChecklist = appointmentChecklist / "override"
     static let procedureRecord = appointment / "procedure"
     static let signProcedureRecord = procedureRecord / "sign"
+    static let procedureAddenda = procedureRecord / "addenda"
     static let reminderCalls: Address<> = .init("schedule", "reminders")
     static let calendarFeed: Address<> = .init("schedule", "calendar-feed")
     static let revokeCalendarFeed = calendarFeed / "revoke"

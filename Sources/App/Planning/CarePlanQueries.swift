@@ -105,8 +105,9 @@ extension CarePlanQueries {
         return fields
     }
 
-    /// The procedures on record, so an implant whose trial was done is not asked to plan it again.
+    /// The procedures on record, done elsewhere or here, so an implant whose trial was done is not asked to plan it again.
     static func history(patientID: UUID, on database: any Database) async throws -> [ProcedureFact] {
         try await ChartEntryQueries.entries(PriorProcedureEntry.self, patientID: patientID, on: database).map(\.1.fact)
+            + (try await ProcedureQueries.performed(patientID: patientID, on: database).compactMap(\.fact))
     }
 }

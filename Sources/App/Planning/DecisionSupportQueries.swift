@@ -3,7 +3,8 @@ import Foundation
 import ReliefCore
 
 /// Gathers what decision support reads from the chart: the lists, the latest evaluation's onset and history, open
-/// red flags, resulted imaging and psychological evaluations, the latest scores, every procedure on record and the
+/// red flags, resulted imaging and psychological evaluations, the latest scores, every procedure on record (done
+/// elsewhere or signed here) and the
 /// coverages in force.
 enum DecisionSupportQueries {
     static func facts(for patient: PatientRecord, on database: any Database) async throws -> PatientFacts {
@@ -15,6 +16,7 @@ enum DecisionSupportQueries {
         facts.allergies = try lists.entries(AllergyEntry.self).map(\.1).filter { $0.isCurrent && $0.substance != .noKnownAllergies }
         facts.conservativeCare = ConservativeCare(try lists.entries(PriorTreatmentEntry.self).map(\.1))
         facts.procedures = try lists.entries(PriorProcedureEntry.self).map(\.1.fact)
+            + (try await ProcedureQueries.performed(patientID: patient.id, on: database).compactMap(\.fact))
         facts.coverages = try lists.entries(CoverageEntry.self).map(\.1).filter(\.isCurrent)
         if let latest = try await latestEvaluation(patientID: patient.id, on: database) {
             facts.painSince = latest.onsetDate

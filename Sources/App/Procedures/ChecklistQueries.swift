@@ -35,7 +35,7 @@ enum ChecklistQueries {
                           on database: any Database) async throws -> ProcedureChecklist {
         let (facts, criteria) = try await DecisionSupportQueries.inputs(for: patient, on: database)
         let decision = DecisionSupport.decide(Candidate(site, on: appointment.date), for: facts, criteria: criteria)
-        let consented = try await ConsentQueries.all(patientID: patient.id, on: database).contains { $0.isFor(site) && $0.covers(on: appointment.date) }
+        let consented = try await ConsentQueries.covering(site, on: appointment.date, patientID: patient.id, excluding: appointment.id, on: database) != nil
         return ProcedureChecklist(decision, facts: facts, consentSigned: consented,
                                   female: SexAtBirth(rawValue: patient.registration[.sexAtBirth]) == .female)
     }

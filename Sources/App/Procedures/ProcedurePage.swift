@@ -13,11 +13,19 @@ enum ProcedurePage {
         let checklistClosed: Bool
         let fields: FormFields
         var problems: [String: String] = [:]
-        /// The signed record, with who signed it and when.
-        let signed: (note: ProcedureNote, by: String)?
+        let signed: Signed?
         let version: Int
         let canSave: Bool
         let canSign: Bool
+    }
+
+    /// The signed record, with who signed it and when, and its addenda.
+    struct Signed {
+        let note: ProcedureNote
+        let by: String
+        let addenda: [AddendaSection.Item]
+        var addendumText = ""
+        var addendumProblem: String?
     }
 
     static func render(_ model: Model, csrfToken: String) -> [BodyNode] {
@@ -27,7 +35,12 @@ enum ProcedurePage {
                     .tag("p", [("class", "notice warning")], [.text("The record starts once the pre-procedure checklist is complete. "),
                                                              .link("Open the checklist", to: SitePath.appointmentChecklist(model.patientID, model.appointmentID))])]
         }
-        if let (note, by) = model.signed { return [back, .tag("h1", text: "Procedure record: \(model.title)"), signed(note, by: by)] }
+        if let signed = model.signed {
+            return [back, .tag("h1", text: "Procedure record: \(model.title)"), Self.signed(signed.note, by: signed.by),
+                    AddendaSection.list(signed.addenda, id: "addenda"),
+                    .if(model.canSave, AddendaSection.form(action: SitePath.procedureAddenda(model.patientID, model.appointmentID), text: signed.addendumText,
+                                                           error: signed.addendumProblem, csrfToken: csrfToken))]
+        }
         return [back, .tag("h1", text: "Procedure record: \(model.title)"), form(model, csrfToken: csrfToken)]
     }
 

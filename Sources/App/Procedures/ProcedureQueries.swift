@@ -5,23 +5,24 @@ import SQLKit
 import Vapor
 
 /// A procedure appointment's record: read, saved as a draft under its version, and signed in one transaction that
-/// completes the appointment.
+/// completes the appointment, records its encounter and the consent it was done under; then read by the rules.
 enum ProcedureQueries {
     struct Stored: Decodable, Sendable {
+        let id: UUID
         let content: String
         let status: String
         let signedAt: Date?
         let signedBy: UUID?
         let version: Int
 
-        enum CodingKeys: String, CodingKey { case content, status, signedAt = "signed_at", signedBy = "signed_by", version }
+        enum CodingKeys: String, CodingKey { case id, content, status, signedAt = "signed_at", signedBy = "signed_by", version }
 
         var note: ProcedureNote? { try? JSONCoding.decode(ProcedureNote.self, content) }
         var isSigned: Bool { status == "signed" }
     }
 
     static func stored(appointmentID: UUID, on database: any Database) async throws -> Stored? {
-        try await database.sql.select().columns("content", "status", "signed_at", "signed_by", "version").from("procedure_records")
+        try await database.sql.select().columns("id", "content", "status", "signed_at", "signed_by", "version").from("procedure_records")
             .where("appointment_id", .equal, appointmentID).first(decoding: Stored.self)
     }
 
@@ -31,34 +32,89 @@ enum ProcedureQueries {
         let id = try appointment.requireID()
         return try await database.writeTransaction { database in
             let content = try JSONCoding.encode(note), status = sign ? "signed" : "draft"
+            // Signed, the row takes no later change: the encounter and the consent go in with the signature.
+            let encounterID = sign ? UUID() : nil
+            let consentID = sign ? try await consent(for: appointment, on: database)?.id : nil
             if version == 0 {
                 guard try await stored(appointmentID: id, on: database) == nil else { return false }
                 try await database.sql.insert(into: "procedure_records")
                     .columns("id", "appointment_id", "patient_id", "intervention", "performed_on", "content", "status", "signed_at", "signed_by",
-                             "updated_at", "updated_by", "version")
+                             "updated_at", "updated_by", "version", "encounter_id", "consent_id")
                     .values(SQLBind(UUID()), SQLBind(id), SQLBind(appointment.patientID), SQLBind(note.intervention), SQLBind(appointment.date),
-                            SQLBind(content), SQLBind(status), SQLBind(sign ? now : nil), SQLBind(sign ? user : nil), SQLBind(now), SQLBind(user), SQLBind(1))
+                            SQLBind(content), SQLBind(status), SQLBind(sign ? now : nil), SQLBind(sign ? user : nil), SQLBind(now), SQLBind(user), SQLBind(1),
+                            SQLBind(encounterID), SQLBind(consentID))
                     .run()
             } else {
                 let rows = try await database.sql.update("procedure_records").set("content", to: content).set("intervention", to: note.intervention)
                     .set("status", to: status).set("signed_at", to: sign ? now : nil).set("signed_by", to: sign ? user : nil)
                     .set("updated_at", to: now).set("updated_by", to: user).set("version", to: version + 1)
+                    .set("encounter_id", to: encounterID).set("consent_id", to: consentID)
                     .where("appointment_id", .equal, id).where("version", .equal, version).where("status", .equal, "draft")
                     .returning("version").all()
                 guard !rows.isEmpty else { return false }
             }
-            if sign, let fresh = try await AppointmentRecord.find(id, on: database), AppointmentStatus(rawValue: fresh.status)?.holdsTime == true,
-               fresh.status != AppointmentStatus.completed.rawValue {
-                // Signing the record is the procedure done: its appointment is completed.
-                fresh.status = AppointmentStatus.completed.rawValue
-                fresh.updatedAt = now
-                fresh.updatedBy = user
-                fresh.version += 1
-                try await fresh.update(on: database)
-            }
+            if let encounterID { try await performed(appointment: id, encounterID: encounterID, by: user, now: now, on: database) }
             try await audit(AuditEntry(action: sign ? .procedureSign : .recordUpdate, resourceType: "Procedure", resourceID: id.uuidString,
                                        patientID: appointment.patientID, detail: note.site?.label), database)
             return true
         }
     }
+
+    /// The signed consent the procedure goes ahead under, sessions left.
+    private static func consent(for record: AppointmentRecord, on database: any Database) async throws -> ConsentRecord? {
+        guard let appointment = record.decoded(), let site = appointment.site else { return nil }
+        return try await ConsentQueries.covering(site, on: appointment.date, patientID: record.patientID, excluding: appointment.id, on: database)
+    }
+
+    /// Signing the record is the procedure done: its day is a finished procedure encounter and its appointment is completed.
+    private static func performed(appointment id: UUID, encounterID: UUID, by user: UUID, now: Date, on database: any Database) async throws {
+        guard let fresh = try await AppointmentRecord.find(id, on: database), let appointment = fresh.decoded() else { return }
+        let encounter = Encounter(patientID: fresh.patientID, kind: .procedure, status: .finished, on: appointment.date, by: user, now: now)
+        encounter.id = encounterID
+        try await encounter.create(on: database)
+        if appointment.status.holdsTime, appointment.status != .completed {
+            fresh.status = AppointmentStatus.completed.rawValue
+            fresh.encounterID = fresh.encounterID ?? encounterID
+            fresh.updatedAt = now
+            fresh.updatedBy = user
+            fresh.version += 1
+            try await fresh.update(on: database)
+        }
+    }
+
+    /// The patient's signed procedures, oldest first, as the rules read them.
+    static func performed(patientID: UUID, on database: any Database) async throws -> [PerformedProcedure] {
+        struct Row: Decodable { let performed_on: String, content: String }
+        return try await database.sql.select().columns("performed_on", "content").from("procedure_records")
+            .where("patient_id", .equal, patientID).where("status", .equal, "signed").orderBy("performed_on").all(decoding: Row.self)
+            .compactMap { row in
+                guard let date = CalendarDate(row.performed_on), let note = try? JSONCoding.decode(ProcedureNote.self, row.content) else { return nil }
+                return PerformedProcedure(date: date, note: note)
+            }
+    }
+
+    /// How many signed procedures each consent has been used for, leaving out `appointmentID`'s own.
+    static func sessionsUsed(consentIDs: [UUID], excluding appointmentID: UUID, on database: any Database) async throws -> [UUID: Int] {
+        guard !consentIDs.isEmpty else { return [:] }
+        struct Row: Decodable { let consent_id: UUID }
+        return try await database.sql.select().column("consent_id").from("procedure_records")
+            .where("consent_id", .in, consentIDs).where("status", .equal, "signed").where("appointment_id", .notEqual, appointmentID)
+            .all(decoding: Row.self).reduce(into: [:]) { $0[$1.consent_id, default: 0] += 1 }
+    }
+
+    /// Adds a dated addendum to a signed record.
+    @discardableResult
+    static func addAddendum(to record: Stored, patientID: UUID, text: String, by user: UUID, now: Date, on database: any Database,
+                            audit: @escaping TransactionalAudit) async throws -> Addendum {
+        try await database.writeTransaction { database in
+            let addendum = Addendum(patientID: patientID, documentType: documentType, documentID: record.id, text: text, by: user, now: now)
+            try await addendum.create(on: database)
+            try await audit(AuditEntry(action: .addendumCreate, resourceType: "Addendum", resourceID: (try addendum.requireID()).uuidString,
+                                       patientID: patientID, detail: "procedure \(record.id.uuidString)"), database)
+            return addendum
+        }
+    }
+
+    /// The addenda's document type for procedure records.
+    static let documentType = "Procedure"
 }

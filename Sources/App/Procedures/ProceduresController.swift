@@ -35,6 +35,23 @@ enum ProceduresController {
         return req.redirect(to: back, flash: Flash(.success, sign ? "Signed: the appointment is completed." : "Draft saved."))
     }
 
+    /// A dated addendum to the signed record, the only change it takes.
+    static func addAddendum(req: Request) async throws -> Response {
+        let context = try await load(req)
+        let text = FormFields(urlEncoded: req.body.string ?? "")["text"]
+        guard let stored = context.stored, stored.isSigned else {
+            return req.redirect(to: SitePath.procedureRecord(context.patient.id, context.appointment.id),
+                                flash: Flash(.warning, "Addenda are for signed records; edit the draft instead."))
+        }
+        if let problem = EvaluationForm.addendumProblem(text, noteSigned: true) {
+            return try await render(req, context, fields: FormFields(), addendum: (text, problem), status: .unprocessableEntity)
+        }
+        let addendum = try await ProcedureQueries.addAddendum(to: stored, patientID: context.patient.id, text: text, by: try req.user.id, now: req.now,
+                                                              on: req.db, audit: req.transactionalAudit)
+        return req.redirect(to: SitePath.procedureRecord(context.patient.id, context.appointment.id) + "#" + AddendaSection.anchor(of: try addendum.requireID()),
+                            flash: Flash(.success, "Added the addendum."))
+    }
+
     // MARK: - Helpers
 
     private struct Context {
@@ -63,12 +80,15 @@ enum ProceduresController {
     }
 
     private static func render(_ req: Request, _ context: Context, fields: FormFields, problems: [String: String] = [:],
-                               status: HTTPStatus = .ok) async throws -> Response {
+                               addendum: (text: String, problem: String?) = ("", nil), status: HTTPStatus = .ok) async throws -> Response {
         let stored = context.stored
-        var signed: (ProcedureNote, String)?
+        var signed: ProcedurePage.Signed?
         if let stored, stored.isSigned, let note = stored.note {
-            let names = try await StaffNames.lookup(Set(stored.signedBy.map { [$0] } ?? []), on: req.db)
-            signed = (note, (stored.signedBy.flatMap { names[$0] } ?? "unknown") + (stored.signedAt.map { ", \(req.displayTime($0))" } ?? ""))
+            let addenda = try await EvaluationQueries.addenda(of: stored.id, on: req.db)
+            let names = try await StaffNames.lookup(Set([stored.signedBy].compactMap { $0 } + addenda.map(\.createdBy)), on: req.db)
+            signed = ProcedurePage.Signed(note: note, by: (stored.signedBy.flatMap { names[$0] } ?? "unknown") + (stored.signedAt.map { ", \(req.displayTime($0))" } ?? ""),
+                                          addenda: try AddendaSection.items(addenda, names: names) { req.displayTime($0) },
+                                          addendumText: addendum.text, addendumProblem: addendum.problem)
         }
         let user = try req.user
         let model = ProcedurePage.Model(patientID: context.patient.id, appointmentID: context.appointment.id,

@@ -118,6 +118,15 @@ extension TestContext {
         try await app.db.sql.raw("UPDATE patients SET deleted_at = \(bind: clock.now) WHERE id = \(bind: patient.id)").run()
     }
 
+    /// A procedure suite with fluoroscopy ("suite-1") on the schedule; the physician who books into it.
+    func procedureSuite() async throws -> UUID {
+        let existing = try await User.query(on: app.db).filter(\.$role == Role.physician.rawValue).first()
+        let provider = try (existing == nil ? try await makeUser(.physician) : existing!).requireID()
+        let rooms = ScheduleSettings(rooms: [Room(id: "suite-1", name: "Suite 1", location: "Main", kind: .procedureSuite, capabilities: [.fluoroscopy])])
+        _ = try await PracticeSettings.save(rooms, from: 1, by: provider, now: clock.now, on: app.db) { _, _ in }
+        return provider
+    }
+
     func auditEvents(_ action: AuditAction) async throws -> [AuditEvent] {
         try await AuditEvent.query(on: app.db).filter(\.$action == action.rawValue).sort(\.$occurredAt).all()
     }
