@@ -18,6 +18,8 @@ enum PracticeSettings {
     static let payerCriteria = "payer-criteria"
     /// Rooms, appointment lengths and providers' hours (`ScheduleSettings`).
     static let schedule = "schedule"
+    /// When procedures are followed up, and after how many unreached calls a follow-up is lost (`FollowUpSchedule`).
+    static let followUp = "follow-up"
 
     private struct Row: Decodable { let name: String; let value: String; let version: Int }
 
@@ -34,6 +36,8 @@ enum PracticeSettings {
         var payersVersion = 0
         var schedule = ScheduleSettings()
         var scheduleVersion = 0
+        var followUp = FollowUpSchedule()
+        var followUpVersion = 0
 
         func version(of form: SettingsController.Form) -> Int {
             switch form {
@@ -72,6 +76,9 @@ enum PracticeSettings {
             case schedule:
                 snapshot.schedule = try JSONCoding.decode(ScheduleSettings.self, row.value)
                 snapshot.scheduleVersion = row.version
+            case followUp:
+                snapshot.followUp = try JSONCoding.decode(FollowUpSchedule.self, row.value)
+                snapshot.followUpVersion = row.version
             default: continue
             }
         }
@@ -79,6 +86,8 @@ enum PracticeSettings {
     }
 
     static func schedule(on database: any Database) async throws -> ScheduleSettings { try await snapshot(on: database).schedule }
+
+    static func followUp(on database: any Database) async throws -> FollowUpSchedule { try await snapshot(on: database).followUp }
 
     static func differences(on database: any Database) async throws -> DifferenceSettings { try await snapshot(on: database).differences }
 
@@ -109,6 +118,11 @@ enum PracticeSettings {
     static func save(_ settings: ScheduleSettings, from version: Int, by user: UUID, now: Date, on database: any Database,
                      audit: @escaping TransactionalAudit) async throws -> Bool {
         try await save(schedule, value: try JSONCoding.encode(settings), from: version, by: user, now: now, on: database, audit: audit)
+    }
+
+    static func save(_ settings: FollowUpSchedule, from version: Int, by user: UUID, now: Date, on database: any Database,
+                     audit: @escaping TransactionalAudit) async throws -> Bool {
+        try await save(followUp, value: try JSONCoding.encode(settings), from: version, by: user, now: now, on: database, audit: audit)
     }
 
     static func save(_ schedule: FeeSchedule, from version: Int, by user: UUID, now: Date, on database: any Database,

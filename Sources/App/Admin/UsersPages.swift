@@ -101,11 +101,7 @@ enum UsersPages {
 /// The tabs of the admin area.
 enum AdminTabs {
     static func render(current: String) -> BodyNode {
-        .tag("nav", [("aria-label", "Admin"), ("class", "tabs")], [
-            .tag("ul", [], [("Staff accounts", SitePath.adminUsers()), ("Audit trail", SitePath.audit()), ("Roles", SitePath.roles()),
-                            ("Schedule set-up", SitePath.scheduleSettings())].map { title, href in
-                .tag("li", [], [.tag("a", [("href", href)] + (href == current ? [("aria-current", "page")] : []), text: title)])
-            }),
-        ])
+        Tabs.render("Admin", [("Staff accounts", SitePath.adminUsers()), ("Audit trail", SitePath.audit()), ("Roles", SitePath.roles()),
+                              ("Schedule set-up", SitePath.scheduleSettings())], current: current)
     }
 }

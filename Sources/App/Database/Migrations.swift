@@ -46,5 +46,7 @@ enum Migrations {
         CreateProcedureChecklist(),
         CreateProcedureRecord(),
         UpdateProcedureRecordConsent(),
+        CreateFollowUp(),
+        AddPracticeSetting(setting: PracticeSettings.followUp, empty: "{}"),
     ]
 }

@@ -106,6 +106,12 @@ enum SitePath {
     static let procedureRecord = appointment / "procedure"
     static let signProcedureRecord = procedureRecord / "sign"
     static let procedureAddenda = procedureRecord / "addenda"
+    static let followUps = patient / "follow-ups"
+    static let followUp = Address<UUID, UUID>("patients", .patient, "follow-ups", .followUp)
+    static let followUpAttempts = followUp / "attempts"
+    static let moveFollowUp = followUp / "move"
+    static let cancelFollowUp = followUp / "cancel"
+    static let followUpWorklist: Address<> = .init("worklists", "follow-ups")
     static let reminderCalls: Address<> = .init("schedule", "reminders")
     static let calendarFeed: Address<> = .init("schedule", "calendar-feed")
     static let revokeCalendarFeed = calendarFeed / "revoke"
@@ -148,7 +154,7 @@ enum SitePath {
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
     case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent, activity,
-         appointment, feed
+         appointment, feed, followUp
 
     /// Named by a catalogue's text id rather than a record's UUID.
     var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
@@ -189,6 +195,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     static let activity = PathSegment.parameter(.activity)
     static let appointment = PathSegment.parameter(.appointment)
     static let feed = PathSegment.parameter(.feed)
+    static let followUp = PathSegment.parameter(.followUp)
 
     var component: PathComponent {
         switch self {

@@ -53,7 +53,9 @@ enum ProcedureQueries {
                     .returning("version").all()
                 guard !rows.isEmpty else { return false }
             }
-            if let encounterID { try await performed(appointment: id, encounterID: encounterID, by: user, now: now, on: database) }
+            if let encounterID, let record = try await stored(appointmentID: id, on: database) {
+                try await performed(record, note: note, appointment: id, encounterID: encounterID, by: user, now: now, on: database)
+            }
             try await audit(AuditEntry(action: sign ? .procedureSign : .recordUpdate, resourceType: "Procedure", resourceID: id.uuidString,
                                        patientID: appointment.patientID, detail: note.site?.label), database)
             return true
@@ -66,9 +68,15 @@ enum ProcedureQueries {
         return try await ConsentQueries.covering(site, on: appointment.date, patientID: record.patientID, excluding: appointment.id, on: database)
     }
 
-    /// Signing the record is the procedure done: its day is a finished procedure encounter and its appointment is completed.
-    private static func performed(appointment id: UUID, encounterID: UUID, by user: UUID, now: Date, on database: any Database) async throws {
+    /// Signing the record is the procedure done: its day is a finished procedure encounter, its appointment is
+    /// completed, and its follow-ups are due.
+    private static func performed(_ record: Stored, note: ProcedureNote, appointment id: UUID, encounterID: UUID, by user: UUID, now: Date,
+                                  on database: any Database) async throws {
         guard let fresh = try await AppointmentRecord.find(id, on: database), let appointment = fresh.decoded() else { return }
+        if let site = note.site {
+            try await FollowUpQueries.schedule(procedureID: record.id, patientID: fresh.patientID, site: site, performedOn: appointment.date,
+                                               by: user, now: now, on: database)
+        }
         let encounter = Encounter(patientID: fresh.patientID, kind: .procedure, status: .finished, on: appointment.date, by: user, now: now)
         encounter.id = encounterID
         try await encounter.create(on: database)
@@ -82,14 +90,16 @@ enum ProcedureQueries {
         }
     }
 
-    /// The patient's signed procedures, oldest first, as the rules read them.
+    /// The patient's signed procedures, oldest first, as the rules read them, with the relief their follow-ups tell.
     static func performed(patientID: UUID, on database: any Database) async throws -> [PerformedProcedure] {
-        struct Row: Decodable { let performed_on: String, content: String }
-        return try await database.sql.select().columns("performed_on", "content").from("procedure_records")
+        struct Row: Decodable { let id: UUID, performed_on: String, content: String }
+        let courses = try await FollowUpQueries.courses(patientID: patientID, on: database)
+        return try await database.sql.select().columns("id", "performed_on", "content").from("procedure_records")
             .where("patient_id", .equal, patientID).where("status", .equal, "signed").orderBy("performed_on").all(decoding: Row.self)
             .compactMap { row in
                 guard let date = CalendarDate(row.performed_on), let note = try? JSONCoding.decode(ProcedureNote.self, row.content) else { return nil }
-                return PerformedProcedure(date: date, note: note)
+                let course = courses[row.id]
+                return PerformedProcedure(date: date, note: note, peakReliefPercent: course?.peakReliefPercent, reliefWeeks: course?.reliefWeeks)
             }
     }
 

@@ -92,7 +92,7 @@ enum WorkupController {
         let model = WorkupPages.WorklistModel(
             open: rows.filter { OrderStatus(rawValue: $0.status)?.isOpen ?? false }.map(line),
             toReview: clinical ? rows.filter { $0.status == OrderStatus.resulted.rawValue }.map(line) : nil,
-            canSchedule: user.can(.workupSchedule))
+            canSchedule: user.can(.workupSchedule), canFollowUp: user.can(.followUpWrite))
         return req.page("Worklists", section: .worklists, status: refused == nil ? .ok : .unprocessableEntity,
                         WorkupPages.worklist(model, csrfToken: req.csrfToken))
     }

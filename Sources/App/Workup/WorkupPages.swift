@@ -153,10 +153,12 @@ enum WorkupPages {
         let open: [WorklistLine]
         let toReview: [WorklistLine]?
         let canSchedule: Bool
+        let canFollowUp: Bool
     }
 
     static func worklist(_ model: WorklistModel, csrfToken: String) -> [BodyNode] {
         [
+            WorklistTabs.render(current: SitePath.worklists(), followUps: model.canFollowUp),
             .tag("h1", text: "Worklists"),
             .tag("section", [("class", "card"), ("aria-labelledby", "open-heading")], [
                 .tag("h2", [("id", "open-heading")], text: "Tests ordered, not yet resulted"),

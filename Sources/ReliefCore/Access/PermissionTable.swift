@@ -29,6 +29,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case appointmentBook = "appointment.book"
     case scheduleSettings = "settings.schedule"
     case worklistView = "worklist.view"
+    /// Follow patients up after procedures: record their answers or unreached calls, move or cancel a follow-up.
+    case followUpWrite = "followup.write"
     case reportView = "report.view"
     /// Browse the intervention catalogue; no patient data.
     case catalogueRead = "catalogue.read"
@@ -58,6 +60,7 @@ extension Action {
         case .appointmentBook: "Book, move and cancel appointments, and move them along (confirmed, checked in, started, completed, no-show)."
         case .scheduleSettings: "Set up rooms and their equipment, appointment lengths, and providers' hours and time off."
         case .worklistView: "See the worklists of open orders (and, with clinical reading, results awaiting review)."
+        case .followUpWrite: "Follow patients up after procedures: the due list, their answers by phone, unreached calls (lost after the practice's number), moving or cancelling a follow-up."
         case .reportView: "See the practice's reports."
         case .catalogueRead: "Browse the intervention catalogue: indications, codes, bleeding risk, evidence, risks and aftercare."
         case .userManage: "Create staff accounts, change roles, disable accounts, reset passwords."
@@ -84,9 +87,9 @@ public enum PermissionTable {
         .admin: [.userManage, .auditView, .reportView, .scheduleSettings],
         .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .planActivityWrite, .chartWrite, .questionnaireWrite,
                      .questionnaireHandout, .noteSign, .alertResolve, .alertAcknowledge, .clinicalSettings,
-                     .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .reportView, .catalogueRead],
+                     .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .followUpWrite, .reportView, .catalogueRead],
         .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .planActivityWrite, .chartWrite, .questionnaireWrite, .questionnaireHandout,
-                 .alertAcknowledge, .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .catalogueRead],
+                 .alertAcknowledge, .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .followUpWrite, .catalogueRead],
         // Coordinators read the catalogue for codes and preparation when they verify coverage and book.
         .coordinator: [.patientRead, .patientRegister, .questionnaireHandout, .workupSchedule, .scheduleView, .appointmentBook, .scheduleSettings,
                        .worklistView, .catalogueRead],

@@ -1,0 +1,109 @@
+import Plot
+import ReliefCore
+import Vapor
+
+/// Follow-ups after procedures: the calls due, a patient's list, one follow-up answered, called without reaching
+/// the patient, moved or cancelled.
+enum FollowUpsController {
+    static func worklist(req: Request) async throws -> Response {
+        let due = try await FollowUpQueries.worklist(today: req.today, on: req.db)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "FollowUp", detail: "follow-up calls, \(due.count)"))
+        let rows = try due.map { record, patient, calls in
+            FollowUpWorklistPage.Row(patientID: record.patientID, id: try record.requireID(), version: record.version,
+                                     patient: "\(patient.displayName) (\(patient.mrn))", phone: patient.phone ?? "", procedure: record.procedureLabel,
+                                     when: record.whenLabel, due: record.due ?? req.today, calls: calls.map { callLine($0, req) })
+        }
+        let model = FollowUpWorklistPage.Model(rows: rows, today: req.today, attempts: try await PracticeSettings.followUp(on: req.db).attempts,
+                                               canRecord: try req.user.can(.followUpWrite))
+        return req.page("Follow-up calls", section: .worklists, FollowUpWorklistPage.render(model, csrfToken: req.csrfToken))
+    }
+
+    static func index(req: Request) async throws -> Response {
+        let patient = try await PatientQueries.patient(req)
+        let records = try await FollowUpQueries.all(patientID: patient.id, on: req.db)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "FollowUp", patientID: patient.id, detail: "list of \(records.count)"))
+        let lines = try records.map { record in
+            FollowUpPages.Line(id: try record.requireID(), procedure: record.procedureLabel, when: record.whenLabel, due: record.due?.display ?? record.dueOn,
+                               status: record.reliefPercent.map { "Done: \($0) % relief" } ?? record.followUpStatus.title)
+        }
+        return try await req.chartPage("Follow-ups", patient, FollowUpPages.index(patientID: patient.id, lines: lines))
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let (patient, record) = try await FollowUpQueries.followUp(req)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "FollowUp", resourceID: record.id?.uuidString, patientID: patient.id))
+        var fields = record.decodedAnswers?.fields ?? FormFields()
+        if record.answers == nil { fields.set([("completedOn", req.today.display), ("contact", FollowUpContact.phone.rawValue)]) }
+        return try await render(req, patient, record, fields: fields)
+    }
+
+    static func answer(req: Request) async throws -> Response {
+        let (patient, record) = try await FollowUpQueries.followUp(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        let (parsed, problems) = FollowUpAnswers.parse(fields, today: req.today, performedOn: record.performed ?? req.today, region: record.bodyArea)
+        guard let answers = parsed else { return try await render(req, patient, record, fields: fields, problems: problems, status: .unprocessableEntity) }
+        let outcome = try await FollowUpQueries.answer(record, answers, from: Int(fields["version"]) ?? -1, by: try req.user.id, now: req.now,
+                                                       on: req.db, audit: req.transactionalAudit)
+        return back(req, record, outcome, done: "Saved the answers: \(answers.reliefPercent) % relief.")
+    }
+
+    static func attempt(req: Request) async throws -> Response {
+        let (_, record) = try await FollowUpQueries.followUp(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        let worklist = fields["from"] == "worklist"
+        guard let (outcome, note) = FollowUpChange.attempt(fields, today: req.today).0 else {
+            return back(req, record, .stale, worklist: worklist, refused: "Not recorded: choose what came of the call.")
+        }
+        let (result, status) = try await FollowUpQueries.attempt(record, outcome, note: note, from: Int(fields["version"]) ?? -1, by: try req.user.id,
+                                                                 now: req.now, on: req.db, audit: req.transactionalAudit)
+        return back(req, record, result, worklist: worklist,
+                    done: "Recorded: \(outcome.title.lowercased())." + (status == .lost ? " The follow-up is recorded as lost." : ""))
+    }
+
+    static func move(req: Request) async throws -> Response {
+        let (patient, record) = try await FollowUpQueries.followUp(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        let (day, problems) = FollowUpChange.move(fields, today: req.today, performedOn: record.performed ?? req.today)
+        guard let day else { return try await render(req, patient, record, fields: fields, problems: problems, status: .unprocessableEntity) }
+        let outcome = try await FollowUpQueries.move(record, to: day, from: Int(fields["version"]) ?? -1, by: try req.user.id, now: req.now,
+                                                     on: req.db, audit: req.transactionalAudit)
+        return back(req, record, outcome, done: "Moved to \(day.display).")
+    }
+
+    static func cancel(req: Request) async throws -> Response {
+        let (patient, record) = try await FollowUpQueries.followUp(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        let (reason, problems) = FollowUpChange.cancel(fields, today: req.today)
+        guard let reason else { return try await render(req, patient, record, fields: fields, problems: problems, status: .unprocessableEntity) }
+        let outcome = try await FollowUpQueries.cancel(record, reason: reason, from: Int(fields["version"]) ?? -1, by: try req.user.id, now: req.now,
+                                                       on: req.db, audit: req.transactionalAudit)
+        return back(req, record, outcome, done: "Cancelled.")
+    }
+
+    // MARK: - Helpers
+
+    private static func back(_ req: Request, _ record: FollowUpRecord, _ outcome: FollowUpQueries.Outcome, worklist: Bool = false,
+                             done: String = "", refused: String? = nil) -> Response {
+        let path = worklist ? SitePath.followUpWorklist() : SitePath.followUp(record.patientID, record.id ?? UUID())
+        if let refused { return req.redirect(to: path, flash: Flash(.warning, refused)) }
+        return req.redirect(to: path, flash: outcome == .done ? Flash(.success, done)
+                                                              : Flash(.warning, "The follow-up changed meanwhile; here it is as it stands. Nothing of yours was saved."))
+    }
+
+    private static func callLine(_ call: FollowUpAttempt, _ req: Request) -> String {
+        [req.displayTime(call.attemptedAt), FollowUpAttemptOutcome(rawValue: call.outcome)?.title.lowercased() ?? call.outcome, call.note]
+            .filter { !$0.isEmpty }.joined(separator: ": ")
+    }
+
+    private static func render(_ req: Request, _ patient: PatientRecord, _ record: FollowUpRecord, fields: FormFields,
+                               problems: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
+        let context = try await FollowUpQueries.context(of: record, on: req.db)
+        let model = FollowUpPages.Detail(
+            patientID: patient.id, id: try record.requireID(), version: record.version, title: "\(record.procedureLabel): \(record.whenLabel)",
+            due: record.due ?? req.today, status: record.followUpStatus, reason: record.reason, answers: record.decodedAnswers.map(FollowUpPages.rows),
+            earlier: context.earlier, calls: context.calls.map { callLine($0, req) },
+            procedureRecord: context.appointmentID.map { SitePath.procedureRecord(patient.id, $0) }, function: FunctionScale.forRegion(record.bodyArea),
+            opioids: context.opioids, fields: fields, problems: problems, canWrite: try req.user.can(.followUpWrite))
+        return try await req.chartPage("Follow-up", patient, FollowUpPages.detail(model, csrfToken: req.csrfToken), status: status)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import ReliefCore
+
+/// Follow-ups after a procedure: when they fall, when an unreached one is lost, what the answers accept, and how long
+/// relief lasted.
+@Suite struct FollowUpTests {
+    private let performed = CalendarDate(year: 2026, month: 10, day: 1)!
+    private let today = CalendarDate(year: 2026, month: 11, day: 18)!
+
+    @Test func theScheduleFollowsThePurposeUnlessThePracticeSetsItsOwn() throws {
+        // setup
+        let esi = try #require(InterventionCatalogue.intervention("esi-transforaminal-lumbar"))
+        let block = try #require(InterventionCatalogue.intervention("medial-branch-block-lumbar"))
+        let practice = FollowUpSchedule(days: [InterventionCategory.epiduralSteroid.rawValue: [14, 91]])
+        // act
+        let standard = FollowUpSchedule().dueDates(for: esi, after: performed)
+        // check
+        #expect(standard.map(\.days) == [14, 42, 91, 183, 365] && standard.first?.due == CalendarDate(year: 2026, month: 10, day: 15))
+        #expect(FollowUpSchedule().days(for: block) == [14] && practice.days(for: esi) == [14, 91] && practice.days(for: block) == [14])
+        #expect(FollowUpSchedule.describe(FollowUpSchedule.standardDays) == "2 weeks, 6 weeks, 3 months, 6 months, 12 months")
+    }
+
+    @Test(arguments: [
+        ("2 weeks, 6 weeks, 3 months", [14, 42, 91], nil),
+        ("14, 42,91", [14, 42, 91], nil),
+        ("1 week, 12 months", [7, 365], nil),
+        ("", [], FollowUpScheduleProblem.empty),
+        ("0x10", [], .unreadable("0x10")),
+        ("2 fortnights", [], .unreadable("2 fortnights")),
+        ("0 days", [], .unreadable("0 days")),
+        ("3 months, 2 weeks", [], .notAscending("2 weeks")),
+        ("25 months", [], .tooLate("25 months")),
+    ] as [(String, [Int], FollowUpScheduleProblem?)])
+    func aScheduleIsReadFromPlainTerms(text: String, days: [Int], problem: FollowUpScheduleProblem?) {
+        // act
+        let result = FollowUpSchedule.parseDays(text)
+        // check
+        switch result {
+        case .success(let parsed): #expect(parsed == days && problem == nil)
+        case .failure(let refused): #expect(refused == problem)
+        }
+    }
+
+    @Test func anUnreachedFollowUpIsLostAfterTheLastAttemptOrARefusal() {
+        // check
+        #expect(FollowUpStatus.after(attempts: 2, last: .noAnswer, limit: 3) == .due)
+        #expect(FollowUpStatus.after(attempts: 3, last: .leftMessage, limit: 3) == .lost)
+        #expect(FollowUpStatus.after(attempts: 1, last: .declined, limit: 3) == .lost)
+    }
+
+    private func form(_ extra: [(String, String)] = []) -> FormFields {
+        var fields = FormFields([("completedOn", "11/12/2026"), ("contact", "phone"), ("reliefPercent", "60"), ("painNow", "3"), ("painAverage", "4"),
+                                 ("enjoyment", "3"), ("activity", "5"), ("function", "22"), ("activities", "most"), ("work", "modified-duty"),
+                                 ("newProblem", "no"), ("impression", "2"), ("satisfaction", "4"), ("medicationsReviewed", "yes")])
+        for (name, value) in extra { fields.set(name, value) }
+        return fields
+    }
+
+    @Test func answersScoreThePEGAndReadBackFromTheirFields() throws {
+        // act
+        let (parsed, problems) = FollowUpAnswers.parse(form(), today: today, performedOn: performed, region: .lumbar)
+        // check
+        let answers = try #require(parsed, "\(problems)")
+        #expect(answers.peg == 4 && answers.function == 22 && answers.work?.isWorking == true && answers.impression == .muchImproved)
+        #expect(FollowUpAnswers.parse(answers.fields, today: today, performedOn: performed, region: .lumbar).0 == answers)
+    }
+
+    @Test func answersThatCannotBeAreRefusedByField() {
+        // act
+        func problems(_ extra: [(String, String)], region: BodyArea = .lumbar) -> [String: String] {
+            FollowUpAnswers.parse(form(extra), today: today, performedOn: performed, region: region).1
+        }
+        // check
+        #expect(problems([("reliefPercent", "101")])["reliefPercent"] == "Enter a whole number from 0 to 100.")
+        #expect(problems([("reliefPercent", "-5")])["reliefPercent"] != nil && problems([("reliefPercent", "")])["reliefPercent"] != nil)
+        #expect(problems([("completedOn", "09/30/2026")])["completedOn"] == "The answers cannot come before the procedure on 10/01/2026.")
+        #expect(problems([("completedOn", "11/19/2026")])["completedOn"] == "The day of the answers cannot be after today.")
+        #expect(problems([("newProblem", "yes")])["problemNote"] == "Describe the new problem.")
+        #expect(problems([("function", "60")], region: .cervical)["function"] == "Enter a number from 0 to 50.")
+        #expect(problems([("impression", "8"), ("satisfaction", "0x3"), ("painNow", "1e1")]).keys.sorted() == ["impression", "painNow", "satisfaction"])
+        #expect(problems([("problemNote", "a\u{0}b"), ("newProblem", "yes")])["problemNote"] != nil)
+    }
+
+    @Test func reliefLastsUntilHalfwayToTheFirstAnswerBelowFiftyPercent() {
+        // setup
+        let waning = ReliefCourse(points: [.init(day: 91, reliefPercent: 40, painNow: 6), .init(day: 14, reliefPercent: 80, painNow: 2),
+                                           .init(day: 42, reliefPercent: 70, painNow: 5)], painBefore: 8)
+        let never = ReliefCourse(points: [.init(day: 14, reliefPercent: 30, painNow: 6)])
+        let lasting = ReliefCourse(points: [.init(day: 14, reliefPercent: 60, painNow: 3), .init(day: 45, reliefPercent: 55, painNow: 3)])
+        // check
+        #expect(waning.peakReliefPercent == 80 && waning.duration?.days == 66 && waning.duration?.ended == true && waning.reliefWeeks == 9)
+        #expect(never.duration?.days == 0 && never.duration?.ended == true)
+        #expect(lasting.duration?.days == 45 && lasting.duration?.ended == false, "censored at the last answer")
+        #expect(ReliefCourse(points: []).duration == nil)
+        #expect(waning.responded(at: .sixWeeks) == true && waning.responded(at: .threeMonths) == false)
+        #expect(waning.painReduced(at: .sixWeeks) == true, "8 → 5 is 37.5 % less")
+        #expect(waning.painReduced(at: .threeMonths) == false, "8 → 6 is 25 % less")
+        #expect(lasting.responded(at: .threeMonths) == nil && lasting.painReduced(at: .sixWeeks) == nil)
+    }
+}
