@@ -7,7 +7,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from test_registration_flow import fill, sign_in, wait_for_url
-from test_treatment_plan import register_radicular_patient, submit, wait_for_text
+from test_treatment_plan import register_radicular_patient, wait_for_text
 
 
 def clear_the_physicians_week(browser, base_url):
@@ -24,7 +24,14 @@ def clear_the_physicians_week(browser, base_url):
     browser.find_element(By.CSS_SELECTOR, ".user-menu button").click()
 
 
-def test_the_checklist_then_the_signed_record(browser, base_url):
+def press(browser, title):
+    """Clicks the button and waits for the next page."""
+    button = browser.find_element(By.XPATH, f"//button[normalize-space()='{title}']")
+    button.click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(button))
+
+
+def test_the_checklist_the_signed_record_and_a_follow_up(browser, base_url):
     clear_the_physicians_week(browser, base_url)
     sign_in(browser, base_url, "physician@demo.relief", "demo-physician-pass")
     chart = register_radicular_patient(browser, base_url)
@@ -62,3 +69,28 @@ def test_the_checklist_then_the_signed_record(browser, base_url):
     text = browser.find_element(By.ID, "main").text
     assert "64483 × 1" in text and "Dexamethasone 10 mg/mL × 1 mL = 10 mg" in text, text
     browser.save_screenshot("/tmp/relief-procedure-record.png")
+
+    # A dated addendum is the only change a signed record takes.
+    browser.find_element(By.ID, "text").send_keys("Called at 4 PM: leg numbness gone, walking normally.")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Add addendum']").click()
+    wait_for_text(browser, "Added the addendum.")
+    assert "Addendum by Dr. Priya Raman" in browser.find_element(By.ID, "main").text
+
+    # Signing created the follow-ups; the first is answered by phone, a relief over 100 % refused on its field first.
+    browser.get(chart + "/follow-ups")
+    rows = browser.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+    assert [row.find_elements(By.TAG_NAME, "td")[1].text for row in rows] == [
+        "2 weeks after", "6 weeks after", "3 months after", "6 months after", "12 months after"]
+    browser.find_element(By.LINK_TEXT, "2 weeks after").click()
+    wait_for_url(browser, lambda url: "/follow-ups/" in url)
+    fill(browser, {"reliefPercent": "120", "painNow": "2", "painAverage": "3", "enjoyment": "2", "activity": "4", "function": "24",
+                   "activities": "most", "newProblem": "no", "impression": "2", "satisfaction": "5"})
+    press(browser, "Save the answers")
+    assert "Relief since the procedure (%): Enter a whole number from 0 to 100." in browser.find_element(By.ID, "error-summary").text
+    assert browser.find_element(By.ID, "painAverage").get_attribute("value") == "3", "the rest of the form is kept"
+    fill(browser, {"reliefPercent": "80"})
+    press(browser, "Save the answers")
+    wait_for_text(browser, "Saved the answers: 80 % relief.")
+    text = browser.find_element(By.ID, "main").text
+    assert "Relief since the procedure\n80 %" in text and "PEG\n3" in text, text
+    browser.save_screenshot("/tmp/relief-follow-up.png")

@@ -150,6 +150,8 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.clinicalRules, access: .action(.clinicalSettings), use: SettingsController.updateRules)
     app.on(.POST, SitePath.clinicalCriteria, access: .action(.clinicalSettings), use: SettingsController.updateCriteria)
     app.on(.POST, SitePath.feeSchedule, access: .action(.clinicalSettings), use: SettingsController.updateFees)
+    app.on(.GET, SitePath.followUpSettings, access: .action(.clinicalSettings), use: FollowUpSettingsController.show)
+    app.on(.POST, SitePath.followUpSettings, access: .action(.clinicalSettings), use: FollowUpSettingsController.save)
     app.on(.GET, SitePath.payerCriteria, access: .action(.clinicalSettings), use: PayerCriteriaController.show)
     app.on(.POST, SitePath.payerCriteria, access: .action(.clinicalSettings), use: PayerCriteriaController.save)
     app.on(.POST, SitePath.removePayerCriteria, access: .action(.clinicalSettings), use: PayerCriteriaController.remove)

@@ -109,4 +109,26 @@ import VaporTesting
             #expect(try await context.auditEvents(.recordUpdate).filter { $0.resourceType == "FollowUp" }.count == 1)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func thePracticeSetsItsFollowUpScheduleUnderItsVersion(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let physician = try await context.signedIn(.physician)
+            let nurse = try await context.signedIn(.nurse)
+            let path = SitePath.followUpSettings()
+            // act
+            let shown = try await physician.get(path)
+            let refused = try await physician.post(path, pairs: [("version", "1"), ("days.epidural-steroid", "3 months, 2 weeks"), ("attempts", "3")])
+            let saved = try await physician.post(path, pairs: [("version", "1"), ("days.epidural-steroid", "2 weeks, 3 months"), ("attempts", "4")])
+            let stale = try await physician.post(path, pairs: [("version", "1"), ("days.facet", "1 week"), ("attempts", "2")])
+            let nurseSaves = try await nurse.post(path, pairs: [("version", "2"), ("attempts", "2")])
+            // check
+            #expect(shown.status == .ok && shown.text.contains("Default: 2 weeks, 6 weeks, 3 months, 6 months, 12 months"))
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("List the follow-ups in order"))
+            #expect(saved.status == .seeOther && stale.status == .conflict && nurseSaves.status == .forbidden)
+            let schedule = try await PracticeSettings.followUp(on: context.app.db)
+            #expect(schedule.days == ["epidural-steroid": [14, 91]] && schedule.attempts == 4)
+        }
+    }
 }

@@ -99,3 +99,20 @@ import Testing
         #expect(lasting.responded(at: .threeMonths) == nil && lasting.painReduced(at: .sixWeeks) == nil)
     }
 }
+
+@Suite struct FollowUpSettingsTests {
+    private let today = CalendarDate(year: 2026, month: 11, day: 18)!
+
+    @Test func thePracticeSetsItsOwnScheduleByCategoryAndEmptyKeepsTheDefault() throws {
+        // setup
+        let fields = FormFields([("days.epidural-steroid", "2 weeks, 3 months"), ("days.facet", ""), ("attempts", "4")])
+        // act
+        let (parsed, problems) = FollowUpSchedule.parse(fields, today: today)
+        let refused = FollowUpSchedule.parse(FormFields([("days.radiofrequency", "3 months, 1 month"), ("attempts", "0x3")]), today: today).1
+        // check
+        let schedule = try #require(parsed, "\(problems)")
+        #expect(schedule.days == ["epidural-steroid": [14, 91]] && schedule.attempts == 4)
+        #expect(FollowUpSchedule.parse(schedule.fields, today: today).0 == schedule)
+        #expect(refused["days.radiofrequency"]?.hasPrefix("List the follow-ups in order") == true && refused["attempts"] != nil)
+    }
+}

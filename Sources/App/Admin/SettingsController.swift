@@ -133,6 +133,8 @@ enum SettingsController {
                 .text("The numbers the procedure checks compare against: payer criteria (Medicare LCD defaults) and the practice's own limits. "
                       + "Leave a field empty to keep the default shown. A payer whose policy differs gets its own numbers: "),
                 .link("criteria by payer", to: SitePath.payerCriteria()),
+                .text(". When procedures are followed up: "),
+                .link("the follow-up schedule", to: SitePath.followUpSettings()),
                 .text("."),
             ]),
             .group(Criterion.allCases.map { criterion in

@@ -117,6 +117,23 @@ public enum DemoLoader {
                     "id", "patient_id", "provider_id", "room_id", "kind", "date", "start_minute", "end_minute", "status", "intervention", "region",
                     "levels", "side", "plan_id", "note", "created_at", "created_by", "updated_at", "updated_by", "version",
                 ], batch.appointments, on: database)
+                try await insertInChunks(AppointmentRecord.schema, columns: [
+                    "id", "patient_id", "provider_id", "room_id", "kind", "date", "start_minute", "end_minute", "status", "intervention", "region",
+                    "levels", "side", "plan_id", "note", "encounter_id", "created_at", "created_by", "updated_at", "updated_by", "version",
+                ], batch.done.appointments, on: database)
+                try await insertInChunks(Encounter.schema, columns: ["id", "patient_id", "kind", "status", "occurred_on", "clinician_id",
+                                                                     "created_at", "updated_at", "created_by", "version"],
+                                         batch.done.encounters, on: database)
+                try await insertInChunks("procedure_records", columns: [
+                    "id", "appointment_id", "patient_id", "intervention", "performed_on", "content", "status", "signed_at", "signed_by", "updated_at",
+                    "updated_by", "version", "encounter_id",
+                ], batch.done.records, on: database)
+                try await insertInChunks(FollowUpRecord.schema, columns: [
+                    "id", "procedure_id", "patient_id", "intervention", "region", "performed_on", "days_after", "due_on", "status", "attempts",
+                    "answers", "relief_percent", "pain_now", "peg", "mme", "completed_on", "reason", "updated_at", "updated_by", "version",
+                ], batch.done.followUps, on: database)
+                try await insertInChunks(FollowUpAttempt.schema, columns: ["id", "follow_up_id", "patient_id", "outcome", "note", "attempted_at",
+                                                                           "attempted_by"], batch.done.attempts, on: database)
                 try await insertInChunks(ChartAlert.schema, columns: ["id", "patient_id", "kind", "code", "message", "source_type", "source_id",
                                                                       "raised_at", "raised_by", "version"], batch.alerts, on: database)
             }
@@ -139,6 +156,42 @@ public enum DemoLoader {
         var activities: [[any Encodable & Sendable]] = []
         var alerts: [[any Encodable & Sendable]] = []
         var appointments: [[any Encodable & Sendable]] = []
+        var done = DoneRows()
+
+        /// Procedures done here: their completed appointments, procedure encounters, signed records, follow-ups and calls.
+        struct DoneRows: Sendable {
+            var appointments: [[any Encodable & Sendable]] = []
+            var encounters: [[any Encodable & Sendable]] = []
+            var records: [[any Encodable & Sendable]] = []
+            var followUps: [[any Encodable & Sendable]] = []
+            var attempts: [[any Encodable & Sendable]] = []
+
+            mutating func add(_ procedure: DemoProcedures.Done, patient: UUID, physician: UUID, nurse: UUID?, plan: UUID?,
+                              nextID: () -> UUID) throws {
+                let appointmentID = nextID(), encounterID = nextID(), recordID = nextID(), time = procedure.date.startOfDay
+                let site = procedure.note.site
+                appointments.append([appointmentID, patient, physician, "suite-a", AppointmentKind.procedure.rawValue, procedure.date.description,
+                                     procedure.time.start.minutes, procedure.time.end.minutes, AppointmentStatus.completed.rawValue, site?.intervention.id,
+                                     site?.region.rawValue, site?.storedLevels, site?.side?.rawValue, plan, "", encounterID, time, nurse ?? physician, time,
+                                     physician, 2])
+                encounters.append([encounterID, patient, EncounterKind.procedure.rawValue, EncounterStatus.finished.rawValue, procedure.date.description,
+                                   physician, time, time, physician, 1])
+                records.append([recordID, appointmentID, patient, procedure.note.intervention, procedure.date.description, try JSONCoding.encode(procedure.note),
+                                "signed", time, physician, time, physician, 2, encounterID])
+                for followUp in procedure.followUps {
+                    let id = nextID(), due = procedure.date.adding(days: followUp.daysAfter), answers = followUp.answers
+                    let updated = (answers?.completedOn ?? due).startOfDay
+                    followUps.append([id, recordID, patient, procedure.note.intervention, procedure.note.region, procedure.date.description, followUp.daysAfter,
+                                      due.description, followUp.status.rawValue, followUp.attempts, try answers.map(JSONCoding.encode), answers?.reliefPercent,
+                                      answers?.painNow, answers?.peg, answers?.mme, answers?.completedOn.description,
+                                      followUp.status == .lost ? "Not reached after \(followUp.attempts) calls" : nil, updated, nurse, 1 + followUp.attempts])
+                    guard let nurse else { continue }
+                    for call in 0..<followUp.attempts {
+                        attempts.append([nextID(), id, patient, FollowUpAttemptOutcome.noAnswer.rawValue, "", due.adding(days: call).startOfDay, nurse])
+                    }
+                }
+            }
+        }
 
         init(first: Int, size: Int, seed: UInt64, today: CalendarDate, now: Date, nurse: UUID?, physician: UUID?, therapist: UUID?) throws {
             self.first = first
@@ -204,6 +257,11 @@ public enum DemoLoader {
                                          consent.document.catalogueVersion, prepared, physician, answered, signed ? nurse : nil,
                                          signed ? ConsentSigner.patient.rawValue : nil, signed ? name : nil, signed ? "" : nil,
                                          signed ? "" : nil, signed ? SignatureMethod.screen.rawValue : nil, answered, signed ? physician : nil, signed ? 3 : 1])
+                    }
+                }
+                if let physician {
+                    for procedure in chart.done {
+                        try done.add(procedure, patient: id, physician: physician, nurse: nurse, plan: activePlan, nextID: nextID)
                     }
                 }
                 if let physician, let slot = chart.appointment {

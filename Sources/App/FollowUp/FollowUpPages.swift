@@ -48,13 +48,13 @@ enum FollowUpPages {
     }
 
     /// The answers by label, as the page and the chart show them.
-    static func rows(_ answers: FollowUpAnswers) -> [(String, String)] {
+    static func rows(_ answers: FollowUpAnswers, scale: FunctionScale?) -> [(String, String)] {
         let rows: [(String, String?)] = [
             ("Answered", "\(answers.completedOn.display), \(answers.contact.title.lowercased())"),
             ("Relief since the procedure", "\(answers.reliefPercent) %"), ("Pain now", "\(answers.painNow)/10"),
             ("PEG", answers.peg.map { "\(Figures.text($0)) (average pain, enjoyment, activity)" }),
-            ("Function", answers.function.map(Figures.text)), ("Usual activities", answers.activities?.title), ("Work", answers.work?.title),
-            ("Daily opioid dose then", answers.mme.map { "\(Figures.text($0)) MME" }),
+            (scale?.name ?? "Function", answers.function.map(Figures.text)), ("Usual activities", answers.activities?.title), ("Work", answers.work?.title),
+            ("Daily opioid dose then", answers.mme.map { $0 == 0 ? "No opioids" : "\(Figures.text($0)) MME" }),
             ("Medication list", answers.medicationsReviewed ? "Reviewed with the patient" : nil),
             ("New problem since", answers.newProblem ? answers.problemNote : "None"),
             ("Overall", answers.impression?.title), ("Satisfaction", answers.satisfaction.map { FollowUpAnswers.satisfactionTitles[$0 - 1] }),
@@ -91,8 +91,8 @@ enum FollowUpPages {
         let controls: [BodyNode] = [
             Forms.row([form.text("completedOn", "Answered on", hint: "MM/DD/YYYY", required: true), form.choose("contact", "How", FollowUpContact.self, required: true)]),
             Forms.section("Pain", [
-                Forms.row([form.number("reliefPercent", "Relief since the procedure (%)", hint: "0 none, 100 complete", narrow: true),
-                           form.number("painNow", "Pain now (0–10)", narrow: true)]),
+                Forms.row([form.number("reliefPercent", "Relief since the procedure (%)", hint: "0 none, 100 complete", narrow: true, required: true),
+                           form.number("painNow", "Pain now (0–10)", narrow: true, required: true)]),
                 Forms.row([form.number("painAverage", "Average pain, past week (0–10)", narrow: true),
                            form.number("enjoyment", "Interference with enjoyment of life (0–10)", narrow: true),
                            form.number("activity", "Interference with general activity (0–10)", narrow: true)]),

@@ -100,7 +100,7 @@ enum FollowUpsController {
         let context = try await FollowUpQueries.context(of: record, on: req.db)
         let model = FollowUpPages.Detail(
             patientID: patient.id, id: try record.requireID(), version: record.version, title: "\(record.procedureLabel): \(record.whenLabel)",
-            due: record.due ?? req.today, status: record.followUpStatus, reason: record.reason, answers: record.decodedAnswers.map(FollowUpPages.rows),
+            due: record.due ?? req.today, status: record.followUpStatus, reason: record.reason, answers: record.decodedAnswers.map { FollowUpPages.rows($0, scale: FunctionScale.forRegion(record.bodyArea)) },
             earlier: context.earlier, calls: context.calls.map { callLine($0, req) },
             procedureRecord: context.appointmentID.map { SitePath.procedureRecord(patient.id, $0) }, function: FunctionScale.forRegion(record.bodyArea),
             opioids: context.opioids, fields: fields, problems: problems, canWrite: try req.user.can(.followUpWrite))

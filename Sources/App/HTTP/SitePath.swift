@@ -131,6 +131,7 @@ enum SitePath {
     static let clinicalCriteria = clinicalSettings / "decision-support"
     static let feeSchedule = clinicalSettings / "fees"
     static let payerCriteria = clinicalSettings / "payers"
+    static let followUpSettings = clinicalSettings / "follow-up"
     static let removePayerCriteria = payerCriteria / "remove"
     static let adminUsers: Address<> = .init("admin", "users")
     static let newUser = adminUsers / "new"

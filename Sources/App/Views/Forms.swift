@@ -200,8 +200,8 @@ final class BoundForm {
     }
 
     /// A number field: the numeric keyboard on a tablet.
-    func number(_ name: String, _ label: String, hint: String? = nil, decimal: Bool = false, narrow: Bool = false) -> BodyNode {
-        text(name, label, hint: hint, extra: [("inputmode", decimal ? "decimal" : "numeric")] + (narrow ? [("class", "narrow")] : []))
+    func number(_ name: String, _ label: String, hint: String? = nil, decimal: Bool = false, narrow: Bool = false, required: Bool = false) -> BodyNode {
+        text(name, label, hint: hint, required: required, extra: [("inputmode", decimal ? "decimal" : "numeric")] + (narrow ? [("class", "narrow")] : []))
     }
 
     func area(_ name: String, _ label: String, hint: String? = nil, rows: Int = 3, required: Bool = false, id: String? = nil) -> BodyNode {

@@ -19,6 +19,8 @@ public struct DemoChart: Sendable {
     public var redFlags: [RedFlag] = []
     /// The coming appointment with the physician, for the first patients.
     public var appointment: DemoSchedule.Slot?
+    /// Procedures done here, signed and followed up.
+    public var done: [DemoProcedures.Done] = []
 
     /// The `index`-th demo patient: one of the showcase (`DemoShowcase`) for the first indices, generated otherwise.
     public static func make(index: Int, seed: UInt64, today: CalendarDate) -> DemoChart {
@@ -51,6 +53,7 @@ public struct DemoChart: Sendable {
             chart.plan = DemoPlans.plan(index: index, seed: seed, diagnosis: diagnosis, firstVisit: first, onOpioid: onOpioid)
         }
         chart.addPlanWork(index: index, seed: seed, today: today)
+        chart.done = DemoProcedures.generate(index: index, seed: seed, chart: chart, today: today)
         return chart
     }
 
@@ -72,7 +75,7 @@ public struct DemoChart: Sendable {
         facts.medications = lists.medications.filter(\.isCurrent)
         facts.allergies = lists.allergies.filter { $0.isCurrent && $0.substance != .noKnownAllergies }
         facts.conservativeCare = ConservativeCare(lists.treatments)
-        facts.procedures = priorProcedures.map(\.fact)
+        facts.procedures = priorProcedures.map(\.fact) + done.compactMap(\.performed.fact)
         if let latest = visits.max(by: { $0.date < $1.date })?.content {
             facts.painSince = latest.onsetDate
             facts.history = Set(latest.history.compactMap(ProcedureRelevantHistory.init(rawValue:)))

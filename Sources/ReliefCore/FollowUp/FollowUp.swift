@@ -84,7 +84,7 @@ public enum FollowUpContact: String, Coded, Codable {
 
     public var title: String {
         switch self {
-        case .phone: "By phone, with a nurse"
+        case .phone: "By phone"
         case .link: "By the patient, from a link"
         case .visit: "At a visit"
         }

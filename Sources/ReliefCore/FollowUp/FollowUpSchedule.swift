@@ -87,3 +87,36 @@ public enum FollowUpScheduleProblem: Error, Equatable {
         }
     }
 }
+
+extension FollowUpSchedule {
+    /// The categories of procedure a schedule is set for.
+    public static let categories = InterventionCategory.allCases.filter(\.isProcedure)
+
+    public static func daysField(_ category: InterventionCategory) -> String { "days.\(category.rawValue)" }
+
+    /// Reads the settings form: `days.<category>` ("2 weeks, 6 weeks, 3 months"; empty keeps the default) and
+    /// `attempts` (1 to 10 unreached calls before a follow-up is lost).
+    public static func parse(_ fields: FormFields, today: CalendarDate) -> (FollowUpSchedule?, [String: String]) {
+        var reader = FormReader(fields, today: today)
+        var days: [String: [Int]] = [:]
+        for category in categories {
+            let name = daysField(category)
+            let text = reader.text(name, limit: 200)
+            guard !text.isEmpty else { continue }
+            switch parseDays(text) {
+            case .success(let parsed): days[category.rawValue] = parsed
+            case .failure(let problem): reader.problem(name, problem.message)
+            }
+        }
+        let attempts = reader.integer("attempts", in: 1...10, required: "Enter after how many unreached calls a follow-up is lost.")
+        guard reader.problems.isEmpty, let attempts else { return (nil, reader.problems) }
+        return (FollowUpSchedule(days: days, attempts: attempts), [:])
+    }
+
+    public var fields: FormFields {
+        var fields = FormFields()
+        for (category, days) in days { fields.set("days.\(category)", Self.describe(days)) }
+        fields.set("attempts", String(attempts))
+        return fields
+    }
+}

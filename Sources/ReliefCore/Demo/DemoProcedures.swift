@@ -1,0 +1,97 @@
+import Foundation
+
+/// The demo's procedures done here: most patients whose plan holds a procedure had its first one about two
+/// weeks after the plan started, recorded and signed, and followed up on the standard schedule since. Relief
+/// follows each procedure kind's usual course (a share of responders, relief fading over months), and a few
+/// follow-ups were lost or are still to call.
+public enum DemoProcedures {
+    public struct Done: Sendable {
+        public let date: CalendarDate
+        public let time: ClockRange
+        public let note: ProcedureNote
+        public let followUps: [FollowUp]
+
+        public var performed: PerformedProcedure {
+            let course = ReliefCourse(points: followUps.compactMap { $0.answers.map { FollowUpPoint(answers: $0, performedOn: date) } })
+            return PerformedProcedure(date: date, note: note, peakReliefPercent: course.peakReliefPercent, reliefWeeks: course.reliefWeeks)
+        }
+    }
+
+    public struct FollowUp: Sendable {
+        public let daysAfter: Int
+        public let status: FollowUpStatus
+        public let attempts: Int
+        public let answers: FollowUpAnswers?
+    }
+
+    /// Probability of at least 50 % relief, and the months relief takes to halve, by kind (Relief's demo figures, not
+    /// clinical data).
+    static func course(of intervention: Intervention) -> (responders: Double, halfLifeMonths: ClosedRange<Double>) {
+        switch intervention.category {
+        case .epiduralSteroid: (0.6, 1.5...5)
+        case .radiofrequency: (0.65, 6...14)
+        case .facet, .sacroiliac: (0.55, 1...4)
+        case .neuromodulation: (0.7, 12...36)
+        default: (0.5, 1...6)
+        }
+    }
+
+    public static func generate(index: Int, seed: UInt64, chart: DemoChart, today: CalendarDate) -> [Done] {
+        var random = SeededGenerator(seed: (seed &* 3_367_900_313) ^ UInt64(index) &+ 0xD0E)
+        guard random.chance(0.85), let plan = chart.plan, let site = plan.sequenced.lazy.compactMap(\.site).first(where: \.intervention.isProcedure) else { return [] }
+        var date = plan.startOn.adding(days: Int(random.next() % 10))
+        while date.weekday > 5 { date = date.adding(days: 1) }
+        guard date < today else { return [] }
+        let painBefore = Int(chart.scores.filter { $0.questionnaire == QuestionnaireCatalogue.painIntensity.id && $0.completedOn <= date }
+            .max { $0.completedOn < $1.completedOn }?.score.score ?? 7)
+        let note = record(site, painBefore: painBefore, random: &random)
+        let (responders, halfLife) = course(of: site.intervention)
+        let peak = random.chance(responders) ? 50 + Int(random.next() % 46) : Int(random.next() % 45)
+        let months = Double.random(in: halfLife, using: &random)
+        let working = chart.visits.last?.content.workStatus.flatMap(WorkStatus.init(rawValue:))
+        let mme = OpioidSummary(chart.lists.medications).total
+        var followUps: [FollowUp] = []
+        for days in FollowUpSchedule().days(for: site.intervention) {
+            let due = date.adding(days: days)
+            guard due <= today else { break }
+            if today.daysSince(due) < 21, random.chance(0.7) {
+                followUps.append(FollowUp(daysAfter: days, status: .due, attempts: Int(random.next() % 2), answers: nil))
+            } else if random.chance(0.08) {
+                followUps.append(FollowUp(daysAfter: days, status: .lost, attempts: FollowUpSchedule.defaultAttempts, answers: nil))
+            } else {
+                let fading = Double(peak) * pow(0.5, Double(days) / (months * 30.4))
+                let relief = max(0, min(100, Int((fading / 5).rounded()) * 5 + Int(random.next() % 3) * 5 - 5))
+                let now = max(0, min(10, Int((Double(painBefore) * (1 - Double(relief) / 100)).rounded())))
+                let answered = min(due.adding(days: Int(random.next() % 4)), today)
+                let back = relief >= 50 && working == .offWork ? WorkStatus.modifiedDuty : working
+                followUps.append(FollowUp(daysAfter: days, status: .done, attempts: 0, answers: FollowUpAnswers(
+                    completedOn: answered, contact: .phone, reliefPercent: relief, painNow: now, painAverage: min(10, now + 1),
+                    enjoyment: min(10, now + Int(random.next() % 3)), activity: min(10, now + Int(random.next() % 3)), function: nil,
+                    activities: relief >= 70 ? .all : relief >= 50 ? .most : relief >= 20 ? .some : .none, work: back,
+                    newProblem: false, problemNote: "", impression: GlobalImpression(rawValue: relief >= 70 ? 2 : relief >= 50 ? 3 : relief >= 20 ? 4 : 5),
+                    satisfaction: relief >= 50 ? 4 + Int(random.next() % 2) : 2 + Int(random.next() % 2), medicationsReviewed: true,
+                    mme: mme > 0 ? mme : nil, note: "")))
+            }
+        }
+        let start = ClockTime(hour: DemoSchedule.hours[index % DemoSchedule.hours.count], minute: 0)!
+        return [Done(date: date, time: ClockRange(start, start.adding(minutes: AppointmentKind.procedure.defaultMinutes)!)!, note: note, followUps: followUps)]
+    }
+
+    /// The record as the physician would sign it: the usual guidance and anaesthesia, the catalogue's aftercare, a
+    /// steroid where it uses one, a local anaesthetic, pain before and a few points lower after.
+    static func record(_ site: InterventionSite, painBefore: Int, random: inout SeededGenerator) -> ProcedureNote {
+        let intervention = site.intervention, guidance = intervention.guidance.first ?? .none
+        var medications: [InjectedMedication] = []
+        if intervention.usesContrast { medications.append(InjectedMedication(.contrast, concentration: 0, volume: 1)) }
+        if intervention.usesSteroid { medications.append(InjectedMedication(.dexamethasone, concentration: 10, volume: 1)) }
+        if intervention.usesLocalAnaesthetic { medications.append(InjectedMedication(.lidocaine, concentration: 10, volume: 2)) }
+        let start = ClockTime(hour: 9, minute: 5)!
+        return ProcedureNote(intervention: intervention.id, region: site.region.rawValue, levels: site.storedLevels, side: site.side?.rawValue ?? "",
+                             assistants: "", start: start, end: start.adding(minutes: 15 + Int(random.next() % 20))!, approach: "",
+                             guidance: guidance, fluoroscopySeconds: guidance.usesRadiation ? 20 + Int(random.next() % 60) : nil, doseMilligray: nil,
+                             sedation: intervention.anaesthesia, medications: medications, painBefore: painBefore,
+                             painAfter: max(0, painBefore - 2 - Int(random.next() % 4)), events: [], eventNote: "",
+                             disposition: intervention.anaesthesia.isSedation ? .homeWithEscort : .home,
+                             instructions: intervention.aftercare.joined(separator: "\n"))
+    }
+}
