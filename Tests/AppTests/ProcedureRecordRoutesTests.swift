@@ -103,4 +103,45 @@ import VaporTesting
             #expect(try await context.auditEvents(.addendumCreate).count == 1)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aComplicationIsRecordedAgainstASignedProcedureAndUpdatedAsItResolves(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: today's epidural signed, Friday's not yet done
+            let nurse = try await context.signedIn(.nurse)
+            let physician = try await context.signedIn(.physician)
+            let coordinator = try await context.signedIn(.coordinator)
+            let provider = try await context.procedureSuite()
+            let patient = try await context.makePatient()
+            let today = try await book(patient, "11/18/2026", provider, by: nurse), friday = try await book(patient, "11/20/2026", provider, by: nurse)
+            _ = try await physician.post(today + "/checklist/override", pairs: [("version", "0"), ("reason", "Checked on paper")])
+            _ = try await physician.post(today + "/procedure/sign", pairs: [("version", "0")] + Self.done)
+            let complications = today + "/procedure/complications"
+            let headache: [(String, String)] = [("kind", "dural-puncture-headache"), ("onsetOn", "11/18/2026"), ("severity", "moderate"),
+                                                ("management", "Fluids and caffeine"), ("outcome", "ongoing")]
+            // act
+            let form = try await nurse.get(complications + "/new?onsetOn=2026-11-18&description=Headache+when+standing")
+            let notDone = try await nurse.get(friday + "/procedure/complications/new")
+            let desk = try await coordinator.post(complications, pairs: headache)
+            let early = try await nurse.post(complications, pairs: headache.map { $0.0 == "onsetOn" ? ("onsetOn", "11/17/2026") : $0 } + [("version", "0")])
+            let recorded = try await nurse.post(complications, pairs: headache + [("version", "0")])
+            let record = try #require(try await ComplicationRecord.query(on: context.app.db).first())
+            let path = try complications + "/" + record.requireID().uuidString
+            let resolved = headache.map { $0.0 == "outcome" ? ("outcome", "resolved") : $0 } + [("resolvedOn", "11/18/2026")]
+            let updated = try await physician.post(path, pairs: resolved + [("version", "1")])
+            let stale = try await nurse.post(path, pairs: resolved + [("version", "1"), ("management", "Blood patch")])
+            let shown = try await nurse.get(today + "/procedure")
+            // check
+            #expect(form.status == .ok && form.text.contains("11/18/2026") && form.text.contains("Headache when standing"))
+            #expect(notDone.status == .conflict && desk.status == .forbidden)
+            #expect(early.status == .unprocessableEntity && early.text.contains("cannot start before it, on 11/18/2026"))
+            #expect(recorded.status == .seeOther && updated.status == .seeOther && stale.status == .conflict)
+            #expect(shown.text.contains("Post-dural-puncture headache from 11/18/2026, moderate: resolved on 11/18/2026"))
+            let stored = try await ComplicationRecord.find(record.id, on: context.app.db)
+            #expect(stored?.outcome == "resolved" && stored?.version == 2 && stored?.intervention == "esi-transforaminal-lumbar")
+            #expect(try await context.auditEvents(.recordCreate).filter { $0.resourceType == "AdverseEvent" }.count == 1)
+            let sql = context.app.db.sql
+            await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM complications").run() }
+        }
+    }
 }

@@ -116,3 +116,31 @@ import Testing
         #expect(refused["days.radiofrequency"]?.hasPrefix("List the follow-ups in order") == true && refused["attempts"] != nil)
     }
 }
+
+@Suite struct ComplicationTests {
+    private let performed = CalendarDate(year: 2026, month: 11, day: 2)!
+    private let today = CalendarDate(year: 2026, month: 11, day: 18)!
+
+    private func form(_ extra: [(String, String)] = []) -> FormFields {
+        var fields = FormFields([("kind", "dural-puncture-headache"), ("onsetOn", "11/03/2026"), ("severity", "moderate"),
+                                 ("management", "Fluids, caffeine, then an epidural blood patch on 11/06"), ("outcome", "resolved"), ("resolvedOn", "11/07/2026")])
+        for (name, value) in extra { fields.set(name, value) }
+        return fields
+    }
+
+    @Test func aComplicationReadsBackAndRefusesWhatCannotBe() throws {
+        // act
+        let (parsed, problems) = Complication.parse(form(), today: today, performedOn: performed)
+        func refused(_ extra: [(String, String)]) -> [String: String] { Complication.parse(form(extra), today: today, performedOn: performed).1 }
+        // check
+        let complication = try #require(parsed, "\(problems)")
+        #expect(Complication.parse(complication.fields, today: today, performedOn: performed).0 == complication)
+        #expect(refused([("onsetOn", "11/01/2026")])["onsetOn"] == "A complication of the procedure cannot start before it, on 11/02/2026.")
+        #expect(refused([("resolvedOn", "")])["resolvedOn"] == "Enter the day it resolved.")
+        #expect(refused([("outcome", "ongoing")])["resolvedOn"] == "Only a resolved complication has a day it resolved.")
+        #expect(refused([("resolvedOn", "11/02/2026")])["resolvedOn"] == "It cannot resolve before it started.")
+        #expect(refused([("kind", "other")])["description"] == "Describe what happened.")
+        #expect(refused([("management", "")])["management"] != nil && refused([("severity", "fatal")])["severity"] != nil)
+        #expect(refused([("onsetOn", "12/01/2026")])["onsetOn"] == "The onset cannot be after today.")
+    }
+}

@@ -48,5 +48,6 @@ enum Migrations {
         UpdateProcedureRecordConsent(),
         CreateFollowUp(),
         AddPracticeSetting(setting: PracticeSettings.followUp, empty: "{}"),
+        CreateComplication(),
     ]
 }

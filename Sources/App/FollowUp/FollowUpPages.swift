@@ -40,6 +40,8 @@ enum FollowUpPages {
         let earlier: [String]
         let calls: [String]
         let procedureRecord: String?
+        /// Where a new problem the patient told of is recorded as a complication.
+        let complication: String?
         let function: FunctionScale?
         let opioids: OpioidSummary
         var fields = FormFields()
@@ -79,6 +81,7 @@ enum FollowUpPages {
             .unwrap(model.answers) { answers in
                 .tag("dl", [("class", "document-list")], answers.flatMap { [BodyNode.tag("dt", text: $0.0), .tag("dd", text: $0.1)] })
             },
+            .unwrap(model.complication) { .link("Record the new problem as a complication", to: $0, [("class", "button secondary")]) },
             .if(open && model.canWrite, form(model, csrfToken: csrfToken)),
             .if(model.status == .due && model.canWrite, actions(model, csrfToken: csrfToken)),
         ]

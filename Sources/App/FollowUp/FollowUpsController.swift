@@ -98,12 +98,18 @@ enum FollowUpsController {
     private static func render(_ req: Request, _ patient: PatientRecord, _ record: FollowUpRecord, fields: FormFields,
                                problems: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
         let context = try await FollowUpQueries.context(of: record, on: req.db)
+        var complication: String?
+        if try req.user.can(.evaluationWrite), let answers = record.decodedAnswers, answers.newProblem, let appointment = context.appointmentID {
+            complication = SitePath.newComplication(patient.id, appointment)
+                + DecisionSupportPages.queryString([("onsetOn", answers.completedOn.description), ("description", answers.problemNote)])
+        }
         let model = FollowUpPages.Detail(
             patientID: patient.id, id: try record.requireID(), version: record.version, title: "\(record.procedureLabel): \(record.whenLabel)",
             due: record.due ?? req.today, status: record.followUpStatus, reason: record.reason, answers: record.decodedAnswers.map { FollowUpPages.rows($0, scale: FunctionScale.forRegion(record.bodyArea)) },
             earlier: context.earlier, calls: context.calls.map { callLine($0, req) },
-            procedureRecord: context.appointmentID.map { SitePath.procedureRecord(patient.id, $0) }, function: FunctionScale.forRegion(record.bodyArea),
+            procedureRecord: context.appointmentID.map { SitePath.procedureRecord(patient.id, $0) }, complication: complication, function: FunctionScale.forRegion(record.bodyArea),
             opioids: context.opioids, fields: fields, problems: problems, canWrite: try req.user.can(.followUpWrite))
         return try await req.chartPage("Follow-up", patient, FollowUpPages.detail(model, csrfToken: req.csrfToken), status: status)
     }
 }
+

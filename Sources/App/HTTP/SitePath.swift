@@ -106,6 +106,9 @@ enum SitePath {
     static let procedureRecord = appointment / "procedure"
     static let signProcedureRecord = procedureRecord / "sign"
     static let procedureAddenda = procedureRecord / "addenda"
+    static let complications = procedureRecord / "complications"
+    static let newComplication = complications / "new"
+    static let complication = Address<UUID, UUID, UUID>("patients", .patient, "appointments", .appointment, "procedure", "complications", .complication)
     static let followUps = patient / "follow-ups"
     static let followUp = Address<UUID, UUID>("patients", .patient, "follow-ups", .followUp)
     static let followUpAttempts = followUp / "attempts"
@@ -155,7 +158,7 @@ enum SitePath {
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
     case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent, activity,
-         appointment, feed, followUp
+         appointment, feed, followUp, complication
 
     /// Named by a catalogue's text id rather than a record's UUID.
     var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
@@ -197,6 +200,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     static let appointment = PathSegment.parameter(.appointment)
     static let feed = PathSegment.parameter(.feed)
     static let followUp = PathSegment.parameter(.followUp)
+    static let complication = PathSegment.parameter(.complication)
 
     var component: PathComponent {
         switch self {

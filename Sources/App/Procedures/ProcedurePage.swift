@@ -24,6 +24,7 @@ enum ProcedurePage {
         let note: ProcedureNote
         let by: String
         let addenda: [AddendaSection.Item]
+        let complications: [(summary: String, href: String)]
         var addendumText = ""
         var addendumProblem: String?
     }
@@ -37,6 +38,7 @@ enum ProcedurePage {
         }
         if let signed = model.signed {
             return [back, .tag("h1", text: "Procedure record: \(model.title)"), Self.signed(signed.note, by: signed.by),
+                    ComplicationPages.list(signed.complications, record: model.canSave ? SitePath.newComplication(model.patientID, model.appointmentID) : nil),
                     AddendaSection.list(signed.addenda, id: "addenda"),
                     .if(model.canSave, AddendaSection.form(action: SitePath.procedureAddenda(model.patientID, model.appointmentID), text: signed.addendumText,
                                                            error: signed.addendumProblem, csrfToken: csrfToken))]

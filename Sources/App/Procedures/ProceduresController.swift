@@ -85,9 +85,12 @@ enum ProceduresController {
         var signed: ProcedurePage.Signed?
         if let stored, stored.isSigned, let note = stored.note {
             let addenda = try await EvaluationQueries.addenda(of: stored.id, on: req.db)
+            let complications = try await ComplicationQueries.all(procedureID: stored.id, on: req.db).map { record in
+                (record.summary, SitePath.complication(context.patient.id, context.appointment.id, record.id ?? UUID()))
+            }
             let names = try await StaffNames.lookup(Set([stored.signedBy].compactMap { $0 } + addenda.map(\.createdBy)), on: req.db)
             signed = ProcedurePage.Signed(note: note, by: (stored.signedBy.flatMap { names[$0] } ?? "unknown") + (stored.signedAt.map { ", \(req.displayTime($0))" } ?? ""),
-                                          addenda: try AddendaSection.items(addenda, names: names) { req.displayTime($0) },
+                                          addenda: try AddendaSection.items(addenda, names: names) { req.displayTime($0) }, complications: complications,
                                           addendumText: addendum.text, addendumProblem: addendum.problem)
         }
         let user = try req.user
