@@ -144,8 +144,8 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.scheduleTimeOff, access: .action(.scheduleSettings), use: ScheduleSettingsController.addTimeOff)
     app.on(.POST, SitePath.removeScheduleTimeOff, access: .action(.scheduleSettings), use: ScheduleSettingsController.removeTimeOff)
     app.on(.GET, SitePath.worklists, access: .action(.worklistView), use: WorkupController.worklist)
-    app.on(.GET, SitePath.reports, access: .action(.reportView),
-           use: HomeController.placeholder(.reports, "Practice-wide outcome reports will be shown here."))
+    app.on(.GET, SitePath.reports, access: .action(.reportView), use: OutcomesController.report)
+    app.on(.GET, SitePath.outcomesCSV, access: .action(.reportView), use: OutcomesController.csv)
 
     APIRoutes.register(app)
 

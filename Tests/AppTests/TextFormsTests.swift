@@ -37,7 +37,7 @@ import Vapor
         #expect(html.hasPrefix(#"<!DOCTYPE html><html lang="en">"#) && html.hasSuffix("</body></html>"))
         #expect(html.contains("<title>&lt;Smith&gt; &amp; co · Relief</title>"))
         #expect(html.contains(#"<a href="/worklists" aria-current="page">Worklists</a>"#))
-        #expect(html.contains(#"<a href="/schedule">Schedule</a>"#) && html.contains(#"<a href="/reports">Reports<span class="soon"> (coming)</span></a>"#))
+        #expect(html.contains(#"<a href="/schedule">Schedule</a>"#) && html.contains(#"<a href="/reports">Reports</a>"#))
         #expect(html.contains(#"<a href="/account">Dr. &quot;Q&quot;</a>"#))
         #expect(html.contains(#"<input type="hidden" name="_csrf" value="token"/>"#))
         #expect(html.contains(#"<div class="flash flash-success" role="status">Saved &lt;it&gt;.</div><p>content</p></main>"#))

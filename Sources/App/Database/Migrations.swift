@@ -49,5 +49,6 @@ enum Migrations {
         CreateFollowUp(),
         AddPracticeSetting(setting: PracticeSettings.followUp, empty: "{}"),
         CreateComplication(),
+        CreateProcedureOutcome(),
     ]
 }

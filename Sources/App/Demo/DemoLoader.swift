@@ -132,6 +132,7 @@ public enum DemoLoader {
                     "id", "procedure_id", "patient_id", "intervention", "region", "performed_on", "days_after", "due_on", "status", "attempts",
                     "answers", "relief_percent", "pain_now", "peg", "mme", "completed_on", "reason", "updated_at", "updated_by", "version",
                 ], batch.done.followUps, on: database)
+                try await insertInChunks(OutcomeQueries.table, columns: OutcomeQueries.columns, batch.done.outcomes, on: database)
                 try await insertInChunks(FollowUpAttempt.schema, columns: ["id", "follow_up_id", "patient_id", "outcome", "note", "attempted_at",
                                                                            "attempted_by"], batch.done.attempts, on: database)
                 try await insertInChunks(ChartAlert.schema, columns: ["id", "patient_id", "kind", "code", "message", "source_type", "source_id",
@@ -165,6 +166,7 @@ public enum DemoLoader {
             var records: [[any Encodable & Sendable]] = []
             var followUps: [[any Encodable & Sendable]] = []
             var attempts: [[any Encodable & Sendable]] = []
+            var outcomes: [[any Encodable & Sendable]] = []
 
             mutating func add(_ procedure: DemoProcedures.Done, patient: UUID, physician: UUID, nurse: UUID?, plan: UUID?,
                               nextID: () -> UUID) throws {
@@ -178,6 +180,8 @@ public enum DemoLoader {
                                    physician, time, time, physician, 1])
                 records.append([recordID, appointmentID, patient, procedure.note.intervention, procedure.date.description, try JSONCoding.encode(procedure.note),
                                 "signed", time, physician, time, physician, 2, encounterID])
+                outcomes.append(OutcomeQueries.row(procedureID: recordID, patientID: patient, note: procedure.note, performedOn: procedure.date,
+                                                   condition: procedure.condition, provider: physician, outcome: procedure.outcome, now: time))
                 for followUp in procedure.followUps {
                     let id = nextID(), due = procedure.date.adding(days: followUp.daysAfter), answers = followUp.answers
                     let updated = (answers?.completedOn ?? due).startOfDay

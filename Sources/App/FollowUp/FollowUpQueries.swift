@@ -165,6 +165,7 @@ enum FollowUpQueries {
             fresh.updatedAt = now
             fresh.updatedBy = user
             try await fresh.update(on: database)
+            try await OutcomeQueries.refresh(procedureID: fresh.procedureID, now: now, on: database)
             return result
         }
     }

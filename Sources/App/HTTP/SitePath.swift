@@ -128,6 +128,7 @@ enum SitePath {
     static let removeScheduleTimeOff = scheduleTimeOff / "remove"
     static let worklists: Address<> = .init("worklists")
     static let reports: Address<> = .init("reports")
+    static let outcomesCSV: Address<> = .init("reports", "outcomes.csv")
 
     static let clinicalSettings: Address<> = .init("settings", "clinical")
     static let clinicalRules = clinicalSettings / "rules"

@@ -2,11 +2,11 @@ import Foundation
 import ReliefCore
 import Vapor
 
-/// The start page sends each role where its work is; sections of later releases say so plainly.
+/// The start page sends each role where its work is.
 enum HomeController {
     static func home(req: Request) async throws -> Response {
         let user = try req.user
-        let section = Layout.Section.allCases.first { section in section.actions.contains { user.can($0) } && !section.isPlaceholder }
+        let section = Layout.Section.allCases.first { section in section.actions.contains { user.can($0) } }
         guard let section else {
             return req.page("Welcome", section: nil, [
                 .tag("h1", text: "Welcome, \(user.name)"),
@@ -14,14 +14,5 @@ enum HomeController {
             ])
         }
         return req.redirect(to: section.href)
-    }
-
-    static func placeholder(_ section: Layout.Section, _ text: String) -> @Sendable (Request) async throws -> Response {
-        { req in
-            req.page(section.title, section: section, [
-                .tag("h1", text: section.title),
-                .tag("p", [("class", "notice info")], text: "Coming in a later release. \(text)"),
-            ])
-        }
     }
 }

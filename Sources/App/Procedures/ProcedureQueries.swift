@@ -69,7 +69,7 @@ enum ProcedureQueries {
     }
 
     /// Signing the record is the procedure done: its day is a finished procedure encounter, its appointment is
-    /// completed, and its follow-ups are due.
+    /// completed, its follow-ups are due, and its outcome row starts from the chart as it stands.
     private static func performed(_ record: Stored, note: ProcedureNote, appointment id: UUID, encounterID: UUID, by user: UUID, now: Date,
                                   on database: any Database) async throws {
         guard let fresh = try await AppointmentRecord.find(id, on: database), let appointment = fresh.decoded() else { return }
@@ -77,6 +77,8 @@ enum ProcedureQueries {
             try await FollowUpQueries.schedule(procedureID: record.id, patientID: fresh.patientID, site: site, performedOn: appointment.date,
                                                by: user, now: now, on: database)
         }
+        try await OutcomeQueries.start(procedureID: record.id, patientID: fresh.patientID, note: note, performedOn: appointment.date, provider: user,
+                                       now: now, on: database)
         let encounter = Encounter(patientID: fresh.patientID, kind: .procedure, status: .finished, on: appointment.date, by: user, now: now)
         encounter.id = encounterID
         try await encounter.create(on: database)

@@ -9,8 +9,6 @@ enum Layout {
         let title: String
         let href: String
         let isCurrent: Bool
-        /// A section a later release fills; shown so users see where it will be.
-        let isPlaceholder: Bool
         /// New items waiting there (the inbox's), drawn beside the title when more than none.
         var count: Int? = nil
     }
@@ -67,8 +65,6 @@ enum Layout {
             case .admin: [.userManage, .auditView]
             }
         }
-
-        var isPlaceholder: Bool { self == .reports }
     }
 
     /// The sections a role may open, in menu order.
@@ -76,7 +72,7 @@ enum Layout {
         guard let role else { return [] }
         return Section.allCases
             .filter { section in section.actions.contains { PermissionTable.allows(role, $0) } }
-            .map { NavItem(title: $0.title, href: $0.href, isCurrent: $0 == current, isPlaceholder: $0.isPlaceholder,
+            .map { NavItem(title: $0.title, href: $0.href, isCurrent: $0 == current,
                            count: $0 == .inbox ? inboxCount : nil) }
     }
 
@@ -121,7 +117,7 @@ enum Layout {
         if !model.nav.isEmpty {
             html += #"<nav aria-label="Main"><ul>"#
             for item in model.nav {
-                var title = Markup.escape(item.title) + (item.isPlaceholder ? #"<span class="soon"> (coming)</span>"# : "")
+                var title = Markup.escape(item.title)
                 if let count = item.count, count > 0 {
                     title += #" <span class="nav-count" aria-label="\#(count) new">\#(count)</span>"#
                 }

@@ -10,6 +10,15 @@ public enum DemoProcedures {
         public let time: ClockRange
         public let note: ProcedureNote
         public let followUps: [FollowUp]
+        public let baseline: ProcedureOutcome.Baseline
+        /// The patient's main diagnosis when it was done.
+        public let condition: String?
+
+        public var outcome: ProcedureOutcome {
+            let answered = followUps.last { $0.status == .done }?.daysAfter ?? -1
+            return ProcedureOutcome(baseline: baseline, answers: followUps.compactMap(\.answers), performedOn: date,
+                                    lost: followUps.contains { $0.status == .lost && $0.daysAfter > answered })
+        }
 
         public var performed: PerformedProcedure {
             let course = ReliefCourse(points: followUps.compactMap { $0.answers.map { FollowUpPoint(answers: $0, performedOn: date) } })
@@ -74,7 +83,13 @@ public enum DemoProcedures {
             }
         }
         let start = ClockTime(hour: DemoSchedule.hours[index % DemoSchedule.hours.count], minute: 0)!
-        return [Done(date: date, time: ClockRange(start, start.adding(minutes: AppointmentKind.procedure.defaultMinutes)!)!, note: note, followUps: followUps)]
+        let before = chart.scores.filter { $0.completedOn <= date }.sorted { $0.completedOn < $1.completedOn }
+        let scale = FunctionScale.forRegion(site.region)
+        let baseline = ProcedureOutcome.Baseline(painBefore: painBefore, mme: mme, peg: before.last { $0.questionnaire == QuestionnaireCatalogue.peg.id }?.score.score,
+                                                 function: scale.flatMap { scale in before.last { $0.questionnaire == scale.questionnaire }?.score.score },
+                                                 working: working?.isWorking)
+        return [Done(date: date, time: ClockRange(start, start.adding(minutes: AppointmentKind.procedure.defaultMinutes)!)!, note: note, followUps: followUps,
+                     baseline: baseline, condition: chart.diagnoses.first(where: \.isCurrent)?.conditionCode)]
     }
 
     /// The record as the physician would sign it: the usual guidance and anaesthesia, the catalogue's aftercare, a

@@ -38,6 +38,29 @@ public struct FollowUpAnswers: Hashable, Codable, Sendable {
     public var mme: Double?
     public var note: String
 
+    public init(completedOn: CalendarDate, contact: FollowUpContact, reliefPercent: Int, painNow: Int, painAverage: Int? = nil, enjoyment: Int? = nil,
+                activity: Int? = nil, function: Double? = nil, activities: ActivityReturn? = nil, work: WorkStatus? = nil, newProblem: Bool = false,
+                problemNote: String = "", impression: GlobalImpression? = nil, satisfaction: Int? = nil, medicationsReviewed: Bool = false,
+                mme: Double? = nil, note: String = "") {
+        self.completedOn = completedOn
+        self.contact = contact
+        self.reliefPercent = reliefPercent
+        self.painNow = painNow
+        self.painAverage = painAverage
+        self.enjoyment = enjoyment
+        self.activity = activity
+        self.function = function
+        self.activities = activities
+        self.work = work
+        self.newProblem = newProblem
+        self.problemNote = problemNote
+        self.impression = impression
+        self.satisfaction = satisfaction
+        self.medicationsReviewed = medicationsReviewed
+        self.mme = mme
+        self.note = note
+    }
+
     /// PEG: the mean of average pain, interference with enjoyment and with general activity (REFERENCE §5), when all three are answered.
     public var peg: Double? {
         guard let painAverage, let enjoyment, let activity else { return nil }

@@ -1,0 +1,72 @@
+import Fluent
+import Foundation
+import ReliefCore
+import SQLKit
+import Testing
+import VaporTesting
+@testable import App
+
+/// The practice's outcome report: signed procedures' rows kept up to date as follow-ups are answered, summed by
+/// intervention with responders, relief duration and complications, filtered, and exported as CSV.
+@Suite struct OutcomeReportRoutesTests {
+    private static let site = [("intervention", "esi-transforaminal-lumbar"), ("region", "lumbar"), ("levels", "L5-S1"), ("side", "left")]
+
+    /// A signed epidural for a new patient today (11/18/2026), pain 8 before; its procedure record's id.
+    private func signed(_ context: TestContext, _ name: String, start: String, nurse: Browser, physician: Browser, provider: UUID) async throws -> UUID {
+        let patient = try await context.makePatient([.familyName: name])
+        let appointment = try #require(try await nurse.post(SitePath.appointments(patient.id), pairs: [
+            ("kind", "procedure"), ("provider", provider.uuidString), ("room", "suite-1"), ("date", "11/18/2026"), ("start", start)] + Self.site).location)
+        try await physician.post(appointment + "/checklist/override", pairs: [("version", "0"), ("reason", "Checked on paper")])
+        try await physician.post(appointment + "/procedure/sign", pairs: [("version", "0")] + Self.site + [
+            ("start", start), ("end", "10:50"), ("guidance", "fluoroscopy"), ("fluoroscopySeconds", "30"), ("sedation", "local"),
+            ("painBefore", "8"), ("painAfter", "3"), ("disposition", "home")])
+        return try #require(try await FollowUpRecord.query(on: context.app.db).filter(\.$patientID == patient.id).first()?.procedureID)
+    }
+
+    /// Answers the procedure's follow-up due `days` after it, on that day.
+    private func answer(_ context: TestContext, _ procedure: UUID, days: Int, relief: Int, pain: Int) async throws {
+        let record = try #require(try await FollowUpRecord.query(on: context.app.db).filter(\.$procedureID == procedure).filter(\.$daysAfter == days).first())
+        let user = try #require(try await User.query(on: context.app.db).first()?.requireID())
+        let answers = FollowUpAnswers(completedOn: CalendarDate(year: 2026, month: 11, day: 18)!.adding(days: days), contact: .phone, reliefPercent: relief,
+                                      painNow: pain, medicationsReviewed: true)
+        #expect(try await FollowUpQueries.answer(record, answers, from: record.version, by: user, now: context.clock.now, on: context.app.db) { _, _ in } == .done)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theReportSumsSignedProceduresAndTheirFollowUpsByIntervention(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: two epidurals; one 80 % at 2 weeks and 70 % at 6 weeks, the other 20 % at 2 weeks with a headache
+            let nurse = try await context.signedIn(.nurse)
+            let physician = try await context.signedIn(.physician)
+            let provider = try await context.procedureSuite()
+            let good = try await signed(context, "Good", start: "9:00", nurse: nurse, physician: physician, provider: provider)
+            let poor = try await signed(context, "Poor", start: "10:00", nurse: nurse, physician: physician, provider: provider)
+            try await answer(context, good, days: 14, relief: 80, pain: 2)
+            try await answer(context, good, days: 42, relief: 70, pain: 3)
+            try await answer(context, poor, days: 14, relief: 20, pain: 7)
+            let appointment = try #require(try await context.app.db.sql.raw("SELECT appointment_id FROM procedure_records WHERE id = \(bind: poor)")
+                .first()?.decode(column: "appointment_id", as: UUID.self))
+            let patient = try #require(try await AppointmentRecord.find(appointment, on: context.app.db)?.patientID)
+            try await physician.post(SitePath.complications(patient, appointment), pairs: [
+                ("version", "0"), ("kind", "pain-flare"), ("onsetOn", "11/18/2026"), ("severity", "mild"), ("management", "Ice"), ("outcome", "ongoing")])
+            let admin = try await context.signedIn(.admin)
+            // act
+            let page = try await physician.get(SitePath.reports())
+            let cervical = try await physician.get(SitePath.reports() + "?region=cervical")
+            let backwards = try await physician.get(SitePath.reports() + "?from=12/01/2026&to=11/01/2026")
+            let csv = try await admin.get(SitePath.outcomesCSV() + "?region=lumbar")
+            let nurseReads = try await nurse.get(SitePath.reports())
+            // check
+            #expect(page.status == .ok && page.text.contains("Lumbar transforaminal epidural steroid injection") && page.text.contains("<svg"))
+            #expect(page.text.contains("100 % (1/1)") && page.text.contains("1 (50.0 %): temporary pain flare 1"))
+            #expect(cervical.text.contains("No signed procedures match.") && backwards.status == .unprocessableEntity && nurseReads.status == .forbidden)
+            let lines = csv.text.split(separator: "\r\n").map(String.init)
+            #expect(csv.headers.contentType?.subType == "csv" && lines.count == 2)
+            // 2 procedures, 2 patients, both followed up, none lost; 1/1 responder at 6 weeks; relief: 0 days (ended) and 42 (censored).
+            #expect(lines.last?.hasPrefix("esi-transforaminal-lumbar,Lumbar transforaminal epidural steroid injection,2,2,2,0,1,1,0,0,1,1,0,0,") == true)
+            let rows = try await context.app.db.sql.raw("SELECT relief_days, relief_ended, peak_relief FROM procedure_outcomes ORDER BY peak_relief").all()
+            #expect(try rows.map { try $0.decode(column: "relief_days", as: Int.self) } == [0, 42])
+            #expect(try rows.map { try $0.decode(column: "relief_ended", as: Int.self) } == [1, 0])
+        }
+    }
+}
