@@ -63,7 +63,7 @@ import VaporTesting
             let lines = csv.text.split(separator: "\r\n").map(String.init)
             #expect(csv.headers.contentType?.subType == "csv" && lines.count == 2)
             // 2 procedures, 2 patients, both followed up, none lost; 1/1 responder at 6 weeks; relief: 0 days (ended) and 42 (censored).
-            #expect(lines.last?.hasPrefix("esi-transforaminal-lumbar,Lumbar transforaminal epidural steroid injection,2,2,2,0,1,1,0,0,1,1,0,0,") == true)
+            #expect(lines.last?.hasPrefix("esi-transforaminal-lumbar,Lumbar transforaminal epidural steroid injection,2,2,2,0,1,2,1,1,0,0,1,1,0,0,") == true)
             let rows = try await context.app.db.sql.raw("SELECT relief_days, relief_ended, peak_relief FROM procedure_outcomes ORDER BY peak_relief").all()
             #expect(try rows.map { try $0.decode(column: "relief_days", as: Int.self) } == [0, 42])
             #expect(try rows.map { try $0.decode(column: "relief_ended", as: Int.self) } == [1, 0])

@@ -52,4 +52,21 @@ import Testing
         #expect(line.duration.steps.map(\.time) == [0, 66] && abs(line.duration.survival(at: 10) - 2.0 / 3) < 1e-12 && line.duration.median == 66)
         #expect(line.complications.map(\.kind) == [.duralPunctureHeadache, .painFlare] && line.complicationRate(2) == 50)
     }
+
+    @Test func theConsentShowsThePracticesOwnFiguresFromTwentyFollowedUp() throws {
+        // setup: 12 of 20 at 70 % at 6 weeks and 40 % at 3 months, 8 at 20 % at 2 weeks
+        func outcome(_ good: Bool) -> ProcedureOutcome {
+            ProcedureOutcome(baseline: .init(painBefore: 7), answers: good ? [answer(42, relief: 70, pain: 2), answer(91, relief: 40, pain: 5)] : [answer(14, relief: 20, pain: 6)],
+                             performedOn: performed, lost: false)
+        }
+        let twenty = (0..<20).map { OutcomeReport.Row(intervention: esi, outcome($0 < 12)) }
+        // act
+        let line = try #require(OutcomeReport(rows: twenty, patients: [:], complications: [:]).lines.first)
+        let fewer = try #require(OutcomeReport(rows: Array(twenty.dropLast()), patients: [:], complications: [:]).lines.first)
+        // check: 8 end at day 0, 12 at day 66 (halfway from 42 to 91): the median is 66
+        let experience = try #require(PracticeExperience(line))
+        #expect(PracticeExperience(fewer) == nil)
+        #expect(experience.paragraph == "In this practice, 20 lumbar transforaminal epidural steroid injection procedures have been followed up: "
+                + "60 % (12 of 20) brought at least half the pain relief; half brought it for 66 days or more.")
+    }
 }

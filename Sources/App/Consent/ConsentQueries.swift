@@ -71,7 +71,8 @@ enum ConsentQueries {
                         audit: @escaping TransactionalAudit) async throws -> ConsentRecord {
         let (facts, criteria) = try await DecisionSupportQueries.inputs(for: patient, on: database)
         let decision = DecisionSupport.decide(Candidate(terms.site, on: terms.plannedOn), for: facts, criteria: criteria)
-        let record = try ConsentRecord(patientID: patient.id, planID: planID, terms: terms, document: ConsentDocument(for: decision, facts: facts),
+        let record = try ConsentRecord(patientID: patient.id, planID: planID, terms: terms, document: ConsentDocument(for: decision, facts: facts,
+                                                                                                   experience: try await OutcomeReportQueries.experience(terms.site.intervention.id, on: database)),
                                        by: user, now: now)
         try await database.writeTransaction { database in
             try await record.create(on: database)

@@ -25,7 +25,8 @@ enum ConsentsController {
         if !fields["intervention"].isEmpty, case let (terms?, _) = ConsentTerms.parse(fields, today: req.today) {
             let (facts, criteria) = try await DecisionSupportQueries.inputs(for: patient, on: req.db)
             let decision = DecisionSupport.decide(Candidate(terms.site, on: terms.plannedOn), for: facts, criteria: criteria)
-            model.preview = (decision, ConsentDocument(for: decision, facts: facts))
+            model.preview = (decision, ConsentDocument(for: decision, facts: facts,
+                                                          experience: try await OutcomeReportQueries.experience(terms.site.intervention.id, on: req.db)))
         }
         return try await req.chartPage("Prepare a consent", patient, ConsentPages.form(model, csrfToken: req.csrfToken))
     }

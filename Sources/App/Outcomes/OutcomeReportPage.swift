@@ -39,7 +39,7 @@ enum OutcomeReportPage {
         ]
     }
 
-    static let columns = ["Intervention", "Procedures", "Patients", "Followed up", "Lost", "≥ 50 % relief at 6 weeks", "at 3 months",
+    static let columns = ["Intervention", "Procedures", "Patients", "Followed up", "Lost", "≥ 50 % relief at any answer", "at 6 weeks", "at 3 months",
                           "≥ 30 % less pain at 6 weeks", "at 3 months", "Median relief, days (95 % limits)", "Complications", "MME change",
                           "PEG change", "Function change", "Back at work"]
 
@@ -51,7 +51,7 @@ enum OutcomeReportPage {
         let complications = line.complications.map { "\($0.kind.title.lowercased()) \($0.count)" }.joined(separator: ", ")
         let total = line.complications.map(\.count).reduce(0, +)
         return [line.name, String(totals.procedures), String(line.patients), String(line.followedUp), String(totals.lost),
-                ratio(totals.responders6w), ratio(totals.responders3m), ratio(totals.painReduced6w), ratio(totals.painReduced3m),
+                ratio(totals.peakResponders), ratio(totals.responders6w), ratio(totals.responders3m), ratio(totals.painReduced6w), ratio(totals.painReduced3m),
                 line.followedUp == 0 ? "—" : "\(median) (\(limits.lower.map(String.init) ?? "—")–\(limits.upper.map(String.init) ?? "not reached"))",
                 total == 0 ? "None" : "\(total) (\(String(format: "%.1f", line.complicationRate(total))) %): \(complications)",
                 mean(totals.mmeChange), mean(totals.pegChange), mean(totals.functionChange), ratio(totals.returnedToWork)]

@@ -11,6 +11,7 @@ enum OutcomeReportQueries {
         let sql = database.sql
         let rows = try await sql.raw("""
             SELECT intervention, relief_days, relief_ended, COUNT(*) AS n, CAST(SUM(lost) AS BIGINT) AS lost,
+              CAST(SUM(CASE WHEN peak_relief >= \(bind: ReliefCourse.meaningfulRelief) THEN 1 ELSE 0 END) AS BIGINT) AS pk, COUNT(peak_relief) AS pkn,
               CAST(SUM(responded_6w) AS BIGINT) AS r6, COUNT(responded_6w) AS r6n, CAST(SUM(responded_3m) AS BIGINT) AS r3, COUNT(responded_3m) AS r3n,
               CAST(SUM(pain_reduced_6w) AS BIGINT) AS p6, COUNT(pain_reduced_6w) AS p6n, CAST(SUM(pain_reduced_3m) AS BIGINT) AS p3, COUNT(pain_reduced_3m) AS p3n,
               SUM(last_mme - baseline_mme) AS mme, COUNT(last_mme - baseline_mme) AS mmen,
@@ -34,9 +35,17 @@ enum OutcomeReportQueries {
         return OutcomeReport(rows: rows, patients: patients, complications: complications)
     }
 
+    /// The practice's own figures for one intervention, once enough procedures were followed up to show patients.
+    static func experience(_ intervention: String, on database: any Database) async throws -> PracticeExperience? {
+        var filter = OutcomeFilter()
+        filter.intervention = intervention
+        return try await report(filter, on: database).lines.first.flatMap(PracticeExperience.init)
+    }
+
     /// The filter as a WHERE clause on the outcome rows (aliased `o`), values bound.
     private static func conditions(_ filter: OutcomeFilter) -> SQLQueryString {
         var parts: [SQLQueryString] = ["1 = 1"]
+        if let intervention = filter.intervention { parts.append("o.intervention = \(bind: intervention)") }
         if let region = filter.region { parts.append("o.region = \(bind: region.rawValue)") }
         if let condition = filter.condition { parts.append("o.condition = \(bind: condition)") }
         if let provider = filter.provider { parts.append("o.provider_id = \(bind: provider)") }
@@ -56,6 +65,7 @@ enum OutcomeReportQueries {
                                        reliefEnded: try row.decode(column: "relief_ended", as: Int?.self).map { $0 == 1 })
         result.procedures = try int("n")
         result.lost = try int("lost")
+        result.peakResponders = try ratio("pk", "pkn")
         result.responders6w = try ratio("r6", "r6n")
         result.responders3m = try ratio("r3", "r3n")
         result.painReduced6w = try ratio("p6", "p6n")

@@ -27,13 +27,13 @@ enum OutcomesController {
         guard problems.isEmpty else { throw ValidationFailure(fields: problems) }
         let report = try await OutcomeReportQueries.report(filter, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "OutcomeReport", detail: "csv, \(report.lines.count) interventions"))
-        var csv = "intervention_id,intervention,procedures,patients,followed_up,lost,responders_6w,answered_6w,responders_3m,answered_3m,"
+        var csv = "intervention_id,intervention,procedures,patients,followed_up,lost,responders_any,answered_any,responders_6w,answered_6w,responders_3m,answered_3m,"
             + "pain30_6w,answered_pain_6w,pain30_3m,answered_pain_3m,median_relief_days,median_lower,median_upper,complications,"
             + "mme_change_mean,peg_change_mean,function_change_mean,back_at_work,not_working_before\r\n"
         for line in report.lines {
             let totals = line.totals, limits = line.duration.medianLimits
             let numbers: [String] = [
-                totals.procedures, line.patients, line.followedUp, totals.lost, totals.responders6w.yes, totals.responders6w.of, totals.responders3m.yes,
+                totals.procedures, line.patients, line.followedUp, totals.lost, totals.peakResponders.yes, totals.peakResponders.of, totals.responders6w.yes, totals.responders6w.of, totals.responders3m.yes,
                 totals.responders3m.of, totals.painReduced6w.yes, totals.painReduced6w.of, totals.painReduced3m.yes, totals.painReduced3m.of,
             ].map(String.init) + [line.duration.median, limits.lower, limits.upper].map { $0.map(String.init) ?? "" }
                 + [String(line.complications.map(\.count).reduce(0, +))]

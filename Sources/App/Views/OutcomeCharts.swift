@@ -54,7 +54,7 @@ enum OutcomeCharts {
     static func responders(_ rows: [(name: String, sixWeeks: Double?, threeMonths: Double?)]) -> BodyNode {
         let shown = rows.prefix(8)
         guard !shown.isEmpty else { return .group([]) }
-        let rowHeight = 34.0, labelWidth = 250.0, barWidth = width - labelWidth - 60
+        let rowHeight = 34.0, labelWidth = 330.0, barWidth = width - labelWidth - 50
         let chartHeight = Double(shown.count) * rowHeight + 8
         var shapes: [BodyNode] = []
         for (index, row) in shown.enumerated() {

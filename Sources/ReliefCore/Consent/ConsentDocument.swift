@@ -13,7 +13,8 @@ public struct ConsentDocument: Hashable, Sendable, Codable {
     public let sections: [Section]
     public let catalogueVersion: String
 
-    public init(for decision: Decision, facts: PatientFacts) {
+    /// `experience`: the practice's own results with this intervention, when there are enough to show.
+    public init(for decision: Decision, facts: PatientFacts, experience: PracticeExperience? = nil) {
         let site = decision.candidate.site, entry = site.intervention
         title = "Consent to \(entry.name.lowercased())"
         catalogueVersion = decision.catalogueVersion
@@ -26,7 +27,8 @@ public struct ConsentDocument: Hashable, Sendable, Codable {
                 "We plan a \(entry.name.lowercased()) in the \(site.region.title.lowercased()) region\(place.isEmpty ? "" : " " + place.joined(separator: ", ")) on \(decision.candidate.date.display), \(why).",
                 Self.purpose(entry), "Anaesthesia: \(entry.anaesthesia.title)",
             ], items: []),
-            Section(title: "What it may bring", paragraphs: ["When it helps: \(entry.onset) \(entry.duration)"], items: []),
+            Section(title: "What it may bring", paragraphs: ["When it helps: \(entry.onset) \(entry.duration)"] + (experience.map { [$0.paragraph] } ?? []),
+                    items: []),
             Section(title: "Risks for everyone", paragraphs: [], items: entry.generalRisks.map(\.title) + entry.specificRisks),
             Section(title: "Risks that apply to you", paragraphs: [], items: Self.personalRisks(decision, facts: facts)),
             Section(title: "Other choices", paragraphs: [], items: entry.alternatives.compactMap(InterventionCatalogue.intervention).map(\.name)

@@ -8,6 +8,8 @@ public struct OutcomeFilter: Hashable, Sendable {
     public var provider: UUID?
     public var from: CalendarDate?
     public var to: CalendarDate?
+    /// One intervention only (the consent's figures); not a field of the report's form.
+    public var intervention: String?
 
     public init(region: BodyArea? = nil, condition: String? = nil, provider: UUID? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) {
         self.region = region

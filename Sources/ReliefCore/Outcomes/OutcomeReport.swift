@@ -11,6 +11,8 @@ public struct OutcomeReport: Sendable {
         public var reliefEnded: Bool?
         public var procedures = 0
         public var lost = 0
+        /// At least 50 % relief at any answer, of those answered.
+        public var peakResponders = Ratio()
         public var responders6w = Ratio()
         public var responders3m = Ratio()
         public var painReduced6w = Ratio()
@@ -32,6 +34,7 @@ public struct OutcomeReport: Sendable {
             self.init(intervention: intervention, reliefDays: outcome.reliefDays, reliefEnded: outcome.reliefEnded)
             procedures = 1
             lost = outcome.lost ? 1 : 0
+            peakResponders = Ratio(outcome.peakRelief.map { $0 >= ReliefCourse.meaningfulRelief })
             responders6w = Ratio(outcome.responded6w)
             responders3m = Ratio(outcome.responded3m)
             painReduced6w = Ratio(outcome.painReduced6w)
@@ -45,6 +48,7 @@ public struct OutcomeReport: Sendable {
         mutating func add(_ other: Row) {
             procedures += other.procedures
             lost += other.lost
+            peakResponders.add(other.peakResponders)
             responders6w.add(other.responders6w)
             responders3m.add(other.responders3m)
             painReduced6w.add(other.painReduced6w)
@@ -134,8 +138,37 @@ public struct OutcomeReport: Sendable {
         }.sorted { ($1.totals.procedures, $0.name) < ($0.totals.procedures, $1.name) }
     }
 
-    /// Below this many followed-up procedures, the practice's own figures are not shown to patients.
-    public static let consentMinimum = 20
+}
+
+/// The practice's own results with one intervention, for the consent's realistic expectations: shown beside the
+/// catalogue's text only once at least 20 of its procedures were followed up (fewer would mislead).
+public struct PracticeExperience: Hashable, Sendable {
+    public static let minimum = 20
+
+    public let name: String
+    public let followedUp: Int
+    public let responders: OutcomeReport.Ratio
+    public let medianDays: Int?
+
+    public init?(_ line: OutcomeReport.Line) {
+        guard line.followedUp >= Self.minimum else { return nil }
+        name = line.name
+        followedUp = line.followedUp
+        responders = line.totals.peakResponders
+        medianDays = line.duration.median
+    }
+
+    /// "In this practice, 34 … procedures have been followed up: 62 % (21 of 34) brought at least half the pain relief; half
+    /// brought it for 66 days or more."
+    public var paragraph: String {
+        let responded = "\(Int((responders.percent ?? 0).rounded())) % (\(responders.yes) of \(responders.of)) brought at least half the pain relief"
+        let lasted: String? = switch medianDays {
+        case nil: "more than half still had it at their last answer"
+        case 0?: nil
+        case let days?: "half brought it for \(days) days or more"
+        }
+        return "In this practice, \(followedUp) \(name.lowercased()) procedures have been followed up: " + ([responded, lasted].compactMap { $0 }.joined(separator: "; ")) + "."
+    }
 }
 
 private func difference(_ last: Double?, _ before: Double?) -> Double? {
