@@ -64,6 +64,20 @@ import VaporTesting
             #expect(csv.headers.contentType?.subType == "csv" && lines.count == 2)
             // 2 procedures, 2 patients, both followed up, none lost; 1/1 responder at 6 weeks; relief: 0 days (ended) and 42 (censored).
             #expect(lines.last?.hasPrefix("esi-transforaminal-lumbar,Lumbar transforaminal epidural steroid injection,2,2,2,0,1,2,1,1,0,0,1,1,0,0,") == true)
+            // The tallies kept row by row equal a fresh sum, and the unfiltered report (tallies) equals a filtered one (rows).
+            func tallies() async throws -> [String] {
+                try await context.app.db.sql.raw("SELECT * FROM outcome_tallies WHERE n <> 0 ORDER BY intervention, relief_days, relief_ended").all().map { row in
+                    try (["intervention"] + OutcomeTally.integerColumns).map { column in
+                        column == "intervention" ? try row.decode(column: column, as: String.self) : String(try row.decode(column: column, as: Int.self))
+                    }.joined(separator: ",")
+                }
+            }
+            let kept = try await tallies()
+            try await OutcomeTally.rebuild(on: context.app.db)
+            #expect(try await tallies() == kept && kept.count == 2)
+            let wide = try await physician.get(SitePath.reports() + "?from=01/01/2000")
+            let cells = { (text: String) in text.components(separatedBy: "<tbody>").last ?? "" }
+            #expect(cells(wide.text) == cells(page.text))
             let rows = try await context.app.db.sql.raw("SELECT relief_days, relief_ended, peak_relief FROM procedure_outcomes ORDER BY peak_relief").all()
             #expect(try rows.map { try $0.decode(column: "relief_days", as: Int.self) } == [0, 42])
             #expect(try rows.map { try $0.decode(column: "relief_ended", as: Int.self) } == [1, 0])

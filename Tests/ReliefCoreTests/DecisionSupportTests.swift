@@ -14,17 +14,7 @@ import Testing
                   on: date ?? planned, steroid: steroid)
     }
 
-    /// Left L5 radiculopathy for six months after two months of failed physical therapy, with an MRI showing a
-    /// left L4-L5 herniation: a transforaminal injection at L4-L5 is appropriate.
-    private var radicular: PatientFacts {
-        var facts = PatientFacts()
-        facts.diagnoses = [DiagnosisEntry(conditionCode: "M51.16", laterality: .left, onsetDate: day("2026-06-01"))]
-        facts.painSince = PartialDate("06/2026")
-        facts.conservativeCare = ConservativeCare([PriorTreatmentEntry(kind: .physicalTherapy, weeks: 8, result: .noRelief)])
-        facts.imaging = [ImagingFact(test: .mri, region: .lumbar, resultedOn: day("2026-10-01"),
-                                     findings: [Finding(kind: .discHerniation, level: .l45, side: .left)])]
-        return facts
-    }
+    private var radicular: PatientFacts { Fixtures.radicular }
 
     /// Bilateral lumbar facet arthropathy for a year, failed therapy, an ODI, and two medial branch blocks.
     private func axial(blocks: [Int]) -> PatientFacts {

@@ -144,3 +144,24 @@ import Testing
         #expect(refused([("onsetOn", "12/01/2026")])["onsetOn"] == "The onset cannot be after today.")
     }
 }
+
+@Suite struct DemoProceduresTests {
+    @Test func aSyntheticPracticesProceduresAreRecordsTheFormWouldAccept() throws {
+        // setup
+        let today = CalendarDate(year: 2026, month: 11, day: 18)!
+        // act
+        let done = (0..<300).map { DemoProcedures.synthetic(index: $0, seed: 1, today: today) }
+        // check
+        for procedure in done {
+            #expect(ProcedureNote.parse(procedure.note.fields, today: today).0 == procedure.note, "\(procedure.note.intervention)")
+            #expect(procedure.date < today && procedure.date.weekday <= 5 && procedure.condition.flatMap(ConditionCatalogue.condition) != nil)
+            for followUp in procedure.followUps {
+                #expect(procedure.date.adding(days: followUp.daysAfter) <= today)
+                if let answers = followUp.answers {
+                    #expect(FollowUpAnswers.parse(answers.fields, today: today, performedOn: procedure.date, region: .lumbar).1.keys.allSatisfy { $0 == "function" })
+                }
+            }
+        }
+        #expect(Set(done.map(\.note.intervention)).count >= 8 && done.map(\.followUps.count).reduce(0, +) > 900)
+    }
+}

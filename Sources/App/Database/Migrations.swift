@@ -50,5 +50,6 @@ enum Migrations {
         AddPracticeSetting(setting: PracticeSettings.followUp, empty: "{}"),
         CreateComplication(),
         CreateProcedureOutcome(),
+        CreateOutcomeTally(),
     ]
 }

@@ -18,17 +18,83 @@ public enum DemoLoader {
         try await createStaff(app)
         try await setExampleSettings(app)
         try await addPatients(app, count: defaultPatients, seed: defaultSeed)
+        try await OutcomeTally.rebuild(on: app.db)
         printLogins()
     }
 
-    /// `relief demo`: the staff when there are no accounts yet, then `count` more patients.
-    public static func generate(_ app: Application, patients count: Int, seed: UInt64) async throws {
+    /// `relief demo`: the staff when there are no accounts yet, then `count` more patients, then `procedures` more
+    /// procedures done spread over all the patients (with their follow-ups and outcome rows: the outcome report's
+    /// benchmark practice).
+    public static func generate(_ app: Application, patients count: Int, procedures: Int = 0, seed: UInt64) async throws {
         if try await User.query(on: app.db).count() == 0 {
             try await createStaff(app)
             try await setExampleSettings(app)
             printLogins()
         }
-        try await addPatients(app, count: count, seed: seed)
+        if count > 0 { try await addPatients(app, count: count, seed: seed) }
+        if procedures > 0 { try await addProcedures(app, count: procedures, seed: seed) }
+        try await OutcomeTally.rebuild(on: app.db)
+    }
+
+    /// `count` synthetic procedures (`DemoProcedures.synthetic`), round-robin over the patients, in batches generated
+    /// on one core while the database stores the previous batch on the other.
+    static func addProcedures(_ app: Application, count: Int, seed: UInt64) async throws {
+        let today = CalendarDate(app.config.now())
+        let patients = try await app.db.sql.select().column("id").from("patients").orderBy("mrn").all().map { try $0.decode(column: "id", as: UUID.self) }
+        let start = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM procedure_records").first()?.decode(column: "n", as: Int.self) ?? 0
+        guard !patients.isEmpty, let physician = try await User.query(on: app.db).filter(\.$role == Role.physician.rawValue).first()?.id else { return }
+        let nurse = try await User.query(on: app.db).filter(\.$role == Role.nurse.rawValue).first()?.id
+        let size = batchSize * 4
+        func prepared(from first: Int) -> Task<Batch.DoneRows, any Error>? {
+            guard first < start + count else { return nil }
+            let last = min(first + size, start + count)
+            return Task.detached {
+                var rows = Batch.DoneRows()
+                // Ids in insertion order (fewer than 64 rows a procedure), the low half random.
+                var sequence = UInt64(first) << 6, random = SeededGenerator(seed: seed ^ 0xB0C ^ UInt64(first))
+                func nextID() -> UUID {
+                    sequence += 1
+                    return UUID(uuid: uuidBytes(high: sequence << 16 | random.next() & 0xFFFF, low: random.next()))
+                }
+                for index in first..<last {
+                    try rows.add(DemoProcedures.synthetic(index: index, seed: seed, today: today), patient: patients[index % patients.count],
+                                 physician: physician, nurse: nurse, plan: nil, nextID: nextID)
+                }
+                return rows
+            }
+        }
+        var next = prepared(from: start), first = start
+        while let task = next {
+            let rows = try await task.value
+            first += size
+            next = prepared(from: first)
+            try await app.db.writeTransaction { database in
+                if database.sql.dialect.name == "sqlite" { try await database.sql.raw("PRAGMA cache_size = -65536").run() }
+                try await insert(rows, on: database)
+            }
+        }
+    }
+
+    /// Procedures done here, as the demo generates them.
+    private static func insert(_ done: Batch.DoneRows, on database: any Database) async throws {
+        try await insertInChunks(AppointmentRecord.schema, columns: [
+            "id", "patient_id", "provider_id", "room_id", "kind", "date", "start_minute", "end_minute", "status", "intervention", "region",
+            "levels", "side", "plan_id", "note", "encounter_id", "created_at", "created_by", "updated_at", "updated_by", "version",
+        ], done.appointments, on: database)
+        try await insertInChunks(Encounter.schema, columns: ["id", "patient_id", "kind", "status", "occurred_on", "clinician_id",
+                                                             "created_at", "updated_at", "created_by", "version"],
+                                 done.encounters, on: database)
+        try await insertInChunks("procedure_records", columns: [
+            "id", "appointment_id", "patient_id", "intervention", "performed_on", "content", "status", "signed_at", "signed_by", "updated_at",
+            "updated_by", "version", "encounter_id",
+        ], done.records, on: database)
+        try await insertInChunks(OutcomeQueries.table, columns: OutcomeQueries.columns, done.outcomes, on: database)
+        try await insertInChunks(FollowUpRecord.schema, columns: [
+            "id", "procedure_id", "patient_id", "intervention", "region", "performed_on", "days_after", "due_on", "status", "attempts",
+            "answers", "relief_percent", "pain_now", "peg", "mme", "completed_on", "reason", "updated_at", "updated_by", "version",
+        ], done.followUps, on: database)
+        try await insertInChunks(FollowUpAttempt.schema, columns: ["id", "follow_up_id", "patient_id", "outcome", "note", "attempted_at",
+                                                                   "attempted_by"], done.attempts, on: database)
     }
 
     /// The demo's example fees, payer criteria, rooms and hours, into settings nobody has set yet.
@@ -117,24 +183,7 @@ public enum DemoLoader {
                     "id", "patient_id", "provider_id", "room_id", "kind", "date", "start_minute", "end_minute", "status", "intervention", "region",
                     "levels", "side", "plan_id", "note", "created_at", "created_by", "updated_at", "updated_by", "version",
                 ], batch.appointments, on: database)
-                try await insertInChunks(AppointmentRecord.schema, columns: [
-                    "id", "patient_id", "provider_id", "room_id", "kind", "date", "start_minute", "end_minute", "status", "intervention", "region",
-                    "levels", "side", "plan_id", "note", "encounter_id", "created_at", "created_by", "updated_at", "updated_by", "version",
-                ], batch.done.appointments, on: database)
-                try await insertInChunks(Encounter.schema, columns: ["id", "patient_id", "kind", "status", "occurred_on", "clinician_id",
-                                                                     "created_at", "updated_at", "created_by", "version"],
-                                         batch.done.encounters, on: database)
-                try await insertInChunks("procedure_records", columns: [
-                    "id", "appointment_id", "patient_id", "intervention", "performed_on", "content", "status", "signed_at", "signed_by", "updated_at",
-                    "updated_by", "version", "encounter_id",
-                ], batch.done.records, on: database)
-                try await insertInChunks(FollowUpRecord.schema, columns: [
-                    "id", "procedure_id", "patient_id", "intervention", "region", "performed_on", "days_after", "due_on", "status", "attempts",
-                    "answers", "relief_percent", "pain_now", "peg", "mme", "completed_on", "reason", "updated_at", "updated_by", "version",
-                ], batch.done.followUps, on: database)
-                try await insertInChunks(OutcomeQueries.table, columns: OutcomeQueries.columns, batch.done.outcomes, on: database)
-                try await insertInChunks(FollowUpAttempt.schema, columns: ["id", "follow_up_id", "patient_id", "outcome", "note", "attempted_at",
-                                                                           "attempted_by"], batch.done.attempts, on: database)
+                try await insert(batch.done, on: database)
                 try await insertInChunks(ChartAlert.schema, columns: ["id", "patient_id", "kind", "code", "message", "source_type", "source_id",
                                                                       "raised_at", "raised_by", "version"], batch.alerts, on: database)
             }

@@ -4,7 +4,7 @@ import ReliefCore
 import SQLKit
 
 /// The per-procedure outcome rows: started with the signature from the chart as it stands (the baseline), refreshed
-/// whenever a follow-up is answered or lost, and summed for the practice's report.
+/// whenever a follow-up is answered or lost, each change carried into the report's tallies in the same transaction.
 enum OutcomeQueries {
     /// The row of a procedure being signed: its baseline (pain just before, the MME of the medication list, the latest
     /// PEG and function score, work) and the patient's main current diagnosis, for the report's filters.
@@ -20,10 +20,12 @@ enum OutcomeQueries {
             function: scale.flatMap { scale in scores.last(where: { $0.questionnaire == scale.questionnaire })?.score }, working: work?.isWorking)
         let condition = try lists.entries(DiagnosisEntry.self).map(\.1).first(where: \.isCurrent)?.conditionCode
         let outcome = ProcedureOutcome(baseline: baseline, answers: [], performedOn: performedOn, lost: false)
+        try await OutcomeTally.countPatient(patientID, intervention: note.intervention, on: database)
         try await database.sql.insert(into: table).columns(columns)
             .values(row(procedureID: procedureID, patientID: patientID, note: note, performedOn: performedOn, condition: condition, provider: provider,
                         outcome: outcome, now: now))
             .run()
+        try await OutcomeTally.apply(procedureID: procedureID, sign: 1, on: database)
     }
 
     /// A row's values in the order of `columns`.
@@ -48,7 +50,9 @@ enum OutcomeQueries {
         let outcome = ProcedureOutcome(baseline: baseline, answers: followUps.compactMap(\.decodedAnswers), performedOn: performed, lost: lost)
         var update = database.sql.update(table)
         for (column, value) in zip(outcomeColumns, outcomeValues(outcome, now: now)) { update = update.set(column, to: value) }
+        try await OutcomeTally.apply(procedureID: procedureID, sign: -1, on: database)
         try await update.where("procedure_id", .equal, procedureID).run()
+        try await OutcomeTally.apply(procedureID: procedureID, sign: 1, on: database)
     }
 
     static let table = "procedure_outcomes"

@@ -3,36 +3,37 @@ import Foundation
 import ReliefCore
 import SQLKit
 
-/// The practice's outcome report from the per-procedure rows: one grouped pass for the figures and the relief
-/// durations, one for the patients, one for the complications. Sums of integer columns are cast back to integers:
-/// PostgreSQL sums bigints as numeric.
+/// The practice's outcome report: from the kept tallies when unfiltered, else from the matching per-procedure rows
+/// (`OutcomeTally`), with the distinct patients and the complications by kind.
 enum OutcomeReportQueries {
     static func report(_ filter: OutcomeFilter, on database: any Database) async throws -> OutcomeReport {
-        let sql = database.sql
-        let rows = try await sql.raw("""
-            SELECT intervention, relief_days, relief_ended, COUNT(*) AS n, CAST(SUM(lost) AS BIGINT) AS lost,
-              CAST(SUM(CASE WHEN peak_relief >= \(bind: ReliefCourse.meaningfulRelief) THEN 1 ELSE 0 END) AS BIGINT) AS pk, COUNT(peak_relief) AS pkn,
-              CAST(SUM(responded_6w) AS BIGINT) AS r6, COUNT(responded_6w) AS r6n, CAST(SUM(responded_3m) AS BIGINT) AS r3, COUNT(responded_3m) AS r3n,
-              CAST(SUM(pain_reduced_6w) AS BIGINT) AS p6, COUNT(pain_reduced_6w) AS p6n, CAST(SUM(pain_reduced_3m) AS BIGINT) AS p3, COUNT(pain_reduced_3m) AS p3n,
-              SUM(last_mme - baseline_mme) AS mme, COUNT(last_mme - baseline_mme) AS mmen,
-              SUM(last_peg - baseline_peg) AS peg, COUNT(last_peg - baseline_peg) AS pegn,
-              SUM(last_function - baseline_function) AS fn, COUNT(last_function - baseline_function) AS fnn,
-              CAST(SUM(CASE WHEN baseline_working = 0 THEN last_working END) AS BIGINT) AS rw, COUNT(CASE WHEN baseline_working = 0 THEN last_working END) AS rwn
-            FROM procedure_outcomes o WHERE \(conditions(filter))
-            GROUP BY intervention, relief_days, relief_ended
-            """).all().map(row)
-        let patients = try await sql.raw("""
-            SELECT intervention, COUNT(DISTINCT patient_id) AS n FROM procedure_outcomes o WHERE \(conditions(filter)) GROUP BY intervention
-            """).all().reduce(into: [String: Int]()) { $0[try $1.decode(column: "intervention", as: String.self)] = try $1.decode(column: "n", as: Int.self) }
+        let sql = database.sql, queries = queries(filter)
+        let rows = try await sql.raw(queries.figures).all().map(row)
+        let patients = try await sql.raw(queries.patients).all()
+            .reduce(into: [String: Int]()) { $0[try $1.decode(column: "intervention", as: String.self)] = try $1.decode(column: "n", as: Int.self) }
         var complications: [String: [ComplicationKind: Int]] = [:]
-        for row in try await sql.raw("""
-            SELECT c.intervention, c.kind, COUNT(*) AS n FROM complications c JOIN procedure_outcomes o ON o.procedure_id = c.procedure_id
-            WHERE \(conditions(filter)) GROUP BY c.intervention, c.kind
-            """).all() {
+        for row in try await sql.raw(queries.complications).all() {
             guard let kind = ComplicationKind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
             complications[try row.decode(column: "intervention", as: String.self), default: [:]][kind] = try row.decode(column: "n", as: Int.self)
         }
         return OutcomeReport(rows: rows, patients: patients, complications: complications)
+    }
+
+    /// The report's three queries: the figures by intervention and relief duration, the distinct patients, the
+    /// complications by kind. Unfiltered, they read the kept tallies; filtered, they sum the matching outcome rows.
+    /// One source for the report and for the benchmark's run of the same SQL.
+    static func queries(_ filter: OutcomeFilter) -> (figures: SQLQueryString, patients: SQLQueryString, complications: SQLQueryString) {
+        guard filter == OutcomeFilter() else {
+            return (OutcomeTally.summed(where: conditions(filter)),
+                    "SELECT intervention, COUNT(DISTINCT patient_id) AS n FROM procedure_outcomes o WHERE \(conditions(filter)) GROUP BY intervention",
+                    """
+                    SELECT c.intervention, c.kind, COUNT(*) AS n FROM complications c JOIN procedure_outcomes o ON o.procedure_id = c.procedure_id
+                    WHERE \(conditions(filter)) GROUP BY c.intervention, c.kind
+                    """)
+        }
+        let columns = (["intervention", "relief_days", "relief_ended"] + OutcomeTally.integerColumns + OutcomeTally.decimalColumns).joined(separator: ", ")
+        return ("SELECT \(unsafeRaw: columns) FROM outcome_tallies WHERE n > 0", "SELECT intervention, patients AS n FROM outcome_patients",
+                "SELECT intervention, kind, COUNT(*) AS n FROM complications GROUP BY intervention, kind")
     }
 
     /// The practice's own figures for one intervention, once enough procedures were followed up to show patients.
@@ -60,9 +61,9 @@ enum OutcomeReportQueries {
         func mean(_ sum: String, _ count: String) throws -> OutcomeReport.Mean {
             OutcomeReport.Mean(sum: try row.decode(column: sum, as: Double?.self) ?? 0, count: try int(count))
         }
+        let days = try int("relief_days"), ended = try int("relief_ended")
         var result = OutcomeReport.Row(intervention: try row.decode(column: "intervention", as: String.self),
-                                       reliefDays: try row.decode(column: "relief_days", as: Int?.self),
-                                       reliefEnded: try row.decode(column: "relief_ended", as: Int?.self).map { $0 == 1 })
+                                       reliefDays: days < 0 ? nil : days, reliefEnded: ended < 0 ? nil : ended == 1)
         result.procedures = try int("n")
         result.lost = try int("lost")
         result.peakResponders = try ratio("pk", "pkn")

@@ -53,12 +53,53 @@ public enum DemoProcedures {
         guard date < today else { return [] }
         let painBefore = Int(chart.scores.filter { $0.questionnaire == QuestionnaireCatalogue.painIntensity.id && $0.completedOn <= date }
             .max { $0.completedOn < $1.completedOn }?.score.score ?? 7)
+        let before = chart.scores.filter { $0.completedOn <= date }.sorted { $0.completedOn < $1.completedOn }
+        let scale = FunctionScale.forRegion(site.region)
+        let baseline = ProcedureOutcome.Baseline(painBefore: painBefore, mme: OpioidSummary(chart.lists.medications).total,
+                                                 peg: before.last { $0.questionnaire == QuestionnaireCatalogue.peg.id }?.score.score,
+                                                 function: scale.flatMap { scale in before.last { $0.questionnaire == scale.questionnaire }?.score.score },
+                                                 working: chart.visits.last?.content.workStatus.flatMap(WorkStatus.init(rawValue:))?.isWorking)
+        return [done(site, on: date, slot: index, baseline: baseline, condition: chart.diagnoses.first(where: \.isCurrent)?.conditionCode,
+                     today: today, random: &random)]
+    }
+
+    /// The sites a synthetic practice does most, with how often (`relief demo --procedures`).
+    static let commonSites: [(InterventionSite, Int)] = {
+        func site(_ id: String, _ region: BodyArea, _ levels: [String] = [], _ side: Laterality? = nil) -> InterventionSite {
+            InterventionSite(intervention: InterventionCatalogue.intervention(id)!, region: region, levels: levels.compactMap(ProcedureLevel.init), side: side)
+        }
+        return [(site("esi-transforaminal-lumbar", .lumbar, ["L5-S1"], .left), 20), (site("esi-interlaminar-lumbar", .lumbar, ["L4-L5"]), 15),
+                (site("esi-interlaminar-cervical", .cervical, ["C6-C7"]), 8), (site("medial-branch-block-lumbar", .lumbar, ["L4-L5", "L5-S1"], .bilateral), 12),
+                (site("facet-rfa-lumbar", .lumbar, ["L4-L5", "L5-S1"], .bilateral), 12), (site("si-joint-injection", .sacral, [], .right), 10),
+                (site("trigger-point-injection", .lumbar), 10), (site("occipital-nerve-block", .head, [], .bilateral), 5),
+                (site("stellate-ganglion-block", .cervical, [], .left), 3), (site("scs-trial", .thoracic), 3), (site("scs-implant", .thoracic), 2)]
+    }()
+
+    static let commonConditions = ["M51.16", "M48.062", "M47.816", "M46.1", "M50.122", "M54.50"]
+
+    /// The `index`-th procedure of a synthetic practice: one of the common sites, on a weekday one to eight years
+    /// ago (so its follow-ups are all due), with a baseline drawn at random and followed up since.
+    public static func synthetic(index: Int, seed: UInt64, today: CalendarDate) -> Done {
+        var random = SeededGenerator(seed: (seed &* 2_654_435_761) ^ UInt64(index) &+ 0x5EED)
+        let site = random.weighted(commonSites)
+        var date = today.adding(days: -366 - Int(random.next() % 2557))
+        while date.weekday > 5 { date = date.adding(days: -1) }
+        let baseline = ProcedureOutcome.Baseline(painBefore: 4 + Int(random.next() % 6), mme: random.chance(0.35) ? Double(15 * (1 + random.next() % 8)) : 0,
+                                                 peg: Double(4 + random.next() % 6), function: random.chance(0.6) ? Double(20 + random.next() % 50) : nil,
+                                                 working: random.chance(0.55))
+        return done(site, on: date, slot: index, baseline: baseline, condition: random.pick(commonConditions), today: today, random: &random)
+    }
+
+    /// A procedure at `site` on `date` and its follow-ups up to today, relief following its kind's usual course.
+    static func done(_ site: InterventionSite, on date: CalendarDate, slot: Int, baseline: ProcedureOutcome.Baseline, condition: String?,
+                     today: CalendarDate, random: inout SeededGenerator) -> Done {
+        let painBefore = baseline.painBefore ?? 7
         let note = record(site, painBefore: painBefore, random: &random)
         let (responders, halfLife) = course(of: site.intervention)
         let peak = random.chance(responders) ? 50 + Int(random.next() % 46) : Int(random.next() % 45)
         let months = Double.random(in: halfLife, using: &random)
-        let working = chart.visits.last?.content.workStatus.flatMap(WorkStatus.init(rawValue:))
-        let mme = OpioidSummary(chart.lists.medications).total
+        let working = baseline.working
+        let mme = baseline.mme ?? 0
         var followUps: [FollowUp] = []
         for days in FollowUpSchedule().days(for: site.intervention) {
             let due = date.adding(days: days)
@@ -72,24 +113,20 @@ public enum DemoProcedures {
                 let relief = max(0, min(100, Int((fading / 5).rounded()) * 5 + Int(random.next() % 3) * 5 - 5))
                 let now = max(0, min(10, Int((Double(painBefore) * (1 - Double(relief) / 100)).rounded())))
                 let answered = min(due.adding(days: Int(random.next() % 4)), today)
-                let back = relief >= 50 && working == .offWork ? WorkStatus.modifiedDuty : working
+                let work: WorkStatus? = working.map { $0 || relief >= 50 ? (random.chance(0.8) ? .working : .modifiedDuty) : .offWork }
                 followUps.append(FollowUp(daysAfter: days, status: .done, attempts: 0, answers: FollowUpAnswers(
                     completedOn: answered, contact: .phone, reliefPercent: relief, painNow: now, painAverage: min(10, now + 1),
-                    enjoyment: min(10, now + Int(random.next() % 3)), activity: min(10, now + Int(random.next() % 3)), function: nil,
-                    activities: relief >= 70 ? .all : relief >= 50 ? .most : relief >= 20 ? .some : .none, work: back,
-                    newProblem: false, problemNote: "", impression: GlobalImpression(rawValue: relief >= 70 ? 2 : relief >= 50 ? 3 : relief >= 20 ? 4 : 5),
+                    enjoyment: min(10, now + Int(random.next() % 3)), activity: min(10, now + Int(random.next() % 3)),
+                    function: baseline.function.map { max(0, $0 * (1 - Double(relief) / 200)) },
+                    activities: relief >= 70 ? .all : relief >= 50 ? .most : relief >= 20 ? .some : ActivityReturn.none, work: work,
+                    impression: GlobalImpression(rawValue: relief >= 70 ? 2 : relief >= 50 ? 3 : relief >= 20 ? 4 : 5),
                     satisfaction: relief >= 50 ? 4 + Int(random.next() % 2) : 2 + Int(random.next() % 2), medicationsReviewed: true,
-                    mme: mme > 0 ? mme : nil, note: "")))
+                    mme: mme > 0 ? max(0, mme - (relief >= 50 ? 15 : 0)) : nil)))
             }
         }
-        let start = ClockTime(hour: DemoSchedule.hours[index % DemoSchedule.hours.count], minute: 0)!
-        let before = chart.scores.filter { $0.completedOn <= date }.sorted { $0.completedOn < $1.completedOn }
-        let scale = FunctionScale.forRegion(site.region)
-        let baseline = ProcedureOutcome.Baseline(painBefore: painBefore, mme: mme, peg: before.last { $0.questionnaire == QuestionnaireCatalogue.peg.id }?.score.score,
-                                                 function: scale.flatMap { scale in before.last { $0.questionnaire == scale.questionnaire }?.score.score },
-                                                 working: working?.isWorking)
-        return [Done(date: date, time: ClockRange(start, start.adding(minutes: AppointmentKind.procedure.defaultMinutes)!)!, note: note, followUps: followUps,
-                     baseline: baseline, condition: chart.diagnoses.first(where: \.isCurrent)?.conditionCode)]
+        let start = ClockTime(hour: DemoSchedule.hours[slot % DemoSchedule.hours.count], minute: 0)!
+        return Done(date: date, time: ClockRange(start, start.adding(minutes: AppointmentKind.procedure.defaultMinutes)!)!, note: note, followUps: followUps,
+                    baseline: baseline, condition: condition)
     }
 
     /// The record as the physician would sign it: the usual guidance and anaesthesia, the catalogue's aftercare, a
