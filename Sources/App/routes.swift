@@ -126,6 +126,7 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.complication, access: .action(.evaluationWrite), use: ComplicationsController.update)
     app.on(.GET, SitePath.followUpWorklist, access: .action(.followUpWrite), use: FollowUpsController.worklist)
     app.on(.GET, SitePath.followUps, access: .action(.clinicalRead), use: FollowUpsController.index)
+    app.on(.GET, SitePath.timeline, access: .action(.clinicalRead), use: TimelineController.show)
     app.on(.GET, SitePath.followUp, access: .action(.clinicalRead), use: FollowUpsController.show)
     app.on(.POST, SitePath.followUp, access: .action(.followUpWrite), use: FollowUpsController.answer)
     app.on(.POST, SitePath.followUpAttempts, access: .action(.followUpWrite), use: FollowUpsController.attempt)

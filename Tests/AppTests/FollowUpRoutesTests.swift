@@ -131,4 +131,31 @@ import VaporTesting
             #expect(schedule.days == ["epidural-steroid": [14, 91]] && schedule.attempts == 4)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func noMeaningfulReliefIsRaisedOnTheChartOnceAndTheTimelineShowsTheCourse(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: followed up at 2 and 6 weeks; 45 days later both answered with little relief
+            let nurse = try await context.signedIn(.nurse)
+            let physician = try await context.signedIn(.physician)
+            try await setSchedule(context, FollowUpSchedule(days: [InterventionCategory.epiduralSteroid.rawValue: [14, 42]]))
+            let patient = try await signedProcedure(context, nurse: nurse, physician: physician)
+            let records = try await FollowUpRecord.query(on: context.app.db).sort(\.$daysAfter).all()
+            context.clock.advance(minutes: 45 * 24 * 60)
+            let caller = try await context.signedIn(.nurse, email: "caller@test.relief")
+            // act
+            let first = try await caller.post(SitePath.followUp(patient.id, try records[0].requireID()), pairs: answers(1, [("reliefPercent", "10"), ("painNow", "7")]))
+            let early = try await ChartAlert.query(on: context.app.db).count()
+            let second = try await caller.post(SitePath.followUp(patient.id, try records[1].requireID()),
+                                               pairs: answers(1, [("completedOn", "12/31/2026"), ("reliefPercent", "20"), ("painNow", "6")]))
+            let timeline = try await caller.get(SitePath.timeline(patient.id))
+            // check: judged only once an answer four weeks out is in; raised once
+            #expect(first.status == .seeOther && second.status == .seeOther && early == 0)
+            let alerts = try await ChartAlert.query(on: context.app.db).all()
+            #expect(alerts.map(\.code) == ["no-relief"] && alerts.first?.kind == "monitoring" && alerts.first?.sourceType == "Procedure")
+            #expect(alerts.first?.message.hasPrefix("No meaningful relief after the Lumbar transforaminal epidural steroid injection, L5-S1, left on 11/18/2026") == true)
+            #expect(timeline.status == .ok && timeline.text.contains("To look at") && timeline.text.contains("43 days: 20 % relief, pain 6/10"))
+            #expect(timeline.text.contains("<svg") && timeline.text.contains("Not reached"))
+        }
+    }
 }

@@ -234,4 +234,6 @@ enum ChartAlertKind {
     static let redFlag = "red-flag"
     /// An answer that needs attention whatever the score (PHQ-9 item 9).
     static let questionnaire = "instrument"  // as stored since the first alerts
+    /// What a procedure's follow-ups call attention to (`Monitoring`).
+    static let monitoring = "monitoring"
 }

@@ -15,7 +15,10 @@ enum FollowUpPages {
 
     static func index(patientID: UUID, lines: [Line]) -> [BodyNode] {
         [
-            .tag("h1", text: "Follow-ups after procedures"),
+            .tag("div", [("class", "page-head")], [
+                .tag("h1", text: "Follow-ups after procedures"),
+                .link("Timeline", to: SitePath.timeline(patientID), [("class", "button secondary")]),
+            ]),
             .tag("p", text: "Each signed procedure is followed up on the practice's schedule; answers come by phone, from a link, or at a visit."),
             lines.isEmpty ? .tag("p", [("class", "muted")], text: "No procedures followed up yet.") : .tag("table", [("class", "list")], [
                 .tableHead(["Procedure", "After", "Due", "Status"]),

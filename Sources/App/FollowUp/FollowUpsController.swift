@@ -44,6 +44,10 @@ enum FollowUpsController {
         guard let answers = parsed else { return try await render(req, patient, record, fields: fields, problems: problems, status: .unprocessableEntity) }
         let outcome = try await FollowUpQueries.answer(record, answers, from: Int(fields["version"]) ?? -1, by: try req.user.id, now: req.now,
                                                        on: req.db, audit: req.transactionalAudit)
+        if outcome == .done {
+            try await MonitoringQueries.raise(procedureID: record.procedureID, patient: patient, today: req.today, by: try req.user.id, now: req.now,
+                                              on: req.db, audit: req.transactionalAudit)
+        }
         return back(req, record, outcome, done: "Saved the answers: \(answers.reliefPercent) % relief.")
     }
 

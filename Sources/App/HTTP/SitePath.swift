@@ -110,6 +110,7 @@ enum SitePath {
     static let newComplication = complications / "new"
     static let complication = Address<UUID, UUID, UUID>("patients", .patient, "appointments", .appointment, "procedure", "complications", .complication)
     static let followUps = patient / "follow-ups"
+    static let timeline = patient / "timeline"
     static let followUp = Address<UUID, UUID>("patients", .patient, "follow-ups", .followUp)
     static let followUpAttempts = followUp / "attempts"
     static let moveFollowUp = followUp / "move"

@@ -90,6 +90,7 @@ enum PatientChart {
             .tag("div", [("class", "page-head")], [
                 .tag("h1", text: "Chart"),
                 .if(model.canSchedule, .link("Appointments", to: SitePath.appointments(model.id), [("class", "button secondary")])),
+                .if(model.clinical != nil, .link("Timeline", to: SitePath.timeline(model.id), [("class", "button secondary")])),
                 .if(model.clinical != nil, .link("Follow-ups", to: SitePath.followUps(model.id), [("class", "button secondary")])),
                 .if(model.canHandOut, .link("Questionnaires on a tablet", to: SitePath.kioskStart(model.id), [("class", "button secondary")])),
                 .if(model.canEdit, .link("Edit registration", to: SitePath.editPatient(model.id), [("class", "button secondary")])),

@@ -18,6 +18,8 @@ struct CreateOutcomeTally: AsyncMigration {
             .field("patients", .int, .required)
             .create()
         try await database.sql.createIndex("procedure_outcomes_patient_intervention", on: "procedure_outcomes", columns: ["patient_id", "intervention"])
+        // Outcome rows written before the tallies existed.
+        try await OutcomeTally.rebuild(on: database)
     }
 
     func revert(on database: any Database) async throws {
