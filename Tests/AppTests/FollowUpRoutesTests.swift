@@ -13,15 +13,10 @@ import VaporTesting
 
     /// A left L5-S1 transforaminal epidural done and signed today (11/18/2026), pain 7 before; the patient.
     private func signedProcedure(_ context: TestContext, nurse: Browser, physician: Browser) async throws -> PatientRecord {
-        let provider = try await context.procedureSuite()
         let patient = try await context.makePatient()
-        let appointment = try #require(try await nurse.post(SitePath.appointments(patient.id), pairs: [
-            ("kind", "procedure"), ("provider", provider.uuidString), ("room", "suite-1"), ("date", "11/18/2026"), ("start", "9:00")] + Self.site).location)
-        try await physician.post(appointment + "/checklist/override", pairs: [("version", "0"), ("reason", "Checked on paper")])
-        let signed = try await physician.post(appointment + "/procedure/sign", pairs: [("version", "0")] + Self.site + [
+        try await context.signedProcedure(patient, site: Self.site, record: [
             ("start", "9:05"), ("end", "9:20"), ("guidance", "fluoroscopy"), ("fluoroscopySeconds", "30"), ("sedation", "local"),
-            ("painBefore", "7"), ("painAfter", "2"), ("disposition", "home")])
-        #expect(signed.status == .seeOther)
+            ("painBefore", "7"), ("painAfter", "2"), ("disposition", "home")], nurse: nurse, physician: physician)
         return patient
     }
 

@@ -12,14 +12,11 @@ import VaporTesting
     private static let site = [("intervention", "esi-transforaminal-lumbar"), ("region", "lumbar"), ("levels", "L5-S1"), ("side", "left")]
 
     /// A signed epidural for a new patient today (11/18/2026), pain 8 before; its procedure record's id.
-    private func signed(_ context: TestContext, _ name: String, start: String, nurse: Browser, physician: Browser, provider: UUID) async throws -> UUID {
+    private func signed(_ context: TestContext, _ name: String, start: String, nurse: Browser, physician: Browser) async throws -> UUID {
         let patient = try await context.makePatient([.familyName: name])
-        let appointment = try #require(try await nurse.post(SitePath.appointments(patient.id), pairs: [
-            ("kind", "procedure"), ("provider", provider.uuidString), ("room", "suite-1"), ("date", "11/18/2026"), ("start", start)] + Self.site).location)
-        try await physician.post(appointment + "/checklist/override", pairs: [("version", "0"), ("reason", "Checked on paper")])
-        try await physician.post(appointment + "/procedure/sign", pairs: [("version", "0")] + Self.site + [
+        try await context.signedProcedure(patient, site: Self.site, record: [
             ("start", start), ("end", "10:50"), ("guidance", "fluoroscopy"), ("fluoroscopySeconds", "30"), ("sedation", "local"),
-            ("painBefore", "8"), ("painAfter", "3"), ("disposition", "home")])
+            ("painBefore", "8"), ("painAfter", "3"), ("disposition", "home")], start: start, nurse: nurse, physician: physician)
         return try #require(try await FollowUpRecord.query(on: context.app.db).filter(\.$patientID == patient.id).first()?.procedureID)
     }
 
@@ -38,9 +35,8 @@ import VaporTesting
             // setup: two epidurals; one 80 % at 2 weeks and 70 % at 6 weeks, the other 20 % at 2 weeks with a headache
             let nurse = try await context.signedIn(.nurse)
             let physician = try await context.signedIn(.physician)
-            let provider = try await context.procedureSuite()
-            let good = try await signed(context, "Good", start: "9:00", nurse: nurse, physician: physician, provider: provider)
-            let poor = try await signed(context, "Poor", start: "10:00", nurse: nurse, physician: physician, provider: provider)
+            let good = try await signed(context, "Good", start: "9:00", nurse: nurse, physician: physician)
+            let poor = try await signed(context, "Poor", start: "10:00", nurse: nurse, physician: physician)
             try await answer(context, good, days: 14, relief: 80, pain: 2)
             try await answer(context, good, days: 42, relief: 70, pain: 3)
             try await answer(context, poor, days: 14, relief: 20, pain: 7)

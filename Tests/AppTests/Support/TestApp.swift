@@ -127,6 +127,21 @@ extension TestContext {
         return provider
     }
 
+    /// Books `site` for `patient` in Suite 1 on `date` at `start`, goes ahead past its checklist, and signs its record
+    /// with `record`'s fields; the appointment's address.
+    @discardableResult
+    func signedProcedure(_ patient: PatientRecord, site: [(String, String)], record: [(String, String)], date: String = "11/18/2026",
+                         start: String = "9:00", nurse: Browser, physician: Browser) async throws -> String {
+        let provider = try await procedureSuite()
+        let booked = try await nurse.post(SitePath.appointments(patient.id), pairs: [
+            ("kind", "procedure"), ("provider", provider.uuidString), ("room", "suite-1"), ("date", date), ("start", start)] + site)
+        let appointment = try #require(booked.location, "booked: \(booked.status)")
+        try await physician.post(appointment + "/checklist/override", pairs: [("version", "0"), ("reason", "Checked on paper")])
+        let signed = try await physician.post(appointment + "/procedure/sign", pairs: [("version", "0")] + site + record)
+        #expect(signed.status == .seeOther)
+        return appointment
+    }
+
     func auditEvents(_ action: AuditAction) async throws -> [AuditEvent] {
         try await AuditEvent.query(on: app.db).filter(\.$action == action.rawValue).sort(\.$occurredAt).all()
     }
