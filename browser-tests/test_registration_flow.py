@@ -1,5 +1,5 @@
 """What a coordinator does at the front desk: sign in, register, find, open the chart, sign out."""
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -14,7 +14,17 @@ def wait_for_url(browser, predicate):
 def wait_until(browser, condition):
     """A form that posts back to the address it is on changes no URL: wait for what the new page shows, ignoring the
     old page's elements going stale meanwhile."""
-    WebDriverWait(browser, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
+    def settled(driver):
+        try:
+            return condition(driver)
+        except (NoSuchElementException, StaleElementReferenceException):
+            raise
+        except WebDriverException as error:
+            # Chromium sometimes reports an element of the page being replaced this way rather than as stale.
+            if "does not belong to the document" in str(error):
+                return False
+            raise
+    WebDriverWait(browser, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(settled)
 
 
 def sign_in(browser, base_url, email="coordinator@demo.relief", password="demo-coordinator-pass"):
