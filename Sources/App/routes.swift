@@ -120,6 +120,8 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.procedureRecord, access: .action(.evaluationWrite), use: ProceduresController.save)
     app.on(.POST, SitePath.signProcedureRecord, access: .action(.noteSign), use: ProceduresController.sign)
     app.on(.POST, SitePath.procedureAddenda, access: .action(.evaluationWrite), use: ProceduresController.addAddendum)
+    app.on(.GET, SitePath.procedureDiary, access: .action(.clinicalRead), use: DiaryController.show)
+    app.on(.POST, SitePath.procedureDiary, access: .action(.followUpWrite), use: DiaryController.save)
     app.on(.GET, SitePath.newComplication, access: .action(.evaluationWrite), use: ComplicationsController.new)
     app.on(.POST, SitePath.complications, access: .action(.evaluationWrite), use: ComplicationsController.create)
     app.on(.GET, SitePath.complication, access: .action(.clinicalRead), use: ComplicationsController.show)

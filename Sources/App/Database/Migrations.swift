@@ -51,5 +51,6 @@ enum Migrations {
         CreateComplication(),
         CreateProcedureOutcome(),
         CreateOutcomeTally(),
+        CreateBlockDiary(),
     ]
 }

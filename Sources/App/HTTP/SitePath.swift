@@ -106,6 +106,7 @@ enum SitePath {
     static let procedureRecord = appointment / "procedure"
     static let signProcedureRecord = procedureRecord / "sign"
     static let procedureAddenda = procedureRecord / "addenda"
+    static let procedureDiary = procedureRecord / "diary"
     static let complications = procedureRecord / "complications"
     static let newComplication = complications / "new"
     static let complication = Address<UUID, UUID, UUID>("patients", .patient, "appointments", .appointment, "procedure", "complications", .complication)

@@ -38,6 +38,8 @@ enum ProcedurePage {
         }
         if let signed = model.signed {
             return [back, .tag("h1", text: "Procedure record: \(model.title)"), Self.signed(signed.note, by: signed.by),
+                    .if(signed.note.site.map { BlockDiary.applies(to: $0.intervention) } ?? false,
+                        .link("Pain diary", to: SitePath.procedureDiary(model.patientID, model.appointmentID), [("class", "button secondary")])),
                     ComplicationPages.list(signed.complications, record: model.canSave ? SitePath.newComplication(model.patientID, model.appointmentID) : nil),
                     AddendaSection.list(signed.addenda, id: "addenda"),
                     .if(model.canSave, AddendaSection.form(action: SitePath.procedureAddenda(model.patientID, model.appointmentID), text: signed.addendumText,

@@ -22,11 +22,16 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
     case psychologyScore = "psychology-score"
     case repeatsWithoutBenefit = "repeats-without-benefit"
     case steroidYearMilligrams = "steroid-year-milligrams"
+    case lidocaineMinutes = "lidocaine-minutes"
+    case bupivacaineMinutes = "bupivacaine-minutes"
+    case ropivacaineMinutes = "ropivacaine-minutes"
 
     private static let esi = ClinicalSource("REFERENCE §2 ESI LCD L39240/A58993 [S8][S9]", .secondary)
     private static let facet = ClinicalSource("REFERENCE §2 facet LCD L38801/A58403 [S7]", .secondary)
     private static let scs = ClinicalSource("REFERENCE §4 SCS trial success ≥ 50 % [S17]", .secondary)
     private static let instruments = ClinicalSource("REFERENCE §5 PHQ-9 and GAD-7 ≥ 10 [S21]", .secondary)
+    /// REFERENCE §2 asks relief "lasting as long as the anesthetic should" without saying how long.
+    private static let anaesthetic = ClinicalSource("Relief's default for how long the local anaesthetic of a diagnostic block should act (REFERENCE §2 names no figure); verify", .unconfirmed)
     private static let practice = ClinicalSource("PRACTICE.md “Risks”: dependency on repeated interventions; the count is Relief's default, verify", .unconfirmed)
 
     /// The shipped value, or nil where nothing is shipped and the rule waits for the practice to set one.
@@ -54,6 +59,9 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
         case .psychologyScore: SourcedValue(10, Self.instruments)
         case .repeatsWithoutBenefit: SourcedValue(2, Self.practice)
         case .steroidYearMilligrams: nil
+        case .lidocaineMinutes: SourcedValue(60, Self.anaesthetic)
+        case .bupivacaineMinutes: SourcedValue(180, Self.anaesthetic)
+        case .ropivacaineMinutes: SourcedValue(120, Self.anaesthetic)
         }
     }
 
@@ -80,6 +88,9 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
         case .psychologyScore: "PHQ-9 or GAD-7 score that recommends a psychology referral"
         case .repeatsWithoutBenefit: "Procedures in a region in 12 months without lasting benefit before a review is advised"
         case .steroidYearMilligrams: "Steroid ceiling in 12 months (triamcinolone-equivalent mg)"
+        case .lidocaineMinutes: "Diagnostic block: minutes lidocaine's relief should last"
+        case .bupivacaineMinutes: "Diagnostic block: minutes bupivacaine's relief should last"
+        case .ropivacaineMinutes: "Diagnostic block: minutes ropivacaine's relief should last"
         }
     }
 
@@ -87,7 +98,7 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
     /// own criteria may replace (`PayerCriteria`).
     public var isPayerPolicy: Bool {
         switch self {
-        case .psychologyScore, .repeatsWithoutBenefit, .steroidYearMilligrams: false
+        case .psychologyScore, .repeatsWithoutBenefit, .steroidYearMilligrams, .lidocaineMinutes, .bupivacaineMinutes, .ropivacaineMinutes: false
         default: true
         }
     }
@@ -99,6 +110,7 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
         case .esiRepeatReliefPercent, .facetBlockReliefPercent, .facetRepeatReliefPercent, .trialReliefPercent: 1...100
         case .psychologyScore: 1...27
         case .steroidYearMilligrams: 1...2000
+        case .lidocaineMinutes, .bupivacaineMinutes, .ropivacaineMinutes: 1...1440
         default: 1...520
         }
     }

@@ -1,0 +1,44 @@
+import Foundation
+import Plot
+import ReliefCore
+
+/// A diagnostic block's pain diary: what it reads as so far, with its sources, and the pain at each set time.
+enum DiaryPage {
+    struct Model {
+        let patientID: UUID
+        let appointmentID: UUID
+        let title: String
+        let painBefore: Int
+        let reading: DiaryReading
+        let fields: FormFields
+        var problems: [String: String] = [:]
+        let version: Int
+        /// Why entries are no longer taken, once closed.
+        let closed: String?
+        let canWrite: Bool
+    }
+
+    static func render(_ model: Model, csrfToken: String) -> [BodyNode] {
+        let form = BoundForm(fields: model.fields, problems: model.problems)
+        let open = model.closed == nil && model.canWrite
+        return [
+            .tag("p", [], [.link("← The procedure record", to: SitePath.procedureRecord(model.patientID, model.appointmentID))]),
+            .tag("h1", text: "Pain diary: \(model.title)"),
+            .tag("p", text: "Pain just before the block: \(model.painBefore)/10. Relief at each time is measured against it."),
+            .tag("div", [("class", model.reading.positive == true ? "notice success" : "notice info"), ("role", "status")], [
+                .tag("p", text: model.reading.summary), .group(model.reading.sources.map(ClinicalSourceNote.render)),
+            ]),
+            .if(!model.reading.reliefs.isEmpty, .tag("ul", [], model.reading.reliefs.map { entry in
+                .tag("li", text: "\(BlockDiary.label(entry.minutes)): \(Int(entry.percent.rounded(.down))) % relief")
+            })),
+            .unwrap(model.closed) { .tag("p", [("class", "notice warning")], text: $0) },
+            Forms.errorSummary(form.errors),
+            .if(open, .tag("form", [("method", "post"), ("action", SitePath.procedureDiary(model.patientID, model.appointmentID)), ("novalidate", nil),
+                                    ("class", "card")], [
+                Forms.csrf(csrfToken), Forms.hidden("version", String(model.version)),
+                Forms.row(BlockDiary.times.map { minutes in form.number(BlockDiary.field(minutes), "Pain at \(BlockDiary.label(minutes)) (0–10)", narrow: true) }),
+                .tag("div", [("class", "actions")], [Forms.submit("Save the entries"), Forms.submit("Save and close the diary", name: "action", value: "close", secondary: true)]),
+            ])),
+        ]
+    }
+}
