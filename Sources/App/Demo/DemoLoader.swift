@@ -239,8 +239,9 @@ public enum DemoLoader {
                                       answers?.painNow, answers?.peg, answers?.mme, answers?.completedOn.description,
                                       followUp.status == .lost ? "Not reached after \(followUp.attempts) calls" : nil, updated, nurse, 1 + followUp.attempts])
                     guard let nurse else { continue }
+                    // Calls made at 10 AM on the days after the follow-up fell due.
                     for call in 0..<followUp.attempts {
-                        attempts.append([nextID(), id, patient, FollowUpAttemptOutcome.noAnswer.rawValue, "", due.adding(days: call).startOfDay, nurse])
+                        attempts.append([nextID(), id, patient, FollowUpAttemptOutcome.noAnswer.rawValue, "", due.adding(days: call).startOfDay.addingTimeInterval(10 * 3600), nurse])
                     }
                 }
             }
