@@ -50,6 +50,8 @@ enum FollowUpPages {
         var fields = FormFields()
         var problems: [String: String] = [:]
         let canWrite: Bool
+        /// Why the entries below were not saved: someone changed the follow-up meanwhile.
+        var conflict: String?
     }
 
     /// The answers by label, as the page and the chart show them.
@@ -73,6 +75,7 @@ enum FollowUpPages {
         return [
             .tag("p", [], [.link("← Follow-ups", to: SitePath.followUps(model.patientID))]),
             .tag("h1", text: model.title),
+            .unwrap(model.conflict) { .tag("p", [("class", "notice warning"), ("role", "alert")], text: $0) },
             .tag("p", [], [.text("Due \(model.due.display). \(model.status.title)" + (model.reason.map { ": \($0)." } ?? ".") + " "),
                            .unwrap(model.procedureRecord) { .link("The procedure record", to: $0) }]),
             .if(!model.earlier.isEmpty, .tag("section", [("class", "card")], [

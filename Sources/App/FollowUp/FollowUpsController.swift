@@ -42,13 +42,16 @@ enum FollowUpsController {
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let (parsed, problems) = FollowUpAnswers.parse(fields, today: req.today, performedOn: record.performed ?? req.today, region: record.bodyArea)
         guard let answers = parsed else { return try await render(req, patient, record, fields: fields, problems: problems, status: .unprocessableEntity) }
-        let outcome = try await FollowUpQueries.answer(record, answers, from: Int(fields["version"]) ?? -1, by: try req.user.id, now: req.now,
-                                                       on: req.db, audit: req.transactionalAudit)
-        if outcome == .done {
-            try await MonitoringQueries.raise(procedureID: record.procedureID, patient: patient, today: req.today, by: try req.user.id, now: req.now,
-                                              on: req.db, audit: req.transactionalAudit)
+        guard try await FollowUpQueries.answer(record, answers, from: Int(fields["version"]) ?? -1, by: try req.user.id, now: req.now,
+                                               on: req.db, audit: req.transactionalAudit) == .done else {
+            // The loser of a race keeps what they typed beside the follow-up as it now stands.
+            let fresh = try await FollowUpQueries.followUp(req).1
+            return try await render(req, patient, fresh, fields: fields, status: .conflict,
+                                    conflict: "Someone saved this follow-up meanwhile; it is shown as it stands. Your entries were not saved.")
         }
-        return back(req, record, outcome, done: "Saved the answers: \(answers.reliefPercent) % relief.")
+        try await MonitoringQueries.raise(procedureID: record.procedureID, patient: patient, today: req.today, by: try req.user.id, now: req.now,
+                                          on: req.db, audit: req.transactionalAudit)
+        return back(req, record, .done, done: "Saved the answers: \(answers.reliefPercent) % relief.")
     }
 
     static func attempt(req: Request) async throws -> Response {
@@ -100,7 +103,7 @@ enum FollowUpsController {
     }
 
     private static func render(_ req: Request, _ patient: PatientRecord, _ record: FollowUpRecord, fields: FormFields,
-                               problems: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
+                               problems: [String: String] = [:], status: HTTPStatus = .ok, conflict: String? = nil) async throws -> Response {
         let context = try await FollowUpQueries.context(of: record, on: req.db)
         var complication: String?
         if try req.user.can(.evaluationWrite), let answers = record.decodedAnswers, answers.newProblem, let appointment = context.appointmentID {
@@ -112,7 +115,7 @@ enum FollowUpsController {
             due: record.due ?? req.today, status: record.followUpStatus, reason: record.reason, answers: record.decodedAnswers.map { FollowUpPages.rows($0, scale: FunctionScale.forRegion(record.bodyArea)) },
             earlier: context.earlier, calls: context.calls.map { callLine($0, req) },
             procedureRecord: context.appointmentID.map { SitePath.procedureRecord(patient.id, $0) }, complication: complication, function: FunctionScale.forRegion(record.bodyArea),
-            opioids: context.opioids, fields: fields, problems: problems, canWrite: try req.user.can(.followUpWrite))
+            opioids: context.opioids, fields: fields, problems: problems, canWrite: try req.user.can(.followUpWrite), conflict: conflict)
         return try await req.chartPage("Follow-up", patient, FollowUpPages.detail(model, csrfToken: req.csrfToken), status: status)
     }
 }
