@@ -34,7 +34,8 @@ import VaporTesting
             let facts = try await DecisionSupportQueries.facts(for: patient, on: context.app.db)
             // check: 87.5 % held through lidocaine's hour (80 % asked): positive
             #expect(empty.status == .ok && empty.text.contains("Not judged yet") && empty.text.contains("verify against current guideline"))
-            #expect(outOfScale.status == .unprocessableEntity && first.status == .seeOther && stale.headers.setCookie?["relief_flash"] != nil)
+            #expect(outOfScale.status == .unprocessableEntity && first.status == .seeOther && stale.status == .conflict
+                    && stale.text.contains("Someone saved or closed this diary meanwhile") && stale.text.contains(#"value="1""#))
             #expect(hour.status == .seeOther && shown.text.contains("Positive: relief of at least 80 % held through 1 hour (lidocaine), 87 % at the least."))
             #expect(late.status == .conflict && late.text.contains("The diary was closed on 11/18/2026"))
             #expect(facts.procedures.first?.intervention == "medial-branch-block-lumbar" && facts.procedures.first?.peakReliefPercent == 87)

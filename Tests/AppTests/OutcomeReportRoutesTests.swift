@@ -79,4 +79,40 @@ import VaporTesting
             #expect(try rows.map { try $0.decode(column: "relief_ended", as: Int.self) } == [1, 0])
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func theDatabasesSumsEqualTheReportSummedInSwiftFromTheSameOutcomes(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: 40 demo patients (some with their own procedures), then 400 synthetic procedures numbered on from those;
+            // and the same procedures' outcomes computed in ReliefCore
+            try await DemoLoader.generate(context.app, patients: 40, seed: 7)
+            let first = try await context.app.db.sql.raw("SELECT COUNT(*) AS n FROM procedure_records").first()?.decode(column: "n", as: Int.self) ?? 0
+            try await DemoLoader.generate(context.app, patients: 0, procedures: 400, seed: 7)
+            let today = CalendarDate(context.clock.now)
+            let outcomes = (0..<40).flatMap { DemoChart.make(index: $0, seed: 7, today: today).done }
+                + (first..<(first + 400)).map { DemoProcedures.synthetic(index: $0, seed: 7, today: today) }
+            #expect(outcomes.count == first + 400)
+            let patients = try await context.app.db.sql.raw("SELECT intervention, COUNT(DISTINCT patient_id) AS n FROM procedure_outcomes GROUP BY intervention")
+                .all().reduce(into: [String: Int]()) { $0[try $1.decode(column: "intervention", as: String.self)] = try $1.decode(column: "n", as: Int.self) }
+            // act
+            let kept = try await OutcomeReportQueries.report(OutcomeFilter(), on: context.app.db)
+            let summed = try await OutcomeReportQueries.report(OutcomeFilter(from: CalendarDate(year: 1900, month: 1, day: 1)), on: context.app.db)
+            let swift = OutcomeReport(rows: outcomes.map { OutcomeReport.Row(intervention: $0.note.intervention, $0.outcome) }, patients: patients,
+                                      complications: [:])
+            // check: the same figures, intervention by intervention, from the tallies, from the rows and from Swift
+            func figures(_ report: OutcomeReport) -> [String] {
+                report.lines.sorted { $0.intervention < $1.intervention }.map { line in
+                    let t = line.totals
+                    return [line.intervention, "\(t.procedures)", "\(line.patients)", "\(line.followedUp)", "\(t.lost)", "\(t.peakResponders)",
+                            "\(t.responders6w)", "\(t.responders3m)", "\(t.painReduced6w)", "\(t.painReduced3m)", "\(t.returnedToWork)",
+                            "\(t.mmeChange.count)", String(format: "%.3f", t.mmeChange.sum), "\(t.functionChange.count)", String(format: "%.3f", t.functionChange.sum),
+                            "\(t.pegChange.count)", String(format: "%.3f", t.pegChange.sum),
+                            "\(line.duration.steps.map { "\($0.time):\($0.atRisk):\($0.events)" })"].joined(separator: " ")
+                }
+            }
+            #expect(figures(kept).count >= 8)
+            #expect(figures(kept) == figures(swift))
+            #expect(figures(summed) == figures(swift))
+        }
+    }
 }

@@ -18,7 +18,7 @@ enum ComplicationsController {
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let (parsed, problems) = Complication.parse(fields, today: req.today, performedOn: context.appointment.date)
         guard let complication = parsed else { return try await render(req, context, nil, fields: fields, problems: problems, status: .unprocessableEntity) }
-        _ = try await ComplicationQueries.record(complication, procedure: context.procedure, patientID: context.patient.id, by: try req.user.id,
+        _ = try await ComplicationQueries.record(complication, procedure: context.record, patientID: context.patient.id, by: try req.user.id,
                                                  now: req.now, on: req.db, audit: req.transactionalAudit)
         return req.redirect(to: SitePath.procedureRecord(context.patient.id, context.appointment.id) + "#complications",
                             flash: Flash(.success, "Recorded the complication: \(complication.kind.title.lowercased())."))
@@ -26,20 +26,20 @@ enum ComplicationsController {
 
     static func show(req: Request) async throws -> Response {
         let context = try await load(req)
-        let record = try await ComplicationQueries.complication(req, procedureID: context.procedure.id)
+        let record = try await ComplicationQueries.complication(req, procedureID: context.record.id)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "AdverseEvent", resourceID: record.id?.uuidString, patientID: context.patient.id))
         return try await render(req, context, record, fields: record.decoded?.fields ?? FormFields())
     }
 
     static func update(req: Request) async throws -> Response {
         let context = try await load(req)
-        let record = try await ComplicationQueries.complication(req, procedureID: context.procedure.id)
+        let record = try await ComplicationQueries.complication(req, procedureID: context.record.id)
         let fields = FormFields(urlEncoded: req.body.string ?? "")
         let (parsed, problems) = Complication.parse(fields, today: req.today, performedOn: context.appointment.date)
         guard let complication = parsed else { return try await render(req, context, record, fields: fields, problems: problems, status: .unprocessableEntity) }
         guard try await ComplicationQueries.update(record, to: complication, from: Int(fields["version"]) ?? -1, by: try req.user.id, now: req.now,
                                                    on: req.db, audit: req.transactionalAudit) else {
-            let fresh = try await ComplicationQueries.complication(req, procedureID: context.procedure.id)
+            let fresh = try await ComplicationQueries.complication(req, procedureID: context.record.id)
             return try await render(req, context, fresh, fields: fields, status: .conflict,
                                     conflict: "Someone changed this complication while you were editing; saving again keeps your entries.")
         }
@@ -49,23 +49,12 @@ enum ComplicationsController {
 
     // MARK: - Helpers
 
-    private struct Context {
-        let patient: PatientRecord
-        let appointment: Appointment
-        let site: InterventionSite
-        let procedure: ProcedureQueries.Stored
+    /// A complication belongs to a procedure done.
+    private static func load(_ req: Request) async throws -> ProcedureQueries.Signed {
+        try await ProcedureQueries.signed(req, why: "Complications are recorded against a signed procedure record.")
     }
 
-    /// The signed procedure the route names; a complication belongs to a procedure done.
-    private static func load(_ req: Request) async throws -> Context {
-        let (patient, _, appointment, site) = try await AppointmentQueries.procedure(req)
-        guard let procedure = try await ProcedureQueries.stored(appointmentID: appointment.id, on: req.db), procedure.isSigned else {
-            throw Abort(.conflict, reason: "Complications are recorded against a signed procedure record.")
-        }
-        return Context(patient: patient, appointment: appointment, site: site, procedure: procedure)
-    }
-
-    private static func render(_ req: Request, _ context: Context, _ record: ComplicationRecord?, fields: FormFields, problems: [String: String] = [:],
+    private static func render(_ req: Request, _ context: ProcedureQueries.Signed, _ record: ComplicationRecord?, fields: FormFields, problems: [String: String] = [:],
                                status: HTTPStatus = .ok, conflict: String? = nil) async throws -> Response {
         let model = ComplicationPages.Model(patientID: context.patient.id, appointmentID: context.appointment.id, id: record?.id,
                                             version: record?.version ?? 0, procedure: "\(context.site.label), \(context.appointment.date.display)",

@@ -8,7 +8,7 @@ import Vapor
 enum DiaryController {
     static func show(req: Request) async throws -> Response {
         let context = try await load(req)
-        try await req.audit(AuditEntry(action: .recordView, resourceType: "BlockDiary", resourceID: context.procedure.id.uuidString, patientID: context.patient.id))
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "BlockDiary", resourceID: context.procedure.record.id.uuidString, patientID: context.procedure.patient.id))
         return try await render(req, context, fields: context.diary?.diary.fields ?? FormFields())
     }
 
@@ -20,12 +20,14 @@ enum DiaryController {
         }
         let (parsed, problems) = (context.diary?.diary ?? BlockDiary()).parse(fields, today: req.today)
         guard let diary = parsed else { return try await render(req, context, fields: fields, problems: problems, status: .unprocessableEntity) }
-        let reading = diary.reading(painBefore: context.note.painBefore, medications: context.note.medications, criteria: try await PracticeSettings.criteria(on: req.db))
-        let back = SitePath.procedureDiary(context.patient.id, context.appointment.id)
-        guard try await DiaryQueries.save(diary, reading: reading, close: fields["action"] == "close", procedureID: context.procedure.id,
-                                          patientID: context.patient.id, from: Int(fields["version"]) ?? -1, by: try req.user.id, now: req.now,
+        let reading = diary.reading(painBefore: context.procedure.note.painBefore, medications: context.procedure.note.medications, criteria: try await PracticeSettings.criteria(on: req.db))
+        let back = SitePath.procedureDiary(context.procedure.patient.id, context.procedure.appointment.id)
+        guard try await DiaryQueries.save(diary, reading: reading, close: fields["action"] == "close", procedureID: context.procedure.record.id,
+                                          patientID: context.procedure.patient.id, from: Int(fields["version"]) ?? -1, by: try req.user.id, now: req.now,
                                           on: req.db, audit: req.transactionalAudit) else {
-            return req.redirect(to: back, flash: Flash(.warning, "The diary changed or closed meanwhile; here it is as it stands. Nothing of yours was saved."))
+            // The diary as it now stands, with the entries typed kept for another try.
+            return try await render(req, try await load(req), fields: fields, status: .conflict,
+                                    conflict: "Someone saved or closed this diary meanwhile; it is shown as it stands. Your entries were not saved.")
         }
         return req.redirect(to: back, flash: Flash(.success, reading.summary))
     }
@@ -33,40 +35,34 @@ enum DiaryController {
     // MARK: - Helpers
 
     private struct Context {
-        let patient: PatientRecord
-        let appointment: Appointment
-        let site: InterventionSite
-        let procedure: ProcedureQueries.Stored
-        let note: ProcedureNote
+        let procedure: ProcedureQueries.Signed
         let diary: DiaryQueries.Stored?
     }
 
     /// The signed record of a block its diary judges, or 404.
     private static func load(_ req: Request) async throws -> Context {
-        let (patient, _, appointment, site) = try await AppointmentQueries.procedure(req)
-        guard BlockDiary.applies(to: site.intervention) else { throw Abort(.notFound, reason: "\(site.intervention.name) is not judged by a pain diary.") }
-        guard let procedure = try await ProcedureQueries.stored(appointmentID: appointment.id, on: req.db), procedure.isSigned, let note = procedure.note else {
-            throw Abort(.conflict, reason: "The diary starts once the procedure record is signed.")
+        let procedure = try await ProcedureQueries.signed(req, why: "The diary starts once the procedure record is signed.")
+        guard BlockDiary.applies(to: procedure.site.intervention) else {
+            throw Abort(.notFound, reason: "\(procedure.site.intervention.name) is not judged by a pain diary.")
         }
-        return Context(patient: patient, appointment: appointment, site: site, procedure: procedure, note: note,
-                       diary: try await DiaryQueries.stored(procedureID: procedure.id, on: req.db))
+        return Context(procedure: procedure, diary: try await DiaryQueries.stored(procedureID: procedure.record.id, on: req.db))
     }
 
     /// Why no entry is taken any more, if so.
     private static func closed(_ context: Context, today: CalendarDate) -> String? {
         if let closedAt = context.diary?.closedAt { return "The diary was closed on \(CalendarDate(closedAt).display): entries after it are not taken." }
-        let last = BlockDiary.lastDay(after: context.appointment.date)
+        let last = BlockDiary.lastDay(after: context.procedure.appointment.date)
         return today > last ? "The diary closed at the end of \(last.display): entries after it are not taken." : nil
     }
 
     private static func render(_ req: Request, _ context: Context, fields: FormFields, problems: [String: String] = [:],
-                               status: HTTPStatus = .ok) async throws -> Response {
+                               status: HTTPStatus = .ok, conflict: String? = nil) async throws -> Response {
         let diary = context.diary?.diary ?? BlockDiary()
-        let reading = diary.reading(painBefore: context.note.painBefore, medications: context.note.medications, criteria: try await PracticeSettings.criteria(on: req.db))
-        let model = DiaryPage.Model(patientID: context.patient.id, appointmentID: context.appointment.id,
-                                    title: "\(context.site.label), \(context.appointment.date.display)", painBefore: context.note.painBefore,
+        let reading = diary.reading(painBefore: context.procedure.note.painBefore, medications: context.procedure.note.medications, criteria: try await PracticeSettings.criteria(on: req.db))
+        let model = DiaryPage.Model(patientID: context.procedure.patient.id, appointmentID: context.procedure.appointment.id,
+                                    title: "\(context.procedure.site.label), \(context.procedure.appointment.date.display)", painBefore: context.procedure.note.painBefore,
                                     reading: reading, fields: fields, problems: problems, version: context.diary?.version ?? 0,
-                                    closed: closed(context, today: req.today), canWrite: try req.user.can(.followUpWrite))
-        return try await req.chartPage("Pain diary", context.patient, DiaryPage.render(model, csrfToken: req.csrfToken), status: status)
+                                    closed: closed(context, today: req.today), conflict: conflict, canWrite: try req.user.can(.followUpWrite))
+        return try await req.chartPage("Pain diary", context.procedure.patient, DiaryPage.render(model, csrfToken: req.csrfToken), status: status)
     }
 }

@@ -15,6 +15,8 @@ enum DiaryPage {
         let version: Int
         /// Why entries are no longer taken, once closed.
         let closed: String?
+        /// Why the entries below were not saved: someone changed the diary meanwhile.
+        var conflict: String?
         let canWrite: Bool
     }
 
@@ -24,6 +26,7 @@ enum DiaryPage {
         return [
             .tag("p", [], [.link("← The procedure record", to: SitePath.procedureRecord(model.patientID, model.appointmentID))]),
             .tag("h1", text: "Pain diary: \(model.title)"),
+            .unwrap(model.conflict) { .tag("p", [("class", "notice warning"), ("role", "alert")], text: $0) },
             .tag("p", text: "Pain just before the block: \(model.painBefore)/10. Relief at each time is measured against it."),
             .tag("div", [("class", model.reading.positive == true ? "notice success" : "notice info"), ("role", "status")], [
                 .tag("p", text: model.reading.summary), .group(model.reading.sources.map(ClinicalSourceNote.render)),

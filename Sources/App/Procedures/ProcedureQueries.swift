@@ -134,3 +134,24 @@ enum ProcedureQueries {
     /// The addenda's document type for procedure records.
     static let documentType = "Procedure"
 }
+
+extension ProcedureQueries {
+    /// A procedure done: the appointment the route names with its signed record.
+    struct Signed {
+        let patient: PatientRecord
+        let appointment: Appointment
+        let site: InterventionSite
+        let record: Stored
+        let note: ProcedureNote
+    }
+
+    /// The signed procedure the route's `:patient` and `:appointment` name; 404 if it is not a procedure's
+    /// appointment, 409 (with `why`) while its record is not signed.
+    static func signed(_ req: Request, why: String) async throws -> Signed {
+        let (patient, _, appointment, site) = try await AppointmentQueries.procedure(req)
+        guard let record = try await stored(appointmentID: appointment.id, on: req.db), record.isSigned, let note = record.note else {
+            throw Abort(.conflict, reason: why)
+        }
+        return Signed(patient: patient, appointment: appointment, site: site, record: record, note: note)
+    }
+}

@@ -73,8 +73,8 @@ public struct Complication: Hashable, Codable, Sendable {
         let management = reader.text("management", limit: 2000, required: "Say what was done about it (or that nothing was needed).", multiline: true)
         let outcome = reader.one("outcome", ComplicationOutcome.self, required: "Choose how it stands.")
         let resolvedOn = reader.date("resolvedOn", what: "The day it resolved")
-        if outcome?.isResolved == true, resolvedOn == nil, fields["resolvedOn"].isEmpty { reader.problem("resolvedOn", "Enter the day it resolved.") }
-        if let resolvedOn, outcome?.isResolved == false { reader.problem("resolvedOn", "Only a resolved complication has a day it resolved.") }
+        if outcome?.isResolved == true, resolvedOn == nil, reader.problems["resolvedOn"] == nil { reader.problem("resolvedOn", "Enter the day it resolved.") }
+        if resolvedOn != nil, outcome?.isResolved == false { reader.problem("resolvedOn", "Only a resolved complication has a day it resolved.") }
         if let resolvedOn, let onset, resolvedOn < onset { reader.problem("resolvedOn", "It cannot resolve before it started.") }
         guard reader.problems.isEmpty, let kind, let onset, let severity, let outcome else { return (nil, reader.problems) }
         return (Complication(kind: kind, onsetOn: onset, severity: severity, description: description, management: management, outcome: outcome,

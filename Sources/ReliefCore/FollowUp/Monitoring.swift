@@ -1,7 +1,7 @@
 /// What the course of a patient's procedures and medication calls attention to (issue "continuous monitoring"):
 /// no meaningful relief, relief waned with the repeat criteria met, repeated procedures without lasting benefit, a
 /// rising daily MME, follow-ups overdue. Each says the facts it read and its source; the clinician decides.
-public struct MonitoringAlert: Hashable, Sendable {
+public struct MonitoringAlert: Sendable {
     public enum Kind: String, CaseIterable, Sendable {
         case noRelief = "no-relief", considerRepeat = "consider-repeat", repeatsWithoutBenefit = "repeats-without-benefit"
         case mmeRising = "mme-rising", followUpsOverdue = "follow-ups-overdue"
@@ -13,16 +13,6 @@ public struct MonitoringAlert: Hashable, Sendable {
     public let source: ClinicalSource
     /// The catalogue entry and day of the procedure it is about, if any.
     public let procedure: (intervention: String, date: CalendarDate)?
-
-    public static func == (lhs: MonitoringAlert, rhs: MonitoringAlert) -> Bool {
-        lhs.kind == rhs.kind && lhs.message == rhs.message && lhs.facts == rhs.facts && lhs.procedure?.intervention == rhs.procedure?.intervention
-            && lhs.procedure?.date == rhs.procedure?.date
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(kind)
-        hasher.combine(message)
-    }
 }
 
 /// A procedure done here with the relief its follow-ups told.

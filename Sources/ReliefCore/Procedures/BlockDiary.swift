@@ -52,7 +52,7 @@ public struct BlockDiary: Hashable, Codable, Sendable {
 
 /// A diary read: relief at each time, the anaesthetic's expected duration, the relief held through it, and whether
 /// that reaches the practice's threshold. Advice for the clinician, with its facts and sources.
-public struct DiaryReading: Hashable, Sendable {
+public struct DiaryReading: Sendable {
     public let reliefs: [(minutes: Int, percent: Double)]
     public let anaesthetic: Injectate?
     public let expectedMinutes: Int?
@@ -62,13 +62,6 @@ public struct DiaryReading: Hashable, Sendable {
     public let threshold: Int
     public let sources: [ClinicalSource]
     let painBefore: Int
-
-    public static func == (lhs: DiaryReading, rhs: DiaryReading) -> Bool {
-        lhs.reliefs.map(\.minutes) == rhs.reliefs.map(\.minutes) && lhs.reliefs.map(\.percent) == rhs.reliefs.map(\.percent)
-            && lhs.sustained == rhs.sustained && lhs.threshold == rhs.threshold && lhs.expectedMinutes == rhs.expectedMinutes
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(sustained) }
 
     init(_ diary: BlockDiary, painBefore: Int, medications: [InjectedMedication], criteria: DecisionCriteria) {
         threshold = criteria[.facetBlockReliefPercent]
