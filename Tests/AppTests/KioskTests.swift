@@ -199,7 +199,7 @@ import VaporTesting
             let code = try await handOut(context, patient, ["peg"])
             let tablet = Browser(app: context.app)
             try await tablet.get(SitePath.kiosk())
-            let throttle = KioskThrottle()
+            let throttle = PatientAccessThrottle()
             // act
             var wrong: [HTTPStatus] = []
             for index in 0..<throttle.maxFailuresPerAddress {

@@ -23,10 +23,10 @@ import Testing
     }
 }
 
-@Suite struct KioskThrottleTests {
+@Suite struct PatientAccessThrottleTests {
     @Test func theTenthWrongCodeFromOneTabletMakesItWaitAndTheFiftiethFromAnywhereIsABurst() {
         // setup
-        let throttle = KioskThrottle()
+        let throttle = PatientAccessThrottle()
         // act / check
         #expect(!throttle.mustWait(addressFailures: 9) && throttle.mustWait(addressFailures: 10))
         #expect(!throttle.isBurst(failures: 49) && throttle.isBurst(failures: 50))

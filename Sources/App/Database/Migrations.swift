@@ -52,5 +52,6 @@ enum Migrations {
         CreateProcedureOutcome(),
         CreateOutcomeTally(),
         CreateBlockDiary(),
+        CreatePatientLink(),
     ]
 }

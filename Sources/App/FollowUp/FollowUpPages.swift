@@ -52,6 +52,8 @@ enum FollowUpPages {
         let canWrite: Bool
         /// Why the entries below were not saved: someone changed the follow-up meanwhile.
         var conflict: String?
+        /// The links given to the patient for this follow-up, described.
+        var links: [String] = []
     }
 
     /// The answers by label, as the page and the chart show them.
@@ -90,13 +92,17 @@ enum FollowUpPages {
             .unwrap(model.complication) { .link("Record the new problem as a complication", to: $0, [("class", "button secondary")]) },
             .if(open && model.canWrite, form(model, csrfToken: csrfToken)),
             .if(model.status == .due && model.canWrite, actions(model, csrfToken: csrfToken)),
+            PatientLinkPages.section(model.links, action: open && model.canWrite ? SitePath.followUpLink(model.patientID, model.id) : nil,
+                                     csrfToken: csrfToken, what: "answer these questions on their own phone or computer"),
         ]
     }
 
+    /// The global impression of change and satisfaction as choices, for staff's form and the patient's.
+    static let impressions = (1...7).compactMap(GlobalImpression.init(rawValue:)).map { Forms.Option(value: String($0.rawValue), title: $0.title) }
+    static let satisfactions = FollowUpAnswers.satisfactionTitles.enumerated().map { Forms.Option(value: String($0.offset + 1), title: $0.element) }
+
     private static func form(_ model: Detail, csrfToken: String) -> BodyNode {
         let form = BoundForm(fields: model.fields, problems: model.problems)
-        let scale = (1...7).compactMap(GlobalImpression.init(rawValue:)).map { Forms.Option(value: String($0.rawValue), title: $0.title) }
-        let satisfaction = FollowUpAnswers.satisfactionTitles.enumerated().map { Forms.Option(value: String($0.offset + 1), title: $0.element) }
         let controls: [BodyNode] = [
             Forms.row([form.text("completedOn", "Answered on", hint: "MM/DD/YYYY", required: true), form.choose("contact", "How", FollowUpContact.self, required: true)]),
             Forms.section("Pain", [
@@ -119,7 +125,7 @@ enum FollowUpPages {
                 form.option("newProblem", "Any new problem since (infection, bleeding, weakness, headache…)?",
                             [Forms.Option(value: "no", title: "No"), Forms.Option(value: "yes", title: "Yes")]),
                 form.area("problemNote", "What, when, and what was done", rows: 2),
-                Forms.row([form.option("impression", "Overall since the procedure", scale), form.option("satisfaction", "Satisfaction", satisfaction)]),
+                Forms.row([form.option("impression", "Overall since the procedure", impressions), form.option("satisfaction", "Satisfaction", satisfactions)]),
                 form.area("note", "Note", rows: 2),
             ]),
         ]

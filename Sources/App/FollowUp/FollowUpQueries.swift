@@ -87,8 +87,9 @@ enum FollowUpQueries {
     /// What a change found: done, or the follow-up changed meanwhile (or is no longer open).
     enum Outcome: Equatable { case done, stale }
 
-    /// Records the answers (with the MME of the medication list now) if the follow-up is still open at `version`.
-    static func answer(_ record: FollowUpRecord, _ answers: FollowUpAnswers, from version: Int, by user: UUID, now: Date,
+    /// Records the answers (with the MME of the medication list now) if the follow-up is still open at `version`;
+    /// `user` is nil when the patient answered from a link.
+    static func answer(_ record: FollowUpRecord, _ answers: FollowUpAnswers, from version: Int, by user: UUID?, now: Date,
                        on database: any Database, audit: @escaping TransactionalAudit) async throws -> Outcome {
         try await update(record, from: version, openOnly: false, by: user, now: now, on: database) { fresh, database in
             var answers = answers
@@ -144,14 +145,14 @@ enum FollowUpQueries {
         }
     }
 
-    private static func update(_ record: FollowUpRecord, from version: Int, openOnly: Bool, by user: UUID, now: Date, on database: any Database,
+    private static func update(_ record: FollowUpRecord, from version: Int, openOnly: Bool, by user: UUID?, now: Date, on database: any Database,
                                edit: @escaping @Sendable (FollowUpRecord, any Database) async throws -> Void) async throws -> Outcome {
         try await change(record, from: version, openOnly: openOnly, by: user, now: now, on: database, edit: edit) == nil ? .stale : .done
     }
 
     /// Applies `edit` to the follow-up if still at `version` and open (due; `openOnly` false also lets a lost one be
     /// answered when the patient calls back), bumping its version; nil when it changed meanwhile.
-    private static func change<T: Sendable>(_ record: FollowUpRecord, from version: Int, openOnly: Bool, by user: UUID, now: Date,
+    private static func change<T: Sendable>(_ record: FollowUpRecord, from version: Int, openOnly: Bool, by user: UUID?, now: Date,
                                             on database: any Database,
                                             edit: @escaping @Sendable (FollowUpRecord, any Database) async throws -> T) async throws -> T? {
         let id = try record.requireID()

@@ -87,6 +87,16 @@ enum FollowUpsController {
         return back(req, record, outcome, done: "Cancelled.")
     }
 
+    /// A link for the patient to answer this follow-up on their own phone or computer.
+    static func link(req: Request) async throws -> Response {
+        let (patient, record) = try await FollowUpQueries.followUp(req)
+        let id = try record.requireID(), back = SitePath.followUp(patient.id, id)
+        guard [.due, .lost].contains(record.followUpStatus) else { return req.redirect(to: back, flash: Flash(.warning, "This follow-up is no longer open.")) }
+        return try await PatientLinksController.handOut(req, patient, .followUp, subjectID: id,
+                                                        lastDay: PatientLinkTerms.lastDay(.followUp, performedOn: record.performed ?? req.today, today: req.today),
+                                                        back: back)
+    }
+
     // MARK: - Helpers
 
     private static func back(_ req: Request, _ record: FollowUpRecord, _ outcome: FollowUpQueries.Outcome, worklist: Bool = false,
@@ -115,7 +125,8 @@ enum FollowUpsController {
             due: record.due ?? req.today, status: record.followUpStatus, reason: record.reason, answers: record.decodedAnswers.map { FollowUpPages.rows($0, scale: FunctionScale.forRegion(record.bodyArea)) },
             earlier: context.earlier, calls: context.calls.map { callLine($0, req) },
             procedureRecord: context.appointmentID.map { SitePath.procedureRecord(patient.id, $0) }, complication: complication, function: FunctionScale.forRegion(record.bodyArea),
-            opioids: context.opioids, fields: fields, problems: problems, canWrite: try req.user.can(.followUpWrite), conflict: conflict)
+            opioids: context.opioids, fields: fields, problems: problems, canWrite: try req.user.can(.followUpWrite), conflict: conflict,
+            links: try await PatientLinkQueries.described(subjectID: try record.requireID(), req))
         return try await req.chartPage("Follow-up", patient, FollowUpPages.detail(model, csrfToken: req.csrfToken), status: status)
     }
 }

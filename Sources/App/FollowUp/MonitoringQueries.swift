@@ -36,7 +36,7 @@ enum MonitoringQueries {
 
     /// Raises on the chart the alerts about the procedure a follow-up was just answered for (no meaningful relief, a
     /// repeat to consider, repeats without benefit), each once per procedure, resolved or not.
-    static func raise(procedureID: UUID, patient: PatientRecord, today: CalendarDate, by user: UUID, now: Date, on database: any Database,
+    static func raise(procedureID: UUID, patient: PatientRecord, today: CalendarDate, by user: UUID?, now: Date, on database: any Database,
                       audit: @escaping TransactionalAudit) async throws {
         try await database.writeTransaction { database in
             let course = try await course(patientID: patient.id, patient: patient, today: today, on: database)

@@ -58,6 +58,11 @@ enum SitePath {
     static let kioskQuestionnaire = kiosk / "questionnaire"
     static let kioskAnswers = Address<String>("kiosk", "questionnaire", .questionnaire)
     static let kioskDone = kiosk / "done"
+    /// What a patient opens from a link on their own device: the link itself (asking the birth date), then the one
+    /// diary or follow-up it is for.
+    static let openPatientLink = Address<String>("links", .link)
+    static let patientLinkPage: Address<> = .init("link")
+    static let patientLinkDone = patientLinkPage / "done"
 
     static let decisionSupport = patient / "decision-support"
     static let costEstimate = patient / "estimate"
@@ -107,6 +112,7 @@ enum SitePath {
     static let signProcedureRecord = procedureRecord / "sign"
     static let procedureAddenda = procedureRecord / "addenda"
     static let procedureDiary = procedureRecord / "diary"
+    static let procedureDiaryLink = procedureDiary / "link"
     static let complications = procedureRecord / "complications"
     static let newComplication = complications / "new"
     static let complication = Address<UUID, UUID, UUID>("patients", .patient, "appointments", .appointment, "procedure", "complications", .complication)
@@ -116,6 +122,7 @@ enum SitePath {
     static let followUpAttempts = followUp / "attempts"
     static let moveFollowUp = followUp / "move"
     static let cancelFollowUp = followUp / "cancel"
+    static let followUpLink = followUp / "link"
     static let followUpWorklist: Address<> = .init("worklists", "follow-ups")
     static let reminderCalls: Address<> = .init("schedule", "reminders")
     static let calendarFeed: Address<> = .init("schedule", "calendar-feed")
@@ -161,7 +168,7 @@ enum SitePath {
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
     case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent, activity,
-         appointment, feed, followUp, complication
+         appointment, feed, followUp, complication, link
 
     /// Named by a catalogue's text id rather than a record's UUID.
     var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
@@ -173,6 +180,7 @@ enum PathParameter: String, CaseIterable, Sendable {
         case .item: "An inbox item's id: an open alert's, or a resulted order's."
         case .intervention: "An intervention's catalogue id (esi-transforaminal-lumbar, facet-rfa-lumbar, …)."
         case .feed: "A calendar feed's secret address."
+        case .link: "A patient link's secret."
         default: "The \(rawValue)'s id."
         }
     }
@@ -204,6 +212,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     static let feed = PathSegment.parameter(.feed)
     static let followUp = PathSegment.parameter(.followUp)
     static let complication = PathSegment.parameter(.complication)
+    static let link = PathSegment.parameter(.link)
 
     var component: PathComponent {
         switch self {

@@ -18,6 +18,8 @@ enum DiaryPage {
         /// Why the entries below were not saved: someone changed the diary meanwhile.
         var conflict: String?
         let canWrite: Bool
+        /// The links given to the patient for this diary, described.
+        let links: [String]
     }
 
     static func render(_ model: Model, csrfToken: String) -> [BodyNode] {
@@ -42,6 +44,8 @@ enum DiaryPage {
                 Forms.row(BlockDiary.times.map { minutes in form.number(BlockDiary.field(minutes), "Pain at \(BlockDiary.label(minutes)) (0–10)", narrow: true) }),
                 .tag("div", [("class", "actions")], [Forms.submit("Save the entries"), Forms.submit("Save and close the diary", name: "action", value: "close", secondary: true)]),
             ])),
+            PatientLinkPages.section(model.links, action: open ? SitePath.procedureDiaryLink(model.patientID, model.appointmentID) : nil,
+                                     csrfToken: csrfToken, what: "fill the diary on their own phone at each time"),
         ]
     }
 }

@@ -17,6 +17,52 @@ enum DiaryQueries {
         var diary: BlockDiary { (try? JSONCoding.decode(BlockDiary.self, pains)) ?? BlockDiary() }
     }
 
+    /// A signed block with its diary so far.
+    struct Context {
+        let procedure: ProcedureQueries.Signed
+        let diary: Stored?
+
+        /// Why no entry is taken any more, if so.
+        func closed(today: CalendarDate) -> String? {
+            if let closedAt = diary?.closedAt { return "The diary was closed on \(CalendarDate(closedAt).display): entries after it are not taken." }
+            let last = BlockDiary.lastDay(after: procedure.appointment.date)
+            return today > last ? "The diary closed at the end of \(last.display): entries after it are not taken." : nil
+        }
+
+        func reading(on database: any Database) async throws -> DiaryReading {
+            (diary?.diary ?? BlockDiary()).reading(painBefore: procedure.note.painBefore, medications: procedure.note.medications,
+                                                   criteria: try await PracticeSettings.criteria(on: database))
+        }
+    }
+
+    /// The diary of a signed procedure, or nil when its intervention is not judged by one.
+    static func context(_ procedure: ProcedureQueries.Signed, on database: any Database) async throws -> Context? {
+        guard BlockDiary.applies(to: procedure.site.intervention) else { return nil }
+        return Context(procedure: procedure, diary: try await stored(procedureID: procedure.record.id, on: database))
+    }
+
+    /// What became of entries sent by a nurse or by the patient's link.
+    enum Submission {
+        case saved(DiaryReading)
+        case closed(String)
+        case invalid([String: String])
+        /// Someone saved or closed the diary meanwhile.
+        case stale
+    }
+
+    /// Reads `fields` (`pain.15` … and `version`) into the diary and saves it, closing it when `close`.
+    static func submit(_ fields: FormFields, to context: Context, close: Bool, by user: UUID?, today: CalendarDate, now: Date,
+                       on database: any Database, audit: @escaping TransactionalAudit) async throws -> Submission {
+        if let closed = context.closed(today: today) { return .closed(closed) }
+        let (parsed, problems) = (context.diary?.diary ?? BlockDiary()).parse(fields, today: today)
+        guard let diary = parsed else { return .invalid(problems) }
+        let reading = diary.reading(painBefore: context.procedure.note.painBefore, medications: context.procedure.note.medications,
+                                    criteria: try await PracticeSettings.criteria(on: database))
+        let saved = try await save(diary, reading: reading, close: close, procedureID: context.procedure.record.id, patientID: context.procedure.patient.id,
+                                   from: Int(fields["version"]) ?? -1, by: user, now: now, on: database, audit: audit)
+        return saved ? .saved(reading) : .stale
+    }
+
     static func stored(procedureID: UUID, on database: any Database) async throws -> Stored? {
         try await database.sql.select().columns("pains", "sustained", "positive", "closed_at", "version").from("block_diaries")
             .where("procedure_id", .equal, procedureID).first(decoding: Stored.self)
@@ -31,7 +77,7 @@ enum DiaryQueries {
 
     /// Saves the entries (and closes the diary when `close`) if still at `version` (0: none yet) and open; false when
     /// it changed or closed meanwhile.
-    static func save(_ diary: BlockDiary, reading: DiaryReading, close: Bool, procedureID: UUID, patientID: UUID, from version: Int, by user: UUID,
+    private static func save(_ diary: BlockDiary, reading: DiaryReading, close: Bool, procedureID: UUID, patientID: UUID, from version: Int, by user: UUID?,
                      now: Date, on database: any Database, audit: @escaping TransactionalAudit) async throws -> Bool {
         try await database.writeTransaction { database in
             let pains = try JSONCoding.encode(diary), positive = reading.positive.map { $0 ? 1 : 0 }

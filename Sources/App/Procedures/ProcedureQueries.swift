@@ -149,9 +149,19 @@ extension ProcedureQueries {
     /// appointment, 409 (with `why`) while its record is not signed.
     static func signed(_ req: Request, why: String) async throws -> Signed {
         let (patient, _, appointment, site) = try await AppointmentQueries.procedure(req)
-        guard let record = try await stored(appointmentID: appointment.id, on: req.db), record.isSigned, let note = record.note else {
-            throw Abort(.conflict, reason: why)
-        }
+        guard let signed = try await signed(patient, appointment, site, on: req.db) else { throw Abort(.conflict, reason: why) }
+        return signed
+    }
+
+    /// The patient's signed procedure of `appointmentID` (a patient link's diary), nil if there is none.
+    static func signed(patient: PatientRecord, appointmentID: UUID, on database: any Database) async throws -> Signed? {
+        guard let appointment = try await AppointmentQueries.find(appointmentID, patientID: patient.id, on: database)?.decoded(),
+              let site = appointment.site else { return nil }
+        return try await signed(patient, appointment, site, on: database)
+    }
+
+    private static func signed(_ patient: PatientRecord, _ appointment: Appointment, _ site: InterventionSite, on database: any Database) async throws -> Signed? {
+        guard let record = try await stored(appointmentID: appointment.id, on: database), record.isSigned, let note = record.note else { return nil }
         return Signed(patient: patient, appointment: appointment, site: site, record: record, note: note)
     }
 }

@@ -37,7 +37,7 @@ enum KioskController {
 
     private static func handoutPage(_ req: Request, _ patient: PatientRecord, chosen: [String], order: [String: String], problem: String?,
                                     status: HTTPStatus = .ok) async throws -> Response {
-        let throttle = KioskThrottle()
+        let throttle = PatientAccessThrottle()
         let wrongCodes = try await AuditRow.count(.kioskFailure, since: req.now.addingTimeInterval(-throttle.window), on: req.db)
         let model = KioskPages.HandoutModel(patientID: patient.id, questionnaires: try await answerable(req).map { ($0.id, $0.title) },
                                             chosen: chosen, order: order, problem: problem,
@@ -57,9 +57,8 @@ enum KioskController {
 
     static func open(req: Request) async throws -> Response {
         let typed = FormFields(urlEncoded: req.body.string ?? "")["code"]
-        let throttle = KioskThrottle()
-        let failures = try await AuditRow.count(.kioskFailure, from: req.clientAddress, since: req.now.addingTimeInterval(-throttle.window),
-                                                on: req.db)
+        let throttle = PatientAccessThrottle()
+        let failures = try await AuditRow.patientAccessFailures(from: req.clientAddress, since: req.now.addingTimeInterval(-throttle.window), on: req.db)
         if throttle.mustWait(addressFailures: failures) {
             return try await refuse(req, typed, "address throttled", .tooManyRequests,
                                     "Too many codes that did not work on this tablet. Ask the staff for help.")

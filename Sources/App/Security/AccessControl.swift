@@ -33,6 +33,7 @@ struct AccessMiddleware: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         if access == .anonymous { return next.respond(to: request) }
         if access == .kiosk { return kiosk(request, next) }
+        if access == .patientLink { return patientLink(request, next) }
         guard let user = request.currentUser else {
             if request.wantsJSON { return request.eventLoop.makeFailedFuture(Abort(.unauthorized, reason: "Sign in first.")) }
             let next = request.method == .GET ? request.url.string : SitePath.home()
@@ -71,6 +72,21 @@ extension AccessMiddleware {
                 return response
             }
             request.kioskSession = session
+            return try await next.respond(to: request).get()
+        }
+    }
+
+    /// A patient link route needs the device's cookie of an opened link still open; without one, a page that says
+    /// the link is over (the address of the link itself is not known here).
+    private func patientLink(_ request: Request, _ next: any Responder) -> EventLoopFuture<Response> {
+        request.eventLoop.makeFutureWithTask {
+            guard let token = request.parsedCookies[PatientLink.cookieName]?.string,
+                  let link = try await PatientLinkQueries.active(session: token, today: request.today, on: request.db) else {
+                let response = request.redirect(to: SitePath.patientLinkDone())
+                response.cookies[PatientLink.cookieName] = .expired
+                return response
+            }
+            request.patientLink = link
             return try await next.respond(to: request).get()
         }
     }

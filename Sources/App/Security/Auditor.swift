@@ -60,6 +60,11 @@ enum AuditAction: String, CaseIterable {
     case calendarFeedCreate = "calendar-feed.create"
     case calendarFeedRevoke = "calendar-feed.revoke"
     case calendarFeedRead = "calendar-feed.read"
+    /// A link given to a patient for a diary or a follow-up, the patient's device opening it with their birth date,
+    /// and an address or birth date that opened nothing (or was refused for too many such).
+    case patientLinkCreate = "patient-link.create"
+    case patientLinkOpen = "patient-link.open"
+    case patientLinkFailure = "patient-link.failure"
     /// A procedure record signed (then kept as signed).
     case procedureSign = "procedure.sign"
     /// A form sent after its session ended, kept for its author; discarded by them after signing in again.
@@ -129,6 +134,9 @@ extension AuditAction {
         case .calendarFeedCreate: "Made a calendar feed address"
         case .calendarFeedRevoke: "Stopped a calendar feed"
         case .calendarFeedRead: "Calendar feed read"
+        case .patientLinkCreate: "Made a link for a patient"
+        case .patientLinkOpen: "A patient opened their link"
+        case .patientLinkFailure: "Patient link refused"
         case .procedureSign: "Signed a procedure record"
         case .submissionKept: "Kept a form sent after the session ended"
         case .submissionDiscard: "Discarded a kept form"
@@ -320,13 +328,24 @@ extension Request {
 }
 
 extension AuditRow {
-    /// How many `action` rows (a failure kind with its partial index) since `since`, from `address` or from anywhere.
-    static func count(_ action: AuditAction, from address: String? = nil, since: Date, on database: any Database) async throws -> Int {
+    /// How many `action` rows (a failure kind with its partial index) since `since`, from `address` or from anywhere,
+    /// about one resource or any.
+    static func count(_ action: AuditAction, from address: String? = nil, about resourceID: String? = nil, since: Date,
+                      on database: any Database) async throws -> Int {
         let row = try await database.sql.raw("""
             SELECT COUNT(*) AS n FROM audit_events WHERE action = '\(unsafeRaw: action.rawValue)' AND occurred_at > \(bind: since)
             \(address.map { "AND ip = \(bind: $0)" as SQLQueryString } ?? "")
+            \(resourceID.map { "AND resource_id = \(bind: $0)" as SQLQueryString } ?? "")
             """).first()
         return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+}
+
+extension AuditRow {
+    /// Failed openings from an address at the tablet and at patient links together: a source switching between
+    /// them gets no more tries.
+    static func patientAccessFailures(from address: String, since: Date, on database: any Database) async throws -> Int {
+        try await count(.kioskFailure, from: address, since: since, on: database) + count(.patientLinkFailure, from: address, since: since, on: database)
     }
 }
 

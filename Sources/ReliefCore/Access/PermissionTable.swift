@@ -75,6 +75,8 @@ public enum Access: Hashable, Sendable {
     case signedIn
     /// A tablet holding a patient's kiosk session (questionnaires only), whoever is signed in or not.
     case kiosk
+    /// A patient's device holding an opened patient link (one diary or one follow-up), nobody signed in.
+    case patientLink
     case action(Action)
 }
 
@@ -110,7 +112,7 @@ public enum PermissionTable {
     /// Whether a signed-in user (or nobody, for `nil`) may reach a route with this access level.
     public static func allows(_ role: Role?, _ access: Access) -> Bool {
         switch access {
-        case .anonymous, .kiosk: true
+        case .anonymous, .kiosk, .patientLink: true
         case .signedIn: role != nil
         case .action(let action): role.map { allows($0, action) } ?? false
         }

@@ -3,7 +3,7 @@ import SQLKit
 
 /// Accounts no longer lock after failed sign-ins (the failing source waits instead: `LoginThrottle`), so their
 /// failure count and lock time go. Administrators see an account's recent failures, and staff a burst of wrong
-/// tablet codes (`KioskThrottle`), counted from the audit trail by these indexes.
+/// tablet codes (`PatientAccessThrottle`), counted from the audit trail by these indexes.
 struct UpdateSignInThrottles: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database.sql
