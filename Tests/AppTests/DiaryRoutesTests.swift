@@ -67,4 +67,36 @@ import VaporTesting
             #expect(notABlock.status == .notFound && tooLate.status == .conflict && tooLate.text.contains("The diary closed at the end of 11/19/2026"))
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aPositiveDiaryIsTheDiagnosticBlockEvidenceOfTheDiagnosesItTested(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: lumbar facet arthropathy and lumbar radiculopathy on the list; a bilateral lumbar medial branch block
+            let nurse = try await context.signedIn(.nurse)
+            let physician = try await context.signedIn(.physician)
+            let patient = try await context.makePatient()
+            let problems = SitePath.chartEntries(.diagnosis)(patient.id)
+            try await physician.get(problems + "/new")
+            try await physician.post(problems, pairs: [("condition", "M47.816"), ("status", "active"), ("certainty", "provisional"),
+                                                       ("painGenerator", "yes"), ("evidence", "exam")])
+            try await physician.post(problems, pairs: [("condition", "M54.16"), ("status", "active"), ("certainty", "provisional")])
+            let ticked = try await physician.post(problems, pairs: [("condition", "M47.812"), ("status", "active"), ("certainty", "provisional"),
+                                                                    ("painGenerator", "yes"), ("evidence", "diagnostic-block")])
+            let appointment = try await context.signedProcedure(patient, site: Self.block, record: [
+                ("start", "9:05"), ("end", "9:25"), ("guidance", "fluoroscopy"), ("fluoroscopySeconds", "25"), ("sedation", "local"),
+                ("medication.1.drug", "lidocaine"), ("medication.1.concentration", "20"), ("medication.1.volume", "0.5"),
+                ("painBefore", "8"), ("painAfter", "1"), ("disposition", "home")], nurse: nurse, physician: physician)
+            let before = try await physician.get(problems)
+            try await nurse.get(appointment + "/procedure/diary")
+            // act
+            try await nurse.post(appointment + "/procedure/diary", pairs: [("version", "0"), ("pain.15", "1"), ("pain.30", "1"), ("pain.60", "1")])
+            let after = try await physician.get(problems)
+            // check
+            #expect(ticked.status == .unprocessableEntity && ticked.text.contains("counts from its diary"))
+            #expect(before.text.contains("Suspected: Examination<") && !before.text.contains("id=\"diagnostic-blocks\""))
+            #expect(after.text.contains("Suspected: Examination, Diagnostic block<"))
+            #expect(after.text.contains("Lumbar medial branch block, L4-L5, L5-S1, bilateral, 11/18/2026: positive, 87 % relief held; "
+                                        + "tested Spondylosis (facet arthropathy), lumbar (M47.816)"))
+        }
+    }
 }

@@ -12,7 +12,7 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
         try await req.audit(AuditEntry(action: .recordView, resourceType: C.kind.resourceType, patientID: patient.id,
                                        detail: "list of \(entries.count)"))
         let canWrite = try req.user.can(C.kind.writeAction)
-        let rows = rows(entries, patientID: patient.id, canWrite: canWrite)
+        let rows = rows(try await C.shown(req, patientID: patient.id, entries), patientID: patient.id, canWrite: canWrite)
         let model = ChartEntryPages.ListModel(
             kind: C.kind, patientID: patient.id, columns: C.columns, current: rows.current, earlier: rows.earlier, canWrite: canWrite,
             summary: try await C.summary(req, patientID: patient.id, current: entries.map(\.1).filter(\.isCurrent)))

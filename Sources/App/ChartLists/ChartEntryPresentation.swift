@@ -16,12 +16,15 @@ protocol ChartEntryPresentation: ChartEntryContent {
     static func summary(_ req: Request, patientID: UUID, current: [Self]) async throws -> [BodyNode]
     /// Shown above the form: what the entry may draw on (a diagnosis, the work-up results).
     static func formContext(_ req: Request, patientID: UUID) async throws -> [BodyNode]
+    /// The entries as the list shows them, with what other records add (a diagnosis's diagnostic blocks).
+    static func shown(_ req: Request, patientID: UUID, _ entries: [(UUID, Self)]) async throws -> [(UUID, Self)]
 }
 
 extension ChartEntryPresentation {
     static var newFields: FormFields { FormFields() }
     static func summary(_ req: Request, patientID: UUID, current: [Self]) async throws -> [BodyNode] { [] }
     static func formContext(_ req: Request, patientID: UUID) async throws -> [BodyNode] { [] }
+    static func shown(_ req: Request, patientID: UUID, _ entries: [(UUID, Self)]) async throws -> [(UUID, Self)] { entries }
 }
 
 extension Forms {

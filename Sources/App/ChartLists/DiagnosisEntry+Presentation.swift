@@ -29,7 +29,9 @@ extension DiagnosisEntry: ChartEntryPresentation {
                 Forms.checkboxes("painGenerator", legend: "Source of the pain",
                                  options: [Forms.Option(value: "yes", title: "Suspected pain generator")],
                                  checked: form.fields.values("painGenerator"), error: form.problems["painGenerator"]),
-                form.boxes("evidence", "Evidence", GeneratorEvidence.self),
+                Forms.checkboxes("evidence", legend: "Evidence", options: GeneratorEvidence.ticked.map { Forms.Option(value: $0.rawValue, title: $0.title) },
+                                 checked: form.fields.values("evidence"), error: form.problems["evidence"]),
+                .tag("p", [("class", "hint")], text: "Diagnostic blocks count by themselves: a positive diary, or a block recorded as done elsewhere with its relief."),
                 form.area("note", "Note", rows: 2),
             ]),
         ]
@@ -39,7 +41,8 @@ extension DiagnosisEntry: ChartEntryPresentation {
 
     var cells: [String] {
         let verify = condition?.source.needsVerification == true ? " — verify code against current ICD-10-CM" : ""
-        let generator = painGenerator ? (evidence.isEmpty ? "Suspected" : "Suspected: " + evidence.map(\.title).joined(separator: ", ")) : ""
+        let generator = painGenerator ? (evidence.isEmpty ? "Suspected" : "Suspected: " + evidence.map(\.title).joined(separator: ", "))
+            : evidence.contains(.diagnosticBlock) ? "Positive diagnostic block" : ""
         let onset = [onsetDate?.display, chronic ? "chronic" : nil].compactMap { $0 }.joined(separator: ", ")
         return [label + verify, onset, certainty.title, generator, diagnosisStatus.title]
     }
@@ -60,6 +63,25 @@ extension Forms {
 }
 
 extension DiagnosisEntry {
+    /// Entries as listed: "diagnostic block" evidence from the blocks done, here and elsewhere.
+    static func shown(_ req: Request, patientID: UUID, _ entries: [(UUID, DiagnosisEntry)]) async throws -> [(UUID, DiagnosisEntry)] {
+        let blocks = try await DiaryQueries.blockResults(patientID: patientID, on: req.db)
+        return entries.map { ($0.0, $0.1.withBlockEvidence(blocks)) }
+    }
+
+    /// The diagnostic blocks done and what each tested on the problem list.
+    static func summary(_ req: Request, patientID: UUID, current: [DiagnosisEntry]) async throws -> [BodyNode] {
+        let blocks = try await DiaryQueries.blockResults(patientID: patientID, on: req.db).sorted { $0.date > $1.date }
+        guard !blocks.isEmpty else { return [] }
+        return [.tag("section", [("class", "card"), ("id", "diagnostic-blocks")], [
+            .tag("h2", text: "Diagnostic blocks"),
+            .tag("ul", [], blocks.map { block in
+                let tested = current.filter(block.tests).map(\.label)
+                return .tag("li", text: block.summary + (tested.isEmpty ? "; tested no diagnosis on the list" : "; tested " + tested.joined(separator: "; ")))
+            }),
+        ])]
+    }
+
     /// The patient's results with findings, so the evidence for a pain generator is ticked knowing what the imaging
     /// and EMG showed; a result not yet reviewed by a physician says so.
     static func formContext(_ req: Request, patientID: UUID) async throws -> [BodyNode] {

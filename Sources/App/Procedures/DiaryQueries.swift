@@ -75,6 +75,22 @@ enum DiaryQueries {
             .all(decoding: Row.self).reduce(into: [:]) { $0[$1.procedure_id] = $1.sustained }
     }
 
+    /// The patient's diagnostic blocks judged so far: here by their diaries, elsewhere by the relief recorded for them.
+    static func blockResults(patientID: UUID, on database: any Database) async throws -> [BlockResult] {
+        struct Row: Decodable { let performed_on: String, content: String, sustained: Double, positive: Int }
+        let here = try await database.sql.raw("""
+            SELECT r.performed_on, r.content, d.sustained, d.positive FROM block_diaries d JOIN procedure_records r ON r.id = d.procedure_id
+            WHERE d.patient_id = \(bind: patientID) AND d.positive IS NOT NULL AND d.sustained IS NOT NULL
+            """).all(decoding: Row.self).compactMap { row -> BlockResult? in
+                guard let date = CalendarDate(row.performed_on), let site = (try? JSONCoding.decode(ProcedureNote.self, row.content))?.site else { return nil }
+                return BlockResult(date: date, site: site, sustained: row.sustained, positive: row.positive == 1)
+            }
+        let criteria = try await PracticeSettings.criteria(on: database)
+        let elsewhere = try await ChartEntryQueries.entries(PriorProcedureEntry.self, patientID: patientID, on: database)
+            .compactMap { BlockResult($0.1, criteria: criteria) }
+        return here + elsewhere
+    }
+
     /// Saves the entries (and closes the diary when `close`) if still at `version` (0: none yet) and open; false when
     /// it changed or closed meanwhile.
     private static func save(_ diary: BlockDiary, reading: DiaryReading, close: Bool, procedureID: UUID, patientID: UUID, from version: Int, by user: UUID?,

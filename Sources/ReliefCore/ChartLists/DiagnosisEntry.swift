@@ -28,8 +28,12 @@ public enum DiagnosisCertainty: String, Coded, Codable {
 /// What points at a structure as the source of the pain.
 public enum GeneratorEvidence: String, Coded, Codable {
     case history, exam, imaging, electrodiagnostic
-    /// Relief from a diagnostic block (medial branch, SI joint, selective nerve root); the procedures work fills it.
+    /// Relief from a diagnostic block (medial branch, SI joint, selective nerve root): read from the blocks done, never
+    /// ticked (`BlockResult`).
     case diagnosticBlock = "diagnostic-block"
+
+    /// What staff tick; a block's evidence comes from the blocks themselves.
+    public static let ticked = allCases.filter { $0 != .diagnosticBlock }
 
     public var title: String {
         switch self {
@@ -113,6 +117,9 @@ public struct DiagnosisEntry: ChartEntryContent {
         entry.certainty = reader.one("certainty", DiagnosisCertainty.self, required: "Choose how certain it is.") ?? .provisional
         entry.painGenerator = fields["painGenerator"] == "yes"
         entry.evidence = reader.many("evidence", GeneratorEvidence.self)
+        if entry.evidence.contains(.diagnosticBlock) {
+            reader.problem("evidence", "A diagnostic block counts from its diary, or from a block recorded as done elsewhere with its relief; it is not ticked.")
+        }
         if !entry.painGenerator, !entry.evidence.isEmpty {
             reader.problem("painGenerator", "Evidence is for a suspected pain generator: tick it, or clear the evidence.")
         }
