@@ -25,6 +25,8 @@ let package = Package(
         // Relief's own HTTP server (HTTP/ReliefHTTPServer.swift); Vapor already builds on both.
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
+        // STARTTLS to the practice's mail server; Vapor already builds on it.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
     ],
     targets: [
         .target(name: "ReliefCore", swiftSettings: swiftSettings),
@@ -43,6 +45,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             resources: [.copy("Resources/Public")],
             swiftSettings: swiftSettings

@@ -33,13 +33,17 @@ public struct AppConfig: Sendable {
     public var maxBodySize: Int
     /// `RELIEF_LOG_FORMAT`: `text` (default) or `json`, one object a line.
     public var logFormat: String
+    /// `RELIEF_SMTP_URL`, `RELIEF_MAIL_FROM`, `RELIEF_PRACTICE_PHONE`: the mail server for reminders; nil, none is sent.
+    public var mail: MailSettings?
+    /// `RELIEF_MAIL_INTERVAL_SECONDS`: how often a serving instance sends the outbox (default 60; 0 = only `relief mail send`).
+    public var mailInterval: Int
     /// The clock; tests replace it.
     public var now: @Sendable () -> Date
 
     public init(database: DatabaseTarget, sessionIdleTimeout: TimeInterval = 30 * 60, sessionCacheLifetime: TimeInterval = 5,
                 chartCacheSize: Int = 2000, bcryptCost: Int = 12,
                 loginThrottle: LoginThrottle = LoginThrottle(), trustedProxies: TrustedProxies = TrustedProxies(), loadDemo: Bool = false, maxBodySize: Int = 1 << 20,
-                logFormat: String = "text", now: @escaping @Sendable () -> Date = { Date() }) {
+                logFormat: String = "text", mail: MailSettings? = nil, mailInterval: Int = 60, now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.sessionIdleTimeout = sessionIdleTimeout
         self.sessionCacheLifetime = sessionCacheLifetime
@@ -50,6 +54,8 @@ public struct AppConfig: Sendable {
         self.loadDemo = loadDemo
         self.maxBodySize = maxBodySize
         self.logFormat = logFormat
+        self.mail = mail
+        self.mailInterval = mailInterval
         self.now = now
     }
 
@@ -88,7 +94,9 @@ public struct AppConfig: Sendable {
             trustedProxies: proxies,
             loadDemo: ["1", "true", "yes"].contains(env["RELIEF_DEMO"]?.lowercased() ?? ""),
             maxBodySize: try byteCount(env["RELIEF_MAX_BODY"].flatMap { $0.isEmpty ? nil : $0 } ?? "1mb"),
-            logFormat: format)
+            logFormat: format,
+            mail: try MailSettings.fromEnvironment(env),
+            mailInterval: try number("RELIEF_MAIL_INTERVAL_SECONDS", 60, minimum: 0))
     }
 
     /// "512kb", "1mb" or a number of bytes. (Vapor's own parser stops the process on a typo.)

@@ -3,7 +3,7 @@ import Foundation
 import Logging
 import Vapor
 
-/// `relief [serve [--demo] | migrate | user … | demo … | report …] [--database URL]`: reads the configuration, builds the
+/// `relief [serve [--demo] | migrate | user … | demo … | report … | mail send] [--database URL]`: reads the configuration, builds the
 /// application and runs the command. A failure is a message on standard error and exit status 1.
 @main
 enum Entrypoint {
@@ -41,6 +41,7 @@ enum Entrypoint {
             app.asyncCommands.use(QuestionnairesCommand(), as: "questionnaires")
             app.asyncCommands.use(AuditCommand(), as: "audit")
             app.asyncCommands.use(ReportCommand(), as: "report")
+            app.asyncCommands.use(MailCommand(), as: "mail")
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -53,5 +53,6 @@ enum Migrations {
         CreateOutcomeTally(),
         CreateBlockDiary(),
         CreatePatientLink(),
+        CreateOutboxEmail(),
     ]
 }

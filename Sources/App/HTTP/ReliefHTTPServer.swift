@@ -18,6 +18,8 @@ final class ReliefHTTPServer: Server {
 
     private let application: Application
     private let listener = NIOLockedValueBox<Listener?>(nil)
+    /// The outbox sends while the server serves, not while a command runs.
+    private let outbox = OutboxWorker()
 
     init(application: Application) {
         self.application = application
@@ -69,8 +71,9 @@ final class ReliefHTTPServer: Server {
         }
         let logger = configuration.logger
         let application = application
-        return bound.map { [listener] channel in
+        return bound.map { [listener, outbox] channel in
             listener.withLockedValue { $0 = Listener(channel: channel, quiesce: quiesce) }
+            outbox.start(application)
             if let local = channel.localAddress, let host = local.ipAddress, let port = local.port {
                 application.http.server.configuration.address = .hostname(host, port: port)
                 logger.notice("Server started on http://\(host):\(port)")
@@ -113,6 +116,7 @@ final class ReliefHTTPServer: Server {
     /// Stops accepting, lets each connection finish the request it is answering, and waits at most the configured
     /// shutdown timeout.
     private func stop() -> EventLoopFuture<Void> {
+        outbox.stop()
         guard let listener = listener.withLockedValue({ current in defer { current = nil }; return current }) else {
             return application.eventLoopGroup.any().makeSucceededVoidFuture()
         }

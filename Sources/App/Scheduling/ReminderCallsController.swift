@@ -2,22 +2,35 @@ import Plot
 import ReliefCore
 import Vapor
 
-/// Reminder calls while no mail server is set up: the list to call, and each call's outcome recorded.
+/// Reminders: the list to call (everyone without a mail server; with one, those without an e-mail address or whose
+/// e-mail did not go), each call's outcome recorded.
 enum ReminderCallsController {
     static func index(req: Request) async throws -> Response {
         let due = try await ReminderQueries.due(today: req.today, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: "Appointment", detail: "reminder calls, \(due.count)"))
         let directory = try await ScheduleDirectory.load(on: req.db)
+        let emails = try await OutboxQueries.reminders(of: due.compactMap(\.0.id), on: req.db)
         let rows = due.compactMap { record, patient, calls -> ReminderCallsPage.Row? in
             directory.line(record).map { line in
                 ReminderCallsPage.Row(line: line, patient: patient.displayName, phone: patient.phone ?? "", calls: calls.map { call in
                     [req.displayTime(call.contactedAt), ReminderOutcome(rawValue: call.outcome)?.title.lowercased() ?? call.outcome, call.note]
                         .filter { !$0.isEmpty }.joined(separator: ": ")
-                })
+                }, email: record.id.flatMap { emails[$0] }.flatMap(emailLine))
             }
         }
-        let model = ReminderCallsPage.Model(rows: rows, lastDay: ReminderCalls.lastDay(after: req.today), canRecord: try req.user.can(.appointmentBook))
+        let model = ReminderCallsPage.Model(rows: rows, lastDay: ReminderCalls.lastDay(after: req.today), canRecord: try req.user.can(.appointmentBook),
+                                            mailing: req.application.config.mail != nil)
         return req.page("Reminder calls", section: .schedule, ReminderCallsPage.render(model, csrfToken: req.csrfToken))
+    }
+
+    /// The e-mail reminder's state where it still needs attention; a sent one shows among the reminders so far.
+    private static func emailLine(_ status: OutboxQueries.Status) -> String? {
+        switch status.status {
+        case "queued" where status.lastError != nil: "E-mail to \(status.recipient) not taken yet (\(status.lastError ?? "")); trying again"
+        case "queued", "sending": "E-mail to \(status.recipient) about to go"
+        case "failed": "E-mail to \(status.recipient) not sent: \(status.lastError ?? "refused"). Call instead."
+        default: nil
+        }
     }
 
     static func record(req: Request) async throws -> Response {

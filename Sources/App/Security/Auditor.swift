@@ -65,6 +65,9 @@ enum AuditAction: String, CaseIterable {
     case patientLinkCreate = "patient-link.create"
     case patientLinkOpen = "patient-link.open"
     case patientLinkFailure = "patient-link.failure"
+    /// An e-mail handed to the practice's mail server, or given up on (refused, or too many tries).
+    case mailSend = "mail.send"
+    case mailFailure = "mail.failure"
     /// A procedure record signed (then kept as signed).
     case procedureSign = "procedure.sign"
     /// A form sent after its session ended, kept for its author; discarded by them after signing in again.
@@ -137,6 +140,8 @@ extension AuditAction {
         case .patientLinkCreate: "Made a link for a patient"
         case .patientLinkOpen: "A patient opened their link"
         case .patientLinkFailure: "Patient link refused"
+        case .mailSend: "E-mail sent"
+        case .mailFailure: "E-mail not sent"
         case .procedureSign: "Signed a procedure record"
         case .submissionKept: "Kept a form sent after the session ended"
         case .submissionDiscard: "Discarded a kept form"

@@ -30,4 +30,10 @@ public enum EmailAddress {
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && text.count <= 254
             && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace)
     }
+
+    /// Plausible and safe to hand to a mail server as it is: visible ASCII only, nothing that ends or quotes an
+    /// address or a command line (no control characters, no `<>`, quotes, commas or semicolons).
+    public static func isDeliverable(_ text: String) -> Bool {
+        isPlausible(text) && text.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) && !"<>\"(),;:[]\\".unicodeScalars.contains($0) }
+    }
 }
