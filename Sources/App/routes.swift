@@ -141,6 +141,8 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.moveFollowUp, access: .action(.followUpWrite), use: FollowUpsController.move)
     app.on(.POST, SitePath.cancelFollowUp, access: .action(.followUpWrite), use: FollowUpsController.cancel)
     app.on(.POST, SitePath.followUpLink, access: .action(.followUpWrite), use: FollowUpsController.link)
+    app.on(.GET, SitePath.opioidSafety, access: .action(.clinicalRead), use: OpioidSafetyController.show)
+    app.on(.POST, SitePath.opioidSafety, access: .action(.chartWrite), use: OpioidSafetyController.create)
     app.on(.GET, SitePath.reminderCalls, access: .action(.scheduleView), use: ReminderCallsController.index)
     app.on(.POST, SitePath.appointmentReminder, access: .action(.appointmentBook), use: ReminderCallsController.record)
     app.on(.GET, SitePath.calendarFeed, access: .action(.scheduleView), use: CalendarFeedController.show)

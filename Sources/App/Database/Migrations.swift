@@ -54,5 +54,6 @@ enum Migrations {
         CreateBlockDiary(),
         CreatePatientLink(),
         CreateOutboxEmail(),
+        CreateOpioidSafetyRecord(),
     ]
 }

@@ -118,6 +118,7 @@ enum SitePath {
     static let complication = Address<UUID, UUID, UUID>("patients", .patient, "appointments", .appointment, "procedure", "complications", .complication)
     static let followUps = patient / "follow-ups"
     static let timeline = patient / "timeline"
+    static let opioidSafety = patient / "opioid-safety"
     static let followUp = Address<UUID, UUID>("patients", .patient, "follow-ups", .followUp)
     static let followUpAttempts = followUp / "attempts"
     static let moveFollowUp = followUp / "move"

@@ -18,8 +18,11 @@ struct ChartData: Sendable {
     let painMap: EvaluationQueries.PainMapRow?
     let painMapCount: Int
     let outstanding: [WorkupQueries.OutstandingRow]
+    let opioidSafety: [OpioidSafetyRecord]
+    let drugScreens: [DrugScreen]
 
-    /// Reads every table in `UpdatePatientChartVersion.tables`; a new one read here needs that trigger too.
+    /// Reads every table in `UpdatePatientChartVersion.tables` and `opioid_safety_records`; a new one read here needs
+    /// that trigger too.
     static func load(patientID: UUID, on database: any Database) async throws -> ChartData {
         let lists = try await ChartEntryQueries.lists(patientID: patientID, on: database)
         let (painMap, painMapCount) = try await EvaluationQueries.latestPainMap(patientID: patientID, on: database)
@@ -31,7 +34,9 @@ struct ChartData: Sendable {
             procedures: try lists.entries(PriorProcedureEntry.self), diagnoses: try lists.entries(DiagnosisEntry.self),
             responses: try await QuestionnaireQueries.responses(patientID: patientID, on: database),
             painMap: painMap, painMapCount: painMapCount,
-            outstanding: try await WorkupQueries.outstanding(patientID: patientID, on: database))
+            outstanding: try await WorkupQueries.outstanding(patientID: patientID, on: database),
+            opioidSafety: try await OpioidSafetyQueries.records(patientID: patientID, on: database),
+            drugScreens: try await OpioidSafetyQueries.drugScreens(patientID: patientID, on: database))
     }
 }
 

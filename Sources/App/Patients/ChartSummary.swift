@@ -46,6 +46,7 @@ enum ChartSummary {
                          settings: PracticeSettings.Snapshot) throws -> PatientChart.Clinical {
         let user = try req.user
         let canWrite = user.can(.chartWrite)
+        let opioids = OpioidSummary(data.medications.map(\.1), rules: settings.rules)
         return PatientChart.Clinical(
             encounters: data.encounters.map { encounter in
                 PatientChart.EncounterRow(
@@ -65,7 +66,9 @@ enum ChartSummary {
                  TrendChart.sparkline(course.trend, range: course.definition.scoreRange))
             },
             medications: ChartEntriesController<MedicationEntry>.rows(data.medications, patientID: patient.id, canWrite: canWrite).current,
-            opioids: OpioidSummary(data.medications.map(\.1), rules: settings.rules),
+            opioids: opioids,
+            opioidSafety: OpioidSafety.checks(opioids: opioids, records: data.opioidSafety,
+                                              drugScreens: data.drugScreens, today: req.today, criteria: settings.criteria),
             allergies: ChartEntriesController<AllergyEntry>.rows(data.allergies, patientID: patient.id, canWrite: canWrite).current,
             treatments: ChartEntriesController<PriorTreatmentEntry>.rows(data.treatments, patientID: patient.id, canWrite: canWrite).current,
             conservativeCare: ConservativeCare(data.treatments.map(\.1)),

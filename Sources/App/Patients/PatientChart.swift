@@ -38,6 +38,8 @@ enum PatientChart {
         let scores: [(cells: [String], trend: BodyNode)]
         let medications: [ChartEntryPages.Row]
         let opioids: OpioidSummary
+        /// The opioid-safety checks on the day (none when off opioids).
+        let opioidSafety: [OpioidSafetyCheck]
         let allergies: [ChartEntryPages.Row]
         let treatments: [ChartEntryPages.Row]
         let conservativeCare: ConservativeCare
@@ -169,7 +171,7 @@ enum PatientChart {
                     ]),
             ]),
             listCard(patientID, .medication, rows: clinical.medications, columns: MedicationEntry.columns, canWrite: clinical.canWriteChart,
-                     before: [OpioidCard.render(clinical.opioids, headingLevel: "h3")]),
+                     before: [OpioidCard.render(clinical.opioids, headingLevel: "h3"), OpioidSafetyPage.chartLines(clinical.opioidSafety, patientID: patientID)]),
             listCard(patientID, .allergy, rows: clinical.allergies, columns: AllergyEntry.columns, canWrite: clinical.canWriteChart,
                      before: []),
             listCard(patientID, .priorTreatment, rows: clinical.treatments, columns: PriorTreatmentEntry.columns,

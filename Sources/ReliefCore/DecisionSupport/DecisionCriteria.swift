@@ -25,6 +25,10 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
     case lidocaineMinutes = "lidocaine-minutes"
     case bupivacaineMinutes = "bupivacaine-minutes"
     case ropivacaineMinutes = "ropivacaine-minutes"
+    case opioidAgreementDays = "opioid-agreement-days"
+    case drugScreenDays = "drug-screen-days"
+    case pdmpCheckDays = "pdmp-check-days"
+    case naloxoneOfferDays = "naloxone-offer-days"
 
     private static let esi = ClinicalSource("REFERENCE §2 ESI LCD L39240/A58993 [S8][S9]", .secondary)
     private static let facet = ClinicalSource("REFERENCE §2 facet LCD L38801/A58403 [S7]", .secondary)
@@ -32,6 +36,8 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
     private static let instruments = ClinicalSource("REFERENCE §5 PHQ-9 and GAD-7 ≥ 10 [S21]", .secondary)
     /// REFERENCE §2 asks relief "lasting as long as the anesthetic should" without saying how long.
     private static let anaesthetic = ClinicalSource("Relief's default for how long the local anaesthetic of a diagnostic block should act (REFERENCE §2 names no figure); verify", .unconfirmed)
+    /// CDC 2022 Recommendations 8–10 ask for these "periodically" without an interval in REFERENCE.md.
+    private static let opioidSafety = ClinicalSource("Relief's default interval for long-term opioid therapy's checks (CDC 2022 Rec. 8–10 are not in REFERENCE.md); verify", .unconfirmed)
     private static let practice = ClinicalSource("PRACTICE.md “Risks”: dependency on repeated interventions; the count is Relief's default, verify", .unconfirmed)
 
     /// The shipped value, or nil where nothing is shipped and the rule waits for the practice to set one.
@@ -62,6 +68,10 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
         case .lidocaineMinutes: SourcedValue(60, Self.anaesthetic)
         case .bupivacaineMinutes: SourcedValue(180, Self.anaesthetic)
         case .ropivacaineMinutes: SourcedValue(120, Self.anaesthetic)
+        case .opioidAgreementDays: SourcedValue(365, Self.opioidSafety)
+        case .drugScreenDays: SourcedValue(365, Self.opioidSafety)
+        case .pdmpCheckDays: SourcedValue(90, Self.opioidSafety)
+        case .naloxoneOfferDays: SourcedValue(365, Self.opioidSafety)
         }
     }
 
@@ -91,6 +101,10 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
         case .lidocaineMinutes: "Diagnostic block: minutes lidocaine's relief should last"
         case .bupivacaineMinutes: "Diagnostic block: minutes bupivacaine's relief should last"
         case .ropivacaineMinutes: "Diagnostic block: minutes ropivacaine's relief should last"
+        case .opioidAgreementDays: "Opioids: days an opioid agreement holds before renewal"
+        case .drugScreenDays: "Opioids: days between urine drug screens"
+        case .pdmpCheckDays: "Opioids: days between prescription-monitoring (PDMP) checks"
+        case .naloxoneOfferDays: "Opioids: days before naloxone is offered again"
         }
     }
 
@@ -98,7 +112,8 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
     /// own criteria may replace (`PayerCriteria`).
     public var isPayerPolicy: Bool {
         switch self {
-        case .psychologyScore, .repeatsWithoutBenefit, .steroidYearMilligrams, .lidocaineMinutes, .bupivacaineMinutes, .ropivacaineMinutes: false
+        case .psychologyScore, .repeatsWithoutBenefit, .steroidYearMilligrams, .lidocaineMinutes, .bupivacaineMinutes, .ropivacaineMinutes,
+             .opioidAgreementDays, .drugScreenDays, .pdmpCheckDays, .naloxoneOfferDays: false
         default: true
         }
     }
@@ -111,6 +126,7 @@ public enum Criterion: String, CaseIterable, Codable, Sendable {
         case .psychologyScore: 1...27
         case .steroidYearMilligrams: 1...2000
         case .lidocaineMinutes, .bupivacaineMinutes, .ropivacaineMinutes: 1...1440
+        case .opioidAgreementDays, .drugScreenDays, .pdmpCheckDays, .naloxoneOfferDays: 7...730
         default: 1...520
         }
     }
