@@ -39,7 +39,7 @@ import VaporTesting
             let page = try await physician.get(panel)
             let deskRecords = try await desk.post(panel, pairs: [("kind", "agreement"), ("recordedOn", "11/18/2026")])
             // check
-            #expect(before.text.contains("Opioid safety: </strong>opioid agreement overdue; urine drug screen overdue; prescription monitoring (pdmp) overdue; naloxone overdue."))
+            #expect(before.text.contains("Opioid safety: </strong>Opioid agreement overdue; Urine drug screen overdue; Prescription monitoring (PDMP) overdue; Naloxone overdue."))
             #expect(concernsWithoutNote.status == .unprocessableEntity && concernsWithoutNote.text.contains("Say what the check showed."))
             #expect(resulted.status == .seeOther, "\(resulted.text.prefix(400))")
             #expect(after.text.contains("Opioid safety: </strong>all checks done."))

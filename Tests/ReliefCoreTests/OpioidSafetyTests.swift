@@ -89,4 +89,14 @@ import Testing
         #expect(second == nil && secondProblems["recordedOn"] != nil)
         #expect(third == nil && thirdProblems["naloxone"] == "Choose what came of the offer.")
     }
+
+    @Test func theDemoPracticeShowsEveryStateOfTheChecks() {
+        // act: 200 demo patients on 75 MME/day
+        let states = (0..<200).flatMap { index in
+            OpioidSafety.checks(opioids: opioids(12.5), records: DemoOpioidSafety.records(index: index, seed: 42, needsNaloxone: true, today: today),
+                                drugScreens: [], today: today, criteria: criteria).filter { $0.item != .drugScreen }.map(\.state)
+        }
+        // check
+        #expect(Set(states) == [.done, .dueSoon, .overdue])
+    }
 }

@@ -184,6 +184,8 @@ public enum DemoLoader {
                     "levels", "side", "plan_id", "note", "created_at", "created_by", "updated_at", "updated_by", "version",
                 ], batch.appointments, on: database)
                 try await insert(batch.done, on: database)
+                try await insertInChunks("opioid_safety_records", columns: ["id", "patient_id", "kind", "recorded_on", "content", "created_by", "created_at"],
+                                         batch.safety, on: database)
                 try await insertInChunks(ChartAlert.schema, columns: ["id", "patient_id", "kind", "code", "message", "source_type", "source_id",
                                                                       "raised_at", "raised_by", "version"], batch.alerts, on: database)
             }
@@ -206,6 +208,7 @@ public enum DemoLoader {
         var activities: [[any Encodable & Sendable]] = []
         var alerts: [[any Encodable & Sendable]] = []
         var appointments: [[any Encodable & Sendable]] = []
+        var safety: [[any Encodable & Sendable]] = []
         var done = DoneRows()
 
         /// Procedures done here: their completed appointments, procedure encounters, signed records, follow-ups and calls.
@@ -340,6 +343,12 @@ public enum DemoLoader {
                                     "\(summary.lines[0].label): \(Figures.text(total))"])
                 }
                 history.append([nextID(), id, now, nurse, summary.total, summary.isIncomplete, summary.breakdown])
+                guard let author = nurse ?? physician else { continue }
+                let needsNaloxone = summary.alerts.contains { if case .atOrAboveReassessThreshold = $0 { true } else { false } }
+                for record in DemoOpioidSafety.records(index: index, seed: seed, needsNaloxone: needsNaloxone, today: today) {
+                    safety.append([nextID(), id, record.kind.rawValue, record.recordedOn.description, try JSONCoding.encode(record), author,
+                                   record.recordedOn.startOfDay])
+                }
             }
         }
     }

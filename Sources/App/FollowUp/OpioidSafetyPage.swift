@@ -76,7 +76,7 @@ enum OpioidSafetyPage {
         guard !checks.isEmpty else { return .empty }
         return .tag("div", [("class", open.contains { $0.state == .overdue } ? "notice warning" : "notice info"), ("id", "opioid-safety")], [
             .tag("p", [], [.tag("strong", text: "Opioid safety: "),
-                           .text(open.isEmpty ? "all checks done. " : open.map { "\($0.item.title.lowercased()) \(title($0.state).lowercased())" }.joined(separator: "; ") + ". "),
+                           .text(open.isEmpty ? "all checks done. " : open.map { "\($0.item.title) \(title($0.state).lowercased())" }.joined(separator: "; ") + ". "),
                            .link("Open the panel", to: SitePath.opioidSafety(patientID))]),
         ])
     }
