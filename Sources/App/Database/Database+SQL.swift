@@ -24,6 +24,8 @@ extension SQLDatabase {
     /// A trigger by which the database itself refuses an UPDATE or DELETE on `table` (when `condition` on the
     /// old row holds), whatever code runs against it: signed notes and addenda cannot change.
     func refuse(_ operation: String, on table: String, when condition: String? = nil, name: String, message: String) async throws {
+        // The message is SQL text: a quote would end it, and RAISE reads % as a placeholder.
+        precondition(!message.contains("'") && !message.contains("%"), "a refusal's message takes no quote or percent sign: \(message)")
         if dialect.name == "postgresql" {
             try await raw("""
                 CREATE FUNCTION \(unsafeRaw: name)() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -55,5 +55,6 @@ enum Migrations {
         CreatePatientLink(),
         CreateOutboxEmail(),
         CreateOpioidSafetyRecord(),
+        CreateImplant(),
     ]
 }

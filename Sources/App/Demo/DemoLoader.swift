@@ -186,6 +186,12 @@ public enum DemoLoader {
                 try await insert(batch.done, on: database)
                 try await insertInChunks("opioid_safety_records", columns: ["id", "patient_id", "kind", "recorded_on", "content", "created_by", "created_at"],
                                          batch.safety, on: database)
+                try await insertInChunks("implants", columns: ["id", "patient_id", "kind", "content", "implanted_on", "explanted_on", "created_at",
+                                                               "created_by", "updated_at", "updated_by", "version"], batch.implants, on: database)
+                try await insertInChunks("implant_settings", columns: ["id", "implant_id", "patient_id", "recorded_on", "content", "created_by", "created_at"],
+                                         batch.settings, on: database)
+                try await insertInChunks("pump_refills", columns: ["id", "implant_id", "patient_id", "recorded_on", "content", "created_by", "created_at",
+                                                                   "next_refill_on"], batch.refills, on: database)
                 try await insertInChunks(ChartAlert.schema, columns: ["id", "patient_id", "kind", "code", "message", "source_type", "source_id",
                                                                       "raised_at", "raised_by", "version"], batch.alerts, on: database)
             }
@@ -209,6 +215,9 @@ public enum DemoLoader {
         var alerts: [[any Encodable & Sendable]] = []
         var appointments: [[any Encodable & Sendable]] = []
         var safety: [[any Encodable & Sendable]] = []
+        var implants: [[any Encodable & Sendable]] = []
+        var settings: [[any Encodable & Sendable]] = []
+        var refills: [[any Encodable & Sendable]] = []
         var done = DoneRows()
 
         /// Procedures done here: their completed appointments, procedure encounters, signed records, follow-ups and calls.
@@ -247,6 +256,19 @@ public enum DemoLoader {
                         attempts.append([nextID(), id, patient, FollowUpAttemptOutcome.noAnswer.rawValue, "", due.adding(days: call).startOfDay.addingTimeInterval(10 * 3600), nurse])
                     }
                 }
+            }
+        }
+
+        private mutating func addDevice(_ device: DemoImplants.Device, patient: UUID, author: UUID, nextID: () -> UUID) throws {
+            let id = nextID(), time = device.implant.implantedOn.startOfDay
+            implants.append([id, patient, device.implant.kind.rawValue, try JSONCoding.encode(device.implant), device.implant.implantedOn.description,
+                             nil as String?, time, author, time, author, 1])
+            for setting in device.settings {
+                settings.append([nextID(), id, patient, setting.recordedOn.description, try JSONCoding.encode(setting), author, setting.recordedOn.startOfDay])
+            }
+            for refill in device.refills {
+                refills.append([nextID(), id, patient, refill.refilledOn.description, try JSONCoding.encode(refill), author, refill.refilledOn.startOfDay,
+                                refill.nextRefillOn.description])
             }
         }
 
@@ -334,6 +356,9 @@ public enum DemoLoader {
                                       score.band?.id, score.subscores.isEmpty ? "{}" : try JSONCoding.encode(score.subscores), score.answered, score.missing,
                                       submission.completedOn.description, QuestionnaireResponse.EnteredVia.staff.rawValue,
                                       submission.completedOn.startOfDay, nurse, 1])
+                }
+                if let device = DemoImplants.generate(index: index, seed: seed, today: today), let author = physician ?? nurse {
+                    try addDevice(device, patient: id, author: author, nextID: nextID)
                 }
                 let summary = OpioidSummary(chart.lists.medications)
                 guard !summary.lines.isEmpty else { continue }

@@ -62,6 +62,7 @@ enum FollowUpWorklistPage {
 /// The worklists' tabs: test orders, and follow-up calls for those who make them.
 enum WorklistTabs {
     static func render(current: String, followUps: Bool) -> BodyNode {
-        .if(followUps, Tabs.render("Worklists", [("Test orders", SitePath.worklists()), ("Follow-up calls", SitePath.followUpWorklist())], current: current))
+        Tabs.render("Worklists", [("Test orders", SitePath.worklists())] + (followUps ? [("Follow-up calls", SitePath.followUpWorklist())] : [])
+                    + [("Pump refills", SitePath.pumpRefillWorklist())], current: current)
     }
 }

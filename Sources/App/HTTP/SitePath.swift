@@ -119,6 +119,11 @@ enum SitePath {
     static let followUps = patient / "follow-ups"
     static let timeline = patient / "timeline"
     static let opioidSafety = patient / "opioid-safety"
+    static let implants = patient / "implants"
+    static let implant = Address<UUID, UUID>("patients", .patient, "implants", .implant)
+    static let implantSettings = implant / "settings"
+    static let pumpRefills = implant / "refills"
+    static let pumpRefillWorklist: Address<> = .init("worklists", "pump-refills")
     static let followUp = Address<UUID, UUID>("patients", .patient, "follow-ups", .followUp)
     static let followUpAttempts = followUp / "attempts"
     static let moveFollowUp = followUp / "move"
@@ -169,7 +174,7 @@ enum SitePath {
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
     case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent, activity,
-         appointment, feed, followUp, complication, link
+         appointment, feed, followUp, complication, link, implant
 
     /// Named by a catalogue's text id rather than a record's UUID.
     var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
@@ -214,6 +219,7 @@ enum PathSegment: Hashable, Sendable, ExpressibleByStringLiteral {
     static let followUp = PathSegment.parameter(.followUp)
     static let complication = PathSegment.parameter(.complication)
     static let link = PathSegment.parameter(.link)
+    static let implant = PathSegment.parameter(.implant)
 
     var component: PathComponent {
         switch self {

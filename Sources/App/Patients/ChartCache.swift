@@ -20,8 +20,9 @@ struct ChartData: Sendable {
     let outstanding: [WorkupQueries.OutstandingRow]
     let opioidSafety: [OpioidSafetyRecord]
     let drugScreens: [DrugScreen]
+    let implants: [Implant]
 
-    /// Reads every table in `UpdatePatientChartVersion.tables` and `opioid_safety_records`; a new one read here needs
+    /// Reads every table in `UpdatePatientChartVersion.tables`, `opioid_safety_records` and `implants`; a new one read here needs
     /// that trigger too.
     static func load(patientID: UUID, on database: any Database) async throws -> ChartData {
         let lists = try await ChartEntryQueries.lists(patientID: patientID, on: database)
@@ -36,7 +37,8 @@ struct ChartData: Sendable {
             painMap: painMap, painMapCount: painMapCount,
             outstanding: try await WorkupQueries.outstanding(patientID: patientID, on: database),
             opioidSafety: try await OpioidSafetyQueries.records(patientID: patientID, on: database),
-            drugScreens: try await OpioidSafetyQueries.drugScreens(patientID: patientID, on: database))
+            drugScreens: try await OpioidSafetyQueries.drugScreens(patientID: patientID, on: database),
+            implants: try await ImplantQueries.all(patientID: patientID, on: database).map(\.implant))
     }
 }
 

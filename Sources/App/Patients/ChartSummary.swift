@@ -69,6 +69,7 @@ enum ChartSummary {
             opioids: opioids,
             opioidSafety: OpioidSafety.checks(opioids: opioids, records: data.opioidSafety,
                                               drugScreens: data.drugScreens, today: req.today, criteria: settings.criteria),
+            implants: data.implants.filter(\.isActive),
             allergies: ChartEntriesController<AllergyEntry>.rows(data.allergies, patientID: patient.id, canWrite: canWrite).current,
             treatments: ChartEntriesController<PriorTreatmentEntry>.rows(data.treatments, patientID: patient.id, canWrite: canWrite).current,
             conservativeCare: ConservativeCare(data.treatments.map(\.1)),

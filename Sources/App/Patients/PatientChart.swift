@@ -40,6 +40,8 @@ enum PatientChart {
         let opioids: OpioidSummary
         /// The opioid-safety checks on the day (none when off opioids).
         let opioidSafety: [OpioidSafetyCheck]
+        /// Devices in place, with their MRI labelling.
+        let implants: [Implant]
         let allergies: [ChartEntryPages.Row]
         let treatments: [ChartEntryPages.Row]
         let conservativeCare: ConservativeCare
@@ -60,12 +62,6 @@ enum PatientChart {
     }
 
     /// Sections of the chart that later releases fill, in clinical order.
-    static let clinicalSections: [(String, String)] = [
-        ("Treatment plan", "The personalised plan and its decision support will be shown here."),
-        ("Procedures", "Procedures done and planned will be listed here."),
-        ("Outcomes", "Pain, function and medication use over time will be charted here."),
-    ]
-
     static func model(_ patient: PatientRecord, canEdit: Bool, canHandOut: Bool, canSchedule: Bool) -> Model {
         let registration = patient.registration
         let groups = PatientForm.sections.map { title, fields in
@@ -94,6 +90,7 @@ enum PatientChart {
                 .if(model.canSchedule, .link("Appointments", to: SitePath.appointments(model.id), [("class", "button secondary")])),
                 .if(model.clinical != nil, .link("Timeline", to: SitePath.timeline(model.id), [("class", "button secondary")])),
                 .if(model.clinical != nil, .link("Follow-ups", to: SitePath.followUps(model.id), [("class", "button secondary")])),
+                .if(model.clinical != nil, .link("Implants", to: SitePath.implants(model.id), [("class", "button secondary")])),
                 .if(model.canHandOut, .link("Questionnaires on a tablet", to: SitePath.kioskStart(model.id), [("class", "button secondary")])),
                 .if(model.canEdit, .link("Edit registration", to: SitePath.editPatient(model.id), [("class", "button secondary")])),
                 .if(model.canEdit, .link("Insurance coverage", to: SitePath.chartEntries(.coverage)(model.id), [("class", "button secondary")])),
@@ -101,12 +98,6 @@ enum PatientChart {
                 .if(model.canEdit, .link("Cost estimate", to: SitePath.costEstimate(model.id), [("class", "button secondary")])),
             ]),
             .unwrap(model.clinical) { clinical(model.id, $0, csrfToken: csrfToken) },
-            .tag("div", [("class", "chart-grid")], clinicalSections.map { title, text in
-                .tag("section", [("class", "card placeholder"), ("aria-label", title)], [
-                    .tag("h2", text: title),
-                    .tag("p", [("class", "muted")], text: text),
-                ])
-            }),
             .tag("section", [("class", "card"), ("aria-labelledby", "registration-heading")], [
                 .tag("h2", [("id", "registration-heading")], text: "Registration"),
                 .tag("div", [("class", "detail-columns")], model.groups.filter { !$0.1.isEmpty }.map { title, details in
@@ -124,6 +115,10 @@ enum PatientChart {
 
     private static func clinical(_ patientID: UUID, _ clinical: Clinical, csrfToken: String) -> BodyNode {
         .group([
+            .if(!clinical.implants.isEmpty, .tag("section", [("class", "card"), ("aria-labelledby", "implants-heading")], [
+                .tag("h2", [("id", "implants-heading")], [.link("Implanted devices", to: SitePath.implants(patientID))]),
+                .tag("ul", [], clinical.implants.map { .tag("li", text: "\($0.label). MRI: \($0.mri.title).") }),
+            ])),
             .if(!clinical.alerts.isEmpty, .tag("section", [("class", "card alert-card"), ("aria-labelledby", "alerts-heading")], [
                 .tag("h2", [("id", "alerts-heading")], text: "Alerts"),
                 .tag("ul", [("class", "alert-list")], clinical.alerts.map { alert in
