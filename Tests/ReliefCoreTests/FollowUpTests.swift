@@ -164,4 +164,12 @@ import Testing
         }
         #expect(Set(done.map(\.note.intervention)).count >= 8 && done.map(\.followUps.count).reduce(0, +) > 900)
     }
+
+    @Test func aSyntheticProcedureBringsFiveFollowUpAnswersOnAverage() {
+        // act: the benchmark's million procedures are to bring five million answers
+        let answers = (0..<4000).map { DemoProcedures.synthetic(index: $0, seed: 3, today: CalendarDate(year: 2026, month: 11, day: 18)!) }
+            .map { $0.followUps.filter { $0.answers != nil }.count }.reduce(0, +)
+        // check
+        #expect(Double(answers) / 4000 >= 5.0, "\(Double(answers) / 4000)")
+    }
 }

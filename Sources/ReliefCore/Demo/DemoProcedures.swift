@@ -77,22 +77,28 @@ public enum DemoProcedures {
 
     static let commonConditions = ["M51.16", "M48.062", "M47.816", "M46.1", "M50.122", "M54.50"]
 
-    /// The `index`-th procedure of a synthetic practice: one of the common sites, on a weekday one to eight years
-    /// ago (so its follow-ups are all due), with a baseline drawn at random and followed up since.
+    /// The `index`-th procedure of a synthetic practice: one of the common sites, on a weekday two to nine years ago
+    /// (so its follow-ups are all due), with a baseline drawn at random and followed up since.
     public static func synthetic(index: Int, seed: UInt64, today: CalendarDate) -> Done {
         var random = SeededGenerator(seed: (seed &* 2_654_435_761) ^ UInt64(index) &+ 0x5EED)
         let site = random.weighted(commonSites)
-        var date = today.adding(days: -366 - Int(random.next() % 2557))
+        var date = today.adding(days: -731 - Int(random.next() % 2557))
         while date.weekday > 5 { date = date.adding(days: -1) }
         let baseline = ProcedureOutcome.Baseline(painBefore: 4 + Int(random.next() % 6), mme: random.chance(0.35) ? Double(15 * (1 + random.next() % 8)) : 0,
                                                  peg: Double(4 + random.next() % 6), function: random.chance(0.6) ? Double(20 + random.next() % 50) : nil,
                                                  working: random.chance(0.55))
-        return done(site, on: date, slot: index, baseline: baseline, condition: random.pick(commonConditions), today: today, random: &random)
+        let days = site.intervention.purpose == .diagnostic ? FollowUpSchedule.diagnosticDays : syntheticDays
+        return done(site, on: date, slot: index, baseline: baseline, condition: random.pick(commonConditions), followUpDays: days, today: today,
+                    random: &random)
     }
+
+    /// The synthetic practice follows its treatments to two years (18 and 24 months after the standard schedule), as a
+    /// practice doing implants and ablations may: about five answers a procedure, as the benchmark asks.
+    public static let syntheticDays = FollowUpSchedule.standardDays + [548, 730]
 
     /// A procedure at `site` on `date` and its follow-ups up to today, relief following its kind's usual course.
     static func done(_ site: InterventionSite, on date: CalendarDate, slot: Int, baseline: ProcedureOutcome.Baseline, condition: String?,
-                     today: CalendarDate, random: inout SeededGenerator) -> Done {
+                     followUpDays: [Int]? = nil, today: CalendarDate, random: inout SeededGenerator) -> Done {
         let painBefore = baseline.painBefore ?? 7
         let note = record(site, painBefore: painBefore, random: &random)
         let (responders, halfLife) = course(of: site.intervention)
@@ -101,7 +107,7 @@ public enum DemoProcedures {
         let working = baseline.working
         let mme = baseline.mme ?? 0
         var followUps: [FollowUp] = []
-        for days in FollowUpSchedule().days(for: site.intervention) {
+        for days in followUpDays ?? FollowUpSchedule().days(for: site.intervention) {
             let due = date.adding(days: days)
             guard due <= today else { break }
             if today.daysSince(due) < 21, random.chance(0.7) {
