@@ -141,6 +141,7 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.moveFollowUp, access: .action(.followUpWrite), use: FollowUpsController.move)
     app.on(.POST, SitePath.cancelFollowUp, access: .action(.followUpWrite), use: FollowUpsController.cancel)
     app.on(.POST, SitePath.followUpLink, access: .action(.followUpWrite), use: FollowUpsController.link)
+    app.on(.POST, SitePath.followUps, access: .action(.followUpWrite), use: FollowUpsController.add)
     app.on(.GET, SitePath.opioidSafety, access: .action(.clinicalRead), use: OpioidSafetyController.show)
     app.on(.GET, SitePath.implants, access: .action(.clinicalRead), use: ImplantsController.index)
     app.on(.POST, SitePath.implants, access: .action(.chartWrite), use: ImplantsController.create)

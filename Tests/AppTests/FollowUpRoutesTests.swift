@@ -154,4 +154,27 @@ import VaporTesting
             #expect(timeline.text.contains("<svg") && timeline.text.contains("Not reached"))
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aNurseAddsAFollowUpForOnePatientButNotTwiceOnOneDay(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let nurse = try await context.signedIn(.nurse)
+            let physician = try await context.signedIn(.physician)
+            let patient = try await signedProcedure(context, nurse: nurse, physician: physician)
+            let record = try #require(try await FollowUpRecord.query(on: context.app.db).first())
+            let list = SitePath.followUps(patient.id)
+            let page = try await nurse.get(list)
+            // act
+            let added = try await nurse.post(list, pairs: [("procedure", record.procedureID.lowercasedText), ("dueOn", "05/18/2028")])
+            let twice = try await nurse.post(list, pairs: [("procedure", record.procedureID.lowercasedText), ("dueOn", "05/18/2028")])
+            let unknown = try await nurse.post(list, pairs: [("procedure", UUID().lowercasedText), ("dueOn", "05/18/2028")])
+            // check
+            #expect(page.text.contains("Add a follow-up for this patient"))
+            #expect(added.status == .seeOther && twice.status == .conflict && twice.text.contains("already set for that day"))
+            #expect(unknown.status == .unprocessableEntity && unknown.text.contains("Choose one of the listed procedures."))
+            let days = try await FollowUpRecord.query(on: context.app.db).filter(\.$procedureID == record.procedureID).all().map(\.daysAfter)
+            #expect(days.filter { $0 == 547 }.count == 1, "\(days)")
+        }
+    }
 }

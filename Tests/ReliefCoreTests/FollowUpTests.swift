@@ -100,6 +100,29 @@ import Testing
     }
 }
 
+@Suite struct FollowUpChangeTests {
+    private let done = CalendarDate(year: 2026, month: 11, day: 18)!
+
+    private func add(_ procedure: String, _ dueOn: String) -> ((procedure: String, daysAfter: Int)?, [String: String]) {
+        var fields = FormFields()
+        fields.set([("procedure", procedure), ("dueOn", dueOn)])
+        return FollowUpChange.add(fields, today: done, procedures: ["a": done])
+    }
+
+    @Test func aFollowUpIsAddedForOneProcedureWithinItsTwoYears() {
+        // act
+        let (added, _) = add("a", "11/17/2028")
+        let (late, lateProblems) = add("a", "11/18/2028")
+        let (sameDay, sameDayProblems) = add("a", "11/18/2026")
+        let (unknown, unknownProblems) = add("b", "12/01/2026")
+        // check: 730 days (2028 has a 29 February)
+        #expect(added?.procedure == "a" && added?.daysAfter == 730)
+        #expect(late == nil && lateProblems["dueOn"] == "Keep it within two years of the procedure.")
+        #expect(sameDay == nil && sameDayProblems["dueOn"]?.contains("after the procedure") == true)
+        #expect(unknown == nil && unknownProblems["procedure"] == "Choose one of the listed procedures.")
+    }
+}
+
 @Suite struct FollowUpSettingsTests {
     private let today = CalendarDate(year: 2026, month: 11, day: 18)!
 

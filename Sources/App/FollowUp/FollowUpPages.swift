@@ -13,20 +13,39 @@ enum FollowUpPages {
         let status: String
     }
 
-    static func index(patientID: UUID, lines: [Line]) -> [BodyNode] {
-        [
+    struct ListModel {
+        let patientID: UUID
+        let lines: [Line]
+        /// The signed procedures a follow-up may be added to; empty for those who cannot add one.
+        let procedures: [Forms.Option]
+        let fields: FormFields
+        let problems: [String: String]
+    }
+
+    static func index(_ model: ListModel, csrfToken: String) -> [BodyNode] {
+        let patientID = model.patientID, form = BoundForm(fields: model.fields, problems: model.problems)
+        return [
             .tag("div", [("class", "page-head")], [
                 .tag("h1", text: "Follow-ups after procedures"),
                 .link("Timeline", to: SitePath.timeline(patientID), [("class", "button secondary")]),
             ]),
             .tag("p", text: "Each signed procedure is followed up on the practice's schedule; answers come by phone, from a link, or at a visit."),
-            lines.isEmpty ? .tag("p", [("class", "muted")], text: "No procedures followed up yet.") : .tag("table", [("class", "list")], [
+            model.lines.isEmpty ? .tag("p", [("class", "muted")], text: "No procedures followed up yet.") : .tag("table", [("class", "list")], [
                 .tableHead(["Procedure", "After", "Due", "Status"]),
-                .tag("tbody", [], lines.map { line in
+                .tag("tbody", [], model.lines.map { line in
                     .tag("tr", [], [.tag("td", text: line.procedure), .tag("td", [], [.link(line.when, to: SitePath.followUp(patientID, line.id))]),
                                     .tag("td", text: line.due), .tag("td", text: line.status)])
                 }),
             ]),
+            .if(!model.procedures.isEmpty, .group([
+                Forms.errorSummary(form.errors),
+                .tag("form", [("method", "post"), ("action", SitePath.followUps(patientID)), ("novalidate", nil), ("class", "card")], [
+                    .tag("h2", text: "Add a follow-up for this patient"), Forms.csrf(csrfToken),
+                    Forms.row([form.option("procedure", "After", model.procedures, required: true),
+                               form.text("dueOn", "Due on", hint: "MM/DD/YYYY, within two years of the procedure", required: true)]),
+                    Forms.submit("Add the follow-up", secondary: true),
+                ]),
+            ])),
         ]
     }
 

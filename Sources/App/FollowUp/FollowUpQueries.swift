@@ -18,6 +18,22 @@ enum FollowUpQueries {
         }
     }
 
+    /// A follow-up added for one patient `daysAfter` the procedure, unless one is already set for that day.
+    static func add(procedureID: UUID, patientID: UUID, site: InterventionSite, performedOn: CalendarDate, daysAfter: Int, by user: UUID, now: Date,
+                    on database: any Database, audit: @escaping TransactionalAudit) async throws -> Bool {
+        try await database.writeTransaction { database in
+            guard try await FollowUpRecord.query(on: database).filter(\.$procedureID == procedureID).filter(\.$daysAfter == daysAfter).first() == nil else {
+                return false
+            }
+            let record = FollowUpRecord(procedureID: procedureID, patientID: patientID, site: site, performedOn: performedOn, daysAfter: daysAfter,
+                                        by: user, now: now)
+            try await record.create(on: database)
+            try await audit(AuditEntry(action: .recordCreate, resourceType: "FollowUp", resourceID: record.id?.uuidString, patientID: patientID,
+                                       detail: "added: \(record.procedureLabel), \(record.whenLabel)"), database)
+            return true
+        }
+    }
+
     /// Open follow-ups due by `today`, oldest first, with their patients and the calls so far.
     static func worklist(today: CalendarDate, limit: Int = 500,
                          on database: any Database) async throws -> [(FollowUpRecord, PatientSummary, [FollowUpAttempt])] {

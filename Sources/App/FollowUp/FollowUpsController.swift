@@ -20,13 +20,26 @@ enum FollowUpsController {
 
     static func index(req: Request) async throws -> Response {
         let patient = try await PatientQueries.patient(req)
-        let records = try await FollowUpQueries.all(patientID: patient.id, on: req.db)
-        try await req.audit(AuditEntry(action: .recordView, resourceType: "FollowUp", patientID: patient.id, detail: "list of \(records.count)"))
-        let lines = try records.map { record in
-            FollowUpPages.Line(id: try record.requireID(), procedure: record.procedureLabel, when: record.whenLabel, due: record.due?.display ?? record.dueOn,
-                               status: record.reliefPercent.map { "Done: \($0) % relief" } ?? record.followUpStatus.title)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "FollowUp", patientID: patient.id, detail: "list"))
+        return try await list(req, patient, fields: FormFields(), problems: [:])
+    }
+
+    /// A follow-up added for this patient beyond the practice's schedule.
+    static func add(req: Request) async throws -> Response {
+        let patient = try await PatientQueries.patient(req)
+        let fields = FormFields(urlEncoded: req.body.string ?? "")
+        let procedures = try await ProcedureQueries.signedRecords(patientID: patient.id, on: req.db)
+        let (parsed, problems) = FollowUpChange.add(fields, today: req.today, procedures: Dictionary(procedures.map { ($0.id.lowercasedText, $0.date) },
+                                                                                                     uniquingKeysWith: { first, _ in first }))
+        guard let (id, days) = parsed, let procedure = procedures.first(where: { $0.id.lowercasedText == id }), let site = procedure.note.site else {
+            return try await list(req, patient, fields: fields, problems: problems, status: .unprocessableEntity)
         }
-        return try await req.chartPage("Follow-ups", patient, FollowUpPages.index(patientID: patient.id, lines: lines))
+        guard try await FollowUpQueries.add(procedureID: procedure.id, patientID: patient.id, site: site, performedOn: procedure.date, daysAfter: days,
+                                            by: try req.user.id, now: req.now, on: req.db, audit: req.transactionalAudit) else {
+            return try await list(req, patient, fields: fields, problems: ["dueOn": "A follow-up is already set for that day after this procedure."],
+                                  status: .conflict)
+        }
+        return req.redirect(to: SitePath.followUps(patient.id), flash: Flash(.success, "Added a follow-up \(FollowUpSchedule.describe([days])) after."))
     }
 
     static func show(req: Request) async throws -> Response {
@@ -98,6 +111,21 @@ enum FollowUpsController {
     }
 
     // MARK: - Helpers
+
+    private static func list(_ req: Request, _ patient: PatientRecord, fields: FormFields, problems: [String: String],
+                             status: HTTPStatus = .ok) async throws -> Response {
+        let records = try await FollowUpQueries.all(patientID: patient.id, on: req.db)
+        let lines = try records.map { record in
+            FollowUpPages.Line(id: try record.requireID(), procedure: record.procedureLabel, when: record.whenLabel, due: record.due?.display ?? record.dueOn,
+                               status: record.reliefPercent.map { "Done: \($0) % relief" } ?? record.followUpStatus.title)
+        }
+        let procedures = try await ProcedureQueries.signedRecords(patientID: patient.id, on: req.db).reversed().map { record in
+            Forms.Option(value: record.id.lowercasedText, title: "\(record.note.site?.label ?? record.note.intervention), \(record.date.display)")
+        }
+        let model = FollowUpPages.ListModel(patientID: patient.id, lines: lines, procedures: try req.user.can(.followUpWrite) ? procedures : [],
+                                            fields: fields, problems: problems)
+        return try await req.chartPage("Follow-ups", patient, FollowUpPages.index(model, csrfToken: req.csrfToken), status: status)
+    }
 
     private static func back(_ req: Request, _ record: FollowUpRecord, _ outcome: FollowUpQueries.Outcome, worklist: Bool = false,
                              done: String = "", refused: String? = nil) -> Response {

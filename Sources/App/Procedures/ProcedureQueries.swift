@@ -95,17 +95,24 @@ enum ProcedureQueries {
     /// The patient's signed procedures, oldest first, as the rules read them, with the relief their diaries or
     /// follow-ups tell.
     static func performed(patientID: UUID, on database: any Database) async throws -> [PerformedProcedure] {
-        struct Row: Decodable { let id: UUID, performed_on: String, content: String }
         let courses = try await FollowUpQueries.courses(patientID: patientID, on: database)
         let diaries = try await DiaryQueries.held(patientID: patientID, on: database)
+        return try await signedRecords(patientID: patientID, on: database).map { record in
+            let course = courses[record.id]
+            // A diagnostic block's relief is what its diary held through the anaesthetic's action.
+            let held = diaries[record.id].flatMap { $0 }.map { Int($0.rounded(.down)) }
+            return PerformedProcedure(date: record.date, note: record.note, peakReliefPercent: held ?? course?.peakReliefPercent, reliefWeeks: course?.reliefWeeks)
+        }
+    }
+
+    /// The patient's signed procedure records, oldest first.
+    static func signedRecords(patientID: UUID, on database: any Database) async throws -> [(id: UUID, date: CalendarDate, note: ProcedureNote)] {
+        struct Row: Decodable { let id: UUID, performed_on: String, content: String }
         return try await database.sql.select().columns("id", "performed_on", "content").from("procedure_records")
             .where("patient_id", .equal, patientID).where("status", .equal, "signed").orderBy("performed_on").all(decoding: Row.self)
             .compactMap { row in
                 guard let date = CalendarDate(row.performed_on), let note = try? JSONCoding.decode(ProcedureNote.self, row.content) else { return nil }
-                let course = courses[row.id]
-                // A diagnostic block's relief is what its diary held through the anaesthetic's action.
-                let held = diaries[row.id].flatMap { $0 }.map { Int($0.rounded(.down)) }
-                return PerformedProcedure(date: date, note: note, peakReliefPercent: held ?? course?.peakReliefPercent, reliefWeeks: course?.reliefWeeks)
+                return (row.id, date, note)
             }
     }
 

@@ -111,6 +111,18 @@ public enum FollowUpChange {
         return reader.problems.isEmpty ? (day, [:]) : (nil, reader.problems)
     }
 
+    /// `procedure` (one of `procedures`: id → day done) and `dueOn` within its two years: a follow-up added for one
+    /// patient beyond the practice's schedule (a check before a repeat, a longer course); the days after it.
+    public static func add(_ fields: FormFields, today: CalendarDate, procedures: [String: CalendarDate]) -> ((procedure: String, daysAfter: Int)?, [String: String]) {
+        let id = fields["procedure"]
+        guard let performed = procedures[id] else {
+            return (nil, ["procedure": id.isEmpty ? "Choose the procedure." : "Choose one of the listed procedures."])
+        }
+        let (day, problems) = move(fields, today: today, performedOn: performed)
+        guard let day else { return (nil, problems) }
+        return ((id, day.daysSince(performed)), [:])
+    }
+
     /// `reason`, required.
     public static func cancel(_ fields: FormFields, today: CalendarDate) -> (String?, [String: String]) {
         var reader = FormReader(fields, today: today)
