@@ -44,7 +44,7 @@ enum PatientLinksController {
               PatientLinkTerms.confirms(typed, birthDate: birthDate) else {
             return try await refuse(req, link, secret: secret, "birth date did not match", .unprocessableEntity)
         }
-        guard let token = try await PatientLinkQueries.open(link, now: req.now, on: req.db, audit: patientAudit(req)) else {
+        guard let token = try await PatientLinkQueries.open(link, now: req.now, on: req.db, audit: req.patientAudit(as: "patient link")) else {
             return try await refuse(req, nil, secret: secret, "opened meanwhile on another device", .notFound)
         }
         let response = req.redirect(to: SitePath.patientLinkPage())
@@ -58,7 +58,7 @@ enum PatientLinksController {
 
     static func show(req: Request) async throws -> Response {
         let link = try current(req)
-        try await patientAudit(req)(AuditEntry(action: .recordView, resourceType: link.linkPurpose == .diary ? "BlockDiary" : "FollowUp",
+        try await req.patientAudit(as: "patient link")(AuditEntry(action: .recordView, resourceType: link.linkPurpose == .diary ? "BlockDiary" : "FollowUp",
                                                resourceID: link.subjectID.uuidString, patientID: link.patientID, detail: "from a patient link"), req.db)
         switch link.linkPurpose {
         case .diary:
@@ -76,7 +76,7 @@ enum PatientLinksController {
         case .diary:
             guard let context = try await diary(req, link) else { return try await finished(req, link, "the diary is closed") }
             switch try await DiaryQueries.submit(fields, to: context, close: false, by: nil, today: req.today, now: req.now, on: req.db,
-                                                 audit: patientAudit(req)) {
+                                                 audit: req.patientAudit(as: "patient link")) {
             case .saved: return req.redirect(to: SitePath.patientLinkPage(), flash: Flash(.success, "Saved. Thank you: enter each next time as it comes."))
             case .closed: return try await finished(req, link, "the diary is closed")
             case .invalid(let problems): return try await diaryPage(req, context, fields: fields, problems: problems, status: .unprocessableEntity)
@@ -105,10 +105,10 @@ enum PatientLinksController {
         let (parsed, problems) = FollowUpAnswers.parse(given, today: req.today, performedOn: record.performed ?? req.today, region: record.bodyArea)
         guard let answers = parsed else { return followUpPage(req, record, fields: fields, problems: problems, status: .unprocessableEntity) }
         let outcome = try await FollowUpQueries.answer(record, answers, from: Int(fields["version"]) ?? -1, by: nil, now: req.now, on: req.db,
-                                                       audit: patientAudit(req))
+                                                       audit: req.patientAudit(as: "patient link"))
         if outcome == .done, let patient = try await PatientQueries.find(record.patientID, on: req.db) {
             try await MonitoringQueries.raise(procedureID: record.procedureID, patient: patient, today: req.today, by: nil, now: req.now,
-                                              on: req.db, audit: patientAudit(req))
+                                              on: req.db, audit: req.patientAudit(as: "patient link"))
         }
         return try await finished(req, link, outcome == .done ? "answered" : "answered meanwhile by the practice")
     }
@@ -170,7 +170,7 @@ enum PatientLinksController {
 
     /// An opening refused, audited (the secret's first characters only: a live link must not sit in the trail).
     private static func refuse(_ req: Request, _ link: PatientLink?, secret: String, _ reason: String, _ status: HTTPStatus) async throws -> Response {
-        try await patientAudit(req)(AuditEntry(action: .patientLinkFailure, resourceType: "PatientLink", resourceID: link?.id?.uuidString,
+        try await req.patientAudit(as: "patient link")(AuditEntry(action: .patientLinkFailure, resourceType: "PatientLink", resourceID: link?.id?.uuidString,
                                                patientID: link?.patientID, outcome: .failure,
                                                detail: "\(reason): \(TextRules.visible(String(secret.prefix(2))))…"), req.db)
         let wait = "Too many tries that did not work. Please wait \(PatientAccessThrottle().windowText), or call the practice."
@@ -182,16 +182,6 @@ enum PatientLinksController {
         default:
             return req.page("This link does not open", section: nil, status: status, kiosk: true,
                             PatientLinkPages.notOpen(status == .tooManyRequests ? wait : nil))
-        }
-    }
-
-    /// Audit rows from a patient's device name the link as the actor: nobody is signed in there.
-    private static func patientAudit(_ req: Request) -> TransactionalAudit {
-        { entry, database in
-            var entry = entry
-            entry.userEmail = "patient link"
-            entry.role = "patient"
-            try await req.audit(entry, on: database)
         }
     }
 }

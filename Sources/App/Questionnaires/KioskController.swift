@@ -72,7 +72,7 @@ enum KioskController {
             try await req.audit(AuditEntry(action: .logout, resourceType: "User", resourceID: user.id.uuidString, detail: "kiosk hand-over"))
             if let session = user.sessionID { try await SessionStore.end(session, at: req.now, on: req.db, cache: req.application.sessionCache) }
         }
-        try await kioskAudit(req)(AuditEntry(action: .kioskOpen, resourceType: "KioskSession", resourceID: (try session.requireID()).uuidString,
+        try await req.patientAudit(as: "kiosk")(AuditEntry(action: .kioskOpen, resourceType: "KioskSession", resourceID: (try session.requireID()).uuidString,
                                              patientID: session.patientID), req.db)
         let response = req.redirect(to: SitePath.kioskConfirm())
         response.cookies[SessionAuthenticator.cookieName] = .expired
@@ -98,7 +98,7 @@ enum KioskController {
         // Only the two buttons' answers count; anything else asks again rather than closing the tablet.
         guard answer == "yes" || answer == "no" else { return req.redirect(to: SitePath.kioskConfirm()) }
         let yes = answer == "yes"
-        if session.confirmedAt == nil { try await KioskQueries.confirm(session, yes: yes, now: req.now, on: req.db, audit: kioskAudit(req)) }
+        if session.confirmedAt == nil { try await KioskQueries.confirm(session, yes: yes, now: req.now, on: req.db, audit: req.patientAudit(as: "kiosk")) }
         guard yes else {
             let response = req.page("Please hand the tablet back", section: nil, kiosk: true, KioskPages.notMe())
             response.cookies[KioskSession.cookieName] = .expired
@@ -129,7 +129,7 @@ enum KioskController {
         guard let submission else {
             return try await form(req, session, definition, fields: fields, problems: problems, status: .unprocessableEntity)
         }
-        try await KioskQueries.record(submission, in: session, now: req.now, on: req.db, audit: kioskAudit(req))
+        try await KioskQueries.record(submission, in: session, now: req.now, on: req.db, audit: req.patientAudit(as: "kiosk"))
         return req.redirect(to: session.next == nil ? SitePath.kioskDone() : SitePath.kioskQuestionnaire())
     }
 
@@ -160,15 +160,5 @@ enum KioskController {
     private static func kioskSession(_ req: Request) throws -> KioskSession {
         guard let session = req.kioskSession else { throw Abort(.unauthorized, reason: "Open the questionnaires with a code first.") }
         return session
-    }
-
-    /// Audit rows from the tablet name the kiosk as the actor: nobody is signed in there.
-    private static func kioskAudit(_ req: Request) -> TransactionalAudit {
-        { entry, database in
-            var entry = entry
-            entry.userEmail = "kiosk"
-            entry.role = "patient"
-            try await req.audit(entry, on: database)
-        }
     }
 }

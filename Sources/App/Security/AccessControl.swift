@@ -64,29 +64,28 @@ struct AccessMiddleware: Middleware {
 extension AccessMiddleware {
     /// A kiosk route needs the tablet's kiosk cookie of an open, unexpired session; without one, the code entry page.
     private func kiosk(_ request: Request, _ next: any Responder) -> EventLoopFuture<Response> {
-        request.eventLoop.makeFutureWithTask {
-            guard let token = request.parsedCookies[KioskSession.cookieName]?.string,
-                  let session = try await KioskQueries.active(token: token, now: request.now, on: request.db) else {
-                let response = request.redirect(to: SitePath.kiosk())
-                response.cookies[KioskSession.cookieName] = .expired
-                return response
-            }
-            request.kioskSession = session
-            return try await next.respond(to: request).get()
-        }
+        device(request, next, cookie: KioskSession.cookieName, otherwise: SitePath.kiosk(),
+               find: { try await KioskQueries.active(token: $0, now: request.now, on: request.db) }, keep: { request.kioskSession = $0 })
     }
 
     /// A patient link route needs the device's cookie of an opened link still open; without one, a page that says
     /// the link is over (the address of the link itself is not known here).
     private func patientLink(_ request: Request, _ next: any Responder) -> EventLoopFuture<Response> {
+        device(request, next, cookie: PatientLink.cookieName, otherwise: SitePath.patientLinkDone(),
+               find: { try await PatientLinkQueries.active(session: $0, today: request.today, on: request.db) }, keep: { request.patientLink = $0 })
+    }
+
+    /// A route for a device nobody is signed in on: its cookie must name a session `find` still finds.
+    private func device<Session: Sendable>(_ request: Request, _ next: any Responder, cookie: String, otherwise: String,
+                                           find: @escaping @Sendable (String) async throws -> Session?,
+                                           keep: @escaping @Sendable (Session) -> Void) -> EventLoopFuture<Response> {
         request.eventLoop.makeFutureWithTask {
-            guard let token = request.parsedCookies[PatientLink.cookieName]?.string,
-                  let link = try await PatientLinkQueries.active(session: token, today: request.today, on: request.db) else {
-                let response = request.redirect(to: SitePath.patientLinkDone())
-                response.cookies[PatientLink.cookieName] = .expired
+            guard let token = request.parsedCookies[cookie]?.string, let session = try await find(token) else {
+                let response = request.redirect(to: otherwise)
+                response.cookies[cookie] = .expired
                 return response
             }
-            request.patientLink = link
+            keep(session)
             return try await next.respond(to: request).get()
         }
     }

@@ -330,6 +330,17 @@ extension Request {
     var transactionalAudit: TransactionalAudit {
         { entry, database in try await self.audit(entry, on: database) }
     }
+
+    /// The same for a patient's device, where nobody is signed in: the rows name the device (`kiosk`, `patient link`)
+    /// as the actor, in the patient role.
+    func patientAudit(as actor: String) -> TransactionalAudit {
+        { entry, database in
+            var entry = entry
+            entry.userEmail = actor
+            entry.role = Role.patient.rawValue
+            try await self.audit(entry, on: database)
+        }
+    }
 }
 
 extension AuditRow {
