@@ -1,4 +1,5 @@
 import Foundation
+import ReliefCore
 import Vapor
 
 /// A request that failed validation: field-level messages for the form or the JSON client.
@@ -27,7 +28,10 @@ struct ReliefErrorMiddleware: Middleware {
             request.logger.report(error: error)
         }
         let response: Response
-        if request.wantsJSON {
+        if request.isFHIR {
+            response = FHIRController.respond(FHIRServer.outcome(FHIRServer.issueCode(status: Int(status.code)), reason,
+                                                                 expression: (error as? FHIRFailure)?.expression), status: status)
+        } else if request.wantsJSON {
             response = Response(status: status)
             try? response.content.encode(Body(error: reason, fields: fields, requestID: request.id), as: .json)
         } else {

@@ -162,6 +162,11 @@ enum SitePath {
     static let roles: Address<> = .init("roles")
     static let auditExport: Address<> = .init("admin", "audit.csv")
 
+    /// FHIR R4, read by outside systems with an API token.
+    static let fhirMetadata: Address<> = .init("fhir", "R4", "metadata")
+    static let fhirPatients: Address<> = .init("fhir", "R4", "Patient")
+    static let fhirPatient = Address<UUID>("fhir", "R4", "Patient", .patient)
+
     static let health: Address<> = .init("health")
     static let metrics: Address<> = .init("metrics")
     static let openAPI: Address<> = .init("api", "v1", "openapi.json")

@@ -2,13 +2,13 @@ import Foundation
 import ReliefCore
 import Vapor
 
-/// Makes the owner of a personal API token (`Authorization: Bearer …`) the user of an `/api/` request. A token
+/// Makes the owner of a personal API token (`Authorization: Bearer …`) the user of an `/api/` or `/fhir/` request. A token
 /// that is unknown, revoked or expired, or whose account is disabled, gets 401 and an audit row. Checked tokens are
 /// remembered for a few seconds like sessions (`CredentialCache`): most requests then touch no database and start
 /// no task before their handler.
 struct APITokenAuthenticator: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        guard request.url.path.hasPrefix("/api/"), let token = request.headers.bearerAuthorization?.token else {
+        guard request.url.path.hasPrefix("/api/") || request.isFHIR, let token = request.headers.bearerAuthorization?.token else {
             return next.respond(to: request)
         }
         let hash = SessionToken.hash(token), now = request.now
