@@ -1,0 +1,62 @@
+"""Reads every resource Relief's FHIR endpoint serves for the demo practice and validates each with the R4B models of
+fhir.resources and, when the R4 JSON schema is at hand, with jsonschema. Prints the counts; exits 1 on any error.
+
+    python scripts/lib/fhir_validate.py BASE_URL TOKEN [SCHEMA_PATH]
+"""
+import json
+import sys
+import urllib.request
+
+from fhir.resources.R4B import get_fhir_model_class
+
+
+def fetch(url, token):
+    request = urllib.request.Request(url, headers={"Authorization": "Bearer " + token, "Accept": "application/fhir+json"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Type"].startswith("application/fhir+json"), response.headers["Content-Type"]
+        return json.load(response)
+
+
+def main():
+    base, token = sys.argv[1], sys.argv[2]
+    validators = [("fhir.resources R4B", lambda resource: get_fhir_model_class(resource["resourceType"]).model_validate(resource))]
+    if len(sys.argv) > 3:
+        import jsonschema
+        with open(sys.argv[3]) as file:
+            schema = json.load(file)
+        # This copy of the schema is R4's first release (4.0.0): its list of FHIR versions stops there. Relief serves
+        # 4.0.1, R4's technical correction, and says so in its CapabilityStatement; nothing else is loosened.
+        versions = schema["definitions"]["CapabilityStatement"]["properties"]["fhirVersion"]
+        if "enum" in versions and "4.0.1" not in versions["enum"]:
+            versions["enum"].append("4.0.1")
+        checker = jsonschema.Draft6Validator(schema)
+        validators.append(("R4 JSON schema", checker.validate))
+    else:
+        print("R4 JSON schema not found: validating with fhir.resources only")
+    resources = [fetch(base + "/fhir/R4/metadata", token)]
+    url = base + "/fhir/R4/Patient?_count=200"
+    pages = 0
+    while url:
+        bundle = fetch(url, token)
+        resources.append(bundle)
+        resources += [entry["resource"] for entry in bundle.get("entry", [])]
+        url = next((link["url"] for link in bundle.get("link", []) if link["relation"] == "next"), None)
+        pages += 1
+    errors = 0
+    for resource in resources:
+        for name, validate in validators:
+            try:
+                validate(resource)
+            except Exception as error:  # every failure is reported, then counted
+                errors += 1
+                if errors <= 10:
+                    print(f"{name}: {resource.get('resourceType')}/{resource.get('id', '')}: {str(error)[:400]}")
+    kinds = {}
+    for resource in resources:
+        kinds[resource["resourceType"]] = kinds.get(resource["resourceType"], 0) + 1
+    print(f"validated {len(resources)} resources ({', '.join(f'{count} {kind}' for kind, count in sorted(kinds.items()))}) "
+          f"from {pages} search pages with {len(validators)} validators: {errors} errors")
+    sys.exit(1 if errors else 0)
+
+
+main()
