@@ -76,8 +76,9 @@ import VaporTesting
             let byIdentifier = try await api.get(search + "?identifier=\(FHIR.mrnSystem)%7C\(smith.mrn)")
             let unknown = try await api.get(search + "?shoe-size=9")
             let badDate = try await api.get(search + "?birthdate=ge1980")
-            // check: every Müller once, the one added included once, in id order
-            #expect(Set(seen) == ["Anna", "Ben", "Cara", "Dan", "Eve", "Zed"] && seen.count == 6, "\(seen)")
+            // check: every Müller there from the start exactly once; the one added meanwhile at most once (it comes when
+            // its random id sorts after the page already read)
+            #expect(seen.filter { $0 != "Zed" }.sorted() == ["Anna", "Ben", "Cara", "Dan", "Eve"] && seen.filter { $0 == "Zed" }.count <= 1, "\(seen)")
             #expect(male.json["entry"].items.map { $0["resource"]["id"] } == [.string(smith.id.lowercasedText)])
             #expect(byIdentifier.json["entry"].count == 1)
             #expect(unknown.status == .badRequest && unknown.json["issue"][0]["expression"][0] == "shoe-size")
