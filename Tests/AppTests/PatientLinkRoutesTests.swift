@@ -152,4 +152,27 @@ import VaporTesting
             #expect(failures.allSatisfy { !($0.detail ?? "").contains(link.dropFirst(7).prefix(6)) && !($0.detail ?? "").contains("\u{0}") })
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func twoDevicesOpeningOneLinkAtOnceOpenItOnce(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: a follow-up link; two phones with its birth-date page
+            let nurse = try await context.signedIn(.nurse)
+            let physician = try await context.signedIn(.physician)
+            let patient = try await context.makePatient()
+            try await context.signedProcedure(patient, site: Self.epidural, record: Self.record, nurse: nurse, physician: physician)
+            let followUp = try #require(try await FollowUpRecord.query(on: context.app.db).sort(\.$dueOn).first())
+            try await nurse.get(SitePath.followUp(patient.id, followUp.requireID()))
+            let link = try linkPath(try await nurse.post(SitePath.followUpLink(patient.id, followUp.requireID())))
+            let phones = [Browser(app: context.app), Browser(app: context.app)]
+            for phone in phones { try await phone.get(link) }
+            // act
+            async let first = phones[0].post(link, form: ["birthDate": "03/04/1961"])
+            async let second = phones[1].post(link, form: ["birthDate": "03/04/1961"])
+            let statuses = try await [first.status, second.status]
+            // check: one device has it, the other is told it does not open
+            #expect(statuses.sorted { $0.code < $1.code } == [.seeOther, .notFound], "\(statuses)")
+            #expect(try await context.auditEvents(.patientLinkOpen).count == 1)
+        }
+    }
 }
