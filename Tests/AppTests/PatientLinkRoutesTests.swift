@@ -22,6 +22,17 @@ import VaporTesting
         return "/links/" + text[start.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 
+    /// A nurse's link for the first follow-up of an epidural signed today.
+    private func followUpLink(_ context: TestContext) async throws -> String {
+        let nurse = try await context.signedIn(.nurse)
+        let physician = try await context.signedIn(.physician)
+        let patient = try await context.makePatient()
+        try await context.signedProcedure(patient, site: Self.epidural, record: Self.record, nurse: nurse, physician: physician)
+        let followUp = try #require(try await FollowUpRecord.query(on: context.app.db).sort(\.$dueOn).first())
+        try await nurse.get(SitePath.followUp(patient.id, followUp.requireID()))
+        return try linkPath(try await nurse.post(SitePath.followUpLink(patient.id, followUp.requireID())))
+    }
+
     @Test(arguments: TestDatabase.available)
     func aPatientAnswersAFollowUpOnceFromTheirLinkAfterTheirBirthDate(database: TestDatabase) async throws {
         try await withRelief(database) { context in
@@ -112,13 +123,7 @@ import VaporTesting
     func wrongBirthDatesMakeTheLinkWaitAndWrongLinksMakeTheAddressWaitAtTheTabletToo(database: TestDatabase) async throws {
         try await withRelief(database, adjust: { $0.trustedProxies = TrustedProxies(list: "127.0.0.1")! }) { context in
             // setup: a follow-up link; phones behind the clinic's proxy on this machine
-            let nurse = try await context.signedIn(.nurse)
-            let physician = try await context.signedIn(.physician)
-            let patient = try await context.makePatient()
-            try await context.signedProcedure(patient, site: Self.epidural, record: Self.record, nurse: nurse, physician: physician)
-            let followUp = try #require(try await FollowUpRecord.query(on: context.app.db).sort(\.$dueOn).first())
-            try await nurse.get(SitePath.followUp(patient.id, followUp.requireID()))
-            let link = try linkPath(try await nurse.post(SitePath.followUpLink(patient.id, followUp.requireID())))
+            let link = try await followUpLink(context)
             let throttle = PatientAccessThrottle()
             func open(_ path: String, from address: String, birthDate: String) async throws -> TestingHTTPResponse {
                 let phone = Browser(app: context.app, method: .liveHTTP)
@@ -157,13 +162,7 @@ import VaporTesting
     func twoDevicesOpeningOneLinkAtOnceOpenItOnce(database: TestDatabase) async throws {
         try await withRelief(database) { context in
             // setup: a follow-up link; two phones with its birth-date page
-            let nurse = try await context.signedIn(.nurse)
-            let physician = try await context.signedIn(.physician)
-            let patient = try await context.makePatient()
-            try await context.signedProcedure(patient, site: Self.epidural, record: Self.record, nurse: nurse, physician: physician)
-            let followUp = try #require(try await FollowUpRecord.query(on: context.app.db).sort(\.$dueOn).first())
-            try await nurse.get(SitePath.followUp(patient.id, followUp.requireID()))
-            let link = try linkPath(try await nurse.post(SitePath.followUpLink(patient.id, followUp.requireID())))
+            let link = try await followUpLink(context)
             let phones = [Browser(app: context.app), Browser(app: context.app)]
             for phone in phones { try await phone.get(link) }
             // act

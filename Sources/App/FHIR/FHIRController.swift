@@ -11,7 +11,7 @@ enum FHIRController {
 
     static func metadata(req: Request) async throws -> Response {
         try acceptsJSON(req)
-        return respond(FHIRServer.capabilityStatement(software: "0.22", date: req.today))
+        return respond(FHIRServer.capabilityStatement(date: req.today))
     }
 
     static func readPatient(req: Request) async throws -> Response {
@@ -28,11 +28,7 @@ enum FHIRController {
 
     static func searchPatients(req: Request) async throws -> Response {
         try acceptsJSON(req)
-        let parameters = (req.url.query ?? "").split(separator: "&").compactMap { pair -> (String, String)? in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = parts.first?.removingPercentEncoding else { return nil }
-            return (name, parts.count > 1 ? (parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "") : "")
-        }.filter { $0.0 != "_format" }
+        let parameters = FormFields(urlEncoded: req.url.query ?? "").pairs.filter { $0.name != "_format" }.map { ($0.name, $0.value) }
         let (parsed, problem) = FHIRPatientSearch.parse(parameters)
         guard let search = parsed else { throw FHIRFailure(status: .badRequest, reason: problem?.message ?? "Bad search.", expression: problem?.parameter) }
         let patients = try await FHIRQueries.patients(search, on: req.db)

@@ -38,10 +38,10 @@ enum OutboxQueries {
         let due = try await ReminderQueries.due(today: today, on: database).compactMap { $0.0.decoded() }
         guard !due.isEmpty else { return 0 }
         let directory = try await ScheduleDirectory.load(on: database)
+        let patients = try await PatientQueries.records(ids: Set(due.map(\.patientID)), on: database)
         var queued = 0
         for appointment in due {
-            guard let patient = try await PatientQueries.find(appointment.patientID, on: database),
-                  EmailAddress.isDeliverable(patient.registration[.email]) else { continue }
+            guard let patient = patients[appointment.patientID], EmailAddress.isDeliverable(patient.registration[.email]) else { continue }
             let name = patient.registration[.preferredName].isEmpty ? patient.registration[.givenName] : patient.registration[.preferredName]
             let email = ReminderEmail(practice: settings.fromName, phone: settings.phone, givenName: name, date: appointment.date,
                                       time: appointment.time.start, place: appointment.roomID.flatMap { directory.settings.room($0)?.label },
@@ -88,11 +88,8 @@ enum OutboxQueries {
         try await database.writeTransaction { database in
             try await finish(email, status: "sent", error: nil, now: now, on: database)
             if let appointment = email.appointmentID {
-                try await database.sql.insert(into: "appointment_contacts")
-                    .columns("id", "appointment_id", "patient_id", "channel", "outcome", "note", "contacted_at")
-                    .values(SQLBind(UUID()), SQLBind(appointment), SQLBind(email.patientID), SQLBind("email"), SQLBind(ReminderOutcome.leftMessage.rawValue),
-                            SQLBind("by e-mail to \(email.recipient)"), SQLBind(now))
-                    .run()
+                try await ReminderQueries.addContact(appointmentID: appointment, patientID: email.patientID, channel: "email", .leftMessage,
+                                                     note: "by e-mail to \(email.recipient)", by: nil, now: now, on: database)
             }
             try await audit(.mailSend, email, detail: "\(email.purpose) to \(email.recipient)", now: now, on: database)
         }

@@ -62,6 +62,13 @@ enum PatientQueries {
             .first(decoding: PatientRecord.self)
     }
 
+    /// The patients with these ids, in one query (the outbox's reminders of a day).
+    static func records(ids: Set<UUID>, on database: any Database) async throws -> [UUID: PatientRecord] {
+        guard !ids.isEmpty else { return [:] }
+        return try await database.sql.select().column("*").from("patients").where("id", .in, Array(ids)).where("deleted_at", .is, SQLLiteral.null)
+            .all(decoding: PatientRecord.self).reduce(into: [:]) { $0[$1.id] = $1 }
+    }
+
     /// The patient with the versions the chart cache keys on: the patient's chart version and the sum of the
     /// practice settings' versions (both only ever count up), in the same read. PostgreSQL sums BIGINTs as NUMERIC:
     /// the cast keeps it an integer on both databases.

@@ -29,9 +29,10 @@ enum DiaryQueries {
             return today > last ? "The diary closed at the end of \(last.display): entries after it are not taken." : nil
         }
 
-        func reading(on database: any Database) async throws -> DiaryReading {
-            (diary?.diary ?? BlockDiary()).reading(painBefore: procedure.note.painBefore, medications: procedure.note.medications,
-                                                   criteria: try await PracticeSettings.criteria(on: database))
+        /// What the diary as stored (or `entries`, about to be) reads as under the practice's criteria.
+        func reading(of entries: BlockDiary? = nil, on database: any Database) async throws -> DiaryReading {
+            (entries ?? diary?.diary ?? BlockDiary()).reading(painBefore: procedure.note.painBefore, medications: procedure.note.medications,
+                                                              criteria: try await PracticeSettings.criteria(on: database))
         }
     }
 
@@ -56,8 +57,7 @@ enum DiaryQueries {
         if let closed = context.closed(today: today) { return .closed(closed) }
         let (parsed, problems) = (context.diary?.diary ?? BlockDiary()).parse(fields, today: today)
         guard let diary = parsed else { return .invalid(problems) }
-        let reading = diary.reading(painBefore: context.procedure.note.painBefore, medications: context.procedure.note.medications,
-                                    criteria: try await PracticeSettings.criteria(on: database))
+        let reading = try await context.reading(of: diary, on: database)
         let saved = try await save(diary, reading: reading, close: close, procedureID: context.procedure.record.id, patientID: context.procedure.patient.id,
                                    from: Int(fields["version"]) ?? -1, by: user, now: now, on: database, audit: audit)
         return saved ? .saved(reading) : .stale

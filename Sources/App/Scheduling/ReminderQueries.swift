@@ -42,14 +42,21 @@ enum ReminderQueries {
                 try await database.sql.update(AppointmentRecord.schema).set("status", to: AppointmentStatus.confirmed.rawValue)
                     .set("updated_at", to: now).set("updated_by", to: user).where("id", .equal, id).run()
             }
-            try await database.sql.insert(into: "appointment_contacts")
-                .columns("id", "appointment_id", "patient_id", "channel", "outcome", "note", "contacted_at", "contacted_by")
-                .values(SQLBind(UUID()), SQLBind(id), SQLBind(record.patientID), SQLBind("phone"), SQLBind(outcome.rawValue), SQLBind(note),
-                        SQLBind(now), SQLBind(user))
-                .run()
+            try await addContact(appointmentID: id, patientID: record.patientID, channel: "phone", outcome, note: note, by: user, now: now, on: database)
             try await audit(AuditEntry(action: .recordUpdate, resourceType: "Appointment", resourceID: id.uuidString, patientID: record.patientID,
                                        detail: "reminder call: \(outcome.rawValue)"), database)
             return true
         }
+    }
+
+    /// Keeps one reminder of an appointment (a call by `user`, or an e-mail the outbox sent), inside the caller's
+    /// write transaction.
+    static func addContact(appointmentID: UUID, patientID: UUID, channel: String, _ outcome: ReminderOutcome, note: String, by user: UUID?, now: Date,
+                           on database: any Database) async throws {
+        try await database.sql.insert(into: "appointment_contacts")
+            .columns("id", "appointment_id", "patient_id", "channel", "outcome", "note", "contacted_at", "contacted_by")
+            .values(SQLBind(UUID()), SQLBind(appointmentID), SQLBind(patientID), SQLBind(channel), SQLBind(outcome.rawValue), SQLBind(note),
+                    SQLBind(now), SQLBind(user))
+            .run()
     }
 }

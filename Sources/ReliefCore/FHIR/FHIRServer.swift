@@ -9,11 +9,11 @@ public enum FHIRServer {
     ]
 
     /// The CapabilityStatement: exactly the interactions and search parameters served, JSON only.
-    public static func capabilityStatement(software version: String, date: CalendarDate) -> JSONValue {
+    public static func capabilityStatement(date: CalendarDate) -> JSONValue {
         [
             "resourceType": "CapabilityStatement", "status": "active", "date": .string(date.description), "kind": "instance",
             "fhirVersion": "4.0.1", "format": ["json"],
-            "software": ["name": "Relief", "version": .string(version)],
+            "software": ["name": "Relief"],
             "implementation": ["description": "Relief: interventional pain management"],
             "rest": [[
                 "mode": "server",
