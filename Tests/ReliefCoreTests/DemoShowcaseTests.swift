@@ -31,6 +31,17 @@ import Testing
         }
     }
 
+    @Test(arguments: DemoShowcase.cases.indices)
+    func eachShowcasePatientsDrugsAndDiagnosesAreInTheCatalogues(index: Int) {
+        // setup
+        let facts = DemoChart.make(index: index, seed: DemoShowcaseTests.seed, today: today).facts
+        // act
+        let unknownDrugs = facts.medications.compactMap(\.drugID).filter { DrugCatalogue.drug($0) == nil }
+        let unknownCodes = facts.diagnoses.compactMap(\.conditionCode).filter { ConditionCatalogue.condition($0) == nil }
+        // check
+        #expect(unknownDrugs.isEmpty && unknownCodes.isEmpty, "\(DemoShowcase.cases[index].shows): \(unknownDrugs) \(unknownCodes)")
+    }
+
     @Test func everyVerdictAndEveryRuleWithoutADoseIsShown() throws {
         // setup
         let decisions = try DemoShowcase.cases.indices.map(decision)

@@ -1,4 +1,4 @@
-"""Reads every resource Relief's FHIR endpoint serves for the demo practice and validates each with the R4B models of
+"""Reads every resource Relief's FHIR endpoint serves for the demo practice (each patient's $everything) and validates each with the R4B models of
 fhir.resources and, when the R4 JSON schema is at hand, with jsonschema. Prints the counts; exits 1 on any error.
 
     python scripts/lib/fhir_validate.py BASE_URL TOKEN [SCHEMA_PATH]
@@ -42,6 +42,15 @@ def main():
         resources += [entry["resource"] for entry in bundle.get("entry", [])]
         url = next((link["url"] for link in bundle.get("link", []) if link["relation"] == "next"), None)
         pages += 1
+    patients = [resource["id"] for resource in resources if resource["resourceType"] == "Patient"]
+    for patient in patients:
+        everything = fetch(f"{base}/fhir/R4/Patient/{patient}/$everything", token)
+        if patient == patients[0]:  # one $everything bundle as a whole; the rest by their resources (each bundle's validation repeats them)
+            resources.append(everything)
+        resources += [entry["resource"] for entry in everything["entry"] if entry["resource"]["resourceType"] != "Patient"]
+    # One search bundle of each clinical type, with the patient included, is valid too.
+    for kind in sorted({resource["resourceType"] for resource in resources} - {"Patient", "Bundle", "CapabilityStatement"}):
+        resources.append(fetch(f"{base}/fhir/R4/{kind}?patient={patients[0]}&_include={kind}:patient", token))
     errors = 0
     for resource in resources:
         for name, validate in validators:

@@ -3,9 +3,9 @@ import ReliefCore
 import SQLKit
 import Vapor
 
-/// The FHIR R4 endpoint (`/fhir/R4`): the CapabilityStatement, and Patient read and search, JSON only, behind the
-/// same API tokens and permission check as Relief's own API; every read audited. Errors are OperationOutcomes
-/// (`ReliefErrorMiddleware`).
+/// The FHIR R4 endpoint (`/fhir/R4`): the CapabilityStatement; Patient read, search and `$everything`; read and
+/// search of each clinical type. JSON only, behind the same API tokens and permission check as Relief's own API;
+/// every read audited. Errors are OperationOutcomes (`ReliefErrorMiddleware`).
 enum FHIRController {
     static let mediaType = HTTPMediaType(type: "application", subType: "fhir+json", parameters: ["charset": "utf-8"])
 
@@ -20,35 +20,100 @@ enum FHIRController {
             throw Abort(.notFound, reason: "No Patient with this id.")
         }
         try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: id.uuidString, patientID: id, detail: "FHIR read"))
-        let response = respond(resource(patient))
-        response.headers.replaceOrAdd(name: .eTag, value: "W/\"\(patient.version)\"")
-        response.headers.replaceOrAdd(name: .lastModified, value: HTTPDate.format(secondsSince1970: Int(patient.updatedAt.timeIntervalSince1970)))
-        return response
+        return versioned(resource(patient), version: patient.version, updated: patient.updatedAt)
     }
 
     static func searchPatients(req: Request) async throws -> Response {
         try acceptsJSON(req)
-        let parameters = FormFields(urlEncoded: req.url.query ?? "").pairs.filter { $0.name != "_format" }.map { ($0.name, $0.value) }
-        let (parsed, problem) = FHIRPatientSearch.parse(parameters)
+        let (parsed, problem) = FHIRPatientSearch.parse(queryPairs(req))
         guard let search = parsed else { throw FHIRFailure(status: .badRequest, reason: problem?.message ?? "Bad search.", expression: problem?.parameter) }
         let patients = try await FHIRQueries.patients(search, on: req.db)
         try await req.audit(AuditEntry(action: .patientSearch, resourceType: "Patient", detail: "FHIR search, \(patients.count) found"))
-        let base = req.absoluteURL(SitePath.fhirPatients())
-        let query = { (pairs: [(String, String)]) in pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&") }
-        var links: [JSONValue] = [["relation": "self", "url": .string(base + "?" + query(search.parameters + (search.after.map { [("_cursor", $0.lowercasedText)] } ?? [])))]]
-        if patients.count == search.count, let last = patients.last {
-            links.append(["relation": "next", "url": .string(base + "?" + query(search.parameters + [("_cursor", last.id.lowercasedText)]))])
+        let next = patients.count == search.count ? patients.last?.id : nil
+        let links = pageLinks(req.absoluteURL(SitePath.fhirPatients()), search.parameters, after: search.after, next: next)
+        return respond(searchset(total: nil, links: links, entries: patients.map { patientEntry(req, $0, mode: "match") }))
+    }
+
+    /// A clinical type's search: one patient's resources (or those named by `_id`), filtered, paged by id.
+    static func search(_ type: FHIRResourceType, req: Request) async throws -> Response {
+        try acceptsJSON(req)
+        let search: FHIRSearch
+        switch FHIRSearch.parse(type, queryPairs(req), timeZone: .current) {
+        case .success(let parsed): search = parsed
+        case .failure(let problem): throw FHIRFailure(status: .badRequest, reason: problem.message, expression: problem.parameter)
         }
-        return respond([
-            "resourceType": "Bundle", "type": "searchset", "link": .array(links),
-            "entry": .array(patients.map { ["fullUrl": .string(req.absoluteURL(SitePath.fhirPatient($0.id))), "resource": resource($0), "search": ["mode": "match"]] }),
-        ])
+        let matches = try await FHIRQueries.matches(search, on: req.db)
+        try await req.audit(AuditEntry(action: .recordView, resourceType: type.rawValue, patientID: search.patientID, detail: "FHIR search, \(matches.count) found"))
+        if search.countOnly { return respond(searchset(total: matches.count, links: [], entries: nil)) }
+        let page = Array(matches.drop { record in search.after.map { record.id.uuidString <= $0.uuidString } ?? false }.prefix(search.count))
+        let included = search.includesPatient ? try await FHIRQueries.patients(ids: Set(page.map(\.patientID)), on: req.db) : []
+        let next = page.count == search.count && page.last?.id != matches.last?.id ? page.last?.id : nil
+        let links = pageLinks(req.absoluteURL(SitePath.fhirResources(type)()), search.parameters, after: search.after, next: next)
+        let entries = page.map { recordEntry(req, $0) } + included.map { patientEntry(req, $0, mode: "include") }
+        return respond(searchset(total: matches.count, links: links, entries: entries))
+    }
+
+    static func read(_ type: FHIRResourceType, req: Request) async throws -> Response {
+        try acceptsJSON(req)
+        guard let id = req.id(.resource), let patientID = try await FHIRQueries.patient(of: type, id: id, on: req.db),
+              let record = try await FHIRQueries.records(type, patientID: patientID, on: req.db).first(where: { $0.id == id }) else {
+            throw Abort(.notFound, reason: "No \(type.rawValue) with this id.")
+        }
+        try await req.audit(AuditEntry(action: .recordView, resourceType: type.rawValue, resourceID: id.uuidString, patientID: patientID, detail: "FHIR read"))
+        return versioned(record.resource, version: record.header.version, updated: record.header.updated)
+    }
+
+    /// `Patient/{id}/$everything`: the Patient and every clinical resource of theirs, in one bundle.
+    static func everything(req: Request) async throws -> Response {
+        try acceptsJSON(req)
+        guard let id = req.id(.patient), let patient = try await PatientQueries.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: "No Patient with this id.")
+        }
+        var records: [FHIRRecord] = []
+        for type in FHIRResourceType.clinical { records += try await FHIRQueries.records(type, patientID: id, on: req.db) }
+        try await req.audit(AuditEntry(action: .recordView, resourceType: "Patient", resourceID: id.uuidString, patientID: id,
+                                       detail: "FHIR $everything, \(records.count + 1) resources"))
+        let links: [JSONValue] = [["relation": "self", "url": .string(req.absoluteURL(SitePath.fhirEverything(id)))]]
+        return respond(searchset(total: records.count + 1, links: links, entries: [patientEntry(req, patient, mode: "match")] + records.map { recordEntry(req, $0) }))
     }
 
     // MARK: - Helpers
 
     private static func resource(_ patient: PatientRecord) -> JSONValue {
         FHIRPatient(id: patient.id, mrn: patient.mrn, registration: patient.registration, version: patient.version, updated: patient.updatedAt).resource
+    }
+
+    private static func searchset(total: Int?, links: [JSONValue], entries: [JSONValue]?) -> JSONValue {
+        FHIR.object([("resourceType", "Bundle"), ("type", "searchset"), ("total", total.map { .number(Double($0)) }), ("link", .array(links)),
+                     ("entry", entries.map(JSONValue.array))])
+    }
+
+    private static func patientEntry(_ req: Request, _ patient: PatientRecord, mode: String) -> JSONValue {
+        ["fullUrl": .string(req.absoluteURL(SitePath.fhirPatient(patient.id))), "resource": resource(patient), "search": ["mode": .string(mode)]]
+    }
+
+    private static func recordEntry(_ req: Request, _ record: FHIRRecord) -> JSONValue {
+        ["fullUrl": .string(req.absoluteURL(SitePath.fhirResource(record.type)(record.id))), "resource": record.resource, "search": ["mode": "match"]]
+    }
+
+    /// `self` with the cursor the page was asked with, and `next` after the page's last id when more may follow.
+    private static func pageLinks(_ base: String, _ parameters: [(String, String)], after: UUID?, next: UUID?) -> [JSONValue] {
+        let query = { (pairs: [(String, String)]) in
+            base + "?" + pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        }
+        let current = query(parameters + (after.map { [("_cursor", $0.lowercasedText)] } ?? []))
+        return [["relation": "self", "url": .string(current)]] + (next.map { [["relation": "next", "url": .string(query(parameters + [("_cursor", $0.lowercasedText)]))]] } ?? [])
+    }
+
+    private static func queryPairs(_ req: Request) -> [(String, String)] {
+        FormFields(urlEncoded: req.url.query ?? "").pairs.filter { $0.name != "_format" }.map { ($0.name, $0.value) }
+    }
+
+    private static func versioned(_ json: JSONValue, version: Int, updated: Date) -> Response {
+        let response = respond(json)
+        response.headers.replaceOrAdd(name: .eTag, value: "W/\"\(version)\"")
+        response.headers.replaceOrAdd(name: .lastModified, value: HTTPDate.format(secondsSince1970: Int(updated.timeIntervalSince1970)))
+        return response
     }
 
     static func respond(_ json: JSONValue, status: HTTPStatus = .ok) -> Response {

@@ -29,3 +29,109 @@ enum FHIRQueries {
         "(\(unsafeRaw: column) >= \(bind: folded) AND \(unsafeRaw: column) < \(bind: SearchKey.upperBound(ofPrefix: folded)))"
     }
 }
+
+extension FHIRQueries {
+    /// One patient's resources of a clinical type, entries marked in error included (with that status), in id order.
+    static func records(_ type: FHIRResourceType, patientID: UUID, on database: any Database, timeZone: TimeZone = .current) async throws -> [FHIRRecord] {
+        let records: [FHIRRecord]
+        switch type {
+        case .patient: records = []
+        case .condition:
+            let blocks = try await DiaryQueries.blockResults(patientID: patientID, on: database)
+            records = try await chartEntries([.diagnosis], patientID, database).map { row, header in
+                FHIRCondition.record(try row.decoded(as: DiagnosisEntry.self).withBlockEvidence(blocks), header, timeZone: timeZone)
+            }
+        case .allergyIntolerance:
+            records = try await chartEntries([.allergy], patientID, database).map { row, header in
+                FHIRAllergyIntolerance.record(try row.decoded(), header)
+            }
+        case .medicationStatement:
+            records = try await chartEntries([.medication], patientID, database).map { row, header in
+                FHIRMedicationStatement.record(try row.decoded(), header, timeZone: timeZone)
+            }
+        case .procedure:
+            let elsewhere = try await chartEntries([.priorProcedure, .priorTreatment], patientID, database).map { row, header in
+                row.kind == ChartEntryKind.priorProcedure.rawValue
+                    ? FHIRProcedure.elsewhere(try row.decoded(), header, timeZone: timeZone)
+                    : FHIRProcedure.treatment(try row.decoded(), header, timeZone: timeZone)
+            }
+            records = try await performedProcedures(patientID, database, timeZone) + elsewhere
+        case .observation:
+            records = try await scores(patientID, database, timeZone) + mmeHistory(patientID, database)
+        }
+        return records.sorted { $0.id.uuidString < $1.id.uuidString }
+    }
+
+    /// The patient a clinical resource's id belongs to, looked up in the tables its type is kept in.
+    static func patient(of type: FHIRResourceType, id: UUID, on database: any Database) async throws -> UUID? {
+        struct Row: Decodable { let patient_id: UUID }
+        let tables: [(String, [ChartEntryKind]?)] = switch type {
+        case .patient: []
+        case .condition: [("chart_entries", [.diagnosis])]
+        case .allergyIntolerance: [("chart_entries", [.allergy])]
+        case .medicationStatement: [("chart_entries", [.medication])]
+        case .procedure: [("chart_entries", [.priorProcedure, .priorTreatment]), ("procedure_records", nil)]
+        case .observation: [("instrument_responses", nil), ("mme_history", nil)]
+        }
+        for (table, kinds) in tables {
+            var select = database.sql.select().column("patient_id").from(table).where("id", .equal, id)
+            if let kinds { select = select.where("kind", .in, kinds.map(\.rawValue)) }
+            if let row = try await select.first(decoding: Row.self) { return row.patient_id }
+        }
+        return nil
+    }
+
+    private static func chartEntries(_ kinds: [ChartEntryKind], _ patientID: UUID, _ database: any Database) async throws -> [(ChartEntry, FHIRRecordHeader)] {
+        try await ChartEntry.query(on: database).filter(\.$patientID == patientID).filter(\.$kind ~~ kinds.map(\.rawValue)).all().map { row in
+            (row, FHIRRecordHeader(id: try row.requireID(), patientID: patientID, version: row.version, recorded: row.createdAt, updated: row.updatedAt,
+                                   enteredInError: row.deletedAt != nil))
+        }
+    }
+
+    private static func performedProcedures(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        struct Row: Decodable { let id: UUID, performed_on: String, content: String, signed_at: Date, updated_at: Date, version: Int }
+        return try await database.sql.select().columns("id", "performed_on", "content", "signed_at", "updated_at", "version").from("procedure_records")
+            .where("patient_id", .equal, patientID).where("status", .equal, "signed").all(decoding: Row.self).compactMap { row in
+                guard let date = CalendarDate(row.performed_on), let note = try? JSONCoding.decode(ProcedureNote.self, row.content) else { return nil }
+                let header = FHIRRecordHeader(id: row.id, patientID: patientID, version: row.version, recorded: row.signed_at, updated: row.updated_at)
+                return FHIRProcedure.performed(note, on: date, header, timeZone: timeZone)
+            }
+    }
+
+    private static func scores(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        try await QuestionnaireResponse.query(on: database).filter(\.$patientID == patientID).all().compactMap { row in
+            guard let definition = QuestionnaireCatalogue.definition(row.questionnaire), let completed = CalendarDate(row.completedOn) else { return nil }
+            let header = FHIRRecordHeader(id: try row.requireID(), patientID: patientID, version: row.version, recorded: row.createdAt,
+                                          updated: row.deletedAt ?? row.createdAt, enteredInError: row.deletedAt != nil)
+            return FHIRObservation.score(definition, score: row.score, band: row.band, answers: try row.decodedAnswers(), completedOn: completed, header,
+                                         timeZone: timeZone)
+        }
+    }
+
+    private static func mmeHistory(_ patientID: UUID, _ database: any Database) async throws -> [FHIRRecord] {
+        try await ChartEntryQueries.mmeHistory(patientID: patientID, on: database).map { row in
+            let header = FHIRRecordHeader(id: try row.requireID(), patientID: patientID, version: 1, recorded: row.recordedAt, updated: row.recordedAt)
+            return FHIRObservation.mme(total: row.total, incomplete: row.incomplete, detail: row.detail, header)
+        }
+    }
+}
+
+extension FHIRQueries {
+    /// What a clinical search finds, in id order: the patient's records (or those of the patients `_id` names) that match.
+    static func matches(_ search: FHIRSearch, on database: any Database) async throws -> [FHIRRecord] {
+        var patients: Set<UUID> = search.patientID.map { [$0] } ?? []
+        if search.patientID == nil, let ids = search.ids {
+            for id in ids.prefix(FHIRSearch.maximumCount) { if let patient = try await patient(of: search.type, id: id, on: database) { patients.insert(patient) } }
+        }
+        var found: [FHIRRecord] = []
+        for patient in patients { found += try await records(search.type, patientID: patient, on: database).filter(search.matches) }
+        return found.sorted { $0.id.uuidString < $1.id.uuidString }
+    }
+
+    /// Patients by id, for `_include`.
+    static func patients(ids: Set<UUID>, on database: any Database) async throws -> [PatientRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.sql.select().column("*").from("patients").where("id", .in, Array(ids)).where("deleted_at", .is, SQLLiteral.null)
+            .all(decoding: PatientRecord.self)
+    }
+}

@@ -166,6 +166,10 @@ enum SitePath {
     static let fhirMetadata: Address<> = .init("fhir", "R4", "metadata")
     static let fhirPatients: Address<> = .init("fhir", "R4", "Patient")
     static let fhirPatient = Address<UUID>("fhir", "R4", "Patient", .patient)
+    static let fhirEverything = fhirPatient / "$everything"
+    /// A clinical resource type's search, and one resource.
+    static func fhirResources(_ type: FHIRResourceType) -> Address<> { Address("fhir", "R4", .constant(type.rawValue)) }
+    static func fhirResource(_ type: FHIRResourceType) -> Address<UUID> { Address("fhir", "R4", .constant(type.rawValue), .parameter(.resource)) }
 
     static let health: Address<> = .init("health")
     static let metrics: Address<> = .init("metrics")
@@ -179,7 +183,7 @@ enum SitePath {
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
     case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent, activity,
-         appointment, feed, followUp, complication, link, implant
+         appointment, feed, followUp, complication, link, implant, resource
 
     /// Named by a catalogue's text id rather than a record's UUID.
     var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
@@ -192,6 +196,7 @@ enum PathParameter: String, CaseIterable, Sendable {
         case .intervention: "An intervention's catalogue id (esi-transforaminal-lumbar, facet-rfa-lumbar, …)."
         case .feed: "A calendar feed's secret address."
         case .link: "A patient link's secret."
+        case .resource: "A FHIR resource's id."
         default: "The \(rawValue)'s id."
         }
     }

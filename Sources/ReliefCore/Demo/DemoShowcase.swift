@@ -70,8 +70,9 @@ public enum DemoShowcase {
             $0.medications = [drug("warfarin", 5, .daily)]
         },
         Case(shows: "Diabetic: the steroid raises blood sugar", rule: "diabetes-steroid", outcome: .precaution) {
-            $0.diagnoses.append(("E11.9", nil))
-            $0.medications = [drug("metformin", 1000, .twiceDaily)]
+            $0.diagnoses.append(("E11.42", nil))
+            $0.medications = [MedicationEntry(otherName: "Metformin", dosage: Dosage(strength: 1000, unit: .milligram, frequency: .twiceDaily), route: .oral,
+                                              prescriber: "Primary care")]
         },
         Case(shows: "Immunosuppressed: infection risk and the steroid", rule: "immunosuppression", outcome: .precaution) { $0.history = [.immunosuppression] },
         Case(shows: "A bleeding disorder raises the bleeding-risk class", rule: "bleeding-risk", outcome: .precaution) { $0.history = [.bleedingDisorder] },

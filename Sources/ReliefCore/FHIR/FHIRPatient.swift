@@ -20,7 +20,7 @@ public enum FHIR {
     }
 
     /// A JSON object without its empty members: FHIR forbids empty strings, arrays and objects.
-    static func object(_ members: [(String, JSONValue?)]) -> JSONValue {
+    public static func object(_ members: [(String, JSONValue?)]) -> JSONValue {
         .object(Dictionary(members.compactMap { name, value in value.flatMap(nonEmpty).map { (name, $0) } }, uniquingKeysWith: { first, _ in first }))
     }
 

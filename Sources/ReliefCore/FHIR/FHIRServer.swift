@@ -18,13 +18,22 @@ public enum FHIRServer {
             "rest": [[
                 "mode": "server",
                 "security": ["description": "A personal API token as a Bearer token; each read is audited and checked against the token owner's role."],
-                "resource": [[
-                    "type": "Patient", "profile": .string(FHIR.usCorePatient), "supportedProfile": [.string(FHIR.usCorePatient)],
-                    "interaction": [["code": "read"], ["code": "search-type"]],
-                    "searchParam": .array(patientSearch.map { ["name": .string($0.name), "type": .string($0.type)] } + [["name": "_count", "type": "number"]]),
-                ]],
+                "resource": .array(FHIRResourceType.allCases.map(resource)),
             ]],
         ]
+    }
+
+    private static func resource(_ type: FHIRResourceType) -> JSONValue {
+        let common: [(String, String)] = type == .patient ? [] : [("_id", "token"), ("patient", "reference")]
+        let parameters = common + type.searchParameters.map { ($0.name, $0.kind.rawValue) } + [("_count", "number")]
+        return FHIR.object([
+            ("type", .string(type.rawValue)),
+            ("supportedProfile", type == .observation ? [.string(FHIRObservation.screeningAssessment)] : type.profile.map { [.string($0)] }),
+            ("interaction", [["code": "read"], ["code": "search-type"]]),
+            ("searchInclude", type == .patient ? nil : [.string("\(type.rawValue):patient")]),
+            ("searchParam", .array(parameters.map { ["name": .string($0.0), "type": .string($0.1)] })),
+            ("operation", type == .patient ? [["name": "everything", "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything"]] : nil),
+        ])
     }
 
     /// An OperationOutcome with one error: its code (FHIR's issue-type), what is wrong, and the element at fault.

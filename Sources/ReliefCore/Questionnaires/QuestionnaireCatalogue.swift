@@ -36,7 +36,8 @@ public enum QuestionnaireCatalogue {
         scoring: .mean, scoreRange: 0...10, bands: [], higherIsBetter: false,
         minimalImportantDifference: nil, alerts: [], wording: .shipped,
         attribution: "PEG: Krebs EE et al., J Gen Intern Med 2009;24:733–738. Licence UNCONFIRMED (items derive from the BPI).",
-        source: ClinicalSource("\(reference) PEG [S19]", .primary), loinc: nil)
+        // LOINC 91147-9 "Mean score [PEG]", as AHRQ's pain management summary codes it (shared/fhir/pain-specific).
+        source: ClinicalSource("\(reference) PEG [S19]", .primary), loinc: "91147-9")
 
     private static let twoWeekOptions = [
         AnswerOption(0, "Not at all"), AnswerOption(1, "Several days"),
@@ -201,7 +202,8 @@ public enum QuestionnaireCatalogue {
         ],
         higherIsBetter: false, minimalImportantDifference: nil, alerts: [], wording: .licensed,
         attribution: "STarT Back Screening Tool © Keele University. Commercial use requires Keele's permission.",
-        source: ClinicalSource("\(reference) STarT Back [S27]", .primary), loinc: nil)
+        // LOINC 91351-7 "Total score [STarT Back]", as AHRQ's pain management summary codes it (shared/fhir/pain-specific).
+        source: ClinicalSource("\(reference) STarT Back [S27]", .primary), loinc: "91351-7")
 
     public static let dn4 = QuestionnaireDefinition(
         id: "dn4", title: "DN4 (neuropathic pain)", scoreLabel: "0–10",

@@ -47,6 +47,10 @@ public enum JSONValue: Codable, Hashable, Sendable {
         if case .object(let value) = self { value } else { nil }
     }
 
+    public var array: [JSONValue]? {
+        if case .array(let value) = self { value } else { nil }
+    }
+
     public var integer: Int? {
         if case .number(let value) = self { Self.wholeNumber(value).map(Int.init) } else { nil }
     }

@@ -4,7 +4,7 @@ import Foundation
 /// the hood): every row of a list carries one in, and out again in its link.
 extension UUID {
     /// `8-4-4-4-12` lowercase hexadecimal, as Relief's URLs spell ids.
-    var lowercasedText: String {
+    public var lowercasedText: String {
         let digits = Array("0123456789abcdef".utf8)
         return withUnsafeBytes(of: uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { out in
@@ -24,7 +24,7 @@ extension UUID {
     }
 
     /// Parses `8-4-4-4-12` hexadecimal text, either case.
-    init?(text36 text: String) {
+    public init?(text36 text: String) {
         var text = text
         let parsed: uuid_t? = text.withUTF8 { bytes in
             guard bytes.count == 36 else { return nil }

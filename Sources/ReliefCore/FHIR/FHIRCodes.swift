@@ -1,0 +1,56 @@
+import Foundation
+
+/// The code systems Relief's resources use, and the few codes they carry beyond the catalogues', each with where it
+/// was read. Relief's own catalogues (drugs, interventions, instruments) are code systems of their own, named by URN:
+/// a receiving system sees the catalogue id and the text, never a made-up standard code.
+extension FHIR {
+    public enum System {
+        public static let icd10CM = "http://hl7.org/fhir/sid/icd-10-cm"
+        public static let cpt = "http://www.ama-assn.org/go/cpt"
+        public static let hcpcs = "urn:oid:2.16.840.1.113883.6.285"
+        public static let loinc = "http://loinc.org"
+        public static let snomed = "http://snomed.info/sct"
+        public static let ucum = "http://unitsofmeasure.org"
+        public static let conditionClinical = "http://terminology.hl7.org/CodeSystem/condition-clinical"
+        public static let conditionVerification = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
+        public static let conditionCategory = "http://terminology.hl7.org/CodeSystem/condition-category"
+        public static let allergyClinical = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
+        public static let allergyVerification = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
+        public static let observationCategory = "http://terminology.hl7.org/CodeSystem/observation-category"
+
+        /// Relief's drug catalogue ids.
+        public static let drug = "urn:relief:drug"
+        /// Relief's intervention catalogue ids (a procedure without a billing code for its region keeps this one).
+        public static let intervention = "urn:relief:intervention"
+        /// Kinds of treatment tried before (physical therapy, acupuncture, …).
+        public static let treatment = "urn:relief:prior-treatment"
+        /// Allergens Relief asks about by name (iodinated contrast, latex, …).
+        public static let allergen = "urn:relief:allergen"
+        /// Questionnaire totals without a LOINC code, by the instrument's id; items by their `linkId`.
+        public static let instrument = "urn:relief:instrument"
+        /// Values Relief computes: the daily morphine milligram equivalents.
+        public static let observation = "urn:relief:observation"
+    }
+
+    /// SNOMED CT's "no known allergy", as HL7's R4 example states it (`shared/fhir/fhir-r4-examples/AllergyIntolerance-nka.json`).
+    public static let noKnownAllergy = (code: "716186003", display: "No known allergy (situation)")
+    /// The unit of a daily MME total, as AHRQ's pain management summary writes it (`shared/fhir/pain-specific/ahrq-pain-mgmt-summary/lois_lane.json`).
+    public static let mmePerDay = "{MME}/d"
+
+    public static func coding(_ system: String, _ code: String, _ display: String? = nil) -> JSONValue {
+        object([("system", .string(system)), ("code", .string(code)), ("display", display.map(JSONValue.string))])
+    }
+
+    /// A CodeableConcept: its codings and the text a person reads.
+    public static func concept(_ codings: [JSONValue], text: String? = nil) -> JSONValue {
+        object([("coding", .array(codings)), ("text", text.map(JSONValue.string))])
+    }
+
+    public static func reference(patient id: UUID) -> JSONValue { ["reference": .string("Patient/\(id.lowercasedText)")] }
+
+    /// A calendar date as FHIR's `date`.
+    public static func date(_ date: CalendarDate?) -> JSONValue? { date.map { .string($0.description) } }
+
+    /// An Annotation list from a note (none when empty).
+    public static func note(_ text: String) -> JSONValue? { text.isEmpty ? nil : [["text": .string(text)]] }
+}

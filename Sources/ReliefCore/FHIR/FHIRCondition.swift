@@ -1,0 +1,95 @@
+import Foundation
+
+/// A problem-list diagnosis as a US Core Condition (problems and health concerns): the ICD-10-CM code and label
+/// (text alone when typed free), clinical and verification status (an entry marked in error keeps only the latter),
+/// the body region and side, onset, when it was recorded, and whether it is the suspected pain generator and on what
+/// evidence (in `note`; FHIR has no element for it).
+public enum FHIRCondition {
+    public static func record(_ entry: DiagnosisEntry, _ header: FHIRRecordHeader, timeZone: TimeZone) -> FHIRRecord {
+        let condition = entry.condition
+        let category = FHIRToken(FHIR.System.conditionCategory, "problem-list-item")
+        let clinical = FHIRToken(FHIR.System.conditionClinical, entry.diagnosisStatus.rawValue)
+        let verification = header.enteredInError ? "entered-in-error" : entry.certainty.fhirCode
+        let side = entry.laterality ?? condition?.laterality
+        let site = condition.map { [$0.area.title, side?.title].compactMap { $0 }.joined(separator: ", ") } ?? side?.title
+        var notes = entry.note.isEmpty ? [] : [entry.note]
+        if entry.chronic { notes.append("Chronic.") }
+        if entry.painGenerator {
+            let evidence = entry.evidence.map { $0.title.lowercased() }.joined(separator: ", ")
+            notes.append("Suspected pain generator" + (evidence.isEmpty ? "." : "; evidence: \(evidence)."))
+        }
+        var tokens: [String: Set<FHIRToken>] = ["category": [category]]
+        if !header.enteredInError { tokens["clinical-status"] = [clinical] }
+        if let code = entry.conditionCode { tokens["code"] = [FHIRToken(FHIR.System.icd10CM, code)] }
+        var periods = ["recorded-date": FHIRPeriod.instant(header.recorded)]
+        if let onset = entry.onsetDate { periods["onset-date"] = .day(onset, in: timeZone) }
+        return FHIRRecord(.condition, header, members: [
+            ("clinicalStatus", header.enteredInError ? nil : FHIR.concept([FHIR.coding(clinical.system!, clinical.code, entry.diagnosisStatus.title)])),
+            ("verificationStatus", FHIR.concept([FHIR.coding(FHIR.System.conditionVerification, verification)])),
+            ("category", [FHIR.concept([FHIR.coding(category.system!, category.code, "Problem List Item")])]),
+            ("code", FHIR.concept(entry.conditionCode.map { [FHIR.coding(FHIR.System.icd10CM, $0, condition?.label)] } ?? [],
+                                  text: condition?.label ?? (entry.text.isEmpty ? entry.conditionCode : entry.text))),
+            ("bodySite", site.map { [FHIR.concept([], text: $0)] }),
+            ("onsetDateTime", FHIR.date(entry.onsetDate)),
+            ("recordedDate", .string(FHIR.instant(header.recorded))),
+            ("note", .array(notes.map { ["text": .string($0)] })),
+        ], tokens: tokens, periods: periods)
+    }
+}
+
+extension DiagnosisCertainty {
+    /// FHIR's condition verification status.
+    var fhirCode: String {
+        switch self {
+        case .provisional: "provisional"
+        case .differential: "differential"
+        case .confirmed: "confirmed"
+        }
+    }
+}
+
+/// An allergy or intolerance as a US Core AllergyIntolerance: the substance (a catalogue drug by Relief's drug id, a
+/// named allergen, free text, or SNOMED's "no known allergy"), allergy or intolerance, category, reactions with their
+/// severity, and statuses (one marked in error keeps only its verification status).
+public enum FHIRAllergyIntolerance {
+    public static func record(_ entry: AllergyEntry, _ header: FHIRRecordHeader) -> FHIRRecord {
+        let clinical = FHIRToken(FHIR.System.allergyClinical, entry.allergyStatus.rawValue)
+        let code = code(entry)
+        var tokens: [String: Set<FHIRToken>] = ["code": Set(code.tokens)]
+        if !header.enteredInError { tokens["clinical-status"] = [clinical] }
+        let manifestations = entry.reactions.filter { $0 != .other }.map { FHIR.concept([], text: $0.title) }
+            + (entry.reactionNote.isEmpty ? [] : [FHIR.concept([], text: entry.reactionNote)])
+        let reaction = manifestations.isEmpty ? nil : FHIR.object([("manifestation", .array(manifestations)), ("severity", entry.severity.map { .string($0.rawValue) })])
+        return FHIRRecord(.allergyIntolerance, header, members: [
+            ("clinicalStatus", header.enteredInError ? nil : FHIR.concept([FHIR.coding(clinical.system!, clinical.code, entry.allergyStatus.title)])),
+            ("verificationStatus", FHIR.concept([FHIR.coding(FHIR.System.allergyVerification, header.enteredInError ? "entered-in-error" : "confirmed")])),
+            ("type", entry.type.map { .string($0.rawValue) }),
+            ("category", entry.substance.fhirCategory.map { [.string($0)] }),
+            ("code", FHIR.concept(code.tokens.map { FHIR.coding($0.system!, $0.code, code.display) }, text: code.display)),
+            ("recordedDate", .string(FHIR.instant(header.recorded))),
+            ("reaction", reaction.map { [$0] }),
+            ("note", FHIR.note(entry.note)),
+        ], tokens: tokens)
+    }
+
+    private static func code(_ entry: AllergyEntry) -> (tokens: [FHIRToken], display: String) {
+        switch entry.substance {
+        case .noKnownAllergies: ([FHIRToken(FHIR.System.snomed, FHIR.noKnownAllergy.code)], FHIR.noKnownAllergy.display)
+        case .drug: (entry.drugID.flatMap(DrugCatalogue.drug).map { [FHIRToken(FHIR.System.drug, $0.id)] } ?? [], entry.label)
+        case .other: ([], entry.label)
+        default: ([FHIRToken(FHIR.System.allergen, entry.substance.rawValue)], entry.substance.shortTitle)
+        }
+    }
+}
+
+extension AllergySubstance {
+    /// FHIR's allergy category: drugs, contrast, anaesthetics, steroids and skin antiseptics are medications; latex
+    /// and adhesives the environment.
+    var fhirCategory: String? {
+        switch self {
+        case .latex, .adhesive: "environment"
+        case .other, .noKnownAllergies: nil
+        default: "medication"
+        }
+    }
+}

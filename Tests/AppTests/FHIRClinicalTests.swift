@@ -1,0 +1,97 @@
+import Foundation
+import ReliefCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import App
+
+/// The clinical resources over FHIR: a chart entered through the forms, read back by search (with its parameters,
+/// paging, `_include` and `_summary=count`), by id, and whole by `$everything`; audited, and refused to the front desk.
+@Suite struct FHIRClinicalTests {
+    /// A chart with a diagnosis, an opioid (so an MME total), a PHQ-9 and a signed epidural.
+    private func chart(_ context: TestContext) async throws -> PatientRecord {
+        let patient = try await context.makePatient()
+        let nurse = try await context.signedIn(.nurse)
+        let physician = try await context.signedIn(.physician)
+        try await physician.get(SitePath.newChartEntry(.diagnosis)(patient.id))
+        try await physician.post(SitePath.chartEntries(.diagnosis)(patient.id), pairs: [("condition", "M54.16"), ("laterality", "left"), ("status", "active"),
+                                                                                        ("certainty", "confirmed")])
+        try await nurse.get(SitePath.newChartEntry(.medication)(patient.id))
+        try await nurse.post(SitePath.chartEntries(.medication)(patient.id), pairs: [("drug", "oxycodone"), ("strength", "10"), ("unit", "mg"),
+                                                                                     ("unitsPerDose", "1"), ("frequency", "q6h"), ("route", "oral"), ("status", "active")])
+        try await nurse.get(SitePath.newQuestionnaireResponse(patient.id, "phq-9"))
+        try await nurse.post(SitePath.questionnaireResponses(patient.id, "phq-9"),
+                             pairs: QuestionnaireCatalogue.phq9.items.map { ($0.linkId, "1") } + [(QuestionnaireSubmission.completedOnField, "11/18/2026")])
+        try await context.signedProcedure(patient, site: [("intervention", "esi-transforaminal-lumbar"), ("region", "lumbar"), ("levels", "L5-S1"), ("side", "left")],
+                                          record: [("start", "9:05"), ("end", "9:25"), ("guidance", "fluoroscopy"), ("fluoroscopySeconds", "25"), ("sedation", "local"),
+                                                   ("painBefore", "8"), ("painAfter", "1"), ("disposition", "home")], nurse: nurse, physician: physician)
+        return patient
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aChartIsSearchedReadAndExportedWholeAsFHIR(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await chart(context)
+            let api = try await APIClient.make(try await context.signedIn(.nurse, email: "fhir-client@test.relief"))
+            let of = "?patient=\(patient.id.lowercasedText)"
+            // act
+            let conditions = try await api.get(SitePath.fhirResources(.condition)() + of + "&code=http://hl7.org/fhir/sid/icd-10-cm%7CM54.16&_include=Condition:patient")
+            let wrongCode = try await api.get(SitePath.fhirResources(.condition)() + of + "&code=M54.17")
+            let surveys = try await api.get(SitePath.fhirResources(.observation)() + of + "&category=survey&_summary=count")
+            let phq9 = try await api.get(SitePath.fhirResources(.observation)() + of + "&code=http://loinc.org%7C44261-6&date=ge2026-11-18&date=lt2026-11-19")
+            let before = try await api.get(SitePath.fhirResources(.observation)() + of + "&date=lt2026-11-18")
+            let mme = try await api.get(SitePath.fhirResources(.observation)() + of + "&code=\(FHIRObservation.mmeCode.system!)%7C\(FHIRObservation.mmeCode.code)")
+            let epidurals = try await api.get(SitePath.fhirResources(.procedure)() + of + "&code=64483&status=completed")
+            let procedureID = try #require(UUID(uuidString: epidurals.json["entry"][0]["resource"]["id"].string ?? ""))
+            let read = try await context.app.testing().sendRequest(.GET, SitePath.fhirResource(.procedure)(procedureID),
+                                                                    headers: ["Authorization": "Bearer \(api.token)"])
+            let asObservation = try await api.get(SitePath.fhirResource(.observation)(procedureID))
+            let everything = try await api.get(SitePath.fhirEverything(patient.id))
+            // check
+            #expect(conditions.status == .ok && conditions.json["total"] == 1)
+            #expect(conditions.json["entry"].items.map { $0["search"]["mode"] } == ["match", "include"])
+            #expect(conditions.json["entry"][0]["resource"]["code"]["coding"][0]["code"] == "M54.16" && conditions.json["entry"][1]["resource"]["resourceType"] == "Patient")
+            #expect(wrongCode.json["total"] == 0 && wrongCode.json["entry"] == .null)
+            #expect(surveys.json["total"] == 1 && surveys.json["entry"] == .null)
+            #expect(phq9.json["total"] == 1 && phq9.json["entry"][0]["resource"]["valueQuantity"]["value"] == 9 && before.json["total"] == 0)
+            #expect(mme.json["total"] == 1 && mme.json["entry"][0]["resource"]["valueQuantity"]["value"] == 60)
+            #expect(epidurals.json["total"] == 1 && epidurals.json["entry"][0]["resource"]["bodySite"][0]["text"] == "Low back (lumbar), L5-S1, left")
+            #expect(read.status == .ok && read.headers.first(name: .eTag) == "W/\"1\"" && read.headers.contentType?.subType == "fhir+json")
+            #expect(asObservation.status == .notFound && asObservation.json["resourceType"] == "OperationOutcome")
+            let kinds = Set(everything.json["entry"].items.compactMap { $0["resource"]["resourceType"].string })
+            #expect(kinds == ["Patient", "Condition", "MedicationStatement", "Observation", "Procedure"], "\(kinds)")
+            #expect(everything.json["total"] == .number(Double(everything.json["entry"].count)))
+            let searches = try await context.auditEvents(.recordView).filter { $0.detail?.hasPrefix("FHIR") == true }
+            #expect(searches.count == 9 && searches.allSatisfy { $0.patientID == patient.id }, "\(searches.map(\.detail))")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func pagesFollowByIdAndRefusalsAreOperationOutcomes(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await chart(context)
+            let api = try await APIClient.make(try await context.signedIn(.nurse, email: "fhir-client@test.relief"))
+            let frontDesk = try await APIClient.make(try await context.signedIn(.coordinator))
+            let observations = SitePath.fhirResources(.observation)()
+            // act: pages of one
+            var seen: [String] = [], next: String? = observations + "?patient=Patient/\(patient.id.lowercasedText)&_count=1", pages = 0
+            while let page = next, pages < 10 {
+                let address = try #require(URLComponents(string: page))
+                let bundle = try await api.get(address.path + "?" + (address.percentEncodedQuery ?? ""))
+                seen += bundle.json["entry"].items.compactMap { $0["resource"]["id"].string }
+                next = bundle.json["link"].items.first { $0["relation"] == "next" }?["url"].string
+                pages += 1
+            }
+            let whole = try await api.get(observations + "?code=72514-3")
+            let badDate = try await api.get(observations + "?patient=\(patient.id.lowercasedText)&date=2026-11-18T09:00")
+            let forbidden = try await frontDesk.get(observations + "?patient=\(patient.id.lowercasedText)")
+            // check: the PHQ-9 and the MME total, each once
+            #expect(seen.count == 2 && Set(seen).count == 2 && pages == 2)
+            #expect(whole.status == .badRequest && whole.json["issue"][0]["expression"][0] == "patient")
+            #expect(badDate.status == .badRequest && badDate.json["issue"][0]["expression"][0] == "date" && badDate.json["issue"][0]["code"] == "invalid")
+            #expect(forbidden.status == .forbidden && forbidden.json["issue"][0]["code"] == "forbidden")
+        }
+    }
+}
