@@ -147,7 +147,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.fhirPatients, access: .action(.patientRead), use: FHIRController.searchPatients)
     app.on(.GET, SitePath.fhirPatient, access: .action(.patientRead), use: FHIRController.readPatient)
     app.on(.GET, SitePath.fhirEverything, access: .action(.clinicalRead), use: FHIRController.everything)
-    for type in FHIRResourceType.clinical {
+    for type in FHIRResourceType.records {
         app.on(.GET, SitePath.fhirResources(type), access: .action(type.readAction)) { try await FHIRController.search(type, req: $0) }
         app.on(.GET, SitePath.fhirResource(type), access: .action(type.readAction)) { try await FHIRController.read(type, req: $0) }
     }

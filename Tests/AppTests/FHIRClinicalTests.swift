@@ -1,4 +1,5 @@
 import Foundation
+import Fluent
 import ReliefCore
 import Testing
 import Vapor
@@ -43,7 +44,7 @@ import VaporTesting
             let before = try await api.get(SitePath.fhirResources(.observation)() + of + "&date=lt2026-11-18")
             let mme = try await api.get(SitePath.fhirResources(.observation)() + of + "&code=\(FHIRObservation.mmeCode.system!)%7C\(FHIRObservation.mmeCode.code)")
             let epidurals = try await api.get(SitePath.fhirResources(.procedure)() + of + "&code=64483&status=completed")
-            let procedureID = try #require(UUID(uuidString: epidurals.json["entry"][0]["resource"]["id"].string ?? ""))
+            let procedureID = try #require(epidurals.json["entry"][0]["resource"]["id"].string)
             let read = try await context.app.testing().sendRequest(.GET, SitePath.fhirResource(.procedure)(procedureID),
                                                                     headers: ["Authorization": "Bearer \(api.token)"])
             let asObservation = try await api.get(SitePath.fhirResource(.observation)(procedureID))
@@ -60,7 +61,8 @@ import VaporTesting
             #expect(read.status == .ok && read.headers.first(name: .eTag) == "W/\"1\"" && read.headers.contentType?.subType == "fhir+json")
             #expect(asObservation.status == .notFound && asObservation.json["resourceType"] == "OperationOutcome")
             let kinds = Set(everything.json["entry"].items.compactMap { $0["resource"]["resourceType"].string })
-            #expect(kinds == ["Patient", "Condition", "MedicationStatement", "Observation", "Procedure"], "\(kinds)")
+            #expect(kinds == ["Patient", "Condition", "MedicationStatement", "Observation", "QuestionnaireResponse", "Procedure", "Appointment", "Encounter"],
+                    "\(kinds)")
             #expect(everything.json["total"] == .number(Double(everything.json["entry"].count)))
             let searches = try await context.auditEvents(.recordView).filter { $0.detail?.hasPrefix("FHIR") == true }
             #expect(searches.count == 9 && searches.allSatisfy { $0.patientID == patient.id }, "\(searches.map(\.detail))")
@@ -92,6 +94,30 @@ import VaporTesting
             #expect(whole.status == .badRequest && whole.json["issue"][0]["expression"][0] == "patient")
             #expect(badDate.status == .badRequest && badDate.json["issue"][0]["expression"][0] == "date" && badDate.json["issue"][0]["code"] == "invalid")
             #expect(forbidden.status == .forbidden && forbidden.json["issue"][0]["code"] == "forbidden")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theFrontDeskReadsAppointmentsStaffAndRoomsButNotTheChart(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await chart(context)
+            let frontDesk = try await APIClient.make(try await context.signedIn(.coordinator))
+            let provider = try #require(try await User.query(on: context.app.db).filter(\.$role == Role.physician.rawValue).first())
+            // act
+            let appointments = try await frontDesk.get(SitePath.fhirResources(.appointment)() + "?patient=\(patient.id.lowercasedText)&status=fulfilled")
+            let rooms = try await frontDesk.get(SitePath.fhirResources(.location)() + "?name=suite")
+            let room = try await frontDesk.get(SitePath.fhirResource(.location)("suite-1"))
+            let badRoom = try await frontDesk.get(SitePath.fhirResource(.location)("suite_1"))
+            let staff = try await frontDesk.get(SitePath.fhirResources(.practitioner)() + "?_id=\(try provider.requireID().lowercasedText)")
+            let scoped = try await frontDesk.get(SitePath.fhirResources(.location)() + "?patient=\(patient.id.lowercasedText)")
+            let chart = try await frontDesk.get(SitePath.fhirResources(.condition)() + "?patient=\(patient.id.lowercasedText)")
+            // check
+            #expect(appointments.json["total"] == 1 && appointments.json["entry"][0]["resource"]["participant"].count == 3)
+            #expect(rooms.json["total"] == 1 && room.status == .ok && room.json["name"] == "Suite 1" && badRoom.status == .notFound)
+            #expect(staff.json["total"] == 1 && staff.json["entry"][0]["resource"]["name"][0]["text"] == .string(provider.name))
+            #expect(scoped.status == .badRequest && scoped.json["issue"][0]["expression"][0] == "patient")
+            #expect(chart.status == .forbidden)
         }
     }
 }

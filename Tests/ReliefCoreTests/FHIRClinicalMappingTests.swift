@@ -2,16 +2,20 @@ import Foundation
 import Testing
 @testable import ReliefCore
 
+private let recordedAt = Date(timeIntervalSince1970: 1_790_000_000)
+
+private func mappingHeader(_ patient: UUID, inError: Bool) -> FHIRRecordHeader {
+    FHIRRecordHeader(id: UUID(), patientID: patient, version: 2, recorded: recordedAt, updated: recordedAt, enteredInError: inError)
+}
+
 /// The clinical resources' mappings: US Core's required elements, the codes, entries marked in error, and the values
 /// searches compare.
 @Suite struct FHIRClinicalMappingTests {
     private let patient = UUID()
     private let eastern = TimeZone(identifier: "America/New_York")!
-    private let recorded = Date(timeIntervalSince1970: 1_790_000_000)
+    private let recorded = recordedAt
 
-    private func header(inError: Bool = false) -> FHIRRecordHeader {
-        FHIRRecordHeader(id: UUID(), patientID: patient, version: 2, recorded: recorded, updated: recorded, enteredInError: inError)
-    }
+    private func header(inError: Bool = false) -> FHIRRecordHeader { mappingHeader(patient, inError: inError) }
 
     private func member(_ record: FHIRRecord, _ path: String...) -> JSONValue? {
         path.reduce(Optional(record.resource)) { value, key in
@@ -132,4 +136,97 @@ import Testing
         #expect(member(record, "valueQuantity", "value") == 67.5 && member(record, "valueQuantity", "code") == "{MME}/d")
         #expect(member(record, "note", "1", "text")?.string?.hasPrefix("Incomplete") == true && member(record, "meta", "profile") == nil)
     }
+}
+
+/// The administrative and scheduling resources: each with the elements its profile requires.
+@Suite struct FHIRAdministrativeMappingTests {
+    private let patient = UUID()
+    private let eastern = TimeZone(identifier: "America/New_York")!
+    private let recorded = recordedAt
+
+    private func header(inError: Bool = false) -> FHIRRecordHeader { mappingHeader(patient, inError: inError) }
+
+    @Test func aLicensedQuestionnairesResponseCarriesValuesButNoWording() throws {
+        // setup
+        let odi = try #require(QuestionnaireCatalogue.definition("odi"))
+        let phq9 = QuestionnaireCatalogue.phq9
+        // act
+        let licensed = FHIRQuestionnaireResponse.record(odi, answers: [odi.items[0].linkId: 3], completedOn: CalendarDate("2026-11-18")!, byPatient: true,
+                                                        author: nil, header(), timeZone: eastern).resource
+        let shipped = FHIRQuestionnaireResponse.record(phq9, answers: [phq9.items[0].linkId: 2], completedOn: CalendarDate("2026-11-18")!, byPatient: false,
+                                                       author: UUID(), header(), timeZone: eastern).resource
+        // check
+        #expect(licensed["item"]?[0]?["answer"]?[0]?["valueCoding"]?["code"] == "3")
+        #expect(licensed["item"]?[0]?["text"] == nil && licensed["item"]?[0]?["answer"]?[0]?["valueCoding"]?["display"] == nil)
+        #expect(licensed["source"]?["reference"] == .string("Patient/\(patient.lowercasedText)") && licensed["authored"] == "2026-11-18")
+        #expect(shipped["item"]?[0]?["text"] != nil && shipped["item"]?[0]?["answer"]?[0]?["valueCoding"]?["display"] != nil)
+        #expect(shipped["author"]?["reference"]?.string?.hasPrefix("Practitioner/") == true && shipped["questionnaire"] == "urn:relief:questionnaire:phq-9")
+    }
+
+    @Test func coverageNamesItsPayerMemberAndOrderAndSelfPayIsThePatient() {
+        // setup
+        var insured = CoverageEntry(payerKind: .commercial, payer: "Aetna", plan: "PPO", memberID: "W123", groupID: "G9")
+        insured.priority = .secondary
+        // act
+        let coverage = FHIRCoverage.record(insured, header(), timeZone: eastern).resource
+        let selfPay = FHIRCoverage.record(CoverageEntry(payerKind: .selfPay, payer: "", plan: "", memberID: "", groupID: ""), header(), timeZone: eastern).resource
+        // check
+        #expect(coverage["beneficiary"]?["reference"] != nil && coverage["payor"]?[0]?["display"] == "Aetna" && coverage["subscriberId"] == "W123")
+        #expect(coverage["order"] == 2 && coverage["class"]?.array?.count == 2 && coverage["status"] == "active")
+        #expect(selfPay["type"]?["coding"]?[0]?["code"] == "pay" && selfPay["payor"]?[0]?["reference"] == .string("Patient/\(patient.lowercasedText)"))
+        #expect(selfPay["subscriberId"] == nil && selfPay["identifier"] == nil)
+    }
+
+    @Test func anExplantedDeviceIsInactiveWithItsDatesInNotes() {
+        // setup
+        let implant = Implant(kind: .spinalCordStimulator, manufacturer: "Abbott", model: "Proclaim XR", udi: "(01)00812345678901", implantedOn: CalendarDate("2025-03-02")!,
+                              explantedOn: CalendarDate("2026-10-01"), explantReason: "Infection")
+        // act
+        let device = FHIRDevice.record(implant, header()).resource
+        // check
+        #expect(device["status"] == "inactive" && device["udiCarrier"]?[0]?["carrierHRF"] == "(01)00812345678901" && device["patient"] != nil)
+        #expect(device["note"]?[0]?["text"] == "Implanted 2025-03-02; explanted 2026-10-01 (Infection).")
+    }
+
+    @Test func anAppointmentHasItsParticipantsAndClockTimes() throws {
+        // setup
+        let provider = UUID()
+        let appointment = Appointment(patientID: patient, providerID: provider, roomID: "suite-1", kind: .procedure, date: CalendarDate("2026-12-07")!,
+                                      time: try #require(ClockRange(ClockTime("9:00")!, ClockTime("9:45")!)), status: .checkedIn)
+        // act
+        let resource = FHIRAppointment.record(appointment, header(), timeZone: eastern).resource
+        // check
+        #expect(resource["status"] == "checked-in" && resource["start"] == "2026-12-07T14:00:00.000Z" && resource["minutesDuration"] == 45)
+        let actors = resource["participant"]?.array?.compactMap { $0["actor"]?["reference"]?.string } ?? []
+        #expect(actors == ["Patient/\(patient.lowercasedText)", "Practitioner/\(provider.lowercasedText)", "Location/suite-1"])
+    }
+
+    @Test func aDeclinedConsentDeniesAndAPhoneCallIsAVirtualEncounter() {
+        // setup
+        let signing = FHIRConsent.Signing(status: .declined, answeredAt: recorded, signerName: "Zoë Müller", byPatient: true)
+        // act
+        let consent = FHIRConsent.record(title: "Consent", site: nil, plannedOn: nil, validUntil: nil, catalogueVersion: "7", signing: signing, header(),
+                                         timeZone: eastern).resource
+        let call = FHIREncounter.record(kind: .phone, status: "signed", on: CalendarDate("2026-12-07")!, clinician: nil, header(), timeZone: eastern).resource
+        // check
+        #expect(consent["status"] == "rejected" && consent["provision"]?["type"] == "deny" && consent["scope"]?["coding"]?[0]?["code"] == "treatment")
+        #expect(consent["performer"]?[0]?["reference"] != nil && consent["policy"]?[0]?["uri"] == "urn:relief:consent-document:7")
+        #expect(call["class"]?["code"] == "VR" && call["status"] == "finished" && call["subject"] != nil)
+    }
+
+    @Test func staffAndRoomsAreThePracticesAndFoundByName() throws {
+        // act
+        let practitioner = FHIRPractitioner.record(id: UUID(), name: "Ana María López", role: .physician, active: true, version: 3, updated: recorded)
+        let room = FHIRLocation.record(Room(id: "suite-1", name: "Suite 1", location: "Main", kind: .procedureSuite, retired: true), version: 2, updated: recorded)
+        let search = try FHIRSearch.parse(.practitioner, [("name", "maria")], timeZone: eastern).get()
+        // check
+        #expect(practitioner.resource["name"]?[0]?["family"] == "López" && practitioner.resource["subject"] == nil && practitioner.patientID == nil)
+        #expect(search.matches(practitioner), "a name matches from any part's start, ignoring accents")
+        #expect(room.id == "suite-1" && room.resource["status"] == "inactive" && room.resource["meta"]?["versionId"] == "2")
+    }
+}
+
+extension JSONValue {
+    fileprivate subscript(key: String) -> JSONValue? { object?[key] }
+    fileprivate subscript(index: Int) -> JSONValue? { array.flatMap { $0.indices.contains(index) ? $0[index] : nil } }
 }

@@ -22,7 +22,7 @@ import Testing
         ([("_include", "Observation:patient")], nil), ([("code", "|")], "code"), ([("code", "a,,b")], "code"), ([("date", "2026-13")], "date"),
         ([("date", "xx2026")], "date"), ([("date", "2026-11-18T10:00")], "date"), ([("_count", "0x10")], "_count"), ([("onset-date", "2026")], "onset-date"),
         ([("code", "a\u{0}b")], "code"), ([("_summary", "true")], "_summary"), ([("_include", "Condition:patient")], "_include"),
-        ([("patient", "Patient/1")], "patient"), ([("_id", "a,b")], "_id"),
+        ([("patient", "Patient/1")], "patient"), ([("_id", "a_b")], "_id"), ([("_id", "room-1,a.b")], nil),
     ] as [([(String, String)], String?)])
     func eachParameterIsCheckedAndABadOneIsNamed(pairs: [(String, String)], fault: String?) {
         // act

@@ -51,6 +51,11 @@ def main():
     # One search bundle of each clinical type, with the patient included, is valid too.
     for kind in sorted({resource["resourceType"] for resource in resources} - {"Patient", "Bundle", "CapabilityStatement"}):
         resources.append(fetch(f"{base}/fhir/R4/{kind}?patient={patients[0]}&_include={kind}:patient", token))
+    # The practice's own: its staff and rooms.
+    for kind in ("Practitioner", "Location"):
+        bundle = fetch(f"{base}/fhir/R4/{kind}?_count=200", token)
+        resources.append(bundle)
+        resources += [entry["resource"] for entry in bundle.get("entry", [])]
     errors = 0
     for resource in resources:
         for name, validate in validators:
@@ -60,6 +65,25 @@ def main():
                 errors += 1
                 if errors <= 10:
                     print(f"{name}: {resource.get('resourceType')}/{resource.get('id', '')}: {str(error)[:400]}")
+    # Every reference names a resource served: none dangles.
+    served = {f"{resource['resourceType']}/{resource.get('id')}" for resource in resources}
+
+    def references(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "reference" and isinstance(item, str):
+                    yield item
+                else:
+                    yield from references(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from references(item)
+
+    dangling = sorted({reference for resource in resources if resource["resourceType"] != "Bundle" for reference in references(resource)} - served)
+    print(f"{sum(1 for resource in resources if resource['resourceType'] != 'Bundle' for _ in references(resource))} references, {len(dangling)} dangling")
+    for reference in dangling[:10]:
+        print(f"dangling reference: {reference}")
+    errors += len(dangling)
     kinds = {}
     for resource in resources:
         kinds[resource["resourceType"]] = kinds.get(resource["resourceType"], 0) + 1

@@ -4,7 +4,7 @@ import SQLKit
 import Vapor
 
 /// The FHIR R4 endpoint (`/fhir/R4`): the CapabilityStatement; Patient read, search and `$everything`; read and
-/// search of each clinical type. JSON only, behind the same API tokens and permission check as Relief's own API;
+/// search of every other type served. JSON only, behind the same API tokens and permission check as Relief's own API;
 /// every read audited. Errors are OperationOutcomes (`ReliefErrorMiddleware`).
 enum FHIRController {
     static let mediaType = HTTPMediaType(type: "application", subType: "fhir+json", parameters: ["charset": "utf-8"])
@@ -29,8 +29,8 @@ enum FHIRController {
         guard let search = parsed else { throw FHIRFailure(status: .badRequest, reason: problem?.message ?? "Bad search.", expression: problem?.parameter) }
         let patients = try await FHIRQueries.patients(search, on: req.db)
         try await req.audit(AuditEntry(action: .patientSearch, resourceType: "Patient", detail: "FHIR search, \(patients.count) found"))
-        let next = patients.count == search.count ? patients.last?.id : nil
-        let links = pageLinks(req.absoluteURL(SitePath.fhirPatients()), search.parameters, after: search.after, next: next)
+        let next = patients.count == search.count ? patients.last?.id.lowercasedText : nil
+        let links = pageLinks(req.absoluteURL(SitePath.fhirPatients()), search.parameters, after: search.after?.lowercasedText, next: next)
         return respond(searchset(total: nil, links: links, entries: patients.map { patientEntry(req, $0, mode: "match") }))
     }
 
@@ -45,8 +45,8 @@ enum FHIRController {
         let matches = try await FHIRQueries.matches(search, on: req.db)
         try await req.audit(AuditEntry(action: .recordView, resourceType: type.rawValue, patientID: search.patientID, detail: "FHIR search, \(matches.count) found"))
         if search.countOnly { return respond(searchset(total: matches.count, links: [], entries: nil)) }
-        let page = Array(matches.drop { record in search.after.map { record.id.uuidString <= $0.uuidString } ?? false }.prefix(search.count))
-        let included = search.includesPatient ? try await FHIRQueries.patients(ids: Set(page.map(\.patientID)), on: req.db) : []
+        let page = Array(matches.drop { record in search.after.map { record.id <= $0 } ?? false }.prefix(search.count))
+        let included = search.includesPatient ? try await FHIRQueries.patients(ids: Set(page.compactMap(\.patientID)), on: req.db) : []
         let next = page.count == search.count && page.last?.id != matches.last?.id ? page.last?.id : nil
         let links = pageLinks(req.absoluteURL(SitePath.fhirResources(type)()), search.parameters, after: search.after, next: next)
         let entries = page.map { recordEntry(req, $0) } + included.map { patientEntry(req, $0, mode: "include") }
@@ -55,11 +55,10 @@ enum FHIRController {
 
     static func read(_ type: FHIRResourceType, req: Request) async throws -> Response {
         try acceptsJSON(req)
-        guard let id = req.id(.resource), let patientID = try await FHIRQueries.patient(of: type, id: id, on: req.db),
-              let record = try await FHIRQueries.records(type, patientID: patientID, on: req.db).first(where: { $0.id == id }) else {
+        guard let record = try await FHIRQueries.record(type, id: req.text(.resource) ?? "", on: req.db) else {
             throw Abort(.notFound, reason: "No \(type.rawValue) with this id.")
         }
-        try await req.audit(AuditEntry(action: .recordView, resourceType: type.rawValue, resourceID: id.uuidString, patientID: patientID, detail: "FHIR read"))
+        try await req.audit(AuditEntry(action: .recordView, resourceType: type.rawValue, resourceID: record.id, patientID: record.patientID, detail: "FHIR read"))
         return versioned(record.resource, version: record.header.version, updated: record.header.updated)
     }
 
@@ -70,7 +69,7 @@ enum FHIRController {
             throw Abort(.notFound, reason: "No Patient with this id.")
         }
         var records: [FHIRRecord] = []
-        for type in FHIRResourceType.clinical { records += try await FHIRQueries.records(type, patientID: id, on: req.db) }
+        for type in FHIRResourceType.records where type.isPatientScoped { records += try await FHIRQueries.records(type, patientID: id, on: req.db) }
         try await req.audit(AuditEntry(action: .recordView, resourceType: "Patient", resourceID: id.uuidString, patientID: id,
                                        detail: "FHIR $everything, \(records.count + 1) resources"))
         let links: [JSONValue] = [["relation": "self", "url": .string(req.absoluteURL(SitePath.fhirEverything(id)))]]
@@ -97,12 +96,12 @@ enum FHIRController {
     }
 
     /// `self` with the cursor the page was asked with, and `next` after the page's last id when more may follow.
-    private static func pageLinks(_ base: String, _ parameters: [(String, String)], after: UUID?, next: UUID?) -> [JSONValue] {
+    private static func pageLinks(_ base: String, _ parameters: [(String, String)], after: String?, next: String?) -> [JSONValue] {
         let query = { (pairs: [(String, String)]) in
             base + "?" + pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         }
-        let current = query(parameters + (after.map { [("_cursor", $0.lowercasedText)] } ?? []))
-        return [["relation": "self", "url": .string(current)]] + (next.map { [["relation": "next", "url": .string(query(parameters + [("_cursor", $0.lowercasedText)]))]] } ?? [])
+        let current = query(parameters + (after.map { [("_cursor", $0)] } ?? []))
+        return [["relation": "self", "url": .string(current)]] + (next.map { [["relation": "next", "url": .string(query(parameters + [("_cursor", $0)]))]] } ?? [])
     }
 
     private static func queryPairs(_ req: Request) -> [(String, String)] {

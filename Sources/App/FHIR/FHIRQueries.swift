@@ -58,8 +58,44 @@ extension FHIRQueries {
             records = try await performedProcedures(patientID, database, timeZone) + elsewhere
         case .observation:
             records = try await scores(patientID, database, timeZone) + mmeHistory(patientID, database)
+        case .questionnaireResponse: records = try await responses(patientID, database, timeZone)
+        case .coverage:
+            records = try await chartEntries([.coverage], patientID, database).map { row, header in FHIRCoverage.record(try row.decoded(), header, timeZone: timeZone) }
+        case .device: records = try await implants(patientID, database)
+        case .appointment: records = try await appointments(patientID, database, timeZone)
+        case .encounter: records = try await encounters(patientID, database, timeZone)
+        case .consent: records = try await consents(patientID, database, timeZone)
+        case .practitioner, .location: records = []
         }
-        return records.sorted { $0.id.uuidString < $1.id.uuidString }
+        return records.sorted { $0.id < $1.id }
+    }
+
+    /// The practice's own resources of a type: the staff who see patients, the rooms.
+    static func practiceRecords(_ type: FHIRResourceType, on database: any Database) async throws -> [FHIRRecord] {
+        switch type {
+        case .practitioner:
+            let staff = try await User.query(on: database).filter(\.$role !~ [Role.admin.rawValue, Role.patient.rawValue]).all()
+            return try staff.map { user in
+                FHIRPractitioner.record(id: try user.requireID(), name: user.name, role: Role(rawValue: user.role) ?? .nurse, active: user.disabledAt == nil,
+                                        version: user.version, updated: user.updatedAt ?? user.createdAt ?? .distantPast)
+            }.sorted { $0.id < $1.id }
+        case .location:
+            struct Row: Decodable { let value: String, version: Int, updated_at: Date? }
+            guard let row = try await database.sql.select().columns("value", "version", "updated_at").from("practice_settings")
+                .where("name", .equal, PracticeSettings.schedule).first(decoding: Row.self),
+                let settings = try? JSONCoding.decode(ScheduleSettings.self, row.value) else { return [] }
+            // A room's id is the practice's own; one that is not a FHIR id is left out rather than renamed.
+            return settings.rooms.filter { FHIR.isID($0.id) }
+                .map { FHIRLocation.record($0, version: row.version, updated: row.updated_at ?? .distantPast) }.sorted { $0.id < $1.id }
+        default: return []
+        }
+    }
+
+    /// One resource by its type and id: a practice resource from the practice's, a patient's from that patient's.
+    static func record(_ type: FHIRResourceType, id: String, on database: any Database) async throws -> FHIRRecord? {
+        guard type.isPatientScoped else { return try await practiceRecords(type, on: database).first { $0.id == id } }
+        guard let uuid = UUID(uuidString: id), let patientID = try await patient(of: type, id: uuid, on: database) else { return nil }
+        return try await records(type, patientID: patientID, on: database).first { $0.id == uuid.lowercasedText }
     }
 
     /// The patient a clinical resource's id belongs to, looked up in the tables its type is kept in.
@@ -72,6 +108,13 @@ extension FHIRQueries {
         case .medicationStatement: [("chart_entries", [.medication])]
         case .procedure: [("chart_entries", [.priorProcedure, .priorTreatment]), ("procedure_records", nil)]
         case .observation: [("instrument_responses", nil), ("mme_history", nil)]
+        case .questionnaireResponse: [("instrument_responses", nil)]
+        case .coverage: [("chart_entries", [.coverage])]
+        case .device: [("implants", nil)]
+        case .appointment: [("appointments", nil)]
+        case .encounter: [("encounters", nil)]
+        case .consent: [("consents", nil)]
+        case .practitioner, .location: []
         }
         for (table, kinds) in tables {
             var select = database.sql.select().column("patient_id").from(table).where("id", .equal, id)
@@ -99,12 +142,65 @@ extension FHIRQueries {
     }
 
     private static func scores(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        try await questionnaireResponses(patientID, database).map { row, definition, completed, header in
+            FHIRObservation.score(definition, score: row.score, band: row.band, answers: try row.decodedAnswers(), completedOn: completed, header,
+                                  timeZone: timeZone)
+        }
+    }
+
+    private static func responses(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        try await questionnaireResponses(patientID, database).map { row, definition, completed, header in
+            FHIRQuestionnaireResponse.record(definition, answers: try row.decodedAnswers(), completedOn: completed,
+                                             byPatient: row.enteredVia != QuestionnaireResponse.EnteredVia.staff.rawValue, author: row.createdBy, header,
+                                             timeZone: timeZone)
+        }
+    }
+
+    /// The patient's responses to questionnaires Relief knows, each with its day and header.
+    private static func questionnaireResponses(_ patientID: UUID, _ database: any Database) async throws
+        -> [(QuestionnaireResponse, QuestionnaireDefinition, CalendarDate, FHIRRecordHeader)] {
         try await QuestionnaireResponse.query(on: database).filter(\.$patientID == patientID).all().compactMap { row in
             guard let definition = QuestionnaireCatalogue.definition(row.questionnaire), let completed = CalendarDate(row.completedOn) else { return nil }
             let header = FHIRRecordHeader(id: try row.requireID(), patientID: patientID, version: row.version, recorded: row.createdAt,
                                           updated: row.deletedAt ?? row.createdAt, enteredInError: row.deletedAt != nil)
-            return FHIRObservation.score(definition, score: row.score, band: row.band, answers: try row.decodedAnswers(), completedOn: completed, header,
-                                         timeZone: timeZone)
+            return (row, definition, completed, header)
+        }
+    }
+
+    private static func implants(_ patientID: UUID, _ database: any Database) async throws -> [FHIRRecord] {
+        struct Row: Decodable { let id: UUID, content: String, created_at: Date, updated_at: Date, version: Int }
+        return try await database.sql.select().columns("id", "content", "created_at", "updated_at", "version").from("implants")
+            .where("patient_id", .equal, patientID).all(decoding: Row.self).compactMap { row in
+                guard let implant = try? JSONCoding.decode(Implant.self, row.content) else { return nil }
+                return FHIRDevice.record(implant, FHIRRecordHeader(id: row.id, patientID: patientID, version: row.version, recorded: row.created_at, updated: row.updated_at))
+            }
+    }
+
+    private static func appointments(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        try await AppointmentRecord.query(on: database).filter(\.$patientID == patientID).all().compactMap { row in
+            guard let appointment = row.decoded() else { return nil }
+            let header = FHIRRecordHeader(id: appointment.id, patientID: patientID, version: row.version, recorded: row.createdAt, updated: row.updatedAt)
+            return FHIRAppointment.record(appointment, header, timeZone: timeZone)
+        }
+    }
+
+    private static func encounters(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        try await Encounter.query(on: database).filter(\.$patientID == patientID).all().compactMap { row in
+            guard let kind = EncounterKind(rawValue: row.kind), let day = CalendarDate(row.occurredOn) else { return nil }
+            let header = FHIRRecordHeader(id: try row.requireID(), patientID: patientID, version: row.version, recorded: row.createdAt, updated: row.updatedAt,
+                                          enteredInError: row.deletedAt != nil)
+            return FHIREncounter.record(kind: kind, status: row.status, on: day, clinician: row.clinicianID, header, timeZone: timeZone)
+        }
+    }
+
+    private static func consents(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        try await ConsentRecord.query(on: database).filter(\.$patientID == patientID).all().map { row in
+            let updated = [row.preparedAt, row.answeredAt, row.cosignedAt, row.withdrawnAt].compactMap { $0 }.max() ?? row.preparedAt
+            let header = FHIRRecordHeader(id: try row.requireID(), patientID: patientID, version: row.version, recorded: row.preparedAt, updated: updated)
+            let signing = FHIRConsent.Signing(status: row.consentStatus, answeredAt: row.answeredAt, signerName: row.signerName,
+                                              byPatient: row.signer == ConsentSigner.patient.rawValue)
+            return FHIRConsent.record(title: row.title, site: row.site, plannedOn: row.planned, validUntil: row.lastDay, catalogueVersion: row.catalogueVersion,
+                                      signing: signing, header, timeZone: timeZone)
         }
     }
 
@@ -119,13 +215,16 @@ extension FHIRQueries {
 extension FHIRQueries {
     /// What a clinical search finds, in id order: the patient's records (or those of the patients `_id` names) that match.
     static func matches(_ search: FHIRSearch, on database: any Database) async throws -> [FHIRRecord] {
+        guard search.type.isPatientScoped else { return try await practiceRecords(search.type, on: database).filter(search.matches) }
         var patients: Set<UUID> = search.patientID.map { [$0] } ?? []
         if search.patientID == nil, let ids = search.ids {
-            for id in ids.prefix(FHIRSearch.maximumCount) { if let patient = try await patient(of: search.type, id: id, on: database) { patients.insert(patient) } }
+            for id in ids.prefix(FHIRSearch.maximumCount).compactMap(UUID.init(uuidString:)) {
+                if let patient = try await patient(of: search.type, id: id, on: database) { patients.insert(patient) }
+            }
         }
         var found: [FHIRRecord] = []
         for patient in patients { found += try await records(search.type, patientID: patient, on: database).filter(search.matches) }
-        return found.sorted { $0.id.uuidString < $1.id.uuidString }
+        return found.sorted { $0.id < $1.id }
     }
 
     /// Patients by id, for `_include`.

@@ -169,7 +169,7 @@ enum SitePath {
     static let fhirEverything = fhirPatient / "$everything"
     /// A clinical resource type's search, and one resource.
     static func fhirResources(_ type: FHIRResourceType) -> Address<> { Address("fhir", "R4", .constant(type.rawValue)) }
-    static func fhirResource(_ type: FHIRResourceType) -> Address<UUID> { Address("fhir", "R4", .constant(type.rawValue), .parameter(.resource)) }
+    static func fhirResource(_ type: FHIRResourceType) -> Address<String> { Address("fhir", "R4", .constant(type.rawValue), .parameter(.resource)) }
 
     static let health: Address<> = .init("health")
     static let metrics: Address<> = .init("metrics")

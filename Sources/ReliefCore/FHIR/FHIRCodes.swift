@@ -24,6 +24,13 @@ extension FHIR {
         public static let intervention = "urn:relief:intervention"
         /// Kinds of treatment tried before (physical therapy, acupuncture, …).
         public static let treatment = "urn:relief:prior-treatment"
+        /// The kinds of insurance the front desk sorts coverage into (Medicare, commercial, workers' compensation …).
+        public static let payerKind = "urn:relief:payer-kind"
+        /// Kinds of implant (spinal cord stimulator, intrathecal pump, …).
+        public static let implant = "urn:relief:implant"
+        /// Kinds of appointment and of visit.
+        public static let appointmentKind = "urn:relief:appointment-kind"
+        public static let encounterKind = "urn:relief:encounter-kind"
         /// Allergens Relief asks about by name (iodinated contrast, latex, …).
         public static let allergen = "urn:relief:allergen"
         /// Questionnaire totals without a LOINC code, by the instrument's id; items by their `linkId`.
@@ -37,6 +44,14 @@ extension FHIR {
     /// The unit of a daily MME total, as AHRQ's pain management summary writes it (`shared/fhir/pain-specific/ahrq-pain-mgmt-summary/lois_lane.json`).
     public static let mmePerDay = "{MME}/d"
 
+    /// FHIR's id: 1 to 64 letters, digits, hyphens and full stops.
+    public static func isID(_ text: String) -> Bool {
+        (1...64).contains(text.utf8.count) && text.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }
+    }
+
     public static func coding(_ system: String, _ code: String, _ display: String? = nil) -> JSONValue {
         object([("system", .string(system)), ("code", .string(code)), ("display", display.map(JSONValue.string))])
     }
@@ -46,7 +61,11 @@ extension FHIR {
         object([("coding", .array(codings)), ("text", text.map(JSONValue.string))])
     }
 
-    public static func reference(patient id: UUID) -> JSONValue { ["reference": .string("Patient/\(id.lowercasedText)")] }
+    public static func reference(patient id: UUID) -> JSONValue { reference(.patient, id.lowercasedText) }
+
+    public static func reference(_ type: FHIRResourceType, _ id: String, display: String? = nil) -> JSONValue {
+        object([("reference", .string("\(type.rawValue)/\(id)")), ("display", display.map(JSONValue.string))])
+    }
 
     /// A calendar date as FHIR's `date`.
     public static func date(_ date: CalendarDate?) -> JSONValue? { date.map { .string($0.description) } }

@@ -38,17 +38,22 @@ public struct FHIRPeriod: Hashable, Sendable {
     }
 }
 
-/// What identifies a stored record behind a FHIR resource: its id, its patient, its version and last change, when it
-/// was first recorded, and whether it was marked entered in error (then served with that status, never dropped).
+/// What identifies a stored record behind a FHIR resource: its id (a record's UUID, or a room's own id), its patient
+/// (none for the practice's staff and rooms), its version and last change, when it was first recorded, and whether it
+/// was marked entered in error (then served with that status, never dropped).
 public struct FHIRRecordHeader: Sendable {
-    public let id: UUID
-    public let patientID: UUID
+    public let id: String
+    public let patientID: UUID?
     public let version: Int
     public let recorded: Date
     public let updated: Date
     public let enteredInError: Bool
 
-    public init(id: UUID, patientID: UUID, version: Int, recorded: Date, updated: Date, enteredInError: Bool = false) {
+    public init(id: UUID, patientID: UUID?, version: Int, recorded: Date, updated: Date, enteredInError: Bool = false) {
+        self.init(id: id.lowercasedText, patientID: patientID, version: version, recorded: recorded, updated: updated, enteredInError: enteredInError)
+    }
+
+    public init(id: String, patientID: UUID?, version: Int, recorded: Date, updated: Date, enteredInError: Bool = false) {
         self.id = id
         self.patientID = patientID
         self.version = version
@@ -65,21 +70,24 @@ public struct FHIRRecord: Sendable {
     public let resource: JSONValue
     public let tokens: [String: Set<FHIRToken>]
     public let periods: [String: FHIRPeriod]
+    /// Values a string parameter matches by their start, folded (`SearchKey.fold`).
+    public let texts: [String: [String]]
 
-    public var id: UUID { header.id }
-    public var patientID: UUID { header.patientID }
+    public var id: String { header.id }
+    public var patientID: UUID? { header.patientID }
 
     /// Builds the resource: its type, id, `meta` (version, last change, the profile it claims: `profile`, else the type's), the patient as
-    /// `subject` (or `patient`, as the type names it), then the members the mapping gives.
+    /// `subject` (or `patient`, as the type names it) when it has one, then the members the mapping gives.
     public init(_ type: FHIRResourceType, _ header: FHIRRecordHeader, profile: String? = nil, members: [(String, JSONValue?)],
-                tokens: [String: Set<FHIRToken>] = [:], periods: [String: FHIRPeriod] = [:]) {
+                tokens: [String: Set<FHIRToken>] = [:], periods: [String: FHIRPeriod] = [:], texts: [String: [String]] = [:]) {
         self.type = type
         self.header = header
         var meta: [(String, JSONValue?)] = [("versionId", .string(String(header.version))), ("lastUpdated", .string(FHIR.instant(header.updated)))]
         if let profile = profile ?? type.profile { meta.append(("profile", [.string(profile)])) }
-        resource = FHIR.object([("resourceType", .string(type.rawValue)), ("id", .string(header.id.lowercasedText)), ("meta", FHIR.object(meta))]
-            + [(type.patientElement, FHIR.reference(patient: header.patientID))] + members)
+        resource = FHIR.object([("resourceType", .string(type.rawValue)), ("id", .string(header.id)), ("meta", FHIR.object(meta))]
+            + (type.patientElement.map { [($0, header.patientID.map { FHIR.reference(patient: $0) })] } ?? []) + members)
         self.tokens = tokens
         self.periods = periods
+        self.texts = texts.mapValues { $0.map(SearchKey.fold) }
     }
 }

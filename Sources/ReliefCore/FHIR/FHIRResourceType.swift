@@ -8,6 +8,14 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     case medicationStatement = "MedicationStatement"
     case procedure = "Procedure"
     case observation = "Observation"
+    case questionnaireResponse = "QuestionnaireResponse"
+    case coverage = "Coverage"
+    case device = "Device"
+    case appointment = "Appointment"
+    case encounter = "Encounter"
+    case consent = "Consent"
+    case practitioner = "Practitioner"
+    case location = "Location"
 
     public struct SearchParameter: Sendable {
         public enum Kind: String, Sendable { case token, date, reference, string, number }
@@ -33,21 +41,40 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .procedure: Self.usCore + "us-core-procedure"
         // Observations claim their profile one by one (a questionnaire score, not an MME total).
         case .observation: nil
+        case .questionnaireResponse: "http://hl7.org/fhir/us/core/StructureDefinition/us-core-questionnaireresponse"
+        case .coverage: Self.usCore + "us-core-coverage"
+        case .device: Self.usCore + "us-core-implantable-device"
+        case .encounter: Self.usCore + "us-core-encounter"
+        case .practitioner: Self.usCore + "us-core-practitioner"
+        case .location: Self.usCore + "us-core-location"
+        case .appointment, .consent: nil
         }
     }
 
-    /// The element naming the patient.
-    public var patientElement: String {
+    /// The element naming the patient; nil where the mapping places it (an appointment's participants).
+    public var patientElement: String? {
         switch self {
-        case .allergyIntolerance: "patient"
+        case .allergyIntolerance, .device, .consent: "patient"
+        case .coverage: "beneficiary"
+        // An appointment names its patient among its participants.
+        case .appointment, .practitioner, .location: nil
         default: "subject"
         }
     }
 
-    /// Who may read it: registration with the patient list; the clinical record with clinical reading.
-    public var readAction: Action { self == .patient ? .patientRead : .clinicalRead }
+    /// Who may read it: registration, insurance, appointments, staff and rooms with the patient list (the front
+    /// desk's); the clinical record with clinical reading.
+    public var readAction: Action {
+        switch self {
+        case .patient, .coverage, .appointment, .practitioner, .location: .patientRead
+        default: .clinicalRead
+        }
+    }
 
-    /// Parameters beyond `_id` and `patient`, which every clinical type takes.
+    /// Whether its resources belong to a patient (and are searched one patient at a time) or to the practice.
+    public var isPatientScoped: Bool { self != .practitioner && self != .location }
+
+    /// Parameters beyond `_id` and (for a patient's types) `patient`.
     public var searchParameters: [SearchParameter] {
         switch self {
         case .patient: FHIRServer.patientSearch.map { SearchParameter($0.name, SearchParameter.Kind(rawValue: $0.type) ?? .string) }
@@ -57,11 +84,19 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .medicationStatement: [.init("code", .token), .init("status", .token), .init("effective", .date)]
         case .procedure: [.init("code", .token), .init("status", .token), .init("date", .date)]
         case .observation: [.init("category", .token), .init("code", .token), .init("status", .token), .init("date", .date)]
+        case .questionnaireResponse: [.init("questionnaire", .token), .init("status", .token), .init("authored", .date)]
+        case .coverage: [.init("status", .token), .init("type", .token)]
+        case .device: [.init("type", .token), .init("status", .token)]
+        case .appointment: [.init("status", .token), .init("service-type", .token), .init("date", .date)]
+        case .encounter: [.init("status", .token), .init("class", .token), .init("type", .token), .init("date", .date)]
+        case .consent: [.init("status", .token), .init("category", .token), .init("date", .date)]
+        case .practitioner: [.init("name", .string), .init("identifier", .token)]
+        case .location: [.init("name", .string), .init("status", .token)]
         }
     }
 
     public func searchParameter(_ name: String) -> SearchParameter? { searchParameters.first { $0.name == name } }
 
-    /// The clinical types: everything but the Patient.
-    public static var clinical: [FHIRResourceType] { allCases.filter { $0 != .patient } }
+    /// Everything but the Patient, which is kept and searched on its own.
+    public static var records: [FHIRResourceType] { allCases.filter { $0 != .patient } }
 }

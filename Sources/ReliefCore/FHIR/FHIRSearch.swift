@@ -10,11 +10,13 @@ public struct FHIRSearch: Sendable {
 
     public let type: FHIRResourceType
     public var patientID: UUID?
-    public var ids: Set<UUID>?
+    public var ids: Set<String>?
     public var tokens: [(name: String, anyOf: [(system: String?, code: String?)])] = []
     public var dates: [(name: String, comparison: Comparison, period: FHIRPeriod)] = []
+    /// String parameters, folded: a value matches when it starts with one of these.
+    public var strings: [(name: String, anyOf: [String])] = []
     public var count = 50
-    public var after: UUID?
+    public var after: String?
     /// `_summary=count`: the total alone.
     public var countOnly = false
     /// `_include=Type:patient`: the Patient in the bundle beside the matches.
@@ -42,27 +44,27 @@ public struct FHIRSearch: Sendable {
             let parameter = type.searchParameter(name)
             guard seen.insert(name).inserted || parameter != nil else { return .failure(problem("Give \(name) once.")) }
             switch (name, parameter?.kind) {
-            case ("patient", _):
+            case ("patient", _) where type.isPatientScoped:
                 let text = value.hasPrefix("Patient/") ? String(value.dropFirst(8)) : value
                 guard let id = UUID(uuidString: text) else { return .failure(problem("patient is a Patient id, or Patient/ and the id.")) }
                 search.patientID = id
             case ("_id", _):
-                let ids = value.split(separator: ",").map { UUID(uuidString: String($0)) }
-                guard !ids.isEmpty, !ids.contains(nil) else { return .failure(problem("_id is one or more ids, separated by commas.")) }
-                search.ids = Set(ids.compactMap { $0 })
+                let ids = value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                guard ids.allSatisfy(FHIR.isID) else { return .failure(problem("_id is one or more ids, separated by commas.")) }
+                search.ids = Set(ids.map { UUID(uuidString: $0)?.lowercasedText ?? $0 })
             case ("_count", _):
                 guard let count = Int(value), (1...maximumCount).contains(count) else {
                     return .failure(problem("_count is a whole number from 1 to \(maximumCount)."))
                 }
                 search.count = count
             case ("_cursor", _):
-                guard let after = UUID(uuidString: value) else { return .failure(problem("Follow the next link as given.")) }
-                search.after = after
+                guard FHIR.isID(value) else { return .failure(problem("Follow the next link as given.")) }
+                search.after = value
                 continue
             case ("_summary", _):
                 guard value == "count" else { return .failure(problem("_summary=count is served; every other search returns whole resources.")) }
                 search.countOnly = true
-            case ("_include", _):
+            case ("_include", _) where type.isPatientScoped:
                 guard value == "\(type.rawValue):patient" else { return .failure(problem("\(type.rawValue) includes \(type.rawValue):patient.")) }
                 search.includesPatient = true
             case (_, .token?):
@@ -75,6 +77,8 @@ public struct FHIRSearch: Sendable {
                     return .failure(problem("\(name) is a code, system|code, |code or system|, several separated by commas."))
                 }
                 search.tokens.append((name, alternatives.map { (system: $0.0, code: $0.1) }))
+            case (_, .string?):
+                search.strings.append((name, value.split(separator: ",").map { SearchKey.fold(String($0)) }))
             case (_, .date?):
                 let prefix = Comparison(rawValue: String(value.prefix(2)))
                 guard let period = Self.period(prefix == nil ? value : String(value.dropFirst(2)), timeZone: timeZone) else {
@@ -82,12 +86,12 @@ public struct FHIRSearch: Sendable {
                 }
                 search.dates.append((name, prefix ?? .eq, period))
             default:
-                let names = ["patient", "_id"] + type.searchParameters.map(\.name) + ["_count", "_summary", "_include"]
+                let names = (type.isPatientScoped ? ["patient", "_id"] : ["_id"]) + type.searchParameters.map(\.name) + ["_count", "_summary", "_include"]
                 return .failure(problem("\(type.rawValue) is searched by \(names.joined(separator: ", "))."))
             }
             search.parameters.append((name, value))
         }
-        guard search.patientID != nil || search.ids != nil else {
+        guard !type.isPatientScoped || search.patientID != nil || search.ids != nil else {
             return .failure(Problem(parameter: "patient", message: "Search \(type.rawValue) for one patient (patient=…) or by _id; the whole practice leaves by $export."))
         }
         return .success(search)
@@ -102,7 +106,8 @@ public struct FHIRSearch: Sendable {
                 values.contains { ($0.code == code || code == nil) && (system == nil || $0.system == (system!.isEmpty ? nil : system)) }
             }
         }
-        return tokensMatch && dates.allSatisfy { name, comparison, period in
+        let stringsMatch = strings.allSatisfy { name, starts in (record.texts[name] ?? []).contains { text in starts.contains { text.hasPrefix($0) } } }
+        return tokensMatch && stringsMatch && dates.allSatisfy { name, comparison, period in
             record.periods[name].map { Self.compare($0, comparison, period) } ?? false
         }
     }

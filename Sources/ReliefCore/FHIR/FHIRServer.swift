@@ -24,13 +24,13 @@ public enum FHIRServer {
     }
 
     private static func resource(_ type: FHIRResourceType) -> JSONValue {
-        let common: [(String, String)] = type == .patient ? [] : [("_id", "token"), ("patient", "reference")]
+        let common: [(String, String)] = type == .patient ? [] : [("_id", "token")] + (type.isPatientScoped ? [("patient", "reference")] : [])
         let parameters = common + type.searchParameters.map { ($0.name, $0.kind.rawValue) } + [("_count", "number")]
         return FHIR.object([
             ("type", .string(type.rawValue)),
             ("supportedProfile", type == .observation ? [.string(FHIRObservation.screeningAssessment)] : type.profile.map { [.string($0)] }),
             ("interaction", [["code": "read"], ["code": "search-type"]]),
-            ("searchInclude", type == .patient ? nil : [.string("\(type.rawValue):patient")]),
+            ("searchInclude", type == .patient || !type.isPatientScoped ? nil : [.string("\(type.rawValue):patient")]),
             ("searchParam", .array(parameters.map { ["name": .string($0.0), "type": .string($0.1)] })),
             ("operation", type == .patient ? [["name": "everything", "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything"]] : nil),
         ])
