@@ -37,13 +37,17 @@ public struct AppConfig: Sendable {
     public var mail: MailSettings?
     /// `RELIEF_MAIL_INTERVAL_SECONDS`: how often a serving instance sends the outbox (default 60; 0 = only `relief mail send`).
     public var mailInterval: Int
+    /// `RELIEF_EXPORT_DIR`: where Bulk Data exports write their files (default `exports` in `RELIEF_DATA_DIR`); several
+    /// instances sharing one PostgreSQL need it shared too, as any of them may serve a file another wrote.
+    public var exportDirectory: String
     /// The clock; tests replace it.
     public var now: @Sendable () -> Date
 
     public init(database: DatabaseTarget, sessionIdleTimeout: TimeInterval = 30 * 60, sessionCacheLifetime: TimeInterval = 5,
                 chartCacheSize: Int = 2000, bcryptCost: Int = 12,
                 loginThrottle: LoginThrottle = LoginThrottle(), trustedProxies: TrustedProxies = TrustedProxies(), loadDemo: Bool = false, maxBodySize: Int = 1 << 20,
-                logFormat: String = "text", mail: MailSettings? = nil, mailInterval: Int = 60, now: @escaping @Sendable () -> Date = { Date() }) {
+                logFormat: String = "text", mail: MailSettings? = nil, mailInterval: Int = 60, exportDirectory: String? = nil,
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.sessionIdleTimeout = sessionIdleTimeout
         self.sessionCacheLifetime = sessionCacheLifetime
@@ -56,6 +60,7 @@ public struct AppConfig: Sendable {
         self.logFormat = logFormat
         self.mail = mail
         self.mailInterval = mailInterval
+        self.exportDirectory = exportDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("relief-exports").path
         self.now = now
     }
 
@@ -68,12 +73,12 @@ public struct AppConfig: Sendable {
             }
             return value
         }
+        let dataDirectory = env["RELIEF_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "relief-data"
         let database: DatabaseTarget
         if let url = env["DATABASE_URL"], !url.isEmpty {
             database = try target(for: url)
         } else {
-            let directory = env["RELIEF_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "relief-data"
-            database = .sqliteFile(path: directory + "/relief.sqlite")
+            database = .sqliteFile(path: dataDirectory + "/relief.sqlite")
         }
         let throttle = LoginThrottle(
             maxFailuresPerAccount: try number("RELIEF_LOGIN_MAX_FAILURES", 5),
@@ -96,7 +101,8 @@ public struct AppConfig: Sendable {
             maxBodySize: try byteCount(env["RELIEF_MAX_BODY"].flatMap { $0.isEmpty ? nil : $0 } ?? "1mb"),
             logFormat: format,
             mail: try MailSettings.fromEnvironment(env),
-            mailInterval: try number("RELIEF_MAIL_INTERVAL_SECONDS", 60, minimum: 0))
+            mailInterval: try number("RELIEF_MAIL_INTERVAL_SECONDS", 60, minimum: 0),
+            exportDirectory: env["RELIEF_EXPORT_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? dataDirectory + "/exports")
     }
 
     /// "512kb", "1mb" or a number of bytes. (Vapor's own parser stops the process on a typo.)

@@ -147,6 +147,12 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.fhirPatients, access: .action(.patientRead), use: FHIRController.searchPatients)
     app.on(.GET, SitePath.fhirPatient, access: .action(.patientRead), use: FHIRController.readPatient)
     app.on(.GET, SitePath.fhirEverything, access: .action(.clinicalRead), use: FHIRController.everything)
+    app.on(.GET, SitePath.fhirExport, access: .action(.bulkExport), use: FHIRExportController.system)
+    app.on(.GET, SitePath.fhirPatientsExport, access: .action(.bulkExport), use: FHIRExportController.patients)
+    app.on(.GET, SitePath.fhirGroupExport, access: .action(.bulkExport), use: FHIRExportController.group)
+    app.on(.GET, SitePath.fhirExportStatus, access: .action(.bulkExport), use: FHIRExportController.status)
+    app.on(.DELETE, SitePath.fhirExportStatus, access: .action(.bulkExport), use: FHIRExportController.cancel)
+    app.on(.GET, SitePath.fhirExportFile, access: .action(.bulkExport), use: FHIRExportController.file)
     for type in FHIRResourceType.records {
         app.on(.GET, SitePath.fhirResources(type), access: .action(type.readAction)) { try await FHIRController.search(type, req: $0) }
         app.on(.GET, SitePath.fhirResource(type), access: .action(type.readAction)) { try await FHIRController.read(type, req: $0) }

@@ -42,6 +42,7 @@ enum Entrypoint {
             app.asyncCommands.use(AuditCommand(), as: "audit")
             app.asyncCommands.use(ReportCommand(), as: "report")
             app.asyncCommands.use(MailCommand(), as: "mail")
+            app.asyncCommands.use(ExportCommand(), as: "export")
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

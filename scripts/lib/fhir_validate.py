@@ -4,7 +4,9 @@ fhir.resources and, when the R4 JSON schema is at hand, with jsonschema. Prints 
     python scripts/lib/fhir_validate.py BASE_URL TOKEN [SCHEMA_PATH]
 """
 import json
+import os
 import sys
+import time
 import urllib.request
 
 from fhir.resources.R4B import get_fhir_model_class
@@ -15,6 +17,51 @@ def fetch(url, token):
     with urllib.request.urlopen(request) as response:
         assert response.headers["Content-Type"].startswith("application/fhir+json"), response.headers["Content-Type"]
         return json.load(response)
+
+
+def bulk_export(base, validate, served):
+    """A system-level Bulk Data export (with a physician's token in EXPORT_TOKEN): every line of every file validates,
+    and each type's count equals what the API served. Returns the number of errors."""
+    token = os.environ.get("EXPORT_TOKEN")
+    if not token:
+        print("EXPORT_TOKEN not set: Bulk export not checked")
+        return 0
+    kick_off = urllib.request.Request(base + "/fhir/R4/$export", headers={"Authorization": "Bearer " + token, "Accept": "application/fhir+json",
+                                                                            "Prefer": "respond-async"})
+    with urllib.request.urlopen(kick_off) as response:
+        assert response.status == 202, response.status
+        status_url = response.headers["Content-Location"]
+    for _ in range(600):
+        with urllib.request.urlopen(urllib.request.Request(status_url, headers={"Authorization": "Bearer " + token})) as response:
+            if response.status == 200:
+                manifest = json.load(response)
+                break
+        time.sleep(0.2)
+    else:
+        print("the export did not finish in two minutes")
+        return 1
+    errors = 0
+    expected = {}
+    for resource in served:
+        if resource["resourceType"] not in ("Bundle", "CapabilityStatement"):
+            expected[resource["resourceType"]] = expected.get(resource["resourceType"], 0) + 1
+    lines = 0
+    for output in manifest["output"]:
+        with urllib.request.urlopen(urllib.request.Request(output["url"], headers={"Authorization": "Bearer " + token})) as response:
+            rows = [json.loads(line) for line in response.read().decode().splitlines()]
+        lines += len(rows)
+        for row in rows:
+            try:
+                validate(row)
+            except Exception as error:  # reported, then counted
+                errors += 1
+                if errors <= 5:
+                    print(f"export: {row.get('resourceType')}/{row.get('id')}: {str(error)[:300]}")
+        if len(rows) != output["count"] or (output["type"] in expected and len(rows) != expected[output["type"]]):
+            errors += 1
+            print(f"export: {output['type']}: {len(rows)} lines, manifest {output['count']}, served {expected.get(output['type'])}")
+    print(f"bulk export: {len(manifest['output'])} files, {lines} resources: {errors} errors")
+    return errors
 
 
 def main():
@@ -51,8 +98,8 @@ def main():
     # One search bundle of each clinical type, with the patient included, is valid too.
     for kind in sorted({resource["resourceType"] for resource in resources} - {"Patient", "Bundle", "CapabilityStatement"}):
         resources.append(fetch(f"{base}/fhir/R4/{kind}?patient={patients[0]}&_include={kind}:patient", token))
-    # The practice's own: its staff and rooms.
-    for kind in ("Practitioner", "Location"):
+    # The practice's own: its staff, rooms and cohorts.
+    for kind in ("Practitioner", "Location", "Group"):
         bundle = fetch(f"{base}/fhir/R4/{kind}?_count=200", token)
         resources.append(bundle)
         resources += [entry["resource"] for entry in bundle.get("entry", [])]
@@ -84,6 +131,7 @@ def main():
     for reference in dangling[:10]:
         print(f"dangling reference: {reference}")
     errors += len(dangling)
+    errors += bulk_export(base, validators[0][1], resources)
     kinds = {}
     for resource in resources:
         kinds[resource["resourceType"]] = kinds.get(resource["resourceType"], 0) + 1

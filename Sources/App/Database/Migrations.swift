@@ -56,5 +56,6 @@ enum Migrations {
         CreateOutboxEmail(),
         CreateOpioidSafetyRecord(),
         CreateImplant(),
+        CreateFHIRExport(),
     ]
 }

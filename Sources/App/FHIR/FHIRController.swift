@@ -78,7 +78,7 @@ enum FHIRController {
 
     // MARK: - Helpers
 
-    private static func resource(_ patient: PatientRecord) -> JSONValue {
+    static func resource(_ patient: PatientRecord) -> JSONValue {
         FHIRPatient(id: patient.id, mrn: patient.mrn, registration: patient.registration, version: patient.version, updated: patient.updatedAt).resource
     }
 
@@ -104,7 +104,7 @@ enum FHIRController {
         return [["relation": "self", "url": .string(current)]] + (next.map { [["relation": "next", "url": .string(query(parameters + [("_cursor", $0)]))]] } ?? [])
     }
 
-    private static func queryPairs(_ req: Request) -> [(String, String)] {
+    static func queryPairs(_ req: Request) -> [(String, String)] {
         FormFields(urlEncoded: req.url.query ?? "").pairs.filter { $0.name != "_format" }.map { ($0.name, $0.value) }
     }
 
@@ -117,13 +117,13 @@ enum FHIRController {
 
     static func respond(_ json: JSONValue, status: HTTPStatus = .ok) -> Response {
         let response = Response(status: status)
-        response.body = .init(data: (try? JSONEncoder().encode(json)) ?? Data())
+        response.body = .init(data: Data(json.jsonBytes))
         response.headers.contentType = mediaType
         return response
     }
 
     /// JSON only: `_format` or an `Accept` that asks for XML or RDF alone gets 406.
-    private static func acceptsJSON(_ req: Request) throws {
+    static func acceptsJSON(_ req: Request) throws {
         let format = (try? req.query.get(String.self, at: "_format")) ?? ""
         let accepted = format.isEmpty ? req.headers[.accept].joined(separator: ",") : format
         guard !accepted.isEmpty else { return }

@@ -31,43 +31,43 @@ enum FHIRQueries {
 }
 
 extension FHIRQueries {
-    /// One patient's resources of a clinical type, entries marked in error included (with that status), in id order.
+    /// One patient's resources of a type, entries marked in error included (with that status), in id order.
     static func records(_ type: FHIRResourceType, patientID: UUID, on database: any Database, timeZone: TimeZone = .current) async throws -> [FHIRRecord] {
-        let records: [FHIRRecord]
+        try await records(type, patients: [patientID], on: database, timeZone: timeZone).sorted { $0.id < $1.id }
+    }
+
+    /// The resources of a type of several patients at once (a Bulk export reads a few hundred patients a query).
+    static func records(_ type: FHIRResourceType, patients: [UUID], on database: any Database, timeZone: TimeZone = .current) async throws -> [FHIRRecord] {
+        guard !patients.isEmpty else { return [] }
         switch type {
-        case .patient: records = []
+        case .patient, .practitioner, .location, .group: return []
         case .condition:
-            let blocks = try await DiaryQueries.blockResults(patientID: patientID, on: database)
-            records = try await chartEntries([.diagnosis], patientID, database).map { row, header in
-                FHIRCondition.record(try row.decoded(as: DiagnosisEntry.self).withBlockEvidence(blocks), header, timeZone: timeZone)
+            let blocks = try await DiaryQueries.blockResults(patientIDs: patients, on: database)
+            return try await chartEntries([.diagnosis], patients, database).map { row, header in
+                FHIRCondition.record(try row.decoded(DiagnosisEntry.self).withBlockEvidence(blocks[row.patientID] ?? []), header, timeZone: timeZone)
             }
         case .allergyIntolerance:
-            records = try await chartEntries([.allergy], patientID, database).map { row, header in
-                FHIRAllergyIntolerance.record(try row.decoded(), header)
-            }
+            return try await chartEntries([.allergy], patients, database).map { row, header in FHIRAllergyIntolerance.record(try row.decoded(), header) }
         case .medicationStatement:
-            records = try await chartEntries([.medication], patientID, database).map { row, header in
+            return try await chartEntries([.medication], patients, database).map { row, header in
                 FHIRMedicationStatement.record(try row.decoded(), header, timeZone: timeZone)
             }
         case .procedure:
-            let elsewhere = try await chartEntries([.priorProcedure, .priorTreatment], patientID, database).map { row, header in
+            let elsewhere = try await chartEntries([.priorProcedure, .priorTreatment], patients, database).map { row, header in
                 row.kind == ChartEntryKind.priorProcedure.rawValue
                     ? FHIRProcedure.elsewhere(try row.decoded(), header, timeZone: timeZone)
                     : FHIRProcedure.treatment(try row.decoded(), header, timeZone: timeZone)
             }
-            records = try await performedProcedures(patientID, database, timeZone) + elsewhere
-        case .observation:
-            records = try await scores(patientID, database, timeZone) + mmeHistory(patientID, database)
-        case .questionnaireResponse: records = try await responses(patientID, database, timeZone)
+            return try await performedProcedures(patients, database, timeZone) + elsewhere
+        case .observation: return try await scores(patients, database, timeZone) + mmeHistory(patients, database)
+        case .questionnaireResponse: return try await responses(patients, database, timeZone)
         case .coverage:
-            records = try await chartEntries([.coverage], patientID, database).map { row, header in FHIRCoverage.record(try row.decoded(), header, timeZone: timeZone) }
-        case .device: records = try await implants(patientID, database)
-        case .appointment: records = try await appointments(patientID, database, timeZone)
-        case .encounter: records = try await encounters(patientID, database, timeZone)
-        case .consent: records = try await consents(patientID, database, timeZone)
-        case .practitioner, .location: records = []
+            return try await chartEntries([.coverage], patients, database).map { row, header in FHIRCoverage.record(try row.decoded(), header, timeZone: timeZone) }
+        case .device: return try await implants(patients, database)
+        case .appointment: return try await appointments(patients, database, timeZone)
+        case .encounter: return try await encounters(patients, database, timeZone)
+        case .consent: return try await consents(patients, database, timeZone)
         }
-        return records.sorted { $0.id < $1.id }
     }
 
     /// The practice's own resources of a type: the staff who see patients, the rooms.
@@ -87,6 +87,17 @@ extension FHIRQueries {
             // A room's id is the practice's own; one that is not a FHIR id is left out rather than renamed.
             return settings.rooms.filter { FHIR.isID($0.id) }
                 .map { FHIRLocation.record($0, version: row.version, updated: row.updated_at ?? .distantPast) }.sorted { $0.id < $1.id }
+        case .group:
+            struct Row: Decodable { let intervention: String, members: Int, updated: Date? }
+            let counts = try await database.sql.raw("""
+                SELECT intervention, COUNT(DISTINCT patient_id) AS members, MAX(signed_at) AS updated FROM procedure_records WHERE status = 'signed'
+                GROUP BY intervention
+                """).all(decoding: Row.self)
+            let byIntervention = Dictionary(counts.map { ($0.intervention, $0) }, uniquingKeysWith: { first, _ in first })
+            // A procedure nobody has had here is no cohort yet.
+            return FHIRGroup.interventions.compactMap { intervention in
+                byIntervention[intervention.id].map { FHIRGroup.record(intervention, members: $0.members, updated: $0.updated ?? .distantPast) }
+            }.sorted { $0.id < $1.id }
         default: return []
         }
     }
@@ -114,7 +125,7 @@ extension FHIRQueries {
         case .appointment: [("appointments", nil)]
         case .encounter: [("encounters", nil)]
         case .consent: [("consents", nil)]
-        case .practitioner, .location: []
+        case .practitioner, .location, .group: []
         }
         for (table, kinds) in tables {
             var select = database.sql.select().column("patient_id").from(table).where("id", .equal, id)
@@ -124,79 +135,99 @@ extension FHIRQueries {
         return nil
     }
 
-    private static func chartEntries(_ kinds: [ChartEntryKind], _ patientID: UUID, _ database: any Database) async throws -> [(ChartEntry, FHIRRecordHeader)] {
-        try await ChartEntry.query(on: database).filter(\.$patientID == patientID).filter(\.$kind ~~ kinds.map(\.rawValue)).all().map { row in
-            (row, FHIRRecordHeader(id: try row.requireID(), patientID: patientID, version: row.version, recorded: row.createdAt, updated: row.updatedAt,
-                                   enteredInError: row.deletedAt != nil))
-        }
+    /// A chart entry as stored, read by SQL (Fluent's reflection per row was most of an export's time).
+    private struct StoredEntry: Decodable {
+        let id: UUID, patient_id: UUID, kind: String, content: String, created_at: Date, updated_at: Date, version: Int, deleted_at: Date?
+        var patientID: UUID { patient_id }
+        func decoded<C: ChartEntryContent>(_ type: C.Type = C.self) throws -> C { try JSONCoding.decode(C.self, content) }
     }
 
-    private static func performedProcedures(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
-        struct Row: Decodable { let id: UUID, performed_on: String, content: String, signed_at: Date, updated_at: Date, version: Int }
-        return try await database.sql.select().columns("id", "performed_on", "content", "signed_at", "updated_at", "version").from("procedure_records")
-            .where("patient_id", .equal, patientID).where("status", .equal, "signed").all(decoding: Row.self).compactMap { row in
+    private static func chartEntries(_ kinds: [ChartEntryKind], _ patients: [UUID], _ database: any Database) async throws -> [(StoredEntry, FHIRRecordHeader)] {
+        try await database.sql.select().columns("id", "patient_id", "kind", "content", "created_at", "updated_at", "version", "deleted_at").from("chart_entries")
+            .where("patient_id", .in, patients).where("kind", .in, kinds.map(\.rawValue)).all(decoding: StoredEntry.self).map { row in
+                (row, FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: row.version, recorded: row.created_at, updated: row.updated_at,
+                                       enteredInError: row.deleted_at != nil))
+            }
+    }
+
+    private static func performedProcedures(_ patients: [UUID], _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        struct Row: Decodable { let id: UUID, patient_id: UUID, performed_on: String, content: String, signed_at: Date, updated_at: Date, version: Int }
+        return try await database.sql.select().columns("id", "patient_id", "performed_on", "content", "signed_at", "updated_at", "version").from("procedure_records")
+            .where("patient_id", .in, patients).where("status", .equal, "signed").all(decoding: Row.self).compactMap { row in
                 guard let date = CalendarDate(row.performed_on), let note = try? JSONCoding.decode(ProcedureNote.self, row.content) else { return nil }
-                let header = FHIRRecordHeader(id: row.id, patientID: patientID, version: row.version, recorded: row.signed_at, updated: row.updated_at)
+                let header = FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: row.version, recorded: row.signed_at, updated: row.updated_at)
                 return FHIRProcedure.performed(note, on: date, header, timeZone: timeZone)
             }
     }
 
-    private static func scores(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
-        try await questionnaireResponses(patientID, database).map { row, definition, completed, header in
-            FHIRObservation.score(definition, score: row.score, band: row.band, answers: try row.decodedAnswers(), completedOn: completed, header,
-                                  timeZone: timeZone)
+    private static func scores(_ patients: [UUID], _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        try await questionnaireResponses(patients, database).map { row, definition, completed, header in
+            FHIRObservation.score(definition, score: row.score, band: row.band, answers: try row.decodedAnswers(), completedOn: completed, header, timeZone: timeZone)
         }
     }
 
-    private static func responses(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
-        try await questionnaireResponses(patientID, database).map { row, definition, completed, header in
+    private static func responses(_ patients: [UUID], _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        try await questionnaireResponses(patients, database).map { row, definition, completed, header in
             FHIRQuestionnaireResponse.record(definition, answers: try row.decodedAnswers(), completedOn: completed,
-                                             byPatient: row.enteredVia != QuestionnaireResponse.EnteredVia.staff.rawValue, author: row.createdBy, header,
+                                             byPatient: row.entered_via != QuestionnaireResponse.EnteredVia.staff.rawValue, author: row.created_by, header,
                                              timeZone: timeZone)
         }
     }
 
-    /// The patient's responses to questionnaires Relief knows, each with its day and header.
-    private static func questionnaireResponses(_ patientID: UUID, _ database: any Database) async throws
-        -> [(QuestionnaireResponse, QuestionnaireDefinition, CalendarDate, FHIRRecordHeader)] {
-        try await QuestionnaireResponse.query(on: database).filter(\.$patientID == patientID).all().compactMap { row in
-            guard let definition = QuestionnaireCatalogue.definition(row.questionnaire), let completed = CalendarDate(row.completedOn) else { return nil }
-            let header = FHIRRecordHeader(id: try row.requireID(), patientID: patientID, version: row.version, recorded: row.createdAt,
-                                          updated: row.deletedAt ?? row.createdAt, enteredInError: row.deletedAt != nil)
-            return (row, definition, completed, header)
-        }
+    private struct StoredResponse: Decodable {
+        let id: UUID, patient_id: UUID, instrument: String, answers: String, score: Double, band: String?, completed_on: String, entered_via: String
+        let created_at: Date, created_by: UUID?, version: Int, deleted_at: Date?
+        func decodedAnswers() throws -> QuestionnaireAnswers { try JSONCoding.decode(QuestionnaireAnswers.self, answers) }
     }
 
-    private static func implants(_ patientID: UUID, _ database: any Database) async throws -> [FHIRRecord] {
-        struct Row: Decodable { let id: UUID, content: String, created_at: Date, updated_at: Date, version: Int }
-        return try await database.sql.select().columns("id", "content", "created_at", "updated_at", "version").from("implants")
-            .where("patient_id", .equal, patientID).all(decoding: Row.self).compactMap { row in
-                guard let implant = try? JSONCoding.decode(Implant.self, row.content) else { return nil }
-                return FHIRDevice.record(implant, FHIRRecordHeader(id: row.id, patientID: patientID, version: row.version, recorded: row.created_at, updated: row.updated_at))
+    /// The patients' responses to questionnaires Relief knows, each with its day and header.
+    private static func questionnaireResponses(_ patients: [UUID], _ database: any Database) async throws
+        -> [(StoredResponse, QuestionnaireDefinition, CalendarDate, FHIRRecordHeader)] {
+        try await database.sql.select().columns("id", "patient_id", "instrument", "answers", "score", "band", "completed_on", "entered_via", "created_at",
+                                                "created_by", "version", "deleted_at").from("instrument_responses")
+            .where("patient_id", .in, patients).all(decoding: StoredResponse.self).compactMap { row in
+                guard let definition = QuestionnaireCatalogue.definition(row.instrument), let completed = CalendarDate(row.completed_on) else { return nil }
+                let header = FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: row.version, recorded: row.created_at,
+                                              updated: row.deleted_at ?? row.created_at, enteredInError: row.deleted_at != nil)
+                return (row, definition, completed, header)
             }
     }
 
-    private static func appointments(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
-        try await AppointmentRecord.query(on: database).filter(\.$patientID == patientID).all().compactMap { row in
+    private static func implants(_ patients: [UUID], _ database: any Database) async throws -> [FHIRRecord] {
+        struct Row: Decodable { let id: UUID, patient_id: UUID, content: String, created_at: Date, updated_at: Date, version: Int }
+        return try await database.sql.select().columns("id", "patient_id", "content", "created_at", "updated_at", "version").from("implants")
+            .where("patient_id", .in, patients).all(decoding: Row.self).compactMap { row in
+                guard let implant = try? JSONCoding.decode(Implant.self, row.content) else { return nil }
+                return FHIRDevice.record(implant, FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: row.version, recorded: row.created_at,
+                                                                   updated: row.updated_at))
+            }
+    }
+
+    private static func appointments(_ patients: [UUID], _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        try await AppointmentRecord.query(on: database).filter(\.$patientID ~~ patients).all().compactMap { row in
             guard let appointment = row.decoded() else { return nil }
-            let header = FHIRRecordHeader(id: appointment.id, patientID: patientID, version: row.version, recorded: row.createdAt, updated: row.updatedAt)
+            let header = FHIRRecordHeader(id: appointment.id, patientID: row.patientID, version: row.version, recorded: row.createdAt, updated: row.updatedAt)
             return FHIRAppointment.record(appointment, header, timeZone: timeZone)
         }
     }
 
-    private static func encounters(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
-        try await Encounter.query(on: database).filter(\.$patientID == patientID).all().compactMap { row in
-            guard let kind = EncounterKind(rawValue: row.kind), let day = CalendarDate(row.occurredOn) else { return nil }
-            let header = FHIRRecordHeader(id: try row.requireID(), patientID: patientID, version: row.version, recorded: row.createdAt, updated: row.updatedAt,
-                                          enteredInError: row.deletedAt != nil)
-            return FHIREncounter.record(kind: kind, status: row.status, on: day, clinician: row.clinicianID, header, timeZone: timeZone)
-        }
+    private static func encounters(_ patients: [UUID], _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        struct Row: Decodable { let id: UUID, patient_id: UUID, kind: String, status: String, occurred_on: String, clinician_id: UUID?, created_at: Date,
+                                updated_at: Date, version: Int, deleted_at: Date? }
+        return try await database.sql.select().columns("id", "patient_id", "kind", "status", "occurred_on", "clinician_id", "created_at", "updated_at", "version",
+                                                       "deleted_at").from("encounters")
+            .where("patient_id", .in, patients).all(decoding: Row.self).compactMap { row in
+                guard let kind = EncounterKind(rawValue: row.kind), let day = CalendarDate(row.occurred_on) else { return nil }
+                let header = FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: row.version, recorded: row.created_at, updated: row.updated_at,
+                                              enteredInError: row.deleted_at != nil)
+                return FHIREncounter.record(kind: kind, status: row.status, on: day, clinician: row.clinician_id, header, timeZone: timeZone)
+            }
     }
 
-    private static func consents(_ patientID: UUID, _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
-        try await ConsentRecord.query(on: database).filter(\.$patientID == patientID).all().map { row in
+    private static func consents(_ patients: [UUID], _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        try await ConsentRecord.query(on: database).filter(\.$patientID ~~ patients).all().map { row in
             let updated = [row.preparedAt, row.answeredAt, row.cosignedAt, row.withdrawnAt].compactMap { $0 }.max() ?? row.preparedAt
-            let header = FHIRRecordHeader(id: try row.requireID(), patientID: patientID, version: row.version, recorded: row.preparedAt, updated: updated)
+            let header = FHIRRecordHeader(id: try row.requireID(), patientID: row.patientID, version: row.version, recorded: row.preparedAt, updated: updated)
             let signing = FHIRConsent.Signing(status: row.consentStatus, answeredAt: row.answeredAt, signerName: row.signerName,
                                               byPatient: row.signer == ConsentSigner.patient.rawValue)
             return FHIRConsent.record(title: row.title, site: row.site, plannedOn: row.planned, validUntil: row.lastDay, catalogueVersion: row.catalogueVersion,
@@ -204,11 +235,13 @@ extension FHIRQueries {
         }
     }
 
-    private static func mmeHistory(_ patientID: UUID, _ database: any Database) async throws -> [FHIRRecord] {
-        try await ChartEntryQueries.mmeHistory(patientID: patientID, on: database).map { row in
-            let header = FHIRRecordHeader(id: try row.requireID(), patientID: patientID, version: 1, recorded: row.recordedAt, updated: row.recordedAt)
-            return FHIRObservation.mme(total: row.total, incomplete: row.incomplete, detail: row.detail, header)
-        }
+    private static func mmeHistory(_ patients: [UUID], _ database: any Database) async throws -> [FHIRRecord] {
+        struct Row: Decodable { let id: UUID, patient_id: UUID, recorded_at: Date, total: Double, incomplete: Bool, detail: String }
+        return try await database.sql.select().columns("id", "patient_id", "recorded_at", "total", "incomplete", "detail").from("mme_history")
+            .where("patient_id", .in, patients).all(decoding: Row.self).map { row in
+                let header = FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: 1, recorded: row.recorded_at, updated: row.recorded_at)
+                return FHIRObservation.mme(total: row.total, incomplete: row.incomplete, detail: row.detail, header)
+            }
     }
 }
 
@@ -222,9 +255,7 @@ extension FHIRQueries {
                 if let patient = try await patient(of: search.type, id: id, on: database) { patients.insert(patient) }
             }
         }
-        var found: [FHIRRecord] = []
-        for patient in patients { found += try await records(search.type, patientID: patient, on: database).filter(search.matches) }
-        return found.sorted { $0.id < $1.id }
+        return try await records(search.type, patients: Array(patients), on: database).filter(search.matches).sorted { $0.id < $1.id }
     }
 
     /// Patients by id, for `_include`.

@@ -20,6 +20,8 @@ final class ReliefHTTPServer: Server {
     private let listener = NIOLockedValueBox<Listener?>(nil)
     /// The outbox sends while the server serves, not while a command runs.
     private let outbox = OutboxWorker()
+    /// Bulk exports waiting, or left by an instance that stopped, are taken up while the server serves.
+    private let exports = FHIRExportWorker()
 
     init(application: Application) {
         self.application = application
@@ -71,9 +73,10 @@ final class ReliefHTTPServer: Server {
         }
         let logger = configuration.logger
         let application = application
-        return bound.map { [listener, outbox] channel in
+        return bound.map { [listener, outbox, exports] channel in
             listener.withLockedValue { $0 = Listener(channel: channel, quiesce: quiesce) }
             outbox.start(application)
+            exports.start(application)
             if let local = channel.localAddress, let host = local.ipAddress, let port = local.port {
                 application.http.server.configuration.address = .hostname(host, port: port)
                 logger.notice("Server started on http://\(host):\(port)")
@@ -117,6 +120,7 @@ final class ReliefHTTPServer: Server {
     /// shutdown timeout.
     private func stop() -> EventLoopFuture<Void> {
         outbox.stop()
+        exports.stop()
         guard let listener = listener.withLockedValue({ current in defer { current = nil }; return current }) else {
             return application.eventLoopGroup.any().makeSucceededVoidFuture()
         }

@@ -167,6 +167,12 @@ enum SitePath {
     static let fhirPatients: Address<> = .init("fhir", "R4", "Patient")
     static let fhirPatient = Address<UUID>("fhir", "R4", "Patient", .patient)
     static let fhirEverything = fhirPatient / "$everything"
+    /// Bulk Data export: kick-off at system, Patient and Group level, the status, the files.
+    static let fhirExport: Address<> = .init("fhir", "R4", "$export")
+    static let fhirPatientsExport = fhirPatients / "$export"
+    static let fhirGroupExport = Address<String>("fhir", "R4", "Group", .parameter(.resource), "$export")
+    static let fhirExportStatus = Address<UUID>("fhir", "R4", "$export-status", .parameter(.export))
+    static let fhirExportFile = Address<UUID, String>("fhir", "R4", "$export-files", .parameter(.export), .parameter(.file))
     /// A clinical resource type's search, and one resource.
     static func fhirResources(_ type: FHIRResourceType) -> Address<> { Address("fhir", "R4", .constant(type.rawValue)) }
     static func fhirResource(_ type: FHIRResourceType) -> Address<String> { Address("fhir", "R4", .constant(type.rawValue), .parameter(.resource)) }
@@ -183,7 +189,7 @@ enum SitePath {
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
     case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent, activity,
-         appointment, feed, followUp, complication, link, implant, resource
+         appointment, feed, followUp, complication, link, implant, resource, export, file
 
     /// Named by a catalogue's text id rather than a record's UUID.
     var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
@@ -197,6 +203,7 @@ enum PathParameter: String, CaseIterable, Sendable {
         case .feed: "A calendar feed's secret address."
         case .link: "A patient link's secret."
         case .resource: "A FHIR resource's id."
+        case .file: "A file of an export, by its name (Patient.ndjson)."
         default: "The \(rawValue)'s id."
         }
     }

@@ -77,18 +77,31 @@ enum DiaryQueries {
 
     /// The patient's diagnostic blocks judged so far: here by their diaries, elsewhere by the relief recorded for them.
     static func blockResults(patientID: UUID, on database: any Database) async throws -> [BlockResult] {
-        struct Row: Decodable { let performed_on: String, content: String, sustained: Double, positive: Int }
+        try await blockResults(patientIDs: [patientID], on: database)[patientID] ?? []
+    }
+
+    /// Several patients' diagnostic blocks, by patient, in two queries.
+    static func blockResults(patientIDs: [UUID], on database: any Database) async throws -> [UUID: [BlockResult]] {
+        struct Row: Decodable { let patient_id: UUID, performed_on: String, content: String, sustained: Double, positive: Int }
+        var results: [UUID: [BlockResult]] = [:]
         let here = try await database.sql.raw("""
-            SELECT r.performed_on, r.content, d.sustained, d.positive FROM block_diaries d JOIN procedure_records r ON r.id = d.procedure_id
-            WHERE d.patient_id = \(bind: patientID) AND d.positive IS NOT NULL AND d.sustained IS NOT NULL
-            """).all(decoding: Row.self).compactMap { row -> BlockResult? in
-                guard let date = CalendarDate(row.performed_on), let site = (try? JSONCoding.decode(ProcedureNote.self, row.content))?.site else { return nil }
-                return BlockResult(date: date, site: site, sustained: row.sustained, positive: row.positive == 1)
-            }
+            SELECT d.patient_id, r.performed_on, r.content, d.sustained, d.positive FROM block_diaries d JOIN procedure_records r ON r.id = d.procedure_id
+            WHERE d.patient_id IN \(SQLGroupExpression(patientIDs.map { SQLBind($0) })) AND d.positive IS NOT NULL AND d.sustained IS NOT NULL
+            """).all(decoding: Row.self)
+        for row in here {
+            guard let date = CalendarDate(row.performed_on), let site = (try? JSONCoding.decode(ProcedureNote.self, row.content))?.site else { continue }
+            results[row.patient_id, default: []].append(BlockResult(date: date, site: site, sustained: row.sustained, positive: row.positive == 1))
+        }
         let criteria = try await PracticeSettings.criteria(on: database)
-        let elsewhere = try await ChartEntryQueries.entries(PriorProcedureEntry.self, patientID: patientID, on: database)
-            .compactMap { BlockResult($0.1, criteria: criteria) }
-        return here + elsewhere
+        struct Entry: Decodable { let patient_id: UUID, content: String }
+        let elsewhere = try await database.sql.select().columns("patient_id", "content").from(ChartEntry.schema).where("patient_id", .in, patientIDs)
+            .where("kind", .equal, ChartEntryKind.priorProcedure.rawValue).where("deleted_at", .is, SQLLiteral.null).orderBy("created_at", .descending)
+            .all(decoding: Entry.self)
+        for row in elsewhere {
+            guard let entry = try? JSONCoding.decode(PriorProcedureEntry.self, row.content), let result = BlockResult(entry, criteria: criteria) else { continue }
+            results[row.patient_id, default: []].append(result)
+        }
+        return results
     }
 
     /// Saves the entries (and closes the diary when `close`) if still at `version` (0: none yet) and open; false when

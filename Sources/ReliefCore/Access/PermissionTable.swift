@@ -36,6 +36,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case catalogueRead = "catalogue.read"
     case userManage = "user.manage"
     case auditView = "audit.view"
+    /// Export the practice's records in bulk (FHIR Bulk Data) for a registry or a move to another system.
+    case bulkExport = "fhir.export"
 }
 
 extension Action {
@@ -65,6 +67,7 @@ extension Action {
         case .catalogueRead: "Browse the intervention catalogue: indications, codes, bleeding risk, evidence, risks and aftercare."
         case .userManage: "Create staff accounts, change roles, disable accounts, reset passwords."
         case .auditView: "Search and export the audit trail, looking up patients by name or MRN for it (never their charts)."
+        case .bulkExport: "Export the whole practice's records, or a group's, as FHIR files for a registry or a move to another system."
         }
     }
 }
@@ -89,7 +92,7 @@ public enum PermissionTable {
         .admin: [.userManage, .auditView, .reportView, .scheduleSettings],
         .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .planActivityWrite, .chartWrite, .questionnaireWrite,
                      .questionnaireHandout, .noteSign, .alertResolve, .alertAcknowledge, .clinicalSettings,
-                     .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .followUpWrite, .reportView, .catalogueRead],
+                     .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .followUpWrite, .reportView, .catalogueRead, .bulkExport],
         .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .planActivityWrite, .chartWrite, .questionnaireWrite, .questionnaireHandout,
                  .alertAcknowledge, .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .followUpWrite, .catalogueRead],
         // Coordinators read the catalogue for codes and preparation when they verify coverage and book.

@@ -16,6 +16,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     case consent = "Consent"
     case practitioner = "Practitioner"
     case location = "Location"
+    case group = "Group"
 
     public struct SearchParameter: Sendable {
         public enum Kind: String, Sendable { case token, date, reference, string, number }
@@ -47,7 +48,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .encounter: Self.usCore + "us-core-encounter"
         case .practitioner: Self.usCore + "us-core-practitioner"
         case .location: Self.usCore + "us-core-location"
-        case .appointment, .consent: nil
+        case .appointment, .consent, .group: nil
         }
     }
 
@@ -57,7 +58,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .allergyIntolerance, .device, .consent: "patient"
         case .coverage: "beneficiary"
         // An appointment names its patient among its participants.
-        case .appointment, .practitioner, .location: nil
+        case .appointment, .practitioner, .location, .group: nil
         default: "subject"
         }
     }
@@ -72,7 +73,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     }
 
     /// Whether its resources belong to a patient (and are searched one patient at a time) or to the practice.
-    public var isPatientScoped: Bool { self != .practitioner && self != .location }
+    public var isPatientScoped: Bool { ![.practitioner, .location, .group].contains(self) }
 
     /// Parameters beyond `_id` and (for a patient's types) `patient`.
     public var searchParameters: [SearchParameter] {
@@ -92,6 +93,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .consent: [.init("status", .token), .init("category", .token), .init("date", .date)]
         case .practitioner: [.init("name", .string), .init("identifier", .token)]
         case .location: [.init("name", .string), .init("status", .token)]
+        case .group: [.init("code", .token)]
         }
     }
 

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import ReliefCore
+
+/// A Bulk Data kick-off's parameters, and resources written as JSON text.
+@Suite struct FHIRExportRequestTests {
+    @Test(arguments: [
+        (FHIRExportRequest.Level.system, [("_type", "Patient,Practitioner")], nil), (.patient, [("_type", "Practitioner")], "_type"),
+        (.system, [("_type", "Basic")], "_type"), (.system, [("_type", "")], "_type"), (.system, [("_since", "2026-11-01T00:00:00Z")], nil),
+        (.system, [("_since", "2026-11-01")], "_since"), (.system, [("_outputFormat", "application/fhir+ndjson")], nil),
+        (.system, [("_outputFormat", "text/csv")], "_outputFormat"), (.system, [("_typeFilter", "Condition?code=x")], "_typeFilter"),
+        (.group, [("_type", "Patient"), ("_type", "Condition")], "_type"),
+    ] as [(FHIRExportRequest.Level, [(String, String)], String?)])
+    func eachParameterIsCheckedAndABadOneIsNamed(level: FHIRExportRequest.Level, pairs: [(String, String)], fault: String?) {
+        // act
+        let result = FHIRExportRequest.parse(level, pairs)
+        // check
+        switch result {
+        case .success: #expect(fault == nil)
+        case .failure(let problem): #expect(problem.parameter == fault, "\(problem.message)")
+        }
+    }
+
+    @Test func aLevelHoldsItsTypesAndSinceIsAnInstant() throws {
+        // act
+        let practice = try FHIRExportRequest.parse(.system, []).get()
+        let patients = try FHIRExportRequest.parse(.patient, [("_since", "2026-11-01T05:00:00-05:00")]).get()
+        // check
+        #expect(practice.resourceTypes == FHIRResourceType.allCases)
+        #expect(!patients.resourceTypes.contains(.practitioner) && patients.resourceTypes.contains(.patient) && patients.resourceTypes.contains(.device))
+        #expect(patients.since == ISO8601DateFormatter().date(from: "2026-11-01T10:00:00Z"))
+    }
+
+    @Test func jsonTextPutsTheTypeFirstEscapesControlsAndReadsBackEqual() throws {
+        // setup
+        let resource: JSONValue = ["status": "final", "resourceType": "Observation", "note": [["text": "a \"quote\"\n\u{0}tab\t\\ é"]], "value": 6.5, "count": 3,
+                                   "flag": true, "none": .null]
+        // act
+        let text = String(decoding: resource.jsonBytes, as: UTF8.self)
+        // check
+        #expect(text.hasPrefix("{\"resourceType\":\"Observation\",\"count\":3,\"flag\":true,"))
+        #expect(text.contains(#""a \"quote\"\n\u0000tab\t\\ é""#) && !text.contains("\n"))
+        #expect(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) == resource)
+    }
+}
