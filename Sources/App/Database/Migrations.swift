@@ -57,5 +57,6 @@ enum Migrations {
         CreateOpioidSafetyRecord(),
         CreateImplant(),
         CreateFHIRExport(),
+        UpdateAPITokenReadOnly(),
     ]
 }

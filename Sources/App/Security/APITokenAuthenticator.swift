@@ -42,7 +42,7 @@ struct APITokenAuthenticator: Middleware {
     private func signIn(_ request: Request, _ row: APITokens.Row) -> Bool {
         guard let role = Role(rawValue: row.role) else { return false }
         request.currentUser = CurrentUser(id: row.userID, email: row.email, name: row.name, role: role,
-                                          credential: .apiToken(row.tokenID), csrfToken: "", mustChangePassword: row.mustChangePassword)
+                                          credential: .apiToken(row.tokenID, readOnly: row.readOnly), csrfToken: "", mustChangePassword: row.mustChangePassword)
         return true
     }
 }

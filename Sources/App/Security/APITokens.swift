@@ -20,9 +20,10 @@ enum APITokens {
         let role: String
         let mustChangePassword: Bool
         let disabledAt: Date?
+        let readOnly: Bool
 
         enum CodingKeys: String, CodingKey {
-            case tokenID = "token_id", lastUsedAt = "last_used_at", expiresAt = "expires_at", revokedAt = "revoked_at"
+            case tokenID = "token_id", lastUsedAt = "last_used_at", expiresAt = "expires_at", revokedAt = "revoked_at", readOnly = "read_only"
             case userID = "user_id", email, name, role, mustChangePassword = "must_change_password", disabledAt = "disabled_at"
         }
 
@@ -45,15 +46,17 @@ enum APITokens {
         let expiresAt: Date?
         let lastUsedAt: Date?
         let revokedAt: Date?
+        let readOnly: Bool
 
         enum CodingKeys: String, CodingKey {
             case id, name, hint, createdAt = "created_at", expiresAt = "expires_at", lastUsedAt = "last_used_at", revokedAt = "revoked_at"
+            case readOnly = "read_only"
         }
     }
 
     static func find(tokenHash: String, on database: any Database) async throws -> Row? {
         try await database.sql.raw("""
-            SELECT t.id AS token_id, t.last_used_at, t.expires_at, t.revoked_at, u.id AS user_id, u.email, u.name, u.role,
+            SELECT t.id AS token_id, t.last_used_at, t.expires_at, t.revoked_at, t.read_only, u.id AS user_id, u.email, u.name, u.role,
                    u.must_change_password, u.disabled_at
             FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = \(bind: tokenHash)
@@ -61,18 +64,18 @@ enum APITokens {
     }
 
     /// A new token for the user; the returned secret is shown once and cannot be recovered.
-    static func create(userID: UUID, name: String, expiresAt: Date?, now: Date, on database: any Database) async throws -> (id: UUID, secret: String) {
+    static func create(userID: UUID, name: String, expiresAt: Date?, readOnly: Bool, now: Date, on database: any Database) async throws -> (id: UUID, secret: String) {
         let id = UUID(), secret = prefix + SessionToken.random()
         try await database.sql.insert(into: "api_tokens")
-            .columns("id", "user_id", "name", "token_hash", "hint", "created_at", "expires_at")
+            .columns("id", "user_id", "name", "token_hash", "hint", "created_at", "expires_at", "read_only")
             .values(SQLBind(id), SQLBind(userID), SQLBind(name), SQLBind(SessionToken.hash(secret)),
-                    SQLBind(String(secret.prefix(prefix.count + 6))), SQLBind(now), SQLBind(expiresAt))
+                    SQLBind(String(secret.prefix(prefix.count + 6))), SQLBind(now), SQLBind(expiresAt), SQLBind(readOnly))
             .run()
         return (id, secret)
     }
 
     static func list(userID: UUID, on database: any Database) async throws -> [Listed] {
-        try await database.sql.select().columns("id", "name", "hint", "created_at", "expires_at", "last_used_at", "revoked_at")
+        try await database.sql.select().columns("id", "name", "hint", "created_at", "expires_at", "last_used_at", "revoked_at", "read_only")
             .from("api_tokens").where("user_id", .equal, userID).orderBy("created_at", .descending)
             .all(decoding: Listed.self)
     }

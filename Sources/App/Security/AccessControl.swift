@@ -48,13 +48,15 @@ struct AccessMiddleware: Middleware {
             }
             return request.eventLoop.makeSucceededFuture(request.redirect(to: SitePath.accountPassword()))
         }
-        guard PermissionTable.allows(user.role, access) else {
+        // A read-only token reads; anything that could change a record is refused as the role's limit is.
+        let changes = ![.GET, .HEAD].contains(request.method)
+        guard PermissionTable.allows(user.role, access), !(user.readsOnly && changes) else {
             return request.eventLoop.makeFutureWithTask {
                 try await request.audit(AuditEntry(
                     action: .permissionDenied, resourceType: "route",
                     resourceID: "\(request.method.rawValue) /\(request.route?.path.string ?? request.url.path)",
                     outcome: .denied))
-                throw Abort(.forbidden, reason: "Your role (\(user.role.title)) does not allow this.")
+                throw Abort(.forbidden, reason: user.readsOnly && changes ? "This API token may only read." : "Your role (\(user.role.title)) does not allow this.")
             }
         }
         return next.respond(to: request)

@@ -22,17 +22,18 @@ enum AccountController {
         model.tokenName = reader.text("name", limit: 100, required: "Say what the token is for.")
         let expiry = reader.one("expiresIn", APITokenExpiry.self, required: "Choose when it expires.")
         model.expiry = fields["expiresIn"]
+        model.readOnly = fields["reach"] == "read-only"
         guard let expiry, reader.problems.isEmpty else {
             model.problems = reader.problems
             if req.wantsJSON { throw ValidationFailure(fields: reader.problems) }
             return try await page(req, model, status: .unprocessableEntity)
         }
-        let (user, name) = (try req.user, model.tokenName)
+        let (user, name, readOnly) = (try req.user, model.tokenName, model.readOnly)
         let token = try await req.db.writeTransaction { database in
-            let token = try await APITokens.create(userID: user.id, name: name, expiresAt: expiry.date(from: req.now),
+            let token = try await APITokens.create(userID: user.id, name: name, expiresAt: expiry.date(from: req.now), readOnly: readOnly,
                                                    now: req.now, on: database)
             try await req.audit(AuditEntry(action: .tokenCreate, resourceType: "APIToken", resourceID: token.id.uuidString,
-                                           detail: name), on: database)
+                                           detail: name + (readOnly ? " (read only)" : "")), on: database)
             return token
         }
         model = try await self.model(req)
@@ -61,7 +62,7 @@ enum AccountController {
                 id: token.id, name: token.name, hint: token.hint, created: req.displayTime(token.createdAt),
                 expires: token.expiresAt.map(req.displayTime) ?? "Never", lastUsed: token.lastUsedAt.map(req.displayTime) ?? "Not yet",
                 state: token.revokedAt.map { "Revoked \(req.displayTime($0))" } ?? (expired ? "Expired" : "Active"),
-                isActive: token.revokedAt == nil && !expired)
+                isActive: token.revokedAt == nil && !expired, reach: token.readOnly ? "Read only" : "Read and change")
         }
         return AccountPage.Model(name: user.name, email: user.email, role: user.role.title, tokens: tokens)
     }

@@ -14,6 +14,8 @@ enum AccountPage {
         /// "Active", "Expired" or "Revoked …"; only active tokens can be revoked.
         let state: String
         let isActive: Bool
+        /// "Read only" or "Reads and changes".
+        let reach: String
     }
 
     struct Model {
@@ -25,6 +27,7 @@ enum AccountPage {
         var newToken: (name: String, secret: String)?
         var tokenName = ""
         var expiry = APITokenExpiry.days90.rawValue
+        var readOnly = false
         var problems: [String: String] = [:]
     }
 
@@ -61,10 +64,10 @@ enum AccountPage {
     private static func tokens(_ rows: [TokenRow], csrfToken: String) -> BodyNode {
         guard !rows.isEmpty else { return .tag("p", [("class", "muted")], text: "You have no API tokens.") }
         return .tag("table", [], [
-            .tableHead(["Name", "Starts with", "Created", "Expires", "Last used", "State", ""]),
+            .tableHead(["Name", "Starts with", "May", "Created", "Expires", "Last used", "State", ""]),
             .tag("tbody", [], rows.map { row in
                 .tag("tr", [], [
-                    .tag("td", text: row.name), .tag("td", [], [.tag("code", text: row.hint + "…")]), .tag("td", text: row.created),
+                    .tag("td", text: row.name), .tag("td", [], [.tag("code", text: row.hint + "…")]), .tag("td", text: row.reach), .tag("td", text: row.created),
                     .tag("td", text: row.expires), .tag("td", text: row.lastUsed), .tag("td", text: row.state),
                     .tag("td", [], [.if(row.isActive, .tag("form", [("method", "post"), ("action", SitePath.revokeAPIToken(row.id))], [
                         Forms.csrf(csrfToken),
@@ -85,6 +88,8 @@ enum AccountPage {
                        hint: "For example “nightly outcomes export”."),
             Forms.select("expiresIn", label: "Expires", options: APITokenExpiry.allCases.map { Forms.Option(value: $0.rawValue, title: $0.title) },
                          selected: model.expiry, error: model.problems["expiresIn"], required: true),
+            Forms.checkboxes("reach", legend: "What it may do", options: [Forms.Option(value: "read-only", title: "Only read (a registry or report script: nothing it sends can change a record)")],
+                             checked: model.readOnly ? ["read-only"] : []),
             Forms.submit("Make token"),
         ])
     }

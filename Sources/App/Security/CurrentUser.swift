@@ -7,7 +7,8 @@ struct CurrentUser: Sendable {
     /// How the request proved who it is.
     enum Credential: Sendable {
         case session(UUID)
-        case apiToken(UUID)
+        /// A token limited to reading is refused every route that changes something.
+        case apiToken(UUID, readOnly: Bool)
     }
 
     let id: UUID
@@ -24,6 +25,10 @@ struct CurrentUser: Sendable {
     }
 
     var viaAPIToken: Bool { sessionID == nil }
+
+    var readsOnly: Bool {
+        if case .apiToken(_, let readOnly) = credential { readOnly } else { false }
+    }
 }
 
 extension CurrentUser {

@@ -11,9 +11,9 @@ struct APIClient {
     let token: String
 
     /// Makes a token through the account page of a signed-in browser and reads it off the page, shown once.
-    static func make(_ browser: Browser, name: String = "script", expiresIn: String = "90") async throws -> APIClient {
+    static func make(_ browser: Browser, name: String = "script", expiresIn: String = "90", readOnly: Bool = false) async throws -> APIClient {
         try await browser.get(SitePath.account())
-        let page = try await browser.post(SitePath.apiTokens(), form: ["name": name, "expiresIn": expiresIn])
+        let page = try await browser.post(SitePath.apiTokens(), form: ["name": name, "expiresIn": expiresIn].merging(readOnly ? ["reach": "read-only"] : [:]) { a, _ in a })
         #expect(page.status == .created)
         let marker = try #require(page.body.string.range(of: "id=\"new-token\" value=\""))
         let token = String(page.body.string[marker.upperBound...].prefix { $0 != "\"" })
