@@ -43,3 +43,25 @@ import Testing
         #expect(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) == resource)
     }
 }
+
+@Suite struct FHIRInstantTests {
+    // Not before 1582: the formatter then counts in the Julian calendar, ISO 8601 (and Relief) in the Gregorian.
+    @Test(arguments: [1_790_000_000.0, 0, 1_790_000_000.9999, -1.5, 951_782_400.25, -2_208_988_800.001])
+    func anInstantIsWrittenAsTheFormatterWouldToTheMillisecond(seconds: Double) {
+        // setup
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let date = Date(timeIntervalSince1970: seconds)
+        let truncated = Date(timeIntervalSince1970: (seconds * 1000).rounded(.down) / 1000)
+        // act / check
+        #expect(FHIR.instant(date) == formatter.string(from: truncated))
+    }
+}
+
+extension FHIRInstantTests {
+    @Test func instantsBeyondFHIRsYearsAreHeldAtItsEnds() {
+        // act / check: Foundation's distant past falls in year 0
+        #expect(FHIR.instant(.distantPast) == "0001-01-01T00:00:00.000Z" && FHIR.instant(.distantFuture) == "4001-01-01T00:00:00.000Z")
+        #expect(FHIR.instant(Date(timeIntervalSince1970: 1e12)) == "9999-12-31T23:59:59.999Z")
+    }
+}

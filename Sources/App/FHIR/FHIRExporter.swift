@@ -8,12 +8,17 @@ import Vapor
 /// and appended, so memory stays flat however many patients there are. `_since` keeps what changed since.
 enum FHIRExporter {
     static let batchSize = 250
+    /// Batches read and written to text at once, beside the one being appended to the files: the second core's work.
+    static let parallelBatches = 2
 
     /// What a run wrote, and whether it was stopped (cancelled).
     struct Outcome: Sendable {
         var files: [FHIRExportQueries.FileEntry]
         var stopped: Bool
     }
+
+    /// One batch of patients as text: each type's NDJSON lines and how many.
+    private typealias BatchText = [FHIRResourceType: (bytes: [UInt8], count: Int)]
 
     /// Runs `request` into `directory` (made if missing). `report(done, total)` follows each batch; when it answers
     /// false the run stops and leaves what it wrote for the caller to remove.
@@ -24,34 +29,71 @@ enum FHIRExporter {
         var writers: [FHIRResourceType: Writer] = [:]
         for type in types { writers[type] = try Writer(directory.appendingPathComponent("\(type.rawValue).ndjson")) }
         defer { writers.values.forEach { $0.close() } }
-        let kept = { (record: FHIRRecord) in request.since.map { record.header.updated >= $0 } ?? true }
         for type in types where !type.isPatientScoped && type != .patient {
-            try writers[type]?.write(try await FHIRQueries.practiceRecords(type, on: database).filter(kept).map(\.resource))
+            try writers[type]?.write(text(try await FHIRQueries.practiceRecords(type, on: database).filter(request.kept).map(\.resource)))
         }
         let total = try await FHIRExportQueries.patientCount(request, on: database)
-        var done = 0, after: UUID?
-        while true {
-            let patients = try await FHIRExportQueries.patientBatch(request, after: after, limit: batchSize, on: database)
-            guard let last = patients.last else { break }
-            let ids = patients.map(\.id)
-            if let writer = writers[.patient] {
-                try writer.write(patients.filter { patient in request.since.map { patient.updatedAt >= $0 } ?? true }.map(FHIRController.resource))
+        let stopped = try await withThrowingTaskGroup(of: (Int, BatchText).self) { group in
+            var after: UUID?, launched = 0, written = 0, exhausted = false, finished: [Int: BatchText] = [:]
+            func launch() async throws {
+                let patients = try await FHIRExportQueries.patientBatch(request, after: after, limit: batchSize, on: database)
+                guard let last = patients.last else { exhausted = true; return }
+                after = last.id
+                let index = launched
+                launched += 1
+                group.addTask { (index, try await batchText(patients, request, types, database, timeZone)) }
             }
-            for type in types where type.isPatientScoped {
-                try writers[type]?.write(try await FHIRQueries.records(type, patients: ids, on: database, timeZone: timeZone).filter(kept).map(\.resource))
+            while !exhausted, launched - written < parallelBatches { try await launch() }
+            while let (index, batch) = try await group.next() {
+                finished[index] = batch
+                // Files are appended in patient order, whichever batch finished first.
+                while let ready = finished.removeValue(forKey: written) {
+                    for (type, text) in ready { try writers[type]?.append(text.bytes, count: text.count) }
+                    written += 1
+                    guard try await report(min(written * batchSize, total), total) else {
+                        group.cancelAll()
+                        return true
+                    }
+                }
+                while !exhausted, launched - written < parallelBatches { try await launch() }
             }
-            done += patients.count
-            after = last.id
-            guard try await report(done, total) else { return Outcome(files: files(writers, types), stopped: true) }
+            return false
         }
-        return Outcome(files: files(writers, types), stopped: false)
+        return Outcome(files: files(writers, types), stopped: stopped)
+    }
+
+    /// A batch's resources of every type, read and written as text on a task of its own.
+    private static func batchText(_ patients: [PatientRecord], _ request: FHIRExportRequest, _ types: [FHIRResourceType], _ database: any Database,
+                                  _ timeZone: TimeZone) async throws -> BatchText {
+        var batch: BatchText = [:]
+        if types.contains(.patient) {
+            let kept = patients.filter { patient in request.since.map { patient.updatedAt >= $0 } ?? true }
+            batch[.patient] = (text(kept.map(FHIRController.resource)), kept.count)
+        }
+        let records = try await FHIRQueries.records(types.filter { $0.isPatientScoped && $0 != .patient }, patients: patients.map(\.id), on: database, timeZone: timeZone)
+        for (type, found) in records {
+            let kept = found.filter(request.kept)
+            batch[type] = (text(kept.map(\.resource)), kept.count)
+        }
+        return batch
+    }
+
+    /// Resources as NDJSON lines.
+    private static func text(_ resources: [JSONValue]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(resources.count * 1500)
+        for resource in resources {
+            resource.write(into: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return bytes
     }
 
     private static func files(_ writers: [FHIRResourceType: Writer], _ types: [FHIRResourceType]) -> [FHIRExportQueries.FileEntry] {
         types.compactMap { type in writers[type].map { FHIRExportQueries.FileEntry(type: type.rawValue, name: "\(type.rawValue).ndjson", count: $0.count) } }
     }
 
-    /// One type's file: resources appended a batch at a time, one line each.
+    /// One type's file: lines appended a batch at a time.
     final class Writer {
         private let handle: FileHandle
         private(set) var count = 0
@@ -61,20 +103,23 @@ enum FHIRExporter {
             handle = try FileHandle(forWritingTo: url)
         }
 
-        func write(_ resources: [JSONValue]) throws {
-            guard !resources.isEmpty else { return }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(resources.count * 1500)
-            for resource in resources {
-                resource.write(into: &bytes)
-                bytes.append(UInt8(ascii: "\n"))
-            }
-            try handle.write(contentsOf: bytes)
-            count += resources.count
+        func write(_ lines: [UInt8]) throws {
+            try append(lines, count: lines.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
+        }
+
+        func append(_ lines: [UInt8], count: Int) throws {
+            guard count > 0 else { return }
+            try handle.write(contentsOf: lines)
+            self.count += count
         }
 
         func close() { try? handle.close() }
     }
+}
+
+extension FHIRExportRequest {
+    /// Whether a record belongs in the export: changed since `_since`, when given.
+    func kept(_ record: FHIRRecord) -> Bool { since.map { record.header.updated >= $0 } ?? true }
 }
 
 /// `relief export --fhir DIR`: the same export written straight into a directory, audited as the command line's.

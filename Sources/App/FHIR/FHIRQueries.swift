@@ -59,8 +59,8 @@ extension FHIRQueries {
                     : FHIRProcedure.treatment(try row.decoded(), header, timeZone: timeZone)
             }
             return try await performedProcedures(patients, database, timeZone) + elsewhere
-        case .observation: return try await scores(patients, database, timeZone) + mmeHistory(patients, database)
-        case .questionnaireResponse: return try await responses(patients, database, timeZone)
+        case .observation: return scores(try await questionnaireResponses(patients, database), timeZone) + (try await mmeHistory(patients, database))
+        case .questionnaireResponse: return responses(try await questionnaireResponses(patients, database), timeZone)
         case .coverage:
             return try await chartEntries([.coverage], patients, database).map { row, header in FHIRCoverage.record(try row.decoded(), header, timeZone: timeZone) }
         case .device: return try await implants(patients, database)
@@ -70,6 +70,21 @@ extension FHIRQueries {
         }
     }
 
+    /// Several types' resources of several patients, reading what two types share (questionnaire responses) once.
+    static func records(_ types: [FHIRResourceType], patients: [UUID], on database: any Database, timeZone: TimeZone = .current) async throws
+        -> [FHIRResourceType: [FHIRRecord]] {
+        let shared = types.contains(.observation) && types.contains(.questionnaireResponse) ? try await questionnaireResponses(patients, database) : nil
+        var result: [FHIRResourceType: [FHIRRecord]] = [:]
+        for type in types {
+            switch (type, shared) {
+            case (.observation, let rows?): result[type] = scores(rows, timeZone) + (try await mmeHistory(patients, database))
+            case (.questionnaireResponse, let rows?): result[type] = responses(rows, timeZone)
+            default: result[type] = try await records(type, patients: patients, on: database, timeZone: timeZone)
+            }
+        }
+        return result
+    }
+
     /// The practice's own resources of a type: the staff who see patients, the rooms.
     static func practiceRecords(_ type: FHIRResourceType, on database: any Database) async throws -> [FHIRRecord] {
         switch type {
@@ -77,7 +92,7 @@ extension FHIRQueries {
             let staff = try await User.query(on: database).filter(\.$role !~ [Role.admin.rawValue, Role.patient.rawValue]).all()
             return try staff.map { user in
                 FHIRPractitioner.record(id: try user.requireID(), name: user.name, role: Role(rawValue: user.role) ?? .nurse, active: user.disabledAt == nil,
-                                        version: user.version, updated: user.updatedAt ?? user.createdAt ?? .distantPast)
+                                        version: user.version, updated: user.updatedAt ?? user.createdAt ?? Date(timeIntervalSince1970: 0))
             }.sorted { $0.id < $1.id }
         case .location:
             struct Row: Decodable { let value: String, version: Int, updated_at: Date? }
@@ -86,7 +101,7 @@ extension FHIRQueries {
                 let settings = try? JSONCoding.decode(ScheduleSettings.self, row.value) else { return [] }
             // A room's id is the practice's own; one that is not a FHIR id is left out rather than renamed.
             return settings.rooms.filter { FHIR.isID($0.id) }
-                .map { FHIRLocation.record($0, version: row.version, updated: row.updated_at ?? .distantPast) }.sorted { $0.id < $1.id }
+                .map { FHIRLocation.record($0, version: row.version, updated: row.updated_at ?? Date(timeIntervalSince1970: 0)) }.sorted { $0.id < $1.id }
         case .group:
             struct Row: Decodable { let intervention: String, members: Int, updated: Date? }
             let counts = try await database.sql.raw("""
@@ -96,7 +111,7 @@ extension FHIRQueries {
             let byIntervention = Dictionary(counts.map { ($0.intervention, $0) }, uniquingKeysWith: { first, _ in first })
             // A procedure nobody has had here is no cohort yet.
             return FHIRGroup.interventions.compactMap { intervention in
-                byIntervention[intervention.id].map { FHIRGroup.record(intervention, members: $0.members, updated: $0.updated ?? .distantPast) }
+                byIntervention[intervention.id].map { FHIRGroup.record(intervention, members: $0.members, updated: $0.updated ?? Date(timeIntervalSince1970: 0)) }
             }.sorted { $0.id < $1.id }
         default: return []
         }
@@ -160,36 +175,45 @@ extension FHIRQueries {
             }
     }
 
-    private static func scores(_ patients: [UUID], _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
-        try await questionnaireResponses(patients, database).map { row, definition, completed, header in
-            FHIRObservation.score(definition, score: row.score, band: row.band, answers: try row.decodedAnswers(), completedOn: completed, header, timeZone: timeZone)
+    private static func scores(_ rows: [LoadedResponse], _ timeZone: TimeZone) -> [FHIRRecord] {
+        rows.map { row in
+            FHIRObservation.score(row.definition, score: row.stored.score, band: row.stored.band, answers: row.answers, completedOn: row.completed, row.header,
+                                  timeZone: timeZone)
         }
     }
 
-    private static func responses(_ patients: [UUID], _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
-        try await questionnaireResponses(patients, database).map { row, definition, completed, header in
-            FHIRQuestionnaireResponse.record(definition, answers: try row.decodedAnswers(), completedOn: completed,
-                                             byPatient: row.entered_via != QuestionnaireResponse.EnteredVia.staff.rawValue, author: row.created_by, header,
-                                             timeZone: timeZone)
+    private static func responses(_ rows: [LoadedResponse], _ timeZone: TimeZone) -> [FHIRRecord] {
+        rows.map { row in
+            FHIRQuestionnaireResponse.record(row.definition, answers: row.answers, completedOn: row.completed,
+                                             byPatient: row.stored.entered_via != QuestionnaireResponse.EnteredVia.staff.rawValue, author: row.stored.created_by,
+                                             row.header, timeZone: timeZone)
         }
     }
 
-    private struct StoredResponse: Decodable {
+    /// A questionnaire response read for both of its resources (the QuestionnaireResponse and its score's Observation).
+    struct LoadedResponse: Sendable {
+        let stored: StoredResponse
+        let definition: QuestionnaireDefinition
+        let answers: QuestionnaireAnswers
+        let completed: CalendarDate
+        let header: FHIRRecordHeader
+    }
+
+    struct StoredResponse: Decodable, Sendable {
         let id: UUID, patient_id: UUID, instrument: String, answers: String, score: Double, band: String?, completed_on: String, entered_via: String
         let created_at: Date, created_by: UUID?, version: Int, deleted_at: Date?
-        func decodedAnswers() throws -> QuestionnaireAnswers { try JSONCoding.decode(QuestionnaireAnswers.self, answers) }
     }
 
-    /// The patients' responses to questionnaires Relief knows, each with its day and header.
-    private static func questionnaireResponses(_ patients: [UUID], _ database: any Database) async throws
-        -> [(StoredResponse, QuestionnaireDefinition, CalendarDate, FHIRRecordHeader)] {
+    /// The patients' responses to questionnaires Relief knows, each with its answers, day and header.
+    private static func questionnaireResponses(_ patients: [UUID], _ database: any Database) async throws -> [LoadedResponse] {
         try await database.sql.select().columns("id", "patient_id", "instrument", "answers", "score", "band", "completed_on", "entered_via", "created_at",
                                                 "created_by", "version", "deleted_at").from("instrument_responses")
             .where("patient_id", .in, patients).all(decoding: StoredResponse.self).compactMap { row in
                 guard let definition = QuestionnaireCatalogue.definition(row.instrument), let completed = CalendarDate(row.completed_on) else { return nil }
                 let header = FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: row.version, recorded: row.created_at,
                                               updated: row.deleted_at ?? row.created_at, enteredInError: row.deleted_at != nil)
-                return (row, definition, completed, header)
+                let answers = try JSONCoding.decode(QuestionnaireAnswers.self, row.answers)
+                return LoadedResponse(stored: row, definition: definition, answers: answers, completed: completed, header: header)
             }
     }
 

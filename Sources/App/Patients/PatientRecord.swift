@@ -71,6 +71,8 @@ struct PatientRecord: Codable, Sendable, Equatable {
         static let id = Column("id"), mrn = Column("mrn"), familyKey = Column("family_key"), givenKey = Column("given_key")
         static let phoneDigits = Column("phone_digits"), version = Column("version"), createdBy = Column("created_by")
         static let createdAt = Column("created_at"), updatedAt = Column("updated_at"), deletedAt = Column("deleted_at")
+        /// Each registration field's column, worked out once (not for every row: a Bulk export reads every patient).
+        static let fields = PatientField.allCases.map { ($0, Column($0.column)) }
     }
 
     init(from decoder: any Decoder) throws {
@@ -78,8 +80,8 @@ struct PatientRecord: Codable, Sendable, Equatable {
         id = try row.decode(UUID.self, forKey: .id)
         mrn = try row.decode(String.self, forKey: .mrn)
         registration = PatientRegistration()
-        for field in PatientField.allCases {
-            registration[field] = try row.decodeIfPresent(String.self, forKey: Column(field.column)) ?? ""
+        for (field, column) in Column.fields {
+            registration[field] = try row.decodeIfPresent(String.self, forKey: column) ?? ""
         }
         familyKey = try row.decode(String.self, forKey: .familyKey)
         givenKey = try row.decode(String.self, forKey: .givenKey)

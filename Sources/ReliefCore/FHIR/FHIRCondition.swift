@@ -18,7 +18,7 @@ public enum FHIRCondition {
             let evidence = entry.evidence.map { $0.title.lowercased() }.joined(separator: ", ")
             notes.append("Suspected pain generator" + (evidence.isEmpty ? "." : "; evidence: \(evidence)."))
         }
-        var tokens: [String: Set<FHIRToken>] = ["category": [category]]
+        var tokens: [String: [FHIRToken]] = ["category": [category]]
         if !header.enteredInError { tokens["clinical-status"] = [clinical] }
         if let code = entry.conditionCode { tokens["code"] = [FHIRToken(FHIR.System.icd10CM, code)] }
         var periods = ["recorded-date": FHIRPeriod.instant(header.recorded)]
@@ -55,7 +55,7 @@ public enum FHIRAllergyIntolerance {
     public static func record(_ entry: AllergyEntry, _ header: FHIRRecordHeader) -> FHIRRecord {
         let clinical = FHIRToken(FHIR.System.allergyClinical, entry.allergyStatus.rawValue)
         let code = code(entry)
-        var tokens: [String: Set<FHIRToken>] = ["code": Set(code.tokens)]
+        var tokens: [String: [FHIRToken]] = ["code": code.tokens]
         if !header.enteredInError { tokens["clinical-status"] = [clinical] }
         let manifestations = entry.reactions.filter { $0 != .other }.map { FHIR.concept([], text: $0.title) }
             + (entry.reactionNote.isEmpty ? [] : [FHIR.concept([], text: entry.reactionNote)])

@@ -20,7 +20,7 @@ public enum FHIRMedicationStatement {
             ("informationSource", entry.prescriber.isEmpty ? nil : ["display": .string(entry.prescriber)]),
             ("reasonCode", entry.indication.isEmpty ? nil : [FHIR.concept([], text: entry.indication)]),
             ("dosage", dosage(entry).map { [$0] }),
-        ], tokens: ["code": Set(codes), "status": [FHIRToken("http://hl7.org/fhir/CodeSystem/medication-statement-status", status)]],
+        ], tokens: ["code": codes, "status": [FHIRToken("http://hl7.org/fhir/CodeSystem/medication-statement-status", status)]],
            periods: periods)
     }
 

@@ -21,7 +21,7 @@ public enum FHIRProcedure {
             ("usedCode", .array(note.medications.map { FHIR.concept([], text: $0.label) })),
             ("note", .array(notes.map { ["text": .string($0)] })),
             ("followUp", note.instructions.isEmpty ? nil : [FHIR.concept([], text: note.instructions)]),
-        ], tokens: ["code": Set(codes + [FHIRToken(FHIR.System.intervention, note.intervention)]), "status": [status("completed")]],
+        ], tokens: ["code": codes + [FHIRToken(FHIR.System.intervention, note.intervention)], "status": [status("completed")]],
            periods: ["date": FHIRPeriod(start: start, end: max(start, end))])
     }
 
@@ -38,7 +38,7 @@ public enum FHIRProcedure {
             ("bodySite", entry.site.map { [FHIR.concept([], text: $0.placeText)] }),
             ("outcome", relief.isEmpty ? nil : FHIR.concept([], text: relief.joined(separator: ", "))),
             ("note", FHIR.note(entry.note)),
-        ], tokens: ["code": Set(billing.map { FHIRToken.billing($0.code.code) } + [FHIRToken(FHIR.System.intervention, entry.intervention)]),
+        ], tokens: ["code": billing.map { FHIRToken.billing($0.code.code) } + [FHIRToken(FHIR.System.intervention, entry.intervention)],
                     "status": [status(state)]],
            periods: ["date": .day(entry.performedOn, in: timeZone)])
     }

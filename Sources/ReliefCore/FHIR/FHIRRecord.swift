@@ -68,7 +68,7 @@ public struct FHIRRecord: Sendable {
     public let type: FHIRResourceType
     public let header: FHIRRecordHeader
     public let resource: JSONValue
-    public let tokens: [String: Set<FHIRToken>]
+    public let tokens: [String: [FHIRToken]]
     public let periods: [String: FHIRPeriod]
     /// Values a string parameter matches by their start, folded (`SearchKey.fold`).
     public let texts: [String: [String]]
@@ -79,7 +79,7 @@ public struct FHIRRecord: Sendable {
     /// Builds the resource: its type, id, `meta` (version, last change, the profile it claims: `profile`, else the type's), the patient as
     /// `subject` (or `patient`, as the type names it) when it has one, then the members the mapping gives.
     public init(_ type: FHIRResourceType, _ header: FHIRRecordHeader, profile: String? = nil, members: [(String, JSONValue?)],
-                tokens: [String: Set<FHIRToken>] = [:], periods: [String: FHIRPeriod] = [:], texts: [String: [String]] = [:]) {
+                tokens: [String: [FHIRToken]] = [:], periods: [String: FHIRPeriod] = [:], texts: [String: [String]] = [:]) {
         self.type = type
         self.header = header
         var meta: [(String, JSONValue?)] = [("versionId", .string(String(header.version))), ("lastUpdated", .string(FHIR.instant(header.updated)))]

@@ -34,12 +34,12 @@ extension JSONValue {
                 type.write(into: &bytes)
                 first = false
             }
-            for key in members.keys.sorted() where key != "resourceType" {
+            for (key, value) in members.sorted(by: { $0.key < $1.key }) where key != "resourceType" {
                 if !first { bytes.append(UInt8(ascii: ",")) }
                 first = false
                 Self.writeString(key, into: &bytes)
                 bytes.append(UInt8(ascii: ":"))
-                members[key]!.write(into: &bytes)
+                value.write(into: &bytes)
             }
             bytes.append(UInt8(ascii: "}"))
         }
@@ -49,6 +49,16 @@ extension JSONValue {
 
     private static func writeString(_ text: String, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copied whole from their contiguous UTF-8.
+        let copied = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            for byte in buffer where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if copied == true {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
