@@ -42,8 +42,9 @@ enum AccountPage {
             .link("Change your password", to: SitePath.accountPassword(), [("class", "button secondary")]),
             .tag("section", [("aria-labelledby", "api-tokens")], [
                 .tag("h2", [("id", "api-tokens")], text: "Personal API tokens"),
-                .tag("p", text: "A script that sends a token (Authorization: Bearer …) to Relief's JSON API acts as you, with your role, "
-                     + "and everything it reads or changes is audited under your name. Revoke a token you no longer use."),
+                .tag("p", text: "A script that sends a token (Authorization: Bearer …) to Relief's JSON API or its FHIR endpoint (/fhir/R4) acts "
+                     + "as you, with your role, and everything it reads or changes is audited under your name. Make a token only read when "
+                     + "its script needs no more. Revoke a token you no longer use."),
                 .tag("p", [], [.link("API description (OpenAPI)", to: SitePath.openAPI())]),
                 newToken(model.newToken),
                 tokens(model.tokens, csrfToken: csrfToken),
