@@ -116,4 +116,31 @@ import VaporTesting
             #expect(cancelled.status == .accepted && afterwards.status == .notFound)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func anExportLeftByAnInstanceThatStoppedIsTakenOverAndFinished(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup: an export claimed by an instance that died three minutes ago, and one another instance is running now
+            _ = try await patientWithChart(context, nurse: try await context.signedIn(.nurse))
+            let physician = try await context.makeUser(.physician, email: "exporter@test.relief")
+            let request = try FHIRExportRequest.parse(.patient, []).get()
+            let orphan = try await FHIRExportQueries.create(request, url: "/fhir/R4/Patient/$export", by: physician.requireID(), now: context.clock.now,
+                                                            on: context.app.db)
+            let live = try await FHIRExportQueries.create(request, url: "/fhir/R4/Patient/$export", by: physician.requireID(), now: context.clock.now,
+                                                          on: context.app.db)
+            try await context.app.db.sql.raw("""
+                UPDATE fhir_exports SET status = 'running', heartbeat_at = \(bind: context.clock.now.addingTimeInterval(-180)) WHERE id = \(bind: orphan)
+                """).run()
+            try await context.app.db.sql.raw("""
+                UPDATE fhir_exports SET status = 'running', heartbeat_at = \(bind: context.clock.now.addingTimeInterval(-10)) WHERE id = \(bind: live)
+                """).run()
+            // act
+            await FHIRExportWorker.round(context.app)
+            // check: the orphan finished with its files; the live one is left to its instance
+            let finished = try #require(try await FHIRExportQueries.find(orphan, on: context.app.db))
+            #expect(finished.status == "completed" && finished.files.first { $0.type == "Patient" }?.count == 1)
+            #expect(try await FHIRExportQueries.find(live, on: context.app.db)?.status == "running")
+            #expect(FileManager.default.fileExists(atPath: FHIRExportWorker.directory(context.app, orphan).appendingPathComponent("Patient.ndjson").path))
+        }
+    }
 }
