@@ -47,6 +47,7 @@ import VaporTesting
             let procedureID = try #require(epidurals.json["entry"][0]["resource"]["id"].string)
             let read = try await context.app.testing().sendRequest(.GET, SitePath.fhirResource(.procedure)(procedureID),
                                                                     headers: ["Authorization": "Bearer \(api.token)"])
+            let byID = try await api.get(SitePath.fhirResources(.procedure)() + "?_id=\(procedureID),\(UUID().lowercasedText)")
             let asObservation = try await api.get(SitePath.fhirResource(.observation)(procedureID))
             let everything = try await api.get(SitePath.fhirEverything(patient.id))
             // check
@@ -59,13 +60,14 @@ import VaporTesting
             #expect(mme.json["total"] == 1 && mme.json["entry"][0]["resource"]["valueQuantity"]["value"] == 60)
             #expect(epidurals.json["total"] == 1 && epidurals.json["entry"][0]["resource"]["bodySite"][0]["text"] == "Low back (lumbar), L5-S1, left")
             #expect(read.status == .ok && read.headers.first(name: .eTag) == "W/\"1\"" && read.headers.contentType?.subType == "fhir+json")
+            #expect(byID.json["total"] == 1 && byID.json["entry"][0]["resource"]["id"] == .string(procedureID), "by id, with no patient named")
             #expect(asObservation.status == .notFound && asObservation.json["resourceType"] == "OperationOutcome")
             let kinds = Set(everything.json["entry"].items.compactMap { $0["resource"]["resourceType"].string })
             #expect(kinds == ["Patient", "Condition", "MedicationStatement", "Observation", "QuestionnaireResponse", "Procedure", "Appointment", "Encounter"],
                     "\(kinds)")
             #expect(everything.json["total"] == .number(Double(everything.json["entry"].count)))
             let searches = try await context.auditEvents(.recordView).filter { $0.detail?.hasPrefix("FHIR") == true }
-            #expect(searches.count == 9 && searches.allSatisfy { $0.patientID == patient.id }, "\(searches.map(\.detail))")
+            #expect(searches.count == 10 && searches.allSatisfy { $0.patientID == patient.id }, "\(searches.map(\.detail))")
         }
     }
 

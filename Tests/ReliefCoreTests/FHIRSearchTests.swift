@@ -75,4 +75,22 @@ import Testing
         // act / check
         #expect(!search.matches(record(day: "2026-11-18")))
     }
+
+    @Test func pagesFollowTheLastIdAndTheLastPageHasNoNext() throws {
+        // setup: five observations in id order, pages of two
+        let records = (0..<5).map { _ in record(day: "2026-11-18") }.sorted { $0.id < $1.id }
+        var search = try parse([("_count", "2")]).get()
+        // act
+        let first = search.page(of: records)
+        search.after = first.next
+        let second = search.page(of: records)
+        search.after = second.next
+        let third = search.page(of: records)
+        search.after = records[3].id
+        let exact = search.page(of: records)
+        // check
+        #expect(first.page.map(\.id) == records[0..<2].map(\.id) && first.next == records[1].id)
+        #expect(second.page.map(\.id) == records[2..<4].map(\.id) && third.page.map(\.id) == [records[4].id] && third.next == nil)
+        #expect(exact.page.count == 1 && exact.next == nil, "a page ending on the last match has no next")
+    }
 }

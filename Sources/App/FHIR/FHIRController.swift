@@ -20,7 +20,7 @@ enum FHIRController {
             throw Abort(.notFound, reason: "No Patient with this id.")
         }
         try await req.audit(AuditEntry(action: .patientView, resourceType: "Patient", resourceID: id.uuidString, patientID: id, detail: "FHIR read"))
-        return versioned(resource(patient), version: patient.version, updated: patient.updatedAt)
+        return versioned(patient.fhirResource, version: patient.version, updated: patient.updatedAt)
     }
 
     static func searchPatients(req: Request) async throws -> Response {
@@ -43,11 +43,15 @@ enum FHIRController {
         case .failure(let problem): throw FHIRFailure(status: .badRequest, reason: problem.message, expression: problem.parameter)
         }
         let matches = try await FHIRQueries.matches(search, on: req.db)
-        try await req.audit(AuditEntry(action: .recordView, resourceType: type.rawValue, patientID: search.patientID, detail: "FHIR search, \(matches.count) found"))
+        // One row for each patient whose records were found (an `_id` search may reach several), or one for the patient asked.
+        let reached = Set(matches.compactMap(\.patientID))
+        for patient in reached.isEmpty ? [search.patientID] : reached.map(Optional.some) {
+            let found = matches.filter { $0.patientID == patient }.count
+            try await req.audit(AuditEntry(action: .recordView, resourceType: type.rawValue, patientID: patient, detail: "FHIR search, \(found) found"))
+        }
         if search.countOnly { return respond(searchset(total: matches.count, links: [], entries: nil)) }
-        let page = Array(matches.drop { record in search.after.map { record.id <= $0 } ?? false }.prefix(search.count))
+        let (page, next) = search.page(of: matches)
         let included = search.includesPatient ? try await FHIRQueries.patients(ids: Set(page.compactMap(\.patientID)), on: req.db) : []
-        let next = page.count == search.count && page.last?.id != matches.last?.id ? page.last?.id : nil
         let links = pageLinks(req.absoluteURL(SitePath.fhirResources(type)()), search.parameters, after: search.after, next: next)
         let entries = page.map { recordEntry(req, $0) } + included.map { patientEntry(req, $0, mode: "include") }
         return respond(searchset(total: matches.count, links: links, entries: entries))
@@ -68,8 +72,9 @@ enum FHIRController {
         guard let id = req.id(.patient), let patient = try await PatientQueries.find(id, on: req.db) else {
             throw Abort(.notFound, reason: "No Patient with this id.")
         }
-        var records: [FHIRRecord] = []
-        for type in FHIRResourceType.records where type.isPatientScoped { records += try await FHIRQueries.records(type, patientID: id, on: req.db) }
+        let types = FHIRResourceType.records.filter(\.isPatientScoped)
+        let found = try await FHIRQueries.records(types, patients: [id], on: req.db)
+        let records = types.flatMap { (found[$0] ?? []).sorted { $0.id < $1.id } }
         try await req.audit(AuditEntry(action: .recordView, resourceType: "Patient", resourceID: id.uuidString, patientID: id,
                                        detail: "FHIR $everything, \(records.count + 1) resources"))
         let links: [JSONValue] = [["relation": "self", "url": .string(req.absoluteURL(SitePath.fhirEverything(id)))]]
@@ -78,17 +83,13 @@ enum FHIRController {
 
     // MARK: - Helpers
 
-    static func resource(_ patient: PatientRecord) -> JSONValue {
-        FHIRPatient(id: patient.id, mrn: patient.mrn, registration: patient.registration, version: patient.version, updated: patient.updatedAt).resource
-    }
-
     private static func searchset(total: Int?, links: [JSONValue], entries: [JSONValue]?) -> JSONValue {
         FHIR.object([("resourceType", "Bundle"), ("type", "searchset"), ("total", total.map { .number(Double($0)) }), ("link", .array(links)),
                      ("entry", entries.map(JSONValue.array))])
     }
 
     private static func patientEntry(_ req: Request, _ patient: PatientRecord, mode: String) -> JSONValue {
-        ["fullUrl": .string(req.absoluteURL(SitePath.fhirPatient(patient.id))), "resource": resource(patient), "search": ["mode": .string(mode)]]
+        ["fullUrl": .string(req.absoluteURL(SitePath.fhirPatient(patient.id))), "resource": patient.fhirResource, "search": ["mode": .string(mode)]]
     }
 
     private static func recordEntry(_ req: Request, _ record: FHIRRecord) -> JSONValue {

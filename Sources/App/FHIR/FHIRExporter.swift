@@ -68,7 +68,7 @@ enum FHIRExporter {
         var batch: BatchText = [:]
         if types.contains(.patient) {
             let kept = patients.filter { patient in request.since.map { patient.updatedAt >= $0 } ?? true }
-            batch[.patient] = (text(kept.map(FHIRController.resource)), kept.count)
+            batch[.patient] = (text(kept.map(\.fhirResource)), kept.count)
         }
         let records = try await FHIRQueries.records(types.filter { $0.isPatientScoped && $0 != .patient }, patients: patients.map(\.id), on: database, timeZone: timeZone)
         for (type, found) in records {

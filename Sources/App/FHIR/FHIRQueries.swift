@@ -3,6 +3,11 @@ import Foundation
 import ReliefCore
 import SQLKit
 
+extension PatientRecord {
+    /// The registration as a US Core Patient.
+    var fhirResource: JSONValue { FHIRPatient(id: id, mrn: mrn, registration: registration, version: version, updated: updatedAt).resource }
+}
+
 /// The database side of FHIR searches.
 enum FHIRQueries {
     /// The patients a search finds, in id order after its cursor, one page.
@@ -126,7 +131,13 @@ extension FHIRQueries {
 
     /// The patient a clinical resource's id belongs to, looked up in the tables its type is kept in.
     static func patient(of type: FHIRResourceType, id: UUID, on database: any Database) async throws -> UUID? {
+        try await patients(of: type, ids: [id], on: database).first
+    }
+
+    /// The patients several resources' ids belong to: one query per table the type is kept in.
+    static func patients(of type: FHIRResourceType, ids: [UUID], on database: any Database) async throws -> Set<UUID> {
         struct Row: Decodable { let patient_id: UUID }
+        guard !ids.isEmpty else { return [] }
         let tables: [(String, [ChartEntryKind]?)] = switch type {
         case .patient: []
         case .condition: [("chart_entries", [.diagnosis])]
@@ -142,12 +153,13 @@ extension FHIRQueries {
         case .consent: [("consents", nil)]
         case .practitioner, .location, .group: []
         }
+        var patients = Set<UUID>()
         for (table, kinds) in tables {
-            var select = database.sql.select().column("patient_id").from(table).where("id", .equal, id)
+            var select = database.sql.select().column("patient_id").from(table).where("id", .in, ids)
             if let kinds { select = select.where("kind", .in, kinds.map(\.rawValue)) }
-            if let row = try await select.first(decoding: Row.self) { return row.patient_id }
+            patients.formUnion(try await select.all(decoding: Row.self).map(\.patient_id))
         }
-        return nil
+        return patients
     }
 
     /// A chart entry as stored, read by SQL (Fluent's reflection per row was most of an export's time).
@@ -275,9 +287,7 @@ extension FHIRQueries {
         guard search.type.isPatientScoped else { return try await practiceRecords(search.type, on: database).filter(search.matches) }
         var patients: Set<UUID> = search.patientID.map { [$0] } ?? []
         if search.patientID == nil, let ids = search.ids {
-            for id in ids.prefix(FHIRSearch.maximumCount).compactMap(UUID.init(uuidString:)) {
-                if let patient = try await patient(of: search.type, id: id, on: database) { patients.insert(patient) }
-            }
+            patients = try await self.patients(of: search.type, ids: ids.prefix(FHIRSearch.maximumCount).compactMap(UUID.init(uuidString:)), on: database)
         }
         return try await records(search.type, patients: Array(patients), on: database).filter(search.matches).sorted { $0.id < $1.id }
     }

@@ -34,7 +34,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     /// The profile every resource of the type claims in `meta.profile`; nil where US Core 6.1 has none.
     public var profile: String? {
         switch self {
-        case .patient: Self.usCore + "us-core-patient"
+        case .patient: FHIR.usCorePatient
         case .condition: Self.usCore + "us-core-condition-problems-health-concerns"
         case .allergyIntolerance: Self.usCore + "us-core-allergyintolerance"
         // US Core 6.1 profiles MedicationRequest, not MedicationStatement.
@@ -42,7 +42,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .procedure: Self.usCore + "us-core-procedure"
         // Observations claim their profile one by one (a questionnaire score, not an MME total).
         case .observation: nil
-        case .questionnaireResponse: "http://hl7.org/fhir/us/core/StructureDefinition/us-core-questionnaireresponse"
+        case .questionnaireResponse: Self.usCore + "us-core-questionnaireresponse"
         case .coverage: Self.usCore + "us-core-coverage"
         case .device: Self.usCore + "us-core-implantable-device"
         case .encounter: Self.usCore + "us-core-encounter"

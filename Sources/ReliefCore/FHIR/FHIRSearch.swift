@@ -97,6 +97,13 @@ public struct FHIRSearch: Sendable {
         return .success(search)
     }
 
+    /// The page asked for out of all the matches in id order: those after the cursor, `count` of them, and the id the
+    /// next page starts after when more follow.
+    public func page(of matches: [FHIRRecord]) -> (page: [FHIRRecord], next: String?) {
+        let page = Array(matches.drop { record in after.map { record.id <= $0 } ?? false }.prefix(count))
+        return (page, page.count == count && page.last?.id != matches.last?.id ? page.last?.id : nil)
+    }
+
     /// Whether a record of the searched type is one the search asks for.
     public func matches(_ record: FHIRRecord) -> Bool {
         guard record.type == type, patientID.map({ $0 == record.patientID }) ?? true, ids.map({ $0.contains(record.id) }) ?? true else { return false }
