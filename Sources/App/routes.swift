@@ -153,6 +153,14 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.fhirExportStatus, access: .action(.bulkExport), use: FHIRExportController.status)
     app.on(.DELETE, SitePath.fhirExportStatus, access: .action(.bulkExport), use: FHIRExportController.cancel)
     app.on(.GET, SitePath.fhirExportFile, access: .action(.bulkExport), use: FHIRExportController.file)
+    app.on(.POST, SitePath.fhirPatients, access: .action(.patientRegister), use: FHIRWriteController.createPatient)
+    app.on(.PUT, SitePath.fhirPatient, access: .action(.patientRegister), use: FHIRWriteController.updatePatient)
+    fhirWrites(app, AllergyEntry.self)
+    fhirWrites(app, MedicationEntry.self)
+    fhirWrites(app, DiagnosisEntry.self)
+    for type in FHIRResourceType.allCases {
+        app.on(.GET, SitePath.fhirVersion(type), access: .action(type.readAction)) { try await FHIRController.readVersion(type, req: $0) }
+    }
     for type in FHIRResourceType.records {
         app.on(.GET, SitePath.fhirResources(type), access: .action(type.readAction)) { try await FHIRController.search(type, req: $0) }
         app.on(.GET, SitePath.fhirResource(type), access: .action(type.readAction)) { try await FHIRController.read(type, req: $0) }
@@ -216,4 +224,10 @@ private func chartList<C: ChartEntryPresentation>(_ app: Application, _ type: C.
     app.on(.GET, SitePath.editChartEntry(C.kind), access: write, use: ChartEntriesController<C>.edit)
     app.on(.POST, SitePath.chartEntry(C.kind), access: write, use: ChartEntriesController<C>.update)
     app.on(.POST, SitePath.chartEntryInError(C.kind), access: write, use: ChartEntriesController<C>.enterInError)
+}
+
+/// A chart list's FHIR create and update, behind the list's own write permission.
+private func fhirWrites<C: FHIRWritable>(_ app: Application, _ type: C.Type) {
+    app.on(.POST, SitePath.fhirResources(C.fhirType), access: .action(C.kind.writeAction)) { try await FHIRWriteController.create(C.self, req: $0) }
+    app.on(.PUT, SitePath.fhirResource(C.fhirType), access: .action(C.kind.writeAction)) { try await FHIRWriteController.update(C.self, req: $0) }
 }

@@ -67,6 +67,11 @@ enum ChartEntryQueries {
         return entry
     }
 
+    /// An entry by its id alone (FHIR names a resource without its patient).
+    static func find(_ id: UUID, kind: ChartEntryKind, on database: any Database) async throws -> ChartEntry? {
+        try await ChartEntry.query(on: database).filter(\.$id == id).filter(\.$kind == kind.rawValue).first()
+    }
+
     static func find(_ id: UUID, kind: ChartEntryKind, patientID: UUID, on database: any Database) async throws -> ChartEntry? {
         try await ChartEntry.query(on: database).filter(\.$id == id).filter(\.$patientID == patientID)
             .filter(\.$kind == kind.rawValue).first()

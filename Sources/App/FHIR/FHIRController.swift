@@ -66,6 +66,26 @@ enum FHIRController {
         return versioned(record.resource, version: record.header.version, updated: record.header.updated)
     }
 
+    /// `{type}/{id}/_history/{version}`: the version a create or update gave. Relief keeps the current version to
+    /// read (earlier ones live in the audit trail and revisions), so another version is 404.
+    static func readVersion(_ type: FHIRResourceType, req: Request) async throws -> Response {
+        try acceptsJSON(req)
+        let id = req.text(type.idParameter) ?? ""
+        let found: (resource: JSONValue, version: Int, updated: Date, patient: UUID?)?
+        if type == .patient {
+            let patient = if let uuid = UUID(text36: id) { try await PatientQueries.find(uuid, on: req.db) } else { PatientRecord?.none }
+            found = patient.map { ($0.fhirResource, $0.version, $0.updatedAt, $0.id) }
+        } else {
+            found = try await FHIRQueries.record(type, id: id, on: req.db).map { ($0.resource, $0.header.version, $0.header.updated, $0.patientID) }
+        }
+        guard let found, String(found.version) == req.text(.version) else {
+            throw Abort(.notFound, reason: found.map { "Relief serves the current version of this \(type.rawValue), \($0.version)." } ?? "No \(type.rawValue) with this id.")
+        }
+        try await req.audit(AuditEntry(action: type == .patient ? .patientView : .recordView, resourceType: type.rawValue, resourceID: id, patientID: found.patient,
+                                       detail: "FHIR vread"))
+        return versioned(found.resource, version: found.version, updated: found.updated)
+    }
+
     /// `Patient/{id}/$everything`: the Patient and every clinical resource of theirs, in one bundle.
     static func everything(req: Request) async throws -> Response {
         try acceptsJSON(req)
@@ -109,8 +129,8 @@ enum FHIRController {
         FormFields(urlEncoded: req.url.query ?? "").pairs.filter { $0.name != "_format" }.map { ($0.name, $0.value) }
     }
 
-    private static func versioned(_ json: JSONValue, version: Int, updated: Date) -> Response {
-        let response = respond(json)
+    static func versioned(_ json: JSONValue, version: Int, updated: Date, status: HTTPStatus = .ok) -> Response {
+        let response = respond(json, status: status)
         response.headers.replaceOrAdd(name: .eTag, value: "W/\"\(version)\"")
         response.headers.replaceOrAdd(name: .lastModified, value: HTTPDate.format(secondsSince1970: Int(updated.timeIntervalSince1970)))
         return response
@@ -133,11 +153,24 @@ enum FHIRController {
     }
 }
 
-/// A FHIR error that names the element at fault (the OperationOutcome's `expression`).
+/// A FHIR error that names the element at fault (the OperationOutcome's `expression`), or a resource's issues.
 struct FHIRFailure: AbortError {
     let status: HTTPResponseStatus
     let reason: String
     let expression: String?
+    var issues: [FHIRIssue] = []
+
+    init(status: HTTPResponseStatus, reason: String, expression: String?) {
+        self.status = status
+        self.reason = reason
+        self.expression = expression
+    }
+
+    /// A resource refused: 422 with each problem at its element.
+    init(_ issues: [FHIRIssue]) {
+        self.init(status: .unprocessableEntity, reason: issues.first?.message ?? "The resource is not valid.", expression: issues.first?.expression)
+        self.issues = issues
+    }
 }
 
 extension Request {

@@ -28,7 +28,9 @@ struct ReliefErrorMiddleware: Middleware {
             request.logger.report(error: error)
         }
         let response: Response
-        if request.isFHIR {
+        if request.isFHIR, let issues = (error as? FHIRFailure)?.issues, !issues.isEmpty {
+            response = FHIRController.respond(FHIRServer.outcome(issues), status: status)
+        } else if request.isFHIR {
             response = FHIRController.respond(FHIRServer.outcome(FHIRServer.issueCode(status: Int(status.code)), reason,
                                                                  expression: (error as? FHIRFailure)?.expression), status: status)
         } else if request.wantsJSON {

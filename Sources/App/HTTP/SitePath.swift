@@ -176,6 +176,11 @@ enum SitePath {
     /// A clinical resource type's search, and one resource.
     static func fhirResources(_ type: FHIRResourceType) -> Address<> { Address("fhir", "R4", .constant(type.rawValue)) }
     static func fhirResource(_ type: FHIRResourceType) -> Address<String> { Address("fhir", "R4", .constant(type.rawValue), .parameter(.resource)) }
+    /// One version of a resource (`vread`): where a create or update says the saved version is. A Patient's id is
+    /// the `patient` parameter, as in its read (a router node has one parameter name).
+    static func fhirVersion(_ type: FHIRResourceType) -> Address<String, String> {
+        Address("fhir", "R4", .constant(type.rawValue), .parameter(type.idParameter), "_history", .parameter(.version))
+    }
 
     static let health: Address<> = .init("health")
     static let metrics: Address<> = .init("metrics")
@@ -186,10 +191,15 @@ enum SitePath {
     static let formsScript: Address<> = .init("forms.js")
 }
 
+extension FHIRResourceType {
+    /// The path parameter naming one resource of the type.
+    var idParameter: PathParameter { self == .patient ? .patient : .resource }
+}
+
 /// What a path parameter names; it is also its name in the route, so a handler asks for `.patient`, never for "id".
 enum PathParameter: String, CaseIterable, Sendable {
     case patient, user, token, entry, evaluation, alert, questionnaire, response, order, item, letter, intervention, plan, consent, activity,
-         appointment, feed, followUp, complication, link, implant, resource, export, file
+         appointment, feed, followUp, complication, link, implant, resource, version, export, file
 
     /// Named by a catalogue's text id rather than a record's UUID.
     var isCatalogueID: Bool { self == .questionnaire || self == .intervention }
@@ -203,6 +213,7 @@ enum PathParameter: String, CaseIterable, Sendable {
         case .feed: "A calendar feed's secret address."
         case .link: "A patient link's secret."
         case .resource: "A FHIR resource's id."
+        case .version: "A FHIR resource's version (its ETag's number)."
         case .file: "A file of an export, by its name (Patient.ndjson)."
         default: "The \(rawValue)'s id."
         }

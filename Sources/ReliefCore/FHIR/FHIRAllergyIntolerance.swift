@@ -45,3 +45,53 @@ extension AllergySubstance {
         }
     }
 }
+
+extension FHIRAllergyIntolerance {
+    /// The allergy a resource describes: the substance from its coding (Relief's allergens and drugs, SNOMED's "no
+    /// known allergy"), else its text; the first reaction's manifestations by name (others into the reaction note).
+    public static func entry(_ reader: inout FHIRResourceReader) -> AllergyEntry {
+        var entry = AllergyEntry(substance: .other)
+        if let code = reader.concept("code") {
+            if code.code(in: FHIR.System.snomed) == FHIR.noKnownAllergy.code {
+                entry.substance = .noKnownAllergies
+            } else if let drug = code.code(in: FHIR.System.drug) {
+                entry.substance = .drug
+                entry.drugID = drug
+            } else if let allergen = code.code(in: FHIR.System.allergen) {
+                if let substance = AllergySubstance(rawValue: allergen) { entry.substance = substance } else { reader.issue("code", "Relief has no allergen \(allergen).") }
+            } else {
+                entry.otherName = code.label ?? ""
+            }
+        }
+        let verification = reader.concept("verificationStatus")?.code(in: FHIR.System.allergyVerification)
+        if verification == "refuted" || verification == "entered-in-error" {
+            reader.issue("verificationStatus", "Relief keeps allergies the patient has; take a wrong entry off the list with Relief's entered-in-error action.")
+        }
+        entry.allergyStatus = reader.coded("clinicalStatus", system: FHIR.System.allergyClinical, AllergyStatus.byCode) ?? .active
+        if reader.resource["clinicalStatus"] == nil { reader.issue("clinicalStatus", "Give the clinical status.") }
+        entry.type = reader.code("type", AllergyType.byCode)
+        _ = reader.element("category") // follows from the substance
+        _ = reader.element("recordedDate") // Relief records when it was recorded here
+        let reactions = reader.element("reaction")?.array ?? []
+        if reactions.count > 1 { reader.warn("reaction[1]", "Relief keeps one reaction; the first was stored.") }
+        if let reaction = reactions.first {
+            var unnamed: [String] = []
+            for (index, item) in (reaction.object?["manifestation"]?.array ?? []).enumerated() {
+                guard let label = reader.concept(item, at: "reaction[0].manifestation[\(index)]")?.label else { continue }
+                if let known = AllergyReaction.allCases.first(where: { $0 != .other && $0.title.lowercased() == label.lowercased() }) {
+                    entry.reactions.append(known)
+                } else {
+                    unnamed.append(label)
+                }
+            }
+            entry.reactionNote = unnamed.joined(separator: "; ")
+            if let severity = reader.string(reaction.object?["severity"], at: "reaction[0].severity") {
+                entry.severity = ReactionSeverity(rawValue: severity)
+                if entry.severity == nil { reader.issue("reaction[0].severity", "Give mild, moderate or severe.") }
+            }
+        }
+        entry.note = reader.notes("note").joined(separator: "\n\n")
+        reader.unread()
+        return entry
+    }
+}

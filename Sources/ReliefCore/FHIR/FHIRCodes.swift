@@ -18,6 +18,8 @@ extension FHIR {
         public static let allergyVerification = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
         public static let observationCategory = "http://terminology.hl7.org/CodeSystem/observation-category"
 
+        /// The side of a diagnosis (left, right, bilateral), until REFERENCE.md gives SNOMED's laterality codes.
+        public static let laterality = "urn:relief:laterality"
         /// Relief's drug catalogue ids.
         public static let drug = "urn:relief:drug"
         /// Relief's intervention catalogue ids (a procedure without a billing code for its region keeps this one).

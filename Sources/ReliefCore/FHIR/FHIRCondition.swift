@@ -13,10 +13,10 @@ public enum FHIRCondition {
         let side = entry.laterality ?? condition?.laterality
         let site = condition.map { [$0.area.title, side?.title].compactMap { $0 }.joined(separator: ", ") } ?? side?.title
         var notes = entry.note.isEmpty ? [] : [entry.note]
-        if entry.chronic { notes.append("Chronic.") }
+        if entry.chronic { notes.append(chronicNote) }
         if entry.painGenerator {
             let evidence = entry.evidence.map { $0.title.lowercased() }.joined(separator: ", ")
-            notes.append("Suspected pain generator" + (evidence.isEmpty ? "." : "; evidence: \(evidence)."))
+            notes.append(generatorNote + (evidence.isEmpty ? "." : evidenceNote + evidence + "."))
         }
         var tokens: [String: [FHIRToken]] = ["category": [category]]
         if !header.enteredInError { tokens["clinical-status"] = [clinical] }
@@ -29,7 +29,7 @@ public enum FHIRCondition {
             ("category", [FHIR.concept([FHIR.coding(category.system!, category.code, "Problem List Item")])]),
             ("code", FHIR.concept(entry.conditionCode.map { [FHIR.coding(FHIR.System.icd10CM, $0, condition?.label)] } ?? [],
                                   text: condition?.label ?? (entry.text.isEmpty ? entry.conditionCode : entry.text))),
-            ("bodySite", site.map { [FHIR.concept([], text: $0)] }),
+            ("bodySite", site.map { [FHIR.concept(entry.laterality.map { [FHIR.coding(FHIR.System.laterality, $0.rawValue, $0.title)] } ?? [], text: $0)] }),
             ("onsetDateTime", FHIR.date(entry.onsetDate)),
             ("recordedDate", .string(FHIR.instant(header.recorded))),
             ("note", .array(notes.map { ["text": .string($0)] })),
@@ -37,7 +37,60 @@ public enum FHIRCondition {
     }
 }
 
+extension FHIRCondition {
+    // What Relief keeps that FHIR has no element for, written as notes it reads back.
+    static let chronicNote = "Chronic.", generatorNote = "Suspected pain generator", evidenceNote = "; evidence: "
+
+    /// The diagnosis a resource describes: an ICD-10-CM code (text alone when it has none), statuses, side, onset, and
+    /// the notes, from which Relief's own lines (chronic, suspected pain generator and its evidence) are read back.
+    /// A block's evidence comes from the blocks done, never from a note.
+    public static func entry(_ reader: inout FHIRResourceReader, base: DiagnosisEntry?) -> DiagnosisEntry {
+        var entry = DiagnosisEntry(conditionCode: nil)
+        if let code = reader.concept("code") {
+            entry.conditionCode = code.code(in: FHIR.System.icd10CM)
+            if entry.conditionCode == nil { entry.text = code.label ?? "" }
+        } else {
+            reader.issue("code", "Give the diagnosis.")
+        }
+        entry.diagnosisStatus = reader.coded("clinicalStatus", system: FHIR.System.conditionClinical, clinicalStatuses) ?? .active
+        if reader.resource["clinicalStatus"] == nil { reader.issue("clinicalStatus", "Give the clinical status.") }
+        entry.certainty = reader.coded("verificationStatus", system: FHIR.System.conditionVerification, DiagnosisCertainty.byFHIRCode) ?? .provisional
+        _ = reader.element("category") // every diagnosis Relief keeps is on the problem list
+        _ = reader.element("recordedDate") // Relief records when it was recorded here
+        for (index, site) in (reader.element("bodySite")?.array ?? []).enumerated() {
+            guard let side = reader.concept(site, at: "bodySite[\(index)]")?.code(in: FHIR.System.laterality) else { continue }
+            entry.laterality = Laterality(rawValue: side)
+            if entry.laterality == nil { reader.issue("bodySite[\(index)]", "The side is left, right or bilateral.") }
+        }
+        if let onset = reader.element("onsetDateTime") { entry.onsetDate = reader.date(onset, at: "onsetDateTime") }
+        var notes: [String] = []
+        for note in reader.notes("note") {
+            if note == chronicNote {
+                entry.chronic = true
+            } else if note.hasPrefix(generatorNote) {
+                entry.painGenerator = true
+                let listed = note.components(separatedBy: evidenceNote).dropFirst().first?.dropLast().components(separatedBy: ", ") ?? []
+                entry.evidence = GeneratorEvidence.ticked.filter { listed.contains($0.title.lowercased()) }
+            } else {
+                notes.append(note)
+            }
+        }
+        entry.note = notes.joined(separator: "\n\n")
+        reader.unread()
+        return entry
+    }
+
+    /// FHIR's active sub-states are active to Relief, remission is inactive.
+    static let clinicalStatuses: [String: DiagnosisStatus] = [
+        "active": .active, "recurrence": .active, "relapse": .active, "inactive": .inactive, "remission": .inactive, "resolved": .resolved,
+    ]
+}
+
 extension DiagnosisCertainty {
+    /// Unconfirmed is a working diagnosis; refuted and entered in error are no diagnosis to keep.
+    static let byFHIRCode: [String: DiagnosisCertainty] = ["provisional": .provisional, "unconfirmed": .provisional, "differential": .differential,
+                                                           "confirmed": .confirmed]
+
     /// FHIR's condition verification status.
     var fhirCode: String {
         switch self {

@@ -26,7 +26,7 @@ public enum FHIRMedicationStatement {
 
     private static func dosage(_ entry: MedicationEntry) -> JSONValue? {
         guard entry.dosage != nil || entry.route != nil || !entry.instructions.isEmpty else { return nil }
-        let dose = entry.dosage.flatMap(quantity)
+        let dose = entry.dosage.flatMap { quantity($0) }
         return FHIR.object([
             ("text", .string(entry.doseText)),
             ("patientInstruction", entry.instructions.isEmpty ? nil : .string(entry.instructions)),
@@ -34,22 +34,24 @@ public enum FHIRMedicationStatement {
             ("asNeededBoolean", entry.dosage.map { .bool($0.frequency == .asNeeded) }),
             ("route", entry.route.map { FHIR.concept([], text: $0.title) }),
             ("doseAndRate", dose.map { [["doseQuantity": $0]] }),
+            ("maxDosePerPeriod", entry.dosage.flatMap(maximum)),
         ])
     }
 
     /// The amount of one dose in UCUM: the strength times the units taken (a solution's millilitres give milligrams).
-    private static func quantity(_ dosage: Dosage) -> JSONValue? {
-        let ucum: String
-        switch dosage.unit {
-        case .milligram, .milligramPerMillilitre: ucum = "mg"
-        case .microgram: ucum = "ug"
-        case .microgramPerHour: ucum = "ug/h"
-        case .gram: ucum = "g"
-        case .internationalUnit: ucum = "[iU]"
-        case .percent: return nil
-        }
-        return ["value": .number(dosage.strength * dosage.unitsPerDose), "unit": .string(ucum), "system": .string(FHIR.System.ucum), "code": .string(ucum)]
+    private static func quantity(_ dosage: Dosage, times count: Double = 1) -> JSONValue? {
+        guard let ucum = ucum[dosage.unit.amountUnit] else { return nil }
+        return ["value": .number(dosage.strength * dosage.unitsPerDose * count), "unit": .string(ucum), "system": .string(FHIR.System.ucum), "code": .string(ucum)]
     }
+
+    /// As needed: the most a day, as the amount of the most doses over one day.
+    private static func maximum(_ dosage: Dosage) -> JSONValue? {
+        guard dosage.frequency == .asNeeded, let most = dosage.maxDosesPerDay, let amount = quantity(dosage, times: most) else { return nil }
+        return ["numerator": amount, "denominator": ["value": 1, "unit": "d", "system": .string(FHIR.System.ucum), "code": "d"]]
+    }
+
+    /// Strength units in UCUM; a percentage has no amount per dose.
+    static let ucum: [StrengthUnit: String] = [.milligram: "mg", .microgram: "ug", .microgramPerHour: "ug/h", .gram: "g", .internationalUnit: "[iU]"]
 
     private static func timing(_ frequency: DoseFrequency) -> JSONValue {
         let repeats: JSONValue? = switch frequency {
@@ -61,4 +63,105 @@ public enum FHIRMedicationStatement {
         }
         return FHIR.object([("repeat", repeats), ("code", FHIR.concept([], text: frequency.title))])
     }
+}
+
+extension FHIRMedicationStatement {
+    /// The medication a resource describes: the drug by Relief's catalogue id, else its text; status and days; the first
+    /// dosage's amount, schedule, as-needed maximum, route and instructions. A dose that reads back as the stored
+    /// one keeps the stored strength and units (FHIR has the amount only).
+    public static func entry(_ reader: inout FHIRResourceReader, base: MedicationEntry?) -> MedicationEntry {
+        var entry = MedicationEntry()
+        if let medication = reader.concept("medicationCodeableConcept") {
+            if let drug = medication.code(in: FHIR.System.drug) { entry.drugID = drug } else { entry.otherName = medication.label ?? "" }
+        } else if reader.element("medicationReference") != nil {
+            reader.issue("medicationReference", "Send the medication as medicationCodeableConcept.")
+        } else {
+            reader.issue("medicationCodeableConcept", "Name the medication.")
+        }
+        entry.medicationStatus = reader.code("status", MedicationStatus.byCode) ?? .active
+        if let period = reader.element("effectivePeriod") {
+            entry.startDate = reader.date(period.object?["start"], at: "effectivePeriod.start")
+            entry.endDate = reader.date(period.object?["end"], at: "effectivePeriod.end")
+        }
+        if let effective = reader.element("effectiveDateTime") { entry.startDate = reader.date(effective, at: "effectiveDateTime") }
+        _ = reader.element("dateAsserted") // Relief records when it was recorded here
+        if let source = reader.element("informationSource") {
+            entry.prescriber = reader.string(source.object?["display"], at: "informationSource.display") ?? ""
+        }
+        entry.indication = (reader.element("reasonCode")?.array ?? []).enumerated()
+            .compactMap { reader.concept($1, at: "reasonCode[\($0)]")?.label }.joined(separator: "; ")
+        let dosages = reader.element("dosage")?.array ?? []
+        if dosages.count > 1 { reader.warn("dosage[1]", "Relief keeps one dosage; the first was stored.") }
+        if let dosage = dosages.first?.object { read(dosage, into: &entry, base: base?.dosage, &reader) }
+        reader.unread()
+        return entry
+    }
+
+    private static func read(_ dosage: [String: JSONValue], into entry: inout MedicationEntry, base: Dosage?, _ reader: inout FHIRResourceReader) {
+        // `text` and the timing's `code` are what Relief writes from the rest.
+        let kept: Set = ["text", "patientInstruction", "route", "doseAndRate", "asNeededBoolean", "timing", "maxDosePerPeriod"]
+        for name in dosage.keys.sorted() where !kept.contains(name) { reader.warn("dosage[0].\(name)", "Relief keeps nothing for \(name); it was not stored.") }
+        entry.instructions = reader.string(dosage["patientInstruction"], at: "dosage[0].patientInstruction") ?? ""
+        if let route = reader.concept(dosage["route"], at: "dosage[0].route")?.label {
+            entry.route = MedicationRoute(rawValue: route.lowercased())
+            if entry.route == nil { reader.issue("dosage[0].route", "Relief keeps these routes: \(MedicationRoute.allCases.map(\.rawValue).joined(separator: ", ")).") }
+        }
+        let amount = dosage["doseAndRate"]?.array?.first?.object?["doseQuantity"]
+        let dose = amount.flatMap { quantity($0, at: "dosage[0].doseAndRate[0].doseQuantity", &reader) }
+        let asNeeded = dosage["asNeededBoolean"]?.bool == true
+        let scheduled = dosage["timing"].flatMap { frequency($0, &reader) }
+        guard let dose else {
+            if scheduled != nil { reader.issue("dosage[0].doseAndRate", "A dose needs its amount (doseQuantity) and how often; give both or neither.") }
+            return
+        }
+        guard let frequency = asNeeded ? .asNeeded : scheduled else {
+            reader.issue("dosage[0].timing", "A dose needs its amount and how often (timing.repeat, or asNeededBoolean); give both or neither.")
+            return
+        }
+        var stored = Dosage(strength: dose.value, unit: dose.unit, frequency: frequency)
+        if let base, base.unit.amountUnit == dose.unit, base.strength * base.unitsPerDose == dose.value {
+            stored.strength = base.strength
+            stored.unit = base.unit
+            stored.unitsPerDose = base.unitsPerDose
+        }
+        if asNeeded {
+            let most = dosage["maxDosePerPeriod"]?.object?["numerator"].flatMap { quantity($0, at: "dosage[0].maxDosePerPeriod.numerator", &reader) }
+            // Every so many hours as needed allows as many doses as fit in a day.
+            stored.maxDosesPerDay = most.map { $0.value / dose.value } ?? scheduled?.perDay
+        }
+        entry.dosage = stored
+    }
+
+    private static func quantity(_ value: JSONValue, at path: String, _ reader: inout FHIRResourceReader) -> (value: Double, unit: StrengthUnit)? {
+        guard case .number(let amount)? = value.object?["value"], amount > 0 else { reader.issue(path, "Give the amount as a positive number."); return nil }
+        let code = value.object?["code"]?.string ?? value.object?["unit"]?.string ?? ""
+        guard let unit = ucum.first(where: { $0.value == code })?.key ?? StrengthUnit(rawValue: code) else {
+            reader.issue(path, "Give the unit in UCUM: \(ucum.values.sorted().joined(separator: ", ")).")
+            return nil
+        }
+        return (amount, unit)
+    }
+
+    /// A schedule Relief keeps: so many times a day, every so many hours (or days), at bedtime, weekly.
+    private static func frequency(_ timing: JSONValue, _ reader: inout FHIRResourceReader) -> DoseFrequency? {
+        guard let repeats = timing.object?["repeat"]?.object else { return nil }
+        let count = repeats["frequency"]?.integer ?? 1, period = repeats["period"]?.integer ?? 1
+        let schedule: DoseFrequency? = switch (repeats["periodUnit"]?.string, count, period) {
+        case _ where repeats["when"]?.array == ["HS"]: .atBedtime
+        case ("d", let count, 1) where DoseFrequency.timesDailyRange.contains(count): .timesDaily(count)
+        case ("h", 1, let hours) where DoseFrequency.everyHoursRange.contains(hours): .everyHours(hours)
+        case ("d", 1, let days) where DoseFrequency.everyHoursRange.contains(days * 24): .everyHours(days * 24)
+        case ("wk", 1, 1): .weekly
+        default: nil
+        }
+        if schedule == nil {
+            reader.issue("dosage[0].timing.repeat", "Relief keeps 1 to 12 times a day, every 1 to 72 hours, at bedtime or weekly.")
+        }
+        return schedule
+    }
+}
+
+extension StrengthUnit {
+    /// The unit a dose's amount is in: a solution's strength per millilitre gives milligrams.
+    var amountUnit: StrengthUnit { self == .milligramPerMillilitre ? .milligram : self }
 }

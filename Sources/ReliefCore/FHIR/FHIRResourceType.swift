@@ -73,6 +73,9 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     }
 
     /// Whether its resources belong to a patient (and are searched one patient at a time) or to the practice.
+    /// The types a client may create and update: the registration and the chart lists staff keep.
+    public var isWritable: Bool { [.patient, .allergyIntolerance, .medicationStatement, .condition].contains(self) }
+
     public var isPatientScoped: Bool { ![.practitioner, .location, .group].contains(self) }
 
     /// Parameters beyond `_id` and (for a patient's types) `patient`.

@@ -21,6 +21,13 @@ struct APIClient {
     }
 
     func send(_ method: HTTPMethod, _ path: String, _ body: JSONValue? = nil) async throws -> (status: HTTPStatus, json: JSONValue) {
+        let (status, json, _) = try await exchange(method, path, body)
+        return (status, json)
+    }
+
+    /// A request with more headers (`If-Match`, `Prefer`), answered with the response's headers too.
+    func exchange(_ method: HTTPMethod, _ path: String, _ body: JSONValue? = nil, headers more: [(String, String)] = [])
+        async throws -> (status: HTTPStatus, json: JSONValue, headers: HTTPHeaders) {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: token)
         headers.add(name: .accept, value: "application/json")
@@ -29,9 +36,10 @@ struct APIClient {
             headers.contentType = .json
             buffer = ByteBuffer(data: try JSONEncoder().encode(body))
         }
+        for (name, value) in more { headers.replaceOrAdd(name: name, value: value) }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
         let json = response.body.readableBytes == 0 ? JSONValue.null : try JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body))
-        return (response.status, json)
+        return (response.status, json, response.headers)
     }
 
     func get(_ path: String) async throws -> (status: HTTPStatus, json: JSONValue) { try await send(.GET, path) }

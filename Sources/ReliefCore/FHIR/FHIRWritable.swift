@@ -1,0 +1,57 @@
+/// A chart list whose entries a FHIR client may create and update: the resource is read into an entry (built on the
+/// stored one, so what FHIR has no element for is kept), whose form fields the list's own parser then checks — the
+/// same refusals as the form, reported at the elements `expressions` names.
+public protocol FHIRWritable: ChartEntryContent {
+    static var fhirType: FHIRResourceType { get }
+    /// The element of the resource each form field comes from.
+    static var expressions: [String: String] { get }
+    static func entry(_ reader: inout FHIRResourceReader, base: Self?) -> Self
+}
+
+extension FHIRWritable {
+    /// The parser's problems as issues at the elements they concern.
+    public static func issues(_ problems: [String: String]) -> [FHIRIssue] {
+        problems.sorted { $0.key < $1.key }.map { field, message in
+            FHIRIssue("\(fhirType.rawValue).\(expressions[field] ?? field)", message)
+        }
+    }
+}
+
+extension AllergyEntry: FHIRWritable {
+    public static let fhirType = FHIRResourceType.allergyIntolerance
+    public static let expressions = [
+        "substance": "code", "drug": "code.coding", "otherName": "code.text", "type": "type", "reaction": "reaction.manifestation",
+        "reactionNote": "reaction.manifestation", "severity": "reaction.severity", "status": "clinicalStatus", "note": "note",
+    ]
+
+    public static func entry(_ reader: inout FHIRResourceReader, base: AllergyEntry?) -> AllergyEntry {
+        FHIRAllergyIntolerance.entry(&reader)
+    }
+}
+
+extension MedicationEntry: FHIRWritable {
+    public static let fhirType = FHIRResourceType.medicationStatement
+    public static let expressions = [
+        "drug": "medicationCodeableConcept", "otherName": "medicationCodeableConcept.text", "strength": "dosage.doseAndRate.doseQuantity",
+        "unit": "dosage.doseAndRate.doseQuantity", "unitsPerDose": "dosage.doseAndRate.doseQuantity", "frequency": "dosage.timing",
+        "frequencyCount": "dosage.timing", "maxDosesPerDay": "dosage.maxDosePerPeriod", "route": "dosage.route",
+        "instructions": "dosage.patientInstruction", "startDate": "effectivePeriod.start", "endDate": "effectivePeriod.end",
+        "prescriber": "informationSource", "indication": "reasonCode", "status": "status",
+    ]
+
+    public static func entry(_ reader: inout FHIRResourceReader, base: MedicationEntry?) -> MedicationEntry {
+        FHIRMedicationStatement.entry(&reader, base: base)
+    }
+}
+
+extension DiagnosisEntry: FHIRWritable {
+    public static let fhirType = FHIRResourceType.condition
+    public static let expressions = [
+        "condition": "code", "text": "code.text", "laterality": "bodySite", "onsetDate": "onsetDateTime", "chronic": "note",
+        "status": "clinicalStatus", "certainty": "verificationStatus", "painGenerator": "note", "evidence": "note", "note": "note",
+    ]
+
+    public static func entry(_ reader: inout FHIRResourceReader, base: DiagnosisEntry?) -> DiagnosisEntry {
+        FHIRCondition.entry(&reader, base: base)
+    }
+}
