@@ -153,6 +153,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.fhirExportStatus, access: .action(.bulkExport), use: FHIRExportController.status)
     app.on(.DELETE, SitePath.fhirExportStatus, access: .action(.bulkExport), use: FHIRExportController.cancel)
     app.on(.GET, SitePath.fhirExportFile, access: .action(.bulkExport), use: FHIRExportController.file)
+    app.on(.POST, SitePath.fhirBase, access: .action(.recordImport), use: FHIRBundleController.process)
     app.on(.POST, SitePath.fhirPatients, access: .action(.patientRegister), use: FHIRWriteController.createPatient)
     app.on(.PUT, SitePath.fhirPatient, access: .action(.patientRegister), use: FHIRWriteController.updatePatient)
     fhirWrites(app, AllergyEntry.self)

@@ -43,6 +43,7 @@ enum Entrypoint {
             app.asyncCommands.use(ReportCommand(), as: "report")
             app.asyncCommands.use(MailCommand(), as: "mail")
             app.asyncCommands.use(ExportCommand(), as: "export")
+            app.asyncCommands.use(FHIRCommand(), as: "fhir")
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -97,7 +97,9 @@ enum ChartEntryQueries {
             guard entry.deletedAt == nil,
                   try await RecordVersion.claim(ChartEntry.schema, id: id, expected: version, on: database) else { return .conflict(entry) }
             entry.version = version + 1
-            try entry.set(content, by: user, now: now)
+            // A form edit does not carry the codes an import brought; they stay while the entry is about the same thing.
+            let stored: C? = try? entry.decoded()
+            try entry.set(stored.map { content.keepingSourceCodings(of: $0) } ?? content, by: user, now: now)
             try await entry.update(on: database)
             try await audit(AuditEntry(action: .recordUpdate, resourceType: C.kind.resourceType, resourceID: id.uuidString,
                                        patientID: patientID, detail: "\(content.code) \(content.status)"), database)

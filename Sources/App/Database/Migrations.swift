@@ -58,5 +58,6 @@ enum Migrations {
         CreateImplant(),
         CreateFHIRExport(),
         UpdateAPITokenReadOnly(),
+        CreateFHIRIdentity(),
     ]
 }

@@ -72,7 +72,7 @@ enum FHIRWriteController {
         let id = reader.patientID()
         guard reader.errors.isEmpty, let id else { throw FHIRFailure(reader.errors) }
         guard try await PatientQueries.find(id, on: req.db) != nil else {
-            throw FHIRFailure([FHIRIssue("\(reader.type.rawValue).\(reader.type.patientElement ?? "subject")", "No Patient with this id.")])
+            throw FHIRFailure([FHIRIssue("\(reader.typeName).\(reader.patientElement ?? "subject")", "No Patient with this id.")])
         }
         return id
     }
@@ -81,9 +81,10 @@ enum FHIRWriteController {
     private static func checked<C: FHIRWritable>(_ entry: C, _ reader: inout FHIRResourceReader, patientID: UUID, excluding id: UUID?,
                                                  _ req: Request) async throws -> C {
         guard reader.errors.isEmpty else { throw FHIRFailure(reader.errors) }
+        let content = try C.parsed(entry, today: req.today).mapError { FHIRFailure($0.issues) }.get()
         let others = try await ChartEntryQueries.entries(C.self, patientID: patientID, on: req.db).filter { $0.0 != id }.map(\.1)
-        let (content, problems) = C.validate(entry.fields, today: req.today, others: others)
-        guard let content else { throw FHIRFailure(C.issues(problems)) }
+        let clashes = content.problems(alongside: others)
+        guard clashes.isEmpty else { throw FHIRFailure(C.issues(clashes)) }
         return content
     }
 

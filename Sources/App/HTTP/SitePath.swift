@@ -163,7 +163,8 @@ enum SitePath {
     static let auditExport: Address<> = .init("admin", "audit.csv")
 
     /// FHIR R4, read by outside systems with an API token.
-    static let fhirMetadata: Address<> = .init("fhir", "R4", "metadata")
+    static let fhirBase: Address<> = .init("fhir", "R4")
+    static let fhirMetadata = fhirBase / "metadata"
     static let fhirPatients: Address<> = .init("fhir", "R4", "Patient")
     static let fhirPatient = Address<UUID>("fhir", "R4", "Patient", .patient)
     static let fhirEverything = fhirPatient / "$everything"

@@ -42,6 +42,7 @@ enum AuditAction: String, CaseIterable {
     case recordEnteredInError = "record.entered-in-error"
     /// A Bulk Data export asked for, cancelled, or one of its files fetched.
     case fhirExport = "fhir.export"
+    case fhirImport = "fhir.import"
     /// A practice's licensed questionnaire wording imported (`relief questionnaires import`).
     case wordingImport = "instrument.wording.import"
     /// Questionnaires handed to a patient on a tablet, and the tablet opening them with its code.
@@ -127,6 +128,7 @@ extension AuditAction {
         case .recordUpdateConflict: "Record change refused: edited meanwhile"
         case .recordEnteredInError: "Marked a record entered in error"
         case .fhirExport: "Bulk FHIR export"
+        case .fhirImport: "FHIR import"
         case .wordingImport: "Imported licensed questionnaire wording"
         case .kioskStart: "Handed questionnaires to the tablet"
         case .kioskOpen: "Tablet opened questionnaires"

@@ -38,6 +38,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case auditView = "audit.view"
     /// Export the practice's records in bulk (FHIR Bulk Data) for a registry or a move to another system.
     case bulkExport = "fhir.export"
+    /// Import patients and their records from another system's FHIR bundles (a practice moving to Relief).
+    case recordImport = "fhir.import"
 }
 
 extension Action {
@@ -68,6 +70,7 @@ extension Action {
         case .userManage: "Create staff accounts, change roles, disable accounts, reset passwords."
         case .auditView: "Search and export the audit trail, looking up patients by name or MRN for it (never their charts)."
         case .bulkExport: "Export the whole practice's records, or a group's, as FHIR files for a registry or a move to another system."
+        case .recordImport: "Import patients with their problems, allergies and medications from another system's FHIR bundles."
         }
     }
 }
@@ -92,7 +95,8 @@ public enum PermissionTable {
         .admin: [.userManage, .auditView, .reportView, .scheduleSettings],
         .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .planActivityWrite, .chartWrite, .questionnaireWrite,
                      .questionnaireHandout, .noteSign, .alertResolve, .alertAcknowledge, .clinicalSettings,
-                     .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .followUpWrite, .reportView, .catalogueRead, .bulkExport],
+                     .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .followUpWrite, .reportView, .catalogueRead, .bulkExport,
+                     .recordImport],
         .nurse: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .planActivityWrite, .chartWrite, .questionnaireWrite, .questionnaireHandout,
                  .alertAcknowledge, .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .followUpWrite, .catalogueRead],
         // Coordinators read the catalogue for codes and preparation when they verify coverage and book.

@@ -83,7 +83,7 @@ public enum AllergyStatus: String, Coded, Codable {
     public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }
 
-public struct AllergyEntry: ChartEntryContent {
+public struct AllergyEntry: ChartEntryContent, SourceCoded {
     public static let kind = ChartEntryKind.allergy
 
     public var substance: AllergySubstance
@@ -97,6 +97,8 @@ public struct AllergyEntry: ChartEntryContent {
     public var severity: ReactionSeverity?
     public var allergyStatus: AllergyStatus
     public var note: String
+    /// Other systems' codes for the substance (SNOMED CT from an import).
+    public var sourceCodings: [SourceCoding]?
 
     public init(substance: AllergySubstance, drugID: String? = nil, otherName: String = "", type: AllergyType? = nil,
                 reactions: [AllergyReaction] = [], reactionNote: String = "", severity: ReactionSeverity? = nil,

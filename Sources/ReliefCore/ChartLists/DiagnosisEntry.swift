@@ -48,7 +48,7 @@ public enum GeneratorEvidence: String, Coded, Codable {
 
 /// One entry of the problem list (FHIR Condition): a catalogue condition with its ICD-10-CM code, or free text
 /// flagged as uncoded; side, onset, chronicity, status, and whether it is the suspected pain generator.
-public struct DiagnosisEntry: ChartEntryContent {
+public struct DiagnosisEntry: ChartEntryContent, SourceCoded {
     public static let kind = ChartEntryKind.diagnosis
     /// The form's choice for a diagnosis not in the catalogue, typed as text.
     public static let uncodedChoice = "uncoded"
@@ -64,6 +64,8 @@ public struct DiagnosisEntry: ChartEntryContent {
     public var painGenerator: Bool
     public var evidence: [GeneratorEvidence]
     public var note: String
+    /// Other systems' codes for the diagnosis (SNOMED CT from an import).
+    public var sourceCodings: [SourceCoding]?
 
     public init(conditionCode: String?, text: String = "", laterality: Laterality? = nil, onsetDate: CalendarDate? = nil,
                 chronic: Bool = false, status: DiagnosisStatus = .active, certainty: DiagnosisCertainty = .provisional,

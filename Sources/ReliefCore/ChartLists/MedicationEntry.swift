@@ -20,7 +20,7 @@ extension MedicationRoute: Coded {}
 
 
 /// A medication the patient takes or took: a catalogue drug (classified, with MME for opioids) or free text.
-public struct MedicationEntry: ChartEntryContent {
+public struct MedicationEntry: ChartEntryContent, SourceCoded {
     public static let kind = ChartEntryKind.medication
     static let nameLimit = 200
 
@@ -37,6 +37,8 @@ public struct MedicationEntry: ChartEntryContent {
     public var prescriber: String
     public var indication: String
     public var medicationStatus: MedicationStatus
+    /// Other systems' codes for the drug (RxNorm from an import).
+    public var sourceCodings: [SourceCoding]?
 
     public init(drugID: String? = nil, otherName: String = "", dosage: Dosage? = nil, route: MedicationRoute? = nil,
                 instructions: String = "", startDate: CalendarDate? = nil, endDate: CalendarDate? = nil, prescriber: String = "",

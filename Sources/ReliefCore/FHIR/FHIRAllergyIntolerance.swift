@@ -7,7 +7,7 @@ public enum FHIRAllergyIntolerance {
     public static func record(_ entry: AllergyEntry, _ header: FHIRRecordHeader) -> FHIRRecord {
         let clinical = FHIRToken(FHIR.System.allergyClinical, entry.allergyStatus.rawValue)
         let code = code(entry)
-        var tokens: [String: [FHIRToken]] = ["code": code.tokens]
+        var tokens: [String: [FHIRToken]] = ["code": code.tokens + FHIR.tokens(entry.sourceCodings)]
         if !header.enteredInError { tokens["clinical-status"] = [clinical] }
         let manifestations = entry.reactions.filter { $0 != .other }.map { FHIR.concept([], text: $0.title) }
             + (entry.reactionNote.isEmpty ? [] : [FHIR.concept([], text: entry.reactionNote)])
@@ -17,7 +17,7 @@ public enum FHIRAllergyIntolerance {
             ("verificationStatus", FHIR.concept([FHIR.coding(FHIR.System.allergyVerification, header.enteredInError ? "entered-in-error" : "confirmed")])),
             ("type", entry.type.map { .string($0.rawValue) }),
             ("category", entry.substance.fhirCategory.map { [.string($0)] }),
-            ("code", FHIR.concept(code.tokens.map { FHIR.coding($0.system!, $0.code, code.display) }, text: code.display)),
+            ("code", FHIR.concept(code.tokens.map { FHIR.coding($0.system!, $0.code, code.display) } + FHIR.codings(entry.sourceCodings), text: code.display)),
             ("recordedDate", .string(FHIR.instant(header.recorded))),
             ("reaction", reaction.map { [$0] }),
             ("note", FHIR.note(entry.note)),
@@ -52,7 +52,9 @@ extension FHIRAllergyIntolerance {
     public static func entry(_ reader: inout FHIRResourceReader) -> AllergyEntry {
         var entry = AllergyEntry(substance: .other)
         if let code = reader.concept("code") {
+            entry.sourceCodings = code.sourceCodings(besides: [FHIR.System.drug, FHIR.System.allergen])
             if code.code(in: FHIR.System.snomed) == FHIR.noKnownAllergy.code {
+                entry.sourceCodings = nil
                 entry.substance = .noKnownAllergies
             } else if let drug = code.code(in: FHIR.System.drug) {
                 entry.substance = .drug

@@ -11,6 +11,7 @@ extension FHIR {
         public static let loinc = "http://loinc.org"
         public static let snomed = "http://snomed.info/sct"
         public static let ucum = "http://unitsofmeasure.org"
+        public static let rxNorm = "http://www.nlm.nih.gov/research/umls/rxnorm"
         public static let conditionClinical = "http://terminology.hl7.org/CodeSystem/condition-clinical"
         public static let conditionVerification = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
         public static let conditionCategory = "http://terminology.hl7.org/CodeSystem/condition-category"
@@ -68,6 +69,10 @@ extension FHIR {
     public static func reference(_ type: FHIRResourceType, _ id: String, display: String? = nil) -> JSONValue {
         object([("reference", .string("\(type.rawValue)/\(id)")), ("display", display.map(JSONValue.string))])
     }
+
+    /// Other systems' codes an entry keeps, as codings and as the tokens a search compares.
+    public static func codings(_ kept: [SourceCoding]?) -> [JSONValue] { (kept ?? []).map { coding($0.system, $0.code, $0.display) } }
+    public static func tokens(_ kept: [SourceCoding]?) -> [FHIRToken] { (kept ?? []).map { FHIRToken($0.system, $0.code) } }
 
     /// A calendar date as FHIR's `date`.
     public static func date(_ date: CalendarDate?) -> JSONValue? { date.map { .string($0.description) } }

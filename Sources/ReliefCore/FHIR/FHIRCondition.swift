@@ -20,14 +20,14 @@ public enum FHIRCondition {
         }
         var tokens: [String: [FHIRToken]] = ["category": [category]]
         if !header.enteredInError { tokens["clinical-status"] = [clinical] }
-        if let code = entry.conditionCode { tokens["code"] = [FHIRToken(FHIR.System.icd10CM, code)] }
+        tokens["code"] = (entry.conditionCode.map { [FHIRToken(FHIR.System.icd10CM, $0)] } ?? []) + FHIR.tokens(entry.sourceCodings)
         var periods = ["recorded-date": FHIRPeriod.instant(header.recorded)]
         if let onset = entry.onsetDate { periods["onset-date"] = .day(onset, in: timeZone) }
         return FHIRRecord(.condition, header, members: [
             ("clinicalStatus", header.enteredInError ? nil : FHIR.concept([FHIR.coding(clinical.system!, clinical.code, entry.diagnosisStatus.title)])),
             ("verificationStatus", FHIR.concept([FHIR.coding(FHIR.System.conditionVerification, verification)])),
             ("category", [FHIR.concept([FHIR.coding(category.system!, category.code, "Problem List Item")])]),
-            ("code", FHIR.concept(entry.conditionCode.map { [FHIR.coding(FHIR.System.icd10CM, $0, condition?.label)] } ?? [],
+            ("code", FHIR.concept((entry.conditionCode.map { [FHIR.coding(FHIR.System.icd10CM, $0, condition?.label)] } ?? []) + FHIR.codings(entry.sourceCodings),
                                   text: condition?.label ?? (entry.text.isEmpty ? entry.conditionCode : entry.text))),
             ("bodySite", site.map { [FHIR.concept(entry.laterality.map { [FHIR.coding(FHIR.System.laterality, $0.rawValue, $0.title)] } ?? [], text: $0)] }),
             ("onsetDateTime", FHIR.date(entry.onsetDate)),
@@ -48,6 +48,7 @@ extension FHIRCondition {
         var entry = DiagnosisEntry(conditionCode: nil)
         if let code = reader.concept("code") {
             entry.conditionCode = code.code(in: FHIR.System.icd10CM)
+            entry.sourceCodings = code.sourceCodings(besides: [FHIR.System.icd10CM])
             if entry.conditionCode == nil { entry.text = code.label ?? "" }
         } else {
             reader.issue("code", "Give the diagnosis.")

@@ -76,7 +76,8 @@ extension FHIRPatient {
         registration[.addressLine1] = lines.first ?? ""
         registration[.addressLine2] = lines.dropFirst().joined(separator: ", ")
         registration[.city] = reader.string(address["city"], at: "address.city") ?? ""
-        registration[.state] = reader.string(address["state"], at: "address.state") ?? ""
+        let state = reader.string(address["state"], at: "address.state") ?? ""
+        registration[.state] = USPostalState.code(state) ?? state
         registration[.postalCode] = reader.string(address["postalCode"], at: "address.postalCode") ?? ""
     }
 

@@ -30,6 +30,15 @@ public struct FHIRConcept: Sendable {
     /// The code of the first coding in `system`.
     public func code(in system: String) -> String? { codings.first { $0.system == system }?.code }
 
+    /// The codings in systems other than `handled`, kept as the sender's (nil when none).
+    public func sourceCodings(besides handled: Set<String>) -> [SourceCoding]? {
+        let kept = codings.compactMap { coding -> SourceCoding? in
+            guard let system = coding.system, let code = coding.code, !handled.contains(system) else { return nil }
+            return SourceCoding(system: system, code: code, display: coding.display)
+        }
+        return kept.isEmpty ? nil : kept
+    }
+
     /// What a person reads: the text, else the first display.
     public var label: String? { text ?? codings.lazy.compactMap(\.display).first }
 }
@@ -39,7 +48,10 @@ public struct FHIRConcept: Sendable {
 /// checks are the forms' parsers', run on what the reader made. Nothing is dropped silently: an element Relief keeps
 /// no value for is a warning (`unread`) the sender sees.
 public struct FHIRResourceReader: Sendable {
-    public let type: FHIRResourceType
+    /// The type read as, which may be one Relief imports without serving it (MedicationRequest).
+    public let typeName: String
+    /// The element naming the patient.
+    public let patientElement: String?
     public let resource: [String: JSONValue]
     public private(set) var issues: [FHIRIssue] = []
     /// The top-level elements read; the rest are reported by `unread`.
@@ -47,21 +59,26 @@ public struct FHIRResourceReader: Sendable {
 
     /// `id`: the id the address names, which an update's body must repeat; nil on create (FHIR says a create's id is ignored).
     public init(_ json: JSONValue, as type: FHIRResourceType, id: String?) {
-        self.type = type
+        self.init(json, named: type.rawValue, patientElement: type.patientElement, id: id)
+    }
+
+    public init(_ json: JSONValue, named typeName: String, patientElement: String?, id: String?) {
+        self.typeName = typeName
+        self.patientElement = patientElement
         resource = json.object ?? [:]
-        guard json.object != nil else { issue(type.rawValue, "Send one \(type.rawValue) resource as a JSON object."); return }
-        if resource["resourceType"]?.string != type.rawValue {
-            issue("resourceType", "This address takes a \(type.rawValue).")
+        guard json.object != nil else { issue(typeName, "Send one \(typeName) resource as a JSON object."); return }
+        if resource["resourceType"]?.string != typeName {
+            issue("resourceType", "This address takes a \(typeName).")
         }
         if let id, resource["id"]?.string != id {
-            issue("\(type.rawValue).id", "The resource's id must be the one in the address (\(id)).")
+            issue("\(typeName).id", "The resource's id must be the one in the address (\(id)).")
         }
     }
 
     public var errors: [FHIRIssue] { issues.filter { $0.severity == .error } }
 
     public mutating func issue(_ expression: String, _ message: String, severity: FHIRIssue.Severity = .error) {
-        let path = expression.hasPrefix(type.rawValue) || expression == "resourceType" ? expression : "\(type.rawValue).\(expression)"
+        let path = expression.hasPrefix(typeName) || expression == "resourceType" ? expression : "\(typeName).\(expression)"
         issues.append(FHIRIssue(path, message, severity: severity))
     }
 
@@ -82,8 +99,8 @@ public struct FHIRResourceReader: Sendable {
 
     /// The patient the resource belongs to (`subject`, `patient` or `beneficiary`, as the type names it), as `Patient/{id}`.
     public mutating func patientID() -> UUID? {
-        guard let element = type.patientElement else { return nil }
-        guard let reference = self.element(element)?.object?["reference"]?.string else {
+        guard let element = patientElement else { return nil }
+        guard let reference = patientReference() else {
             issue(element, "Name the patient as a reference, Patient/{id}.")
             return nil
         }
@@ -93,6 +110,12 @@ public struct FHIRResourceReader: Sendable {
             return nil
         }
         return id
+    }
+
+    /// The patient element's reference as sent (`Patient/{id}`, or a bundle's `urn:uuid:` full URL), marked read.
+    public mutating func patientReference() -> String? {
+        guard let element = patientElement else { return nil }
+        return self.element(element)?.object?["reference"]?.string
     }
 
     /// A string element; an element of another JSON type is an issue.

@@ -22,6 +22,8 @@ public enum FHIRServer {
                 "mode": "server",
                 "security": ["description": "A personal API token as a Bearer token; each read and write is audited and checked against the token owner's role; a token may be read-only."],
                 "resource": .array(FHIRResourceType.allCases.map(resource)),
+                // A bundle imports another system's records (patients, problems, allergies, medications).
+                "interaction": [["code": "transaction"], ["code": "batch"]],
             ]],
         ]
     }

@@ -1,7 +1,7 @@
 /// A chart list whose entries a FHIR client may create and update: the resource is read into an entry (built on the
 /// stored one, so what FHIR has no element for is kept), whose form fields the list's own parser then checks — the
 /// same refusals as the form, reported at the elements `expressions` names.
-public protocol FHIRWritable: ChartEntryContent {
+public protocol FHIRWritable: ChartEntryContent, SourceCoded {
     static var fhirType: FHIRResourceType { get }
     /// The element of the resource each form field comes from.
     static var expressions: [String: String] { get }
@@ -9,6 +9,15 @@ public protocol FHIRWritable: ChartEntryContent {
 }
 
 extension FHIRWritable {
+    /// The entry a resource was read into, checked as the form checks it, with the sender's other codes; or its
+    /// problems, at their elements.
+    public static func parsed(_ entry: Self, today: CalendarDate) -> Result<Self, FHIRFailures> {
+        let (parsed, problems) = parse(entry.fields, today: today)
+        guard var content = parsed else { return .failure(FHIRFailures(issues(problems))) }
+        content.sourceCodings = entry.sourceCodings
+        return .success(content)
+    }
+
     /// The parser's problems as issues at the elements they concern.
     public static func issues(_ problems: [String: String]) -> [FHIRIssue] {
         problems.sorted { $0.key < $1.key }.map { field, message in
@@ -54,4 +63,10 @@ extension DiagnosisEntry: FHIRWritable {
     public static func entry(_ reader: inout FHIRResourceReader, base: DiagnosisEntry?) -> DiagnosisEntry {
         FHIRCondition.entry(&reader, base: base)
     }
+}
+
+/// Issues that refuse a resource, as an error a `Result` can carry.
+public struct FHIRFailures: Error, Sendable {
+    public let issues: [FHIRIssue]
+    public init(_ issues: [FHIRIssue]) { self.issues = issues }
 }

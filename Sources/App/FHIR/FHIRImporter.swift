@@ -1,0 +1,121 @@
+import Fluent
+import Foundation
+import ReliefCore
+import SQLKit
+
+/// Imports FHIR resources: each patient's in one transaction (a crash leaves a patient whole or absent), the Patient
+/// first, every resource read and checked as a FHIR write is (the forms' parsers), every record remembered by where it
+/// came from so a second import finds it (`fhir_identities`). A record Relief already keeps the same way (the same
+/// active problem) is merged, not doubled; what Relief keeps no value for is reported, never dropped silently.
+struct FHIRImporter: Sendable {
+    let database: any Database
+    let user: UUID
+    let now: Date
+    let today: CalendarDate
+    let audit: TransactionalAudit
+
+    /// The same import on another database handle (a transaction's).
+    func on(_ database: any Database) -> FHIRImporter { FHIRImporter(database: database, user: user, now: now, today: today, audit: audit) }
+
+    func run(_ plan: FHIRImportPlan) async throws -> [FHIRImportOutcome] {
+        var outcomes = plan.skipped
+        for group in plan.groups { outcomes += try await run(group) }
+        return outcomes
+    }
+
+    private func run(_ group: FHIRImportPlan.PatientGroup) async throws -> [FHIRImportOutcome] {
+        try await database.writeTransaction { database in
+            var outcomes: [FHIRImportOutcome] = []
+            let patientID: UUID
+            if let registered = group.registered {
+                guard try await PatientQueries.find(registered, on: database) != nil else {
+                    return group.items.map { FHIRImportOutcome($0, .failed, issues: [FHIRIssue("\($0.typeName).\($0.kind.patientElement ?? "subject")", "No Patient with this id.")]) }
+                }
+                patientID = registered
+            } else if let sent = group.patient {
+                let (id, outcome) = try await patient(sent, database)
+                outcomes.append(outcome)
+                guard let id else {
+                    return outcomes + group.items.map { FHIRImportOutcome($0, .skipped, reason: "Its Patient was not imported.") }
+                }
+                patientID = id
+            } else {
+                return []
+            }
+            for item in group.items { outcomes.append(try await entry(item, patientID: patientID, database)) }
+            return outcomes
+        }
+    }
+
+    private func patient(_ item: FHIRImportPlan.Item, _ database: any Database) async throws -> (UUID?, FHIRImportOutcome) {
+        if let found = try await identity(item, database) {
+            return (found, FHIRImportOutcome(item, .unchanged, record: "Patient/\(found.lowercasedText)"))
+        }
+        var reader = FHIRResourceReader(item.resource, as: .patient, id: nil)
+        let registration = FHIRPatient.registration(&reader, base: PatientRegistration(), mrn: nil)
+        let problems = registration.problems(today: today).sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { FHIRIssue("Patient.\(FHIRPatient.expressions[$0.key] ?? $0.key.rawValue)", $0.value) }
+        guard reader.errors.isEmpty, problems.isEmpty else { return (nil, FHIRImportOutcome(item, .failed, issues: reader.errors + problems)) }
+        if let likely = try await PatientQueries.possibleDuplicates(of: registration, on: database).first {
+            let reasons = likely.reasons.map(\.text).joined(separator: ", ")
+            return (nil, FHIRImportOutcome(item, .failed, issues: [FHIRIssue("Patient", "Likely the same person as Patient/\(likely.patient.id.lowercasedText) (\(reasons)); not imported.")]))
+        }
+        let patient = try await PatientQueries.create(registration, by: user, now: now, on: database) { patient, database in
+            try await audit(AuditEntry(action: .patientCreate, resourceType: "Patient", resourceID: patient.id.uuidString, patientID: patient.id,
+                                       detail: "FHIR import, MRN \(patient.mrn)"), database)
+        }
+        try await remember(item, record: patient.id, patientID: patient.id, database)
+        return (patient.id, FHIRImportOutcome(item, .created, record: "Patient/\(patient.id.lowercasedText)", issues: reader.issues))
+    }
+
+    private func entry(_ item: FHIRImportPlan.Item, patientID: UUID, _ database: any Database) async throws -> FHIRImportOutcome {
+        var reader = FHIRResourceReader(item.resource, named: item.typeName, patientElement: item.kind.patientElement, id: nil)
+        _ = reader.patientReference()
+        switch item.kind {
+        case .patient: return FHIRImportOutcome(item, .failed, issues: [FHIRIssue("Patient", "A Patient is not a patient's record.")])
+        case .allergy: return try await save(FHIRAllergyIntolerance.entry(&reader), reader, item, patientID, database)
+        case .medicationStatement: return try await save(FHIRMedicationStatement.entry(&reader, base: nil), reader, item, patientID, database)
+        case .medicationRequest: return try await save(FHIRMedicationStatement.entry(request: &reader), reader, item, patientID, database)
+        case .condition: return try await save(FHIRCondition.entry(&reader, base: nil), reader, item, patientID, database)
+        }
+    }
+
+    private func save<C: FHIRWritable>(_ entry: C, _ reader: FHIRResourceReader, _ item: FHIRImportPlan.Item, _ patientID: UUID,
+                                       _ database: any Database) async throws -> FHIRImportOutcome {
+        if let found = try await identity(item, database) {
+            return FHIRImportOutcome(item, .unchanged, record: "\(C.fhirType.rawValue)/\(found.lowercasedText)")
+        }
+        guard reader.errors.isEmpty else { return FHIRImportOutcome(item, .failed, issues: reader.errors) }
+        let content: C
+        switch C.parsed(entry, today: today) {
+        case .success(let parsed): content = parsed
+        case .failure(let failure): return FHIRImportOutcome(item, .failed, issues: failure.issues)
+        }
+        let others = try await ChartEntryQueries.entries(C.self, patientID: patientID, on: database)
+        if let clash = content.problems(alongside: others.map(\.1)).values.first {
+            return FHIRImportOutcome(item, .merged, reason: clash)
+        }
+        let saved = try await ChartEntryQueries.create(content, patientID: patientID, by: user, now: now, on: database, audit: audit)
+        let id = try saved.requireID()
+        try await remember(item, record: id, patientID: patientID, database)
+        return FHIRImportOutcome(item, .created, record: "\(C.fhirType.rawValue)/\(id.lowercasedText)", issues: reader.issues)
+    }
+
+    // MARK: - Where records came from
+
+    private func identity(_ item: FHIRImportPlan.Item, _ database: any Database) async throws -> UUID? {
+        struct Row: Decodable { let record_id: UUID }
+        guard let identity = item.identity else { return nil }
+        return try await database.sql.select().column("record_id").from("fhir_identities").where("system", .equal, identity.system)
+            .where("value", .equal, identity.value).where("resource_type", .equal, item.typeName).first(decoding: Row.self)?.record_id
+    }
+
+    private func remember(_ item: FHIRImportPlan.Item, record: UUID, patientID: UUID, _ database: any Database) async throws {
+        guard let identity = item.identity else { return }
+        try await database.sql.insert(into: "fhir_identities")
+            .columns("id", "system", "value", "resource_type", "record_id", "patient_id", "imported_at", "imported_by")
+            .values(SQLBind(UUID()), SQLBind(identity.system), SQLBind(identity.value), SQLBind(item.typeName), SQLBind(record), SQLBind(patientID),
+                    SQLBind(now), SQLBind(user))
+            .run()
+    }
+}
