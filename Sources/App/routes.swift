@@ -154,6 +154,10 @@ func routes(_ app: Application) throws {
     app.on(.DELETE, SitePath.fhirExportStatus, access: .action(.bulkExport), use: FHIRExportController.cancel)
     app.on(.GET, SitePath.fhirExportFile, access: .action(.bulkExport), use: FHIRExportController.file)
     app.on(.POST, SitePath.fhirBase, access: .action(.recordImport), use: FHIRBundleController.process)
+    app.on(.GET, SitePath.cdsServices, access: .anonymous, use: CDSHooksController.discovery)
+    for service in CDSHooks.Service.allCases {
+        app.on(.POST, SitePath.cdsService(service), access: .action(.clinicalRead)) { try await CDSHooksController.call(service, req: $0) }
+    }
     app.on(.POST, SitePath.fhirPatients, access: .action(.patientRegister), use: FHIRWriteController.createPatient)
     app.on(.PUT, SitePath.fhirPatient, access: .action(.patientRegister), use: FHIRWriteController.updatePatient)
     fhirWrites(app, AllergyEntry.self)

@@ -8,7 +8,7 @@ import VaporTesting
 @Suite struct DecisionSupportRoutesTests {
     /// A patient with left L5 radiculopathy since June, eight weeks of failed physical therapy, an MRI showing a left
     /// L4-5 herniation, and warfarin; returns the patient's API path.
-    private func radicularPatient(_ context: TestContext, _ api: APIClient) async throws -> String {
+    static func radicularPatient(_ context: TestContext, _ api: APIClient) async throws -> String {
         let patient = try await context.makePatient()
         let base = "/api/v1/patients/\(patient.id)"
         try await api.send(.POST, base + "/diagnoses", .object(["fields": .object(["condition": "M51.16", "laterality": "left", "onsetDate": "2026-06-01",
@@ -29,7 +29,7 @@ import VaporTesting
         try await withRelief(database) { context in
             // setup
             let api = try await APIClient.make(try await context.signedIn(.physician))
-            let base = try await radicularPatient(context, api)
+            let base = try await Self.radicularPatient(context, api)
             let coordinator = try await APIClient.make(try await context.signedIn(.coordinator), name: "coordinator")
             let check = base + "/decision-support?intervention=esi-transforaminal-lumbar&region=lumbar&levels=L4-L5&side=left&date=2026-11-30"
             // act
@@ -62,7 +62,7 @@ import VaporTesting
             // setup
             let physician = try await context.signedIn(.physician)
             let api = try await APIClient.make(physician)
-            let base = try await radicularPatient(context, api)
+            let base = try await Self.radicularPatient(context, api)
             let check = base + "/decision-support?intervention=esi-transforaminal-lumbar&region=lumbar&levels=L4-L5&side=left&date=2026-11-30"
             let settings = try await physician.get(SitePath.clinicalSettings())
             // act
@@ -89,7 +89,7 @@ extension DecisionSupportRoutesTests {
             // setup: Aetna waits 10 weeks of conservative care; the patient has 8 on record
             let physician = try await context.signedIn(.physician)
             let api = try await APIClient.make(physician)
-            let base = try await radicularPatient(context, api)
+            let base = try await Self.radicularPatient(context, api)
             try await api.send(.POST, base + "/coverage", .object(["fields": .object(["payerKind": "commercial", "payer": "Aetna Choice", "memberID": "W123",
                                                                                    "status": "active", "priority": "primary"])]))
             let check = base + "/decision-support?intervention=esi-transforaminal-lumbar&region=lumbar&levels=L4-L5&side=left&date=2026-11-30"
@@ -129,7 +129,7 @@ extension DecisionSupportRoutesTests {
         try await withRelief(database) { context in
             // setup
             let physician = try await context.signedIn(.physician)
-            let base = try await radicularPatient(context, try await APIClient.make(physician))
+            let base = try await Self.radicularPatient(context, try await APIClient.make(physician))
             let page = String(base.dropFirst("/api/v1".count)) + "/decision-support"
             let therapist = try await context.signedIn(.therapist)
             let coordinator = try await context.signedIn(.coordinator)

@@ -66,8 +66,9 @@ import VaporTesting
                         #expect(response.status != .forbidden && !toLogin, "\(label) should be allowed, got \(response.status)")
                         #expect(response.status.code < 500, "\(label) failed with \(response.status)")
                     } else if role == nil {
-                        // The JSON API and FHIR answer 401 rather than sending a script to a sign-in page.
-                        let refused = path.hasPrefix("/api/") || path.hasPrefix("/fhir/") ? response.status == .unauthorized : toLogin
+                        // The JSON API, FHIR and CDS Hooks answer 401 rather than sending a script to a sign-in page.
+                        let machine = ["/api/", "/fhir/", "/cds-services/"].contains { path.hasPrefix($0) }
+                        let refused = machine ? response.status == .unauthorized : toLogin
                         #expect(refused, "\(label) should send to sign-in, got \(response.status)")
                     } else {
                         #expect(response.status == .forbidden, "\(label) should be forbidden, got \(response.status)")

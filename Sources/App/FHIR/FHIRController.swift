@@ -136,10 +136,10 @@ enum FHIRController {
         return response
     }
 
-    static func respond(_ json: JSONValue, status: HTTPStatus = .ok) -> Response {
+    static func respond(_ json: JSONValue, status: HTTPStatus = .ok, contentType: HTTPMediaType = mediaType) -> Response {
         let response = Response(status: status)
         response.body = .init(data: Data(json.jsonBytes))
-        response.headers.contentType = mediaType
+        response.headers.contentType = contentType
         return response
     }
 
@@ -175,4 +175,6 @@ struct FHIRFailure: AbortError {
 
 extension Request {
     var isFHIR: Bool { url.path.hasPrefix("/fhir/") }
+    /// CDS Hooks, which outside systems call with an API token as they call FHIR.
+    var isCDSHooks: Bool { url.path == "/cds-services" || url.path.hasPrefix("/cds-services/") }
 }

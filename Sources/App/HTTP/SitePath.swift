@@ -183,6 +183,10 @@ enum SitePath {
         Address("fhir", "R4", .constant(type.rawValue), .parameter(type.idParameter), "_history", .parameter(.version))
     }
 
+    /// CDS Hooks: the services' discovery, and each service.
+    static let cdsServices: Address<> = .init("cds-services")
+    static func cdsService(_ service: CDSHooks.Service) -> Address<> { Address("cds-services", .constant(service.rawValue)) }
+
     static let health: Address<> = .init("health")
     static let metrics: Address<> = .init("metrics")
     static let openAPI: Address<> = .init("api", "v1", "openapi.json")

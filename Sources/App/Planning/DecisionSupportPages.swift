@@ -71,7 +71,7 @@ enum DecisionSupportPages {
                     .tag("tbody", [], decision.rules.map { rule in
                         .tag("tr", [("class", "outcome-\(rule.outcome.rawValue)")], [
                             .tag("td", [], [.tag("code", text: rule.id)]),
-                            .tag("td", [], [.tag("strong", text: outcomeTitle(rule.outcome) + ". "), .text(rule.message)]),
+                            .tag("td", [], [.tag("strong", text: rule.outcome.title + ". "), .text(rule.message)]),
                             .tag("td", text: rule.facts.joined(separator: "; ")),
                             .tag("td", [], [ClinicalSourceNote.render(rule.source)]),
                         ])
@@ -115,18 +115,6 @@ enum DecisionSupportPages {
         var components = URLComponents()
         components.queryItems = pairs.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
         return "?" + (components.percentEncodedQuery ?? "")
-    }
-
-    static func outcomeTitle(_ outcome: RuleOutcome) -> String {
-        switch outcome {
-        case .met: "Met"
-        case .advice: "Advice"
-        case .precaution: "Precaution"
-        case .missing: "Missing"
-        case .notCovered: "Not covered"
-        case .notIndicated: "Not indicated"
-        case .contraindicated: "Contraindicated"
-        }
     }
 
     private static func candidates(_ model: Model) -> BodyNode {

@@ -8,7 +8,7 @@ import Vapor
 /// no task before their handler.
 struct APITokenAuthenticator: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        guard request.url.path.hasPrefix("/api/") || request.isFHIR, let token = request.headers.bearerAuthorization?.token else {
+        guard request.url.path.hasPrefix("/api/") || request.isFHIR || request.isCDSHooks, let token = request.headers.bearerAuthorization?.token else {
             return next.respond(to: request)
         }
         let hash = SessionToken.hash(token), now = request.now

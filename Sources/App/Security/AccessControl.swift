@@ -97,7 +97,7 @@ extension Request {
     /// JSON clients (API scripts) get JSON errors; browsers get pages.
     var wantsJSON: Bool {
         // Compared by name: HTTPMediaType's == lets "*/*" (curl's default Accept) match JSON.
-        url.path.hasPrefix("/api/") || isFHIR || headers.accept.first.map { $0.mediaType.type == "application" && $0.mediaType.subType == "json" } ?? false
+        url.path.hasPrefix("/api/") || isFHIR || isCDSHooks || headers.accept.first.map { $0.mediaType.type == "application" && $0.mediaType.subType == "json" } ?? false
             || headers.contentType.map { $0.type == "application" && $0.subType == "json" } ?? false
     }
 }

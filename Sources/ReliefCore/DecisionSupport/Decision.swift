@@ -33,6 +33,18 @@ public enum RuleOutcome: String, CaseIterable, Codable, Sendable {
     case notCovered = "not-covered"
     case notIndicated = "not-indicated"
     case contraindicated
+
+    public var title: String {
+        switch self {
+        case .met: "Met"
+        case .advice: "Advice"
+        case .precaution: "Precaution"
+        case .missing: "Missing"
+        case .notCovered: "Not covered"
+        case .notIndicated: "Not indicated"
+        case .contraindicated: "Contraindicated"
+        }
+    }
 }
 
 /// The answer for one candidate, the worst of its rules' outcomes.
