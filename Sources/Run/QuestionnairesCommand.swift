@@ -11,11 +11,13 @@ struct QuestionnairesCommand: AsyncCommandGroup {
 
 struct QuestionnairesImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "A JSON file with the wording (format in docs/design.md)") var file: String
+        @Argument(name: "file", help: "A JSON file with the wording (format in docs/design.md), or a FHIR Questionnaire") var file: String
         init() {}
     }
 
-    var help: String { "Import the wording of a licensed questionnaire (ODI, NDI, STarT Back, DN4); its scoring is Relief's." }
+    var help: String {
+        "Import the wording of a licensed questionnaire (ODI, NDI, STarT Back, DN4; its scoring is Relief's), or a FHIR Questionnaire as a new instrument"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let data = FileManager.default.contents(atPath: signature.file) else {
@@ -23,9 +25,11 @@ struct QuestionnairesImportCommand: AsyncCommand {
         }
         do {
             let title = try await QuestionnaireQueries.importFromCommandLine(data, on: context.application)
-            context.console.print("Imported the wording of \(title).")
+            context.console.print("Imported: \(title)")
         } catch let problem as LicensedWording.Problem {
             throw CommandFailure("Not imported: \(problem.description)")
+        } catch let problem as CommandLineImportError {
+            throw CommandFailure("Not imported: \(problem.message)")
         }
     }
 }

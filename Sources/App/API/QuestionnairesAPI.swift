@@ -75,7 +75,7 @@ enum QuestionnairesAPI {
             ("minimalImportantDifference", .nullable(.number)),
         ])),
         ("QuestionnaireResponseList", .record([("responses", .array(.ref("QuestionnaireResponse"))), ("courses", .array(.ref("QuestionnaireCourse")))])),
-        ("QuestionnaireResponseWrite", .record([("questionnaire", .string(choices: QuestionnaireCatalogue.all.map(\.id))), ("fields", .object([], required: [], closed: false))])),
+        ("QuestionnaireResponseWrite", .record([("questionnaire", .text), ("fields", .object([], required: [], closed: false))])),
     ]
 
     static let endpoints: [APIEndpoint] = {

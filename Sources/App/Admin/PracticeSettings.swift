@@ -20,6 +20,8 @@ enum PracticeSettings {
     static let schedule = "schedule"
     /// When procedures are followed up, and after how many unreached calls a follow-up is lost (`FollowUpSchedule`).
     static let followUp = "follow-up"
+    /// Questionnaires the practice imported from FHIR (`[ImportedQuestionnaire]`).
+    static let questionnaires = "imported-questionnaires"
 
     private struct Row: Decodable { let name: String; let value: String; let version: Int }
 
@@ -38,6 +40,8 @@ enum PracticeSettings {
         var scheduleVersion = 0
         var followUp = FollowUpSchedule()
         var followUpVersion = 0
+        var questionnaires: [ImportedQuestionnaire] = []
+        var questionnairesVersion = 0
 
         func version(of form: SettingsController.Form) -> Int {
             switch form {
@@ -79,6 +83,9 @@ enum PracticeSettings {
             case followUp:
                 snapshot.followUp = try JSONCoding.decode(FollowUpSchedule.self, row.value)
                 snapshot.followUpVersion = row.version
+            case questionnaires:
+                snapshot.questionnaires = try JSONCoding.decode([ImportedQuestionnaire].self, row.value)
+                snapshot.questionnairesVersion = row.version
             default: continue
             }
         }
@@ -125,6 +132,14 @@ enum PracticeSettings {
         try await save(followUp, value: try JSONCoding.encode(settings), from: version, by: user, now: now, on: database, audit: audit)
     }
 
+    static func save(_ imported: [ImportedQuestionnaire], from version: Int, by user: UUID?, now: Date, on database: any Database,
+                     audit: @escaping TransactionalAudit) async throws -> Bool {
+        // The audit row names what changed; the definitions themselves stay in the setting.
+        let detail = "imported questionnaires: " + imported.map { "\($0.id) (\($0.url ?? "no url"))" }.joined(separator: ", ")
+        return try await save(questionnaires, value: try JSONCoding.encode(imported), from: version, by: user, now: now, on: database, detail: detail,
+                              audit: audit)
+    }
+
     static func save(_ schedule: FeeSchedule, from version: Int, by user: UUID, now: Date, on database: any Database,
                      audit: @escaping TransactionalAudit) async throws -> Bool {
         try await save(fees, value: try JSONCoding.encode(schedule.fees.mapValues(\.cents)), from: version, by: user, now: now, on: database, audit: audit)
@@ -132,8 +147,8 @@ enum PracticeSettings {
 
     /// Saves if still at `version`; false when someone saved in between. The audit row keeps the new value, so who
     /// changed a default to what stays on record.
-    private static func save(_ name: String, value: String, from version: Int, by user: UUID, now: Date, on database: any Database,
-                             audit: @escaping TransactionalAudit) async throws -> Bool {
+    private static func save(_ name: String, value: String, from version: Int, by user: UUID?, now: Date, on database: any Database,
+                             detail: String? = nil, audit: @escaping TransactionalAudit) async throws -> Bool {
         try await database.writeTransaction { database in
             let rows = try await database.sql.update("practice_settings")
                 .set("value", to: value).set("updated_at", to: now).set("updated_by", to: user)
@@ -141,7 +156,7 @@ enum PracticeSettings {
                 .where("name", .equal, name).where("version", .equal, version)
                 .returning("version").all()
             guard !rows.isEmpty else { return false }
-            try await audit(AuditEntry(action: .settingsUpdate, resourceType: "PracticeSetting", resourceID: name, detail: value), database)
+            try await audit(AuditEntry(action: .settingsUpdate, resourceType: "PracticeSetting", resourceID: name, detail: detail ?? value), database)
             return true
         }
     }

@@ -59,5 +59,6 @@ enum Migrations {
         CreateFHIRExport(),
         UpdateAPITokenReadOnly(),
         CreateFHIRIdentity(),
+        AddPracticeSetting(setting: PracticeSettings.questionnaires, empty: "[]"),
     ]
 }

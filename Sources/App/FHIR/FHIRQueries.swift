@@ -45,7 +45,7 @@ extension FHIRQueries {
     static func records(_ type: FHIRResourceType, patients: [UUID], on database: any Database, timeZone: TimeZone = .current) async throws -> [FHIRRecord] {
         guard !patients.isEmpty else { return [] }
         switch type {
-        case .patient, .practitioner, .location, .group: return []
+        case .patient, .practitioner, .location, .group, .questionnaire: return []
         case .condition:
             let blocks = try await DiaryQueries.blockResults(patientIDs: patients, on: database)
             return try await chartEntries([.diagnosis], patients, database).map { row, header in
@@ -118,6 +118,9 @@ extension FHIRQueries {
             return FHIRGroup.interventions.compactMap { intervention in
                 byIntervention[intervention.id].map { FHIRGroup.record(intervention, members: $0.members, updated: $0.updated ?? Date(timeIntervalSince1970: 0)) }
             }.sorted { $0.id < $1.id }
+        case .questionnaire:
+            let (definitions, version, updated) = try await QuestionnaireQueries.definitionsWithVersion(on: database)
+            return definitions.map { FHIRQuestionnaire.record($0, version: version, updated: updated) }.sorted { $0.id < $1.id }
         default: return []
         }
     }
@@ -151,7 +154,7 @@ extension FHIRQueries {
         case .appointment: [("appointments", nil)]
         case .encounter: [("encounters", nil)]
         case .consent: [("consents", nil)]
-        case .practitioner, .location, .group: []
+        case .practitioner, .location, .group, .questionnaire: []
         }
         var patients = Set<UUID>()
         for (table, kinds) in tables {
@@ -218,10 +221,11 @@ extension FHIRQueries {
 
     /// The patients' responses to questionnaires Relief knows, each with its answers, day and header.
     private static func questionnaireResponses(_ patients: [UUID], _ database: any Database) async throws -> [LoadedResponse] {
-        try await database.sql.select().columns("id", "patient_id", "instrument", "answers", "score", "band", "completed_on", "entered_via", "created_at",
+        let definitions = Dictionary(try await QuestionnaireQueries.definitions(on: database).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return try await database.sql.select().columns("id", "patient_id", "instrument", "answers", "score", "band", "completed_on", "entered_via", "created_at",
                                                 "created_by", "version", "deleted_at").from("instrument_responses")
             .where("patient_id", .in, patients).all(decoding: StoredResponse.self).compactMap { row in
-                guard let definition = QuestionnaireCatalogue.definition(row.instrument), let completed = CalendarDate(row.completed_on) else { return nil }
+                guard let definition = definitions[row.instrument], let completed = CalendarDate(row.completed_on) else { return nil }
                 let header = FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: row.version, recorded: row.created_at,
                                               updated: row.deleted_at ?? row.created_at, enteredInError: row.deleted_at != nil)
                 let answers = try JSONCoding.decode(QuestionnaireAnswers.self, row.answers)

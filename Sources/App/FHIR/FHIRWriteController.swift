@@ -42,6 +42,17 @@ enum FHIRWriteController {
         return try await answer(C.fhirType, id: uuid.lowercasedText, reader.issues, status: .ok, req)
     }
 
+    /// A FHIR Questionnaire imported as an instrument the practice can hand out (clinical settings: physicians);
+    /// what Relief left out comes back as warnings (`Prefer: return=OperationOutcome`); one it cannot score is 422.
+    static func createQuestionnaire(req: Request) async throws -> Response {
+        try FHIRController.acceptsJSON(req)
+        let (imported, issues) = try await QuestionnaireQueries.importQuestionnaire(try body(req), by: try req.user.id, now: req.now, on: req.db,
+                                                                                    audit: req.transactionalAudit)
+        guard let imported else { throw FHIRFailure(issues) }
+        let again = issues.contains { $0.expression == "Questionnaire" && $0.severity == .warning }
+        return try await answer(.questionnaire, id: imported.id, issues, status: again ? .ok : .created, req)
+    }
+
     // MARK: - Helpers
 
     /// The resource sent, as JSON: FHIR's or plain JSON media type, else 415; not JSON, 400.

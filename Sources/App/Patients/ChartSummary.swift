@@ -61,7 +61,7 @@ enum ChartSummary {
                 try WorkupController.row($0, patientID: patient.id, deadlines: settings.rules.workupDeadlines, today: req.today)
             },
             painMap: data.painMap, painMapCount: data.painMapCount,
-            scores: QuestionnaireQueries.courses(QuestionnaireCatalogue.all, data.responses, differences: settings.differences).map { course in
+            scores: QuestionnaireQueries.courses(QuestionnaireCatalogue.all + settings.questionnaires.map(\.definition), data.responses, differences: settings.differences).map { course in
                 ([course.definition.title, course.course.latest.completedOn.display, course.summary, course.changeText ?? "—"],
                  TrendChart.sparkline(course.trend, range: course.definition.scoreRange))
             },

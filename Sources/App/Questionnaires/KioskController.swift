@@ -113,7 +113,7 @@ enum KioskController {
         guard let next = session.next, let definition = try await QuestionnaireQueries.definition(next, on: req.db) else {
             return req.redirect(to: SitePath.kioskDone())
         }
-        return try await form(req, session, definition, fields: FormFields(), problems: [:])
+        return try await form(req, session, definition, fields: definition.initialFields, problems: [:])
     }
 
     static func answer(req: Request) async throws -> Response {

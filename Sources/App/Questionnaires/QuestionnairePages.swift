@@ -78,7 +78,8 @@ enum QuestionnairePages {
                 .if(model.grid, Forms.hidden("layout", "grid")),
                 model.grid ? grid(definition, fields: model.fields, problems: model.problems)
                     : .group(definition.items.enumerated().map { index, item in
-                        question(item, number: index + 1, selected: model.fields[item.linkId], error: model.problems[item.linkId])
+                        question(item, number: index + 1, selected: model.fields[item.linkId], error: model.problems[item.linkId],
+                                 note: [definition.condition(of: item), item.required ? nil : "Optional."].compactMap { $0 }.joined(separator: " "))
                     }),
                 .tag("div", [("class", "actions")], [
                     Forms.submit("Save answers"),
@@ -92,10 +93,11 @@ enum QuestionnairePages {
     /// One item as a group of radio buttons, each a box that is its label, so a finger anywhere on it answers; arrow
     /// keys move between answers. A 0–10 scale is one row of numbered boxes with its anchors ("no pain") beneath, and a
     /// vertical list where the screen is too narrow (app.css).
-    private static func question(_ item: QuestionnaireItem, number: Int, selected: String, error: String?) -> BodyNode {
+    private static func question(_ item: QuestionnaireItem, number: Int, selected: String, error: String?, note: String) -> BodyNode {
         let scale = item.options.count > 5 && item.options.allSatisfy { $0.text == nil || $0.value == item.valueRange.lowerBound || $0.value == item.valueRange.upperBound }
         return .tag("fieldset", [("class", error == nil ? "question" : "question has-error")], [
             .tag("legend", text: "\(number). \(item.text ?? "Item \(number)")"),
+            .if(!note.isEmpty, .tag("p", [("class", "hint")], text: note)),
             .unwrap(error) { .tag("p", [("class", "error-message"), ("id", "\(item.linkId)-error")], text: $0) },
             .tag("div", [("class", scale ? "answers scale" : "answers")], item.options.enumerated().map { index, option in
                 let id = "\(item.linkId)-\(index)"
@@ -137,6 +139,7 @@ enum QuestionnairePages {
                         .tag("td", text: String(index + 1)),
                         .tag("td", [], [
                             .tag("label", [("for", item.linkId)], text: item.text ?? "Item \(index + 1)"),
+                            .unwrap(definition.condition(of: item)) { .tag("span", [("class", "hint")], text: $0) },
                             .if(!shared, .tag("span", [("class", "hint grid-meanings")], text: meanings(item.options))),
                             .unwrap(error) { .tag("span", [("class", "error-message"), ("id", "\(item.linkId)-error")], text: $0) },
                         ]),

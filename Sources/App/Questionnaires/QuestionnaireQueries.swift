@@ -103,11 +103,26 @@ public enum QuestionnaireQueries {
 
     // MARK: - Licensed wording
 
-    /// Every questionnaire with the practice's imported wording applied where there is one.
+    /// Every questionnaire: Relief's, with the practice's licensed wording applied where there is one, then those the
+    /// practice imported from FHIR.
     static func definitions(on database: any Database) async throws -> [QuestionnaireDefinition] {
+        try await definitionsWithVersion(on: database).definitions
+    }
+
+    /// The same, with the version and last change of the practice's imports (a served Questionnaire's `meta`).
+    static func definitionsWithVersion(on database: any Database) async throws -> (definitions: [QuestionnaireDefinition], version: Int, updated: Date) {
         let rows = try await database.sql.select().columns("wording").from("instrument_wordings").all(decoding: WordingRow.self)
         let wordings = try rows.map { try JSONCoding.decode(LicensedWording.self, $0.wording) }
-        return QuestionnaireCatalogue.all.map { definition in definition.applying(wordings.first { $0.questionnaire == definition.id }) }
+        let (imported, version, updated) = try await importedQuestionnaires(on: database)
+        let own = QuestionnaireCatalogue.all.map { definition in definition.applying(wordings.first { $0.questionnaire == definition.id }) }
+        return (own + imported.map(\.definition), version, updated)
+    }
+
+    static func importedQuestionnaires(on database: any Database) async throws -> ([ImportedQuestionnaire], version: Int, updated: Date) {
+        struct Row: Decodable { let value: String, version: Int, updated_at: Date? }
+        guard let row = try await database.sql.select().columns("value", "version", "updated_at").from("practice_settings")
+            .where("name", .equal, PracticeSettings.questionnaires).first(decoding: Row.self) else { return ([], 0, Date(timeIntervalSince1970: 0)) }
+        return (try JSONCoding.decode([ImportedQuestionnaire].self, row.value), row.version, row.updated_at ?? Date(timeIntervalSince1970: 0))
     }
 
     static func definition(_ id: String, on database: any Database) async throws -> QuestionnaireDefinition? {
@@ -128,9 +143,33 @@ public enum QuestionnaireQueries {
 }
 
 extension QuestionnaireQueries {
+    /// Imports a FHIR Questionnaire as an instrument the practice can hand out: nil with the errors when it cannot be
+    /// scored; otherwise the instrument with what Relief left out. The same questionnaire (URL and version) imported
+    /// again is the one already there, unchanged.
+    static func importQuestionnaire(_ json: JSONValue, by user: UUID?, now: Date, on database: any Database,
+                                    audit: @escaping TransactionalAudit) async throws -> (ImportedQuestionnaire?, [FHIRIssue]) {
+        let (imported, version, _) = try await importedQuestionnaires(on: database)
+        let taken = Set(QuestionnaireCatalogue.all.map(\.id) + imported.map(\.id))
+        let (read, issues) = FHIRQuestionnaire.importing(json, taken: taken)
+        guard let read else { return (nil, issues) }
+        if let same = imported.first(where: { $0.identity == read.identity }) {
+            return (same, [FHIRIssue("Questionnaire", "Imported already, as \(same.id); left as it was.", severity: .warning)])
+        }
+        let url = read.url
+        guard try await PracticeSettings.save(imported + [read], from: version, by: user, now: now, on: database, audit: audit) else {
+            throw Abort(.conflict, reason: "Another questionnaire was imported at the same moment; send it again.")
+        }
+        try await audit(AuditEntry(action: .questionnaireImport, resourceType: "Questionnaire", resourceID: read.id,
+                                   detail: "\(read.items.count) items from \(url ?? "a file"); \(issues.count) not kept"), database)
+        return (read, issues)
+    }
+
     /// `relief questionnaires import FILE`: checks the wording against the shipped scoring, stores it, audits it.
     /// Returns the questionnaire's title; throws the problem in words when the file does not fit.
     public static func importFromCommandLine(_ data: Data, on app: Application) async throws -> String {
+        if let json = try? JSONDecoder().decode(JSONValue.self, from: data), json.object?["resourceType"]?.string == "Questionnaire" {
+            return try await importFHIRFromCommandLine(json, on: app)
+        }
         let wording = try LicensedWording.read(data)
         try await importWording(wording, now: app.config.now(), on: app.db)
         let entry = AuditEntry(action: .wordingImport, resourceType: "Questionnaire", resourceID: wording.questionnaire,
@@ -138,6 +177,21 @@ extension QuestionnaireQueries {
         try await AuditRow.insert([AuditRow(entry, at: app.config.now(), actor: nil, ip: nil, userAgent: UserDirectory.commandLineAgent)],
                                   on: app.db)
         return wording.title ?? QuestionnaireCatalogue.definition(wording.questionnaire)?.title ?? wording.questionnaire
+    }
+
+    /// A FHIR Questionnaire from the command line: the instrument's title and what was not kept, or the reasons it
+    /// cannot be used.
+    private static func importFHIRFromCommandLine(_ json: JSONValue, on app: Application) async throws -> String {
+        let now = app.config.now()
+        let audit: TransactionalAudit = { entry, database in
+            var entry = entry
+            entry.userEmail = "command line"
+            try await AuditRow.insert([AuditRow(entry, at: now, actor: nil, ip: nil, userAgent: UserDirectory.commandLineAgent)], on: database)
+        }
+        let (imported, issues) = try await importQuestionnaire(json, by: nil, now: now, on: app.db, audit: audit)
+        let lines = issues.map { "\($0.severity == .error ? "refused" : "note"): \($0.expression): \($0.message)" }
+        guard let imported else { throw CommandLineImportError(message: (["The questionnaire cannot be scored."] + lines).joined(separator: "\n")) }
+        return ([imported.title + " (\(imported.id))"] + lines).joined(separator: "\n")
     }
 
     /// `relief questionnaires list`: each questionnaire, whether its wording ships, is imported, or is still missing.

@@ -23,7 +23,7 @@ enum QuestionnairesController {
 
     static func new(req: Request) async throws -> Response {
         let (patient, definition) = try await QuestionnaireQueries.questionnaire(req)
-        var fields = FormFields()
+        var fields = definition.initialFields
         // The Opioid Risk Tool scores by sex: start from the registration's sex at birth.
         if definition.id == QuestionnaireCatalogue.opioidRiskTool.id,
            let answer = SexAtBirth(rawValue: patient.registration[.sexAtBirth]).flatMap(OpioidRiskTool.sexAnswer) {

@@ -45,6 +45,7 @@ enum AuditAction: String, CaseIterable {
     case fhirImport = "fhir.import"
     /// A practice's licensed questionnaire wording imported (`relief questionnaires import`).
     case wordingImport = "instrument.wording.import"
+    case questionnaireImport = "questionnaire.import"
     /// Questionnaires handed to a patient on a tablet, and the tablet opening them with its code.
     case kioskStart = "kiosk.start"
     case kioskOpen = "kiosk.open"
@@ -130,6 +131,7 @@ extension AuditAction {
         case .fhirExport: "Bulk FHIR export"
         case .fhirImport: "FHIR import"
         case .wordingImport: "Imported licensed questionnaire wording"
+        case .questionnaireImport: "Imported a FHIR Questionnaire"
         case .kioskStart: "Handed questionnaires to the tablet"
         case .kioskOpen: "Tablet opened questionnaires"
         case .kioskFailure: "Tablet code refused"

@@ -4,8 +4,6 @@ import Foundation
 /// coding whose code is the option's value (with the option's wording only where Relief ships it), who answered (the
 /// patient on the tablet or from a link, or the staff member who typed it), and when.
 public enum FHIRQuestionnaireResponse {
-    /// The canonical URL of a questionnaire Relief ships or a practice imported.
-    public static func canonical(_ id: String) -> String { "urn:relief:questionnaire:\(id)" }
 
     public static func record(_ definition: QuestionnaireDefinition, answers: QuestionnaireAnswers, completedOn: CalendarDate, byPatient: Bool,
                               author: UUID?, _ header: FHIRRecordHeader, timeZone: TimeZone) -> FHIRRecord {
@@ -21,14 +19,14 @@ public enum FHIRQuestionnaireResponse {
         }
         let source: JSONValue? = byPatient ? header.patientID.map { FHIR.reference(patient: $0) } : nil
         return FHIRRecord(.questionnaireResponse, header, members: [
-            ("questionnaire", .string(canonical(definition.id))),
+            ("questionnaire", .string(FHIRQuestionnaire.canonical(definition))),
             ("status", .string(status)),
             // The day answered (a paper form may be typed in later).
             ("authored", .string(completedOn.description)),
             ("author", source ?? author.map { FHIR.reference(.practitioner, $0.lowercasedText) }),
             ("source", source),
             ("item", .array(items)),
-        ], tokens: ["questionnaire": [FHIRToken(nil, canonical(definition.id))], "status": [FHIRToken("http://hl7.org/fhir/questionnaire-answers-status", status)]],
+        ], tokens: ["questionnaire": [FHIRToken(nil, FHIRQuestionnaire.canonical(definition))], "status": [FHIRToken("http://hl7.org/fhir/questionnaire-answers-status", status)]],
            periods: ["authored": .day(completedOn, in: timeZone)])
     }
 }

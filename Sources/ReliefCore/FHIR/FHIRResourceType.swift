@@ -17,6 +17,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     case practitioner = "Practitioner"
     case location = "Location"
     case group = "Group"
+    case questionnaire = "Questionnaire"
 
     public struct SearchParameter: Sendable {
         public enum Kind: String, Sendable { case token, date, reference, string, number }
@@ -48,7 +49,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .encounter: Self.usCore + "us-core-encounter"
         case .practitioner: Self.usCore + "us-core-practitioner"
         case .location: Self.usCore + "us-core-location"
-        case .appointment, .consent, .group: nil
+        case .appointment, .consent, .group, .questionnaire: nil
         }
     }
 
@@ -58,7 +59,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .allergyIntolerance, .device, .consent: "patient"
         case .coverage: "beneficiary"
         // An appointment names its patient among its participants.
-        case .appointment, .practitioner, .location, .group: nil
+        case .appointment, .practitioner, .location, .group, .questionnaire: nil
         default: "subject"
         }
     }
@@ -72,11 +73,11 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether its resources belong to a patient (and are searched one patient at a time) or to the practice.
     /// The types a client may create and update: the registration and the chart lists staff keep.
     public var isWritable: Bool { [.patient, .allergyIntolerance, .medicationStatement, .condition].contains(self) }
 
-    public var isPatientScoped: Bool { ![.practitioner, .location, .group].contains(self) }
+    /// Whether its resources belong to a patient (and are searched one patient at a time) or to the practice.
+    public var isPatientScoped: Bool { ![.practitioner, .location, .group, .questionnaire].contains(self) }
 
     /// Parameters beyond `_id` and (for a patient's types) `patient`.
     public var searchParameters: [SearchParameter] {
@@ -97,6 +98,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .practitioner: [.init("name", .string), .init("identifier", .token)]
         case .location: [.init("name", .string), .init("status", .token)]
         case .group: [.init("code", .token)]
+        case .questionnaire: [.init("name", .string)]
         }
     }
 

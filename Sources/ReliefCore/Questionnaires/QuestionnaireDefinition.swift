@@ -21,6 +21,8 @@ public struct QuestionnaireDefinition: Sendable, Identifiable {
     public let source: ClinicalSource
     /// LOINC code of the total score, when there is one (for FHIR Observations).
     public let loinc: String?
+    /// An imported questionnaire's canonical URL (with `|version`); nil for Relief's own (`urn:relief:questionnaire:{id}`).
+    public var canonical: String? = nil
 
     public enum Wording: String, Sendable {
         /// Relief ships the text (public domain, our own, or licence permits).
@@ -41,6 +43,26 @@ public struct QuestionnaireDefinition: Sendable, Identifiable {
     }
 
     public func band(id: String) -> ScoreBand? { bands.first { $0.id == id } }
+
+    /// A new form: each item's initial answer, where it has one.
+    public var initialFields: FormFields {
+        FormFields(items.compactMap { item in item.initial.map { (item.linkId, String($0)) } })
+    }
+
+    /// When an item is asked only after certain answers, in words: "Answer only if question 3 is “Yes”."
+    public func condition(of item: QuestionnaireItem) -> String? {
+        guard let condition = item.enableWhen else { return nil }
+        let parts = condition.tests.map { test -> String in
+            let number = (items.firstIndex { $0.linkId == test.linkId } ?? 0) + 1
+            let answer = self.item(test.linkId)?.option(value: test.value)?.text ?? String(test.value)
+            switch test.op {
+            case .equal: return "question \(number) is “\(answer)”"
+            case .notEqual: return "question \(number) is not “\(answer)”"
+            case .exists: return test.value == 1 ? "question \(number) is answered" : "question \(number) is not answered"
+            }
+        }
+        return "Answer only if " + parts.joined(separator: condition.all ? " and " : " or ") + "."
+    }
 }
 
 public struct QuestionnaireItem: Sendable {
@@ -50,16 +72,68 @@ public struct QuestionnaireItem: Sendable {
     public let options: [AnswerOption]
     /// Opioid Risk Tool points for a "yes", which differ by sex.
     public let weight: SexWeight?
+    /// Relief's own questionnaires ask every item and count it; an imported one may leave some optional, some out of
+    /// the total (a "how difficult" question after PHQ-9), and some asked only after certain answers.
+    public let required: Bool
+    public let scored: Bool
+    public let enableWhen: ItemCondition?
+    /// The option a new form starts with.
+    public let initial: Int?
 
-    public init(_ linkId: String, _ text: String?, options: [AnswerOption], weight: SexWeight? = nil) {
+    public init(_ linkId: String, _ text: String?, options: [AnswerOption], weight: SexWeight? = nil, required: Bool = true, scored: Bool = true,
+                enableWhen: ItemCondition? = nil, initial: Int? = nil) {
+        self.initial = initial
         self.linkId = linkId
         self.text = text
         self.options = options
         self.weight = weight
+        self.required = required
+        self.scored = scored
+        self.enableWhen = enableWhen
     }
+
+    /// Whether the item is asked, given the answers so far.
+    public func isEnabled(_ answers: QuestionnaireAnswers) -> Bool { enableWhen?.holds(answers) ?? true }
 
     public func option(value: Int) -> AnswerOption? { options.first { $0.value == value } }
     public var valueRange: ClosedRange<Int> { options.map(\.value).min()!...options.map(\.value).max()! }
+}
+
+/// When an item is asked (FHIR's `enableWhen`): any or all of its tests on earlier answers.
+public struct ItemCondition: Hashable, Codable, Sendable {
+    public struct Test: Hashable, Codable, Sendable {
+        public enum Operator: String, Codable, Sendable { case equal = "=", notEqual = "!=", exists }
+        public let linkId: String
+        public let op: Operator
+        /// The answer's value compared (for `exists`, 1 asks that it was answered, 0 that it was not).
+        public let value: Int
+
+        public init(_ linkId: String, _ op: Operator, _ value: Int) {
+            self.linkId = linkId
+            self.op = op
+            self.value = value
+        }
+
+        func holds(_ answers: QuestionnaireAnswers) -> Bool {
+            switch op {
+            case .equal: answers[linkId] == value
+            case .notEqual: answers[linkId].map { $0 != value } ?? false
+            case .exists: (answers[linkId] != nil) == (value == 1)
+            }
+        }
+    }
+
+    public let tests: [Test]
+    public let all: Bool
+
+    public init(_ tests: [Test], all: Bool) {
+        self.tests = tests
+        self.all = all
+    }
+
+    public func holds(_ answers: QuestionnaireAnswers) -> Bool {
+        all ? tests.allSatisfy { $0.holds(answers) } : tests.contains { $0.holds(answers) }
+    }
 }
 
 public struct AnswerOption: Hashable, Sendable {

@@ -26,8 +26,9 @@ public enum QuestionnaireScorer {
             guard let item = definition.item(linkId) else { throw .unknownItem(linkId) }
             guard item.option(value: value) != nil else { throw .invalidAnswer(linkId: linkId, value: value) }
         }
-        let missing = definition.items.map(\.linkId).filter { answers[$0] == nil }
-        let values = definition.items.compactMap { answers[$0.linkId] }
+        // An item not asked (its condition unmet) or optional is not missing; one outside the total is not counted.
+        let missing = definition.items.filter { $0.required && $0.isEnabled(answers) && answers[$0.linkId] == nil }.map(\.linkId)
+        let values = definition.items.filter(\.scored).compactMap { answers[$0.linkId] }
         let alerts = definition.alerts.filter { rule in answers[rule.linkId].map { $0 >= rule.minimumValue } ?? false }
         var subscores: [String: Double] = [:]
         var bandID: String?

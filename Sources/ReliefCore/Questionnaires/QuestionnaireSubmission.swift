@@ -22,9 +22,11 @@ public struct QuestionnaireSubmission: Hashable, Sendable {
             }
             answers[item.linkId] = value
         }
-        let blank = definition.items.map(\.linkId).filter { fields[$0].isEmpty }
+        // An answer to an item whose condition the other answers do not meet was not asked for: it is dropped.
+        for item in definition.items where !item.isEnabled(answers) { answers[item.linkId] = nil }
+        let blank = definition.items.filter { $0.required && $0.isEnabled(answers) }.map(\.linkId).filter { answers[$0] == nil && fields[$0].isEmpty }
         if definition.scoring.allowsMissingItems {
-            if blank.count == definition.items.count { reader.problem(blank[0], "Answer at least one question.") }
+            if !blank.isEmpty, blank.count == definition.items.count { reader.problem(blank[0], "Answer at least one question.") }
         } else {
             for linkId in blank { reader.problem(linkId, "Answer this question.") }
         }
