@@ -8,7 +8,7 @@ enum QuestionnairePages {
         let patientID: UUID
         let courses: [QuestionnaireQueries.Course]
         /// Questionnaires the user may enter answers for: (id, title, wording imported or shipped).
-        let enterable: [(id: String, title: String, hasWording: Bool)]
+        let enterable: [(id: String, title: String, hasWording: Bool, isImported: Bool)]
         let canChangeSettings: Bool
     }
 
@@ -37,6 +37,7 @@ enum QuestionnairePages {
                     .tag("li", [], [
                         .link(questionnaire.title, to: SitePath.newQuestionnaireResponse(model.patientID, questionnaire.id)),
                         .if(!questionnaire.hasWording, .tag("span", [("class", "muted")], text: " — values only; the practice has not imported its licensed wording")),
+                        .if(questionnaire.isImported, .tag("span", [("class", "muted")], text: " — imported by the practice; scored as the sum of its answers, without bands")),
                     ])
                 }),
             ])),

@@ -15,7 +15,7 @@ enum QuestionnairesController {
         let model = QuestionnairePages.IndexModel(
             patientID: patient.id, courses: QuestionnaireQueries.courses(definitions, responses, differences: differences),
             enterable: try req.user.can(.questionnaireWrite)
-                ? definitions.map { ($0.id, $0.title, $0.hasWording) } : [],
+                ? definitions.map { ($0.id, $0.title, $0.hasWording, $0.isImported) } : [],
             canChangeSettings: try req.user.can(.clinicalSettings))
         return req.page("Questionnaires", section: .patients, banner: try await ChartBanner.model(req, patient),
                         QuestionnairePages.index(model))

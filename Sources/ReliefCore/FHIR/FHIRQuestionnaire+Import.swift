@@ -51,6 +51,7 @@ public struct ImportedQuestionnaire: Codable, Hashable, Sendable {
             source: ClinicalSource("Imported FHIR Questionnaire\(url.map { " \($0)" } ?? "")\(version.map { ", version \($0)" } ?? "")", .unconfirmed),
             loinc: totalCode)
         definition.canonical = url.map { $0 + (version.map { "|\($0)" } ?? "") }
+        definition.isImported = true
         return definition
     }
 

@@ -23,6 +23,8 @@ public struct QuestionnaireDefinition: Sendable, Identifiable {
     public let loinc: String?
     /// An imported questionnaire's canonical URL (with `|version`); nil for Relief's own (`urn:relief:questionnaire:{id}`).
     public var canonical: String? = nil
+    /// Imported by the practice from a FHIR Questionnaire (`ImportedQuestionnaire`).
+    public var isImported = false
 
     public enum Wording: String, Sendable {
         /// Relief ships the text (public domain, our own, or licence permits).
