@@ -123,3 +123,28 @@ import VaporTesting
         }
     }
 }
+
+/// The work-up over FHIR: the order as a ServiceRequest, its result as a DiagnosticReport read by its own id.
+@Suite struct FHIRWorkupTests {
+    @Test(arguments: TestDatabase.available)
+    func aResultedOrderIsServedWithItsReport(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let api = try await APIClient.make(try await context.signedIn(.physician))
+            let base = try await DecisionSupportRoutesTests.radicularPatient(context, api)
+            let patient = String(base.split(separator: "/").last!).lowercased()
+            // act
+            let orders = try await api.get(SitePath.fhirResources(.serviceRequest)() + "?patient=\(patient)&status=completed")
+            let reports = try await api.get(SitePath.fhirResources(.diagnosticReport)() + "?patient=\(patient)&category=RAD&date=2026-11-10")
+            let reportID = try #require(reports.json["entry"][0]["resource"]["id"].string)
+            let read = try await api.get(SitePath.fhirResource(.diagnosticReport)(reportID))
+            let byID = try await api.get(SitePath.fhirResources(.diagnosticReport)() + "?_id=\(reportID)")
+            let wrongType = try await api.get(SitePath.fhirResource(.serviceRequest)(reportID))
+            // check
+            #expect(orders.json["total"] == 1 && orders.json["entry"][0]["resource"]["code"]["coding"][0]["code"] == "mri")
+            #expect(reports.json["total"] == 1 && reportID.hasSuffix("-report"))
+            #expect(read.status == .ok && read.json["basedOn"][0]["reference"] == .string("ServiceRequest/\(reportID.dropLast("-report".count))"))
+            #expect(byID.json["total"] == 1 && wrongType.status == .notFound)
+        }
+    }
+}

@@ -72,6 +72,10 @@ extension FHIRQueries {
         case .appointment: return try await appointments(patients, database, timeZone)
         case .encounter: return try await encounters(patients, database, timeZone)
         case .consent: return try await consents(patients, database, timeZone)
+        case .serviceRequest: return try await workupOrders(patients, database).map { FHIRServiceRequest.record($0.order, $0.header, timeZone: timeZone) }
+        case .diagnosticReport: return try await workupOrders(patients, database).compactMap { FHIRServiceRequest.report($0.order, $0.header, timeZone: timeZone) }
+        case .carePlan, .goal, .careTeam:
+            return try await carePlans(patients, database).flatMap { FHIRCarePlan.records($0.plan, $0.header, timeZone: timeZone) }.filter { $0.type == type }
         }
     }
 
@@ -128,8 +132,8 @@ extension FHIRQueries {
     /// One resource by its type and id: a practice resource from the practice's, a patient's from that patient's.
     static func record(_ type: FHIRResourceType, id: String, on database: any Database) async throws -> FHIRRecord? {
         guard type.isPatientScoped else { return try await practiceRecords(type, on: database).first { $0.id == id } }
-        guard let uuid = UUID(uuidString: id), let patientID = try await patient(of: type, id: uuid, on: database) else { return nil }
-        return try await records(type, patientID: patientID, on: database).first { $0.id == uuid.lowercasedText }
+        guard let uuid = type.storedID(id), let patientID = try await patient(of: type, id: uuid, on: database) else { return nil }
+        return try await records(type, patientID: patientID, on: database).first { $0.id == id.lowercased() }
     }
 
     /// The patient a clinical resource's id belongs to, looked up in the tables its type is kept in.
@@ -154,6 +158,8 @@ extension FHIRQueries {
         case .appointment: [("appointments", nil)]
         case .encounter: [("encounters", nil)]
         case .consent: [("consents", nil)]
+        case .serviceRequest, .diagnosticReport: [("workup_orders", nil)]
+        case .carePlan, .goal, .careTeam: [(CarePlanRecord.schema, nil)]
         case .practitioner, .location, .group, .questionnaire: []
         }
         var patients = Set<UUID>()
@@ -233,6 +239,42 @@ extension FHIRQueries {
             }
     }
 
+    /// The patients' plan versions, each knowing the version it replaced.
+    private static func carePlans(_ patients: [UUID], _ database: any Database) async throws -> [(plan: FHIRCarePlan.Version, header: FHIRRecordHeader)] {
+        struct Row: Decodable {
+            let id: UUID, patient_id: UUID, plan_id: UUID, number: Int, status: String, content: String, created_at: Date, created_by: UUID
+            let updated_at: Date, activated_by: UUID?, version: Int
+        }
+        let rows = try await database.sql.select().columns("id", "patient_id", "plan_id", "number", "status", "content", "created_at", "created_by",
+                                                           "updated_at", "activated_by", "version").from(CarePlanRecord.schema)
+            .where("patient_id", .in, patients).all(decoding: Row.self)
+        let byNumber = Dictionary(rows.map { ("\($0.plan_id)/\($0.number)", $0.id) }, uniquingKeysWith: { first, _ in first })
+        return rows.compactMap { row in
+            guard let content = try? JSONCoding.decode(CarePlanContent.self, row.content), let status = PlanStatus(rawValue: row.status) else { return nil }
+            let plan = FHIRCarePlan.Version(content: content, status: status, author: row.activated_by ?? row.created_by,
+                                            replaces: byNumber["\(row.plan_id)/\(row.number - 1)"])
+            return (plan, FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: row.version, recorded: row.created_at, updated: row.updated_at))
+        }
+    }
+
+    /// The patients' work-up orders, each with its result when there is one.
+    private static func workupOrders(_ patients: [UUID], _ database: any Database) async throws -> [(order: FHIRServiceRequest.Order, header: FHIRRecordHeader)] {
+        struct Row: Decodable {
+            let id: UUID, patient_id: UUID, status: String, ordered_on: String, scheduled_for: String?, request: String, result: String?
+            let review_comment: String?, cancel_reason: String?, created_at: Date, created_by: UUID?, updated_at: Date, version: Int
+        }
+        return try await database.sql.select().columns("id", "patient_id", "status", "ordered_on", "scheduled_for", "request", "result", "review_comment",
+                                                       "cancel_reason", "created_at", "created_by", "updated_at", "version").from("workup_orders")
+            .where("patient_id", .in, patients).all(decoding: Row.self).compactMap { row in
+                guard let order = try? JSONCoding.decode(WorkupOrder.self, row.request), let status = OrderStatus(rawValue: row.status),
+                      let orderedOn = CalendarDate(row.ordered_on) else { return nil }
+                let stored = FHIRServiceRequest.Order(order: order, status: status, orderedOn: orderedOn, scheduledFor: row.scheduled_for.flatMap(CalendarDate.init),
+                                                      result: row.result.flatMap { try? JSONCoding.decode(WorkupResult.self, $0) }, reviewComment: row.review_comment,
+                                                      cancelReason: row.cancel_reason, orderer: row.created_by)
+                return (stored, FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: row.version, recorded: row.created_at, updated: row.updated_at))
+            }
+    }
+
     private static func implants(_ patients: [UUID], _ database: any Database) async throws -> [FHIRRecord] {
         struct Row: Decodable { let id: UUID, patient_id: UUID, content: String, created_at: Date, updated_at: Date, version: Int }
         return try await database.sql.select().columns("id", "patient_id", "content", "created_at", "updated_at", "version").from("implants")
@@ -291,7 +333,7 @@ extension FHIRQueries {
         guard search.type.isPatientScoped else { return try await practiceRecords(search.type, on: database).filter(search.matches) }
         var patients: Set<UUID> = search.patientID.map { [$0] } ?? []
         if search.patientID == nil, let ids = search.ids {
-            patients = try await self.patients(of: search.type, ids: ids.prefix(FHIRSearch.maximumCount).compactMap(UUID.init(uuidString:)), on: database)
+            patients = try await self.patients(of: search.type, ids: ids.prefix(FHIRSearch.maximumCount).compactMap(search.type.storedID), on: database)
         }
         return try await records(search.type, patients: Array(patients), on: database).filter(search.matches).sorted { $0.id < $1.id }
     }

@@ -21,6 +21,12 @@ extension FHIR {
 
         /// The side of a diagnosis (left, right, bilateral), until REFERENCE.md gives SNOMED's laterality codes.
         public static let laterality = "urn:relief:laterality"
+        /// The kinds of work-up test Relief orders (MRI, HbA1c, psychological evaluation…).
+        public static let workupTest = "urn:relief:workup-test"
+        /// Their categories (imaging, laboratory, psychology, electrodiagnostic, referral).
+        public static let workupCategory = "urn:relief:workup-category"
+        /// HL7's diagnostic service sections (RAD, LAB…), a report's category.
+        public static let diagnosticSection = "http://terminology.hl7.org/CodeSystem/v2-0074"
         /// Relief's drug catalogue ids.
         public static let drug = "urn:relief:drug"
         /// Relief's intervention catalogue ids (a procedure without a billing code for its region keeps this one).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The resource types Relief serves, each with the US Core profile it claims (where US Core 6.1 has one), who may
 /// read it, and its search parameters: the ones US Core asks for, each compared against one value of the record
 /// (`FHIRRecord.tokens` and `periods` are keyed by these names).
@@ -18,6 +20,11 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     case location = "Location"
     case group = "Group"
     case questionnaire = "Questionnaire"
+    case serviceRequest = "ServiceRequest"
+    case diagnosticReport = "DiagnosticReport"
+    case carePlan = "CarePlan"
+    case goal = "Goal"
+    case careTeam = "CareTeam"
 
     public struct SearchParameter: Sendable {
         public enum Kind: String, Sendable { case token, date, reference, string, number }
@@ -49,6 +56,12 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .encounter: Self.usCore + "us-core-encounter"
         case .practitioner: Self.usCore + "us-core-practitioner"
         case .location: Self.usCore + "us-core-location"
+        case .serviceRequest: Self.usCore + "us-core-servicerequest"
+        // US Core's report profiles ask for LOINC categories and codes Relief's work-up catalogue does not have yet.
+        case .diagnosticReport: nil
+        case .carePlan: Self.usCore + "us-core-careplan"
+        case .goal: Self.usCore + "us-core-goal"
+        case .careTeam: Self.usCore + "us-core-careteam"
         case .appointment, .consent, .group, .questionnaire: nil
         }
     }
@@ -99,7 +112,18 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .location: [.init("name", .string), .init("status", .token)]
         case .group: [.init("code", .token)]
         case .questionnaire: [.init("name", .string)]
+        case .serviceRequest: [.init("category", .token), .init("code", .token), .init("status", .token), .init("authored", .date)]
+        case .diagnosticReport: [.init("category", .token), .init("code", .token), .init("status", .token), .init("date", .date)]
+        case .carePlan: [.init("category", .token), .init("status", .token), .init("date", .date)]
+        case .goal: [.init("lifecycle-status", .token), .init("target-date", .date)]
+        case .careTeam: [.init("status", .token)]
         }
+    }
+
+    /// The stored record's UUID behind a resource id: the id itself, or its first 36 characters for a resource
+    /// derived from a record (an order's report, a plan's goals and team: the record's id with a suffix).
+    public func storedID(_ id: String) -> UUID? {
+        UUID(uuidString: String(id.prefix(36)))
     }
 
     public func searchParameter(_ name: String) -> SearchParameter? { searchParameters.first { $0.name == name } }
