@@ -43,7 +43,7 @@ import VaporTesting
             let phq9 = try await api.get(SitePath.fhirResources(.observation)() + of + "&code=http://loinc.org%7C44261-6&date=ge2026-11-18&date=lt2026-11-19")
             let before = try await api.get(SitePath.fhirResources(.observation)() + of + "&date=lt2026-11-18")
             let mme = try await api.get(SitePath.fhirResources(.observation)() + of + "&code=\(FHIRObservation.mmeCode.system!)%7C\(FHIRObservation.mmeCode.code)")
-            let epidurals = try await api.get(SitePath.fhirResources(.procedure)() + of + "&code=64483&status=completed")
+            let epidurals = try await api.get(SitePath.fhirResources(.procedure)() + of + "&code=64483&status=completed&_revinclude=Provenance:target")
             let procedureID = try #require(epidurals.json["entry"][0]["resource"]["id"].string)
             let read = try await context.app.testing().sendRequest(.GET, SitePath.fhirResource(.procedure)(procedureID),
                                                                     headers: ["Authorization": "Bearer \(api.token)"])
@@ -59,12 +59,15 @@ import VaporTesting
             #expect(phq9.json["total"] == 1 && phq9.json["entry"][0]["resource"]["valueQuantity"]["value"] == 9 && before.json["total"] == 0)
             #expect(mme.json["total"] == 1 && mme.json["entry"][0]["resource"]["valueQuantity"]["value"] == 60)
             #expect(epidurals.json["total"] == 1 && epidurals.json["entry"][0]["resource"]["bodySite"][0]["text"] == "Low back (lumbar), L5-S1, left")
+            let signature = epidurals.json["entry"][1]
+            #expect(signature["search"]["mode"] == "include" && signature["resource"]["resourceType"] == "Provenance")
+            #expect(signature["resource"]["target"][0]["reference"] == .string("Procedure/\(procedureID)") && signature["resource"]["agent"][0]["type"]["coding"][0]["code"] == "legal")
             #expect(read.status == .ok && read.headers.first(name: .eTag) == "W/\"1\"" && read.headers.contentType?.subType == "fhir+json")
             #expect(byID.json["total"] == 1 && byID.json["entry"][0]["resource"]["id"] == .string(procedureID), "by id, with no patient named")
             #expect(asObservation.status == .notFound && asObservation.json["resourceType"] == "OperationOutcome")
             let kinds = Set(everything.json["entry"].items.compactMap { $0["resource"]["resourceType"].string })
-            #expect(kinds == ["Patient", "Condition", "MedicationStatement", "Observation", "QuestionnaireResponse", "Procedure", "Appointment", "Encounter"],
-                    "\(kinds)")
+            #expect(kinds == ["Patient", "Condition", "MedicationStatement", "Observation", "QuestionnaireResponse", "Procedure", "Appointment", "Encounter",
+                              "Provenance"], "\(kinds)")
             #expect(everything.json["total"] == .number(Double(everything.json["entry"].count)))
             let searches = try await context.auditEvents(.recordView).filter { $0.detail?.hasPrefix("FHIR") == true }
             #expect(searches.count == 10 && searches.allSatisfy { $0.patientID == patient.id }, "\(searches.map(\.detail))")

@@ -69,3 +69,32 @@ import Testing
         #expect(member(records[3].resource, "participant", "0", "member", "display") == "Dr Ames")
     }
 }
+
+/// Signatures as Provenances, and asking for them beside a search.
+@Suite struct FHIRProvenanceTests {
+    @Test func aSignedRecordHasAProvenanceNamingItsSigners() {
+        // setup
+        let record = UUID(), patient = UUID(), physician = UUID()
+        let header = FHIRRecordHeader(id: record, patientID: patient, version: 2, recorded: Date(timeIntervalSince1970: 0), updated: Date(timeIntervalSince1970: 10))
+        // act
+        let provenance = FHIRProvenance.record(target: (.consent, record.lowercasedText), recorded: Date(timeIntervalSince1970: 5), signers: [
+            .init(reference: nil, name: "Ana Ruiz (daughter)", role: "legal"), .init(reference: FHIR.reference(.practitioner, physician.lowercasedText), role: "verifier"),
+        ], header)
+        // check
+        let agents = provenance.resource.object?["agent"]?.array ?? []
+        #expect(provenance.id == record.lowercasedText + "-signed" && provenance.patientID == patient)
+        #expect(agents.first?.object?["who"]?.object?["display"] == "Ana Ruiz (daughter)")
+        #expect(agents.last?.object?["who"]?.object?["reference"] == .string("Practitioner/\(physician.lowercasedText)"))
+        #expect(provenance.tokens["target"]?.first?.code == "Consent/\(record.lowercasedText)" && provenance.resource.object?["recorded"] == "1970-01-01T00:00:05.000Z")
+    }
+
+    @Test func onlyProvenanceTargetIsReverseIncluded() {
+        // act
+        let good = FHIRSearch.parse(.procedure, [("patient", UUID().uuidString), ("_revinclude", "Provenance:target")], timeZone: .current)
+        let bad = FHIRSearch.parse(.procedure, [("patient", UUID().uuidString), ("_revinclude", "Provenance:entity")], timeZone: .current)
+        let ofItself = FHIRSearch.parse(.provenance, [("patient", UUID().uuidString), ("_revinclude", "Provenance:target")], timeZone: .current)
+        // check
+        #expect((try? good.get())?.includesProvenance == true)
+        #expect((try? bad.get()) == nil && (try? ofItself.get()) == nil)
+    }
+}

@@ -52,8 +52,10 @@ enum FHIRController {
         if search.countOnly { return respond(searchset(total: matches.count, links: [], entries: nil)) }
         let (page, next) = search.page(of: matches)
         let included = search.includesPatient ? try await FHIRQueries.patients(ids: Set(page.compactMap(\.patientID)), on: req.db) : []
+        let signatures = search.includesProvenance ? try await FHIRQueries.provenance(of: page, on: req.db) : []
         let links = pageLinks(req.absoluteURL(SitePath.fhirResources(type)()), search.parameters, after: search.after, next: next)
         let entries = page.map { recordEntry(req, $0) } + included.map { patientEntry(req, $0, mode: "include") }
+            + signatures.map { recordEntry(req, $0, mode: "include") }
         return respond(searchset(total: matches.count, links: links, entries: entries))
     }
 
@@ -112,8 +114,8 @@ enum FHIRController {
         ["fullUrl": .string(req.absoluteURL(SitePath.fhirPatient(patient.id))), "resource": patient.fhirResource, "search": ["mode": .string(mode)]]
     }
 
-    private static func recordEntry(_ req: Request, _ record: FHIRRecord) -> JSONValue {
-        ["fullUrl": .string(req.absoluteURL(SitePath.fhirResource(record.type)(record.id))), "resource": record.resource, "search": ["mode": "match"]]
+    private static func recordEntry(_ req: Request, _ record: FHIRRecord, mode: String = "match") -> JSONValue {
+        ["fullUrl": .string(req.absoluteURL(SitePath.fhirResource(record.type)(record.id))), "resource": record.resource, "search": ["mode": .string(mode)]]
     }
 
     /// `self` with the cursor the page was asked with, and `next` after the page's last id when more may follow.

@@ -76,6 +76,7 @@ extension FHIRQueries {
         case .diagnosticReport: return try await workupOrders(patients, database).compactMap { FHIRServiceRequest.report($0.order, $0.header, timeZone: timeZone) }
         case .carePlan, .goal, .careTeam:
             return try await carePlans(patients, database).flatMap { FHIRCarePlan.records($0.plan, $0.header, timeZone: timeZone) }.filter { $0.type == type }
+        case .provenance: return try await signatures(patients, database)
         }
     }
 
@@ -160,6 +161,7 @@ extension FHIRQueries {
         case .consent: [("consents", nil)]
         case .serviceRequest, .diagnosticReport: [("workup_orders", nil)]
         case .carePlan, .goal, .careTeam: [(CarePlanRecord.schema, nil)]
+        case .provenance: [("procedure_records", nil), (Evaluation.schema, nil), (ConsentRecord.schema, nil)]
         case .practitioner, .location, .group, .questionnaire: []
         }
         var patients = Set<UUID>()
@@ -237,6 +239,39 @@ extension FHIRQueries {
                 let answers = try JSONCoding.decode(QuestionnaireAnswers.self, row.answers)
                 return LoadedResponse(stored: row, definition: definition, answers: answers, completed: completed, header: header)
             }
+    }
+
+    /// Who signed the patients' procedure notes, visit notes and consents.
+    private static func signatures(_ patients: [UUID], _ database: any Database) async throws -> [FHIRRecord] {
+        struct Signed: Decodable { let id: UUID, patient_id: UUID, signed_at: Date?, signed_by: UUID?, updated_at: Date, version: Int }
+        struct Note: Decodable { let id: UUID, patient_id: UUID, encounter_id: UUID, signed_at: Date?, signed_by: UUID?, updated_at: Date, version: Int }
+        func header(_ id: UUID, _ patient: UUID, _ version: Int, _ at: Date, _ updated: Date) -> FHIRRecordHeader {
+            FHIRRecordHeader(id: id, patientID: patient, version: version, recorded: at, updated: updated)
+        }
+        let procedures = try await database.sql.select().columns("id", "patient_id", "signed_at", "signed_by", "updated_at", "version").from("procedure_records")
+            .where("patient_id", .in, patients).where("status", .equal, "signed").all(decoding: Signed.self).compactMap { row -> FHIRRecord? in
+                guard let at = row.signed_at, let by = row.signed_by else { return nil }
+                return FHIRProvenance.record(target: (.procedure, row.id.lowercasedText), recorded: at,
+                                             signers: [.init(reference: FHIR.reference(.practitioner, by.lowercasedText), role: "legal")],
+                                             header(row.id, row.patient_id, row.version, at, row.updated_at))
+            }
+        let notes = try await database.sql.select().columns("id", "patient_id", "encounter_id", "signed_at", "signed_by", "updated_at", "version")
+            .from(Evaluation.schema).where("patient_id", .in, patients).where("deleted_at", .is, SQLLiteral.null).all(decoding: Note.self)
+            .compactMap { row -> FHIRRecord? in
+                guard let at = row.signed_at, let by = row.signed_by else { return nil }
+                return FHIRProvenance.record(target: (.encounter, row.encounter_id.lowercasedText), recorded: at,
+                                             signers: [.init(reference: FHIR.reference(.practitioner, by.lowercasedText), role: "legal")],
+                                             header(row.id, row.patient_id, row.version, at, row.updated_at))
+            }
+        let consents = try await ConsentRecord.query(on: database).filter(\.$patientID ~~ patients).all().compactMap { row -> FHIRRecord? in
+            guard let at = row.answeredAt, let id = row.id else { return nil }
+            let patient = row.signer == ConsentSigner.patient.rawValue
+            var signers: [FHIRProvenance.Signer] = [.init(reference: patient ? FHIR.reference(patient: row.patientID) : nil, name: row.signerName, role: "legal")]
+            if let by = row.cosignedBy { signers.append(.init(reference: FHIR.reference(.practitioner, by.lowercasedText), role: "verifier")) }
+            return FHIRProvenance.record(target: (.consent, id.lowercasedText), recorded: at, signers: signers,
+                                         header(id, row.patientID, row.version, at, row.cosignedAt ?? at))
+        }
+        return procedures + notes + consents
     }
 
     /// The patients' plan versions, each knowing the version it replaced.
@@ -336,6 +371,13 @@ extension FHIRQueries {
             patients = try await self.patients(of: search.type, ids: ids.prefix(FHIRSearch.maximumCount).compactMap(search.type.storedID), on: database)
         }
         return try await records(search.type, patients: Array(patients), on: database).filter(search.matches).sorted { $0.id < $1.id }
+    }
+
+    /// The Provenances whose target is one of `records` (`_revinclude=Provenance:target`).
+    static func provenance(of records: [FHIRRecord], on database: any Database) async throws -> [FHIRRecord] {
+        let targets = Set(records.map { "\($0.type.rawValue)/\($0.id)" })
+        return try await self.records(.provenance, patients: Array(Set(records.compactMap(\.patientID))), on: database)
+            .filter { ($0.tokens["target"] ?? []).contains { targets.contains($0.code) } }.sorted { $0.id < $1.id }
     }
 
     /// Patients by id, for `_include`.

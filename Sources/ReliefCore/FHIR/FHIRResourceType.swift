@@ -25,6 +25,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     case carePlan = "CarePlan"
     case goal = "Goal"
     case careTeam = "CareTeam"
+    case provenance = "Provenance"
 
     public struct SearchParameter: Sendable {
         public enum Kind: String, Sendable { case token, date, reference, string, number }
@@ -62,6 +63,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .carePlan: Self.usCore + "us-core-careplan"
         case .goal: Self.usCore + "us-core-goal"
         case .careTeam: Self.usCore + "us-core-careteam"
+        case .provenance: nil
         case .appointment, .consent, .group, .questionnaire: nil
         }
     }
@@ -72,7 +74,8 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .allergyIntolerance, .device, .consent: "patient"
         case .coverage: "beneficiary"
         // An appointment names its patient among its participants.
-        case .appointment, .practitioner, .location, .group, .questionnaire: nil
+        // An appointment names its patient among its participants; a Provenance through its target.
+        case .appointment, .practitioner, .location, .group, .questionnaire, .provenance: nil
         default: "subject"
         }
     }
@@ -117,6 +120,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .carePlan: [.init("category", .token), .init("status", .token), .init("date", .date)]
         case .goal: [.init("lifecycle-status", .token), .init("target-date", .date)]
         case .careTeam: [.init("status", .token)]
+        case .provenance: [.init("agent-type", .token), .init("recorded", .date)]
         }
     }
 

@@ -21,6 +21,8 @@ public struct FHIRSearch: Sendable {
     public var countOnly = false
     /// `_include=Type:patient`: the Patient in the bundle beside the matches.
     public var includesPatient = false
+    /// `_revinclude=Provenance:target`: who signed the matches, beside them.
+    public var includesProvenance = false
     /// The parameters as accepted, without the cursor, for the bundle's links.
     public private(set) var parameters: [(String, String)] = []
 
@@ -67,6 +69,9 @@ public struct FHIRSearch: Sendable {
             case ("_include", _) where type.isPatientScoped:
                 guard value == "\(type.rawValue):patient" else { return .failure(problem("\(type.rawValue) includes \(type.rawValue):patient.")) }
                 search.includesPatient = true
+            case ("_revinclude", _) where type.isPatientScoped && type != .provenance:
+                guard value == "Provenance:target" else { return .failure(problem("\(type.rawValue) reverse-includes Provenance:target.")) }
+                search.includesProvenance = true
             case (_, .token?):
                 let alternatives = value.split(separator: ",", omittingEmptySubsequences: false).map { token -> (String?, String?) in
                     let parts = token.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -86,7 +91,7 @@ public struct FHIRSearch: Sendable {
                 }
                 search.dates.append((name, prefix ?? .eq, period))
             default:
-                let names = (type.isPatientScoped ? ["patient", "_id"] : ["_id"]) + type.searchParameters.map(\.name) + ["_count", "_summary", "_include"]
+                let names = (type.isPatientScoped ? ["patient", "_id"] : ["_id"]) + type.searchParameters.map(\.name) + ["_count", "_summary", "_include", "_revinclude"]
                 return .failure(problem("\(type.rawValue) is searched by \(names.joined(separator: ", "))."))
             }
             search.parameters.append((name, value))

@@ -43,6 +43,7 @@ public enum FHIRServer {
             ("versioning", .string(type.isWritable ? "versioned-update" : "versioned")), ("readHistory", .bool(false)),
             ("updateCreate", type.isWritable ? .bool(false) : nil),
             ("searchInclude", type == .patient || !type.isPatientScoped ? nil : [.string("\(type.rawValue):patient")]),
+            ("searchRevInclude", type == .patient || type == .provenance || !type.isPatientScoped ? nil : ["Provenance:target"]),
             ("searchParam", .array(parameters.map { ["name": .string($0.0), "type": .string($0.1)] })),
             ("operation", type == .patient ? [["name": "everything", "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything"]] : nil),
         ])
