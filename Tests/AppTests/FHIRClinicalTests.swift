@@ -151,3 +151,35 @@ import VaporTesting
         }
     }
 }
+
+/// The audit trail over FHIR: auditors page through it by patient, date and action; nobody else reads it.
+@Suite struct FHIRAuditEventTests {
+    @Test(arguments: TestDatabase.available)
+    func anAuditorPagesThroughAPatientsTrail(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let nurse = try await APIClient.make(try await context.signedIn(.nurse))
+            for _ in 0..<3 { _ = try await nurse.get(SitePath.fhirPatient(patient.id)) }
+            let auditor = try await APIClient.make(try await context.signedIn(.admin))
+            let of = SitePath.fhirResources(.auditEvent)() + "?patient=\(patient.id.lowercasedText)&action=R&date=ge2026-11-18&_count=2"
+            // act
+            let first = try await auditor.get(of)
+            let next = try #require(first.json["link"].items.first { $0["relation"] == "next" }?["url"].string.flatMap { URL(string: $0) })
+            let second = try await auditor.get(next.path + "?" + (next.query ?? ""))
+            let one = try await auditor.get(SitePath.fhirResource(.auditEvent)(first.json["entry"][0]["resource"]["id"].string ?? ""))
+            let refused = try await nurse.get(of)
+            let counted = try await auditor.get(of + "&_summary=count")
+            let exported = try await auditor.get(SitePath.fhirExport() + "?_type=AuditEvent")
+            // check
+            #expect(first.status == .ok && first.json["entry"].count == 2 && first.json["total"] == .null)
+            #expect(second.json["entry"].count == 1 && second.json["link"].items.allSatisfy { $0["relation"] != "next" })
+            let event = one.json
+            #expect(event["action"] == "R" && event["outcome"] == "0" && event["subtype"][0]["code"] == "patient.view")
+            #expect(event["entity"][0]["what"]["reference"] == .string("Patient/\(patient.id.lowercasedText)"))
+            #expect(event["agent"][0]["who"]["reference"].string?.hasPrefix("Practitioner/") == true)
+            #expect(refused.status == .forbidden && counted.status == .badRequest)
+            #expect(exported.status == .forbidden, "an auditor exports nothing; the trail is not in a Bulk export")
+        }
+    }
+}

@@ -98,3 +98,24 @@ import Testing
         #expect((try? bad.get()) == nil && (try? ofItself.get()) == nil)
     }
 }
+
+/// The audit trail's actions in FHIR's words.
+@Suite struct FHIRAuditEventMappingTests {
+    @Test(arguments: [("record.create", "C"), ("patient.view", "R"), ("fhir.export", "R"), ("patient.search", "E"), ("login.failure", "E"),
+                      ("record.entered-in-error", "D"), ("patient.update", "U"), ("note.sign", "U")])
+    func anActionIsWhatItsLastWordSays(action: String, fhir: String) {
+        #expect(FHIRAuditEvent.action(action) == fhir)
+    }
+
+    @Test func aFailedSignInIsAUserAuthenticationWithItsAddress() {
+        // act
+        let event = FHIRAuditEvent.record(.init(id: UUID(), occurredAt: Date(timeIntervalSince1970: 0), action: "login.failure", actionTitle: "Failed sign-in",
+                                                succeeded: false, userID: nil, userIsPractitioner: false, userEmail: "someone@example.org", role: nil,
+                                                ip: "203.0.113.9", userAgent: "curl", patientID: nil, resourceType: nil, resourceID: nil, detail: nil)).resource
+        // check
+        #expect(event.object?["type"]?.object?["code"] == "110114" && event.object?["outcome"] == "4")
+        let agent = event.object?["agent"]?.array?.first?.object
+        #expect(agent?["who"]?.object?["display"] == "someone@example.org" && agent?["network"]?.object?["address"] == "203.0.113.9")
+        #expect(event.object?["entity"] == nil)
+    }
+}

@@ -75,6 +75,7 @@ private let questionnaires = URL(fileURLWithPath: #filePath).deletingLastPathCom
                                    ]],
                                    ["linkId": "note", "type": "display", "text": "Thank you."],
                                    ["linkId": "free", "type": "string", "text": "Anything else?"],
+                                   ["linkId": "weight", "type": "decimal", "text": "Your weight"],
                                ]]
         // act
         let (read, issues) = FHIRQuestionnaire.importing(json, taken: [])
@@ -86,7 +87,8 @@ private let questionnaires = URL(fileURLWithPath: #filePath).deletingLastPathCom
         #expect(definition.instructions == "About your back\n\nThank you." && definition.initialFields["pain"] == "0")
         #expect(withoutPain.score == 0 && withPain.score == 4 && definition.scoreRange == 0...4)
         #expect(definition.condition(of: definition.items[1]) == "Answer only if question 1 is “Yes”.")
-        #expect(issues.map(\.expression) == ["Questionnaire.item[2]", "Questionnaire.item"] && issues.allSatisfy { $0.severity == .warning })
+        #expect(issues.map(\.expression) == ["Questionnaire.item[2]", "Questionnaire.item[3]", "Questionnaire.item"] && issues.allSatisfy { $0.severity == .warning },
+                "a number asked (not a calculated total) is left out and said so")
         let submitted = QuestionnaireSubmission.parse(definition, FormFields([("pain", "0"), ("below-knee", "2")]), today: CalendarDate("2026-11-18")!)
         #expect(submitted.0?.answers == ["pain": 0], "an answer to a question not asked is dropped")
     }

@@ -103,6 +103,11 @@ def main():
         bundle = fetch(f"{base}/fhir/R4/{kind}?_count=200", token)
         resources.append(bundle)
         resources += [entry["resource"] for entry in bundle.get("entry", [])]
+    # The audit trail, read by an auditor (AUDIT_TOKEN): one page of it.
+    if os.environ.get("AUDIT_TOKEN"):
+        bundle = fetch(f"{base}/fhir/R4/AuditEvent?_count=200", os.environ["AUDIT_TOKEN"])
+        resources.append(bundle)
+        resources += [entry["resource"] for entry in bundle.get("entry", [])]
     errors = 0
     for resource in resources:
         for name, validate in validators:

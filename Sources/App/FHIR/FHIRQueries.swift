@@ -45,7 +45,7 @@ extension FHIRQueries {
     static func records(_ type: FHIRResourceType, patients: [UUID], on database: any Database, timeZone: TimeZone = .current) async throws -> [FHIRRecord] {
         guard !patients.isEmpty else { return [] }
         switch type {
-        case .patient, .practitioner, .location, .group, .questionnaire: return []
+        case .patient, .practitioner, .location, .group, .questionnaire, .auditEvent: return []
         case .condition:
             let blocks = try await DiaryQueries.blockResults(patientIDs: patients, on: database)
             return try await chartEntries([.diagnosis], patients, database).map { row, header in
@@ -132,6 +132,10 @@ extension FHIRQueries {
 
     /// One resource by its type and id: a practice resource from the practice's, a patient's from that patient's.
     static func record(_ type: FHIRResourceType, id: String, on database: any Database) async throws -> FHIRRecord? {
+        if type == .auditEvent {
+            guard let uuid = UUID(uuidString: id) else { return nil }
+            return try await auditRows(on: database) { $0.where("id", .equal, uuid) }.first
+        }
         guard type.isPatientScoped else { return try await practiceRecords(type, on: database).first { $0.id == id } }
         guard let uuid = type.storedID(id), let patientID = try await patient(of: type, id: uuid, on: database) else { return nil }
         return try await records(type, patientID: patientID, on: database).first { $0.id == id.lowercased() }
@@ -162,7 +166,7 @@ extension FHIRQueries {
         case .serviceRequest, .diagnosticReport: [("workup_orders", nil)]
         case .carePlan, .goal, .careTeam: [(CarePlanRecord.schema, nil)]
         case .provenance: [("procedure_records", nil), (Evaluation.schema, nil), (ConsentRecord.schema, nil)]
-        case .practitioner, .location, .group, .questionnaire: []
+        case .practitioner, .location, .group, .questionnaire, .auditEvent: []
         }
         var patients = Set<UUID>()
         for (table, kinds) in tables {
@@ -365,12 +369,59 @@ extension FHIRQueries {
 extension FHIRQueries {
     /// What a clinical search finds, in id order: the patient's records (or those of the patients `_id` names) that match.
     static func matches(_ search: FHIRSearch, on database: any Database) async throws -> [FHIRRecord] {
+        if search.type == .auditEvent { return try await auditEvents(search, on: database) }
         guard search.type.isPatientScoped else { return try await practiceRecords(search.type, on: database).filter(search.matches) }
         var patients: Set<UUID> = search.patientID.map { [$0] } ?? []
         if search.patientID == nil, let ids = search.ids {
             patients = try await self.patients(of: search.type, ids: ids.prefix(FHIRSearch.maximumCount).compactMap(search.type.storedID), on: database)
         }
         return try await records(search.type, patients: Array(patients), on: database).filter(search.matches).sorted { $0.id < $1.id }
+    }
+
+    /// A page (and one more) of the audit trail after the search's cursor, in id (which is time) order: read in
+    /// batches narrowed in SQL by patient, id and the dates' outer bounds, then matched exactly, so memory stays a
+    /// batch whatever the trail's length.
+    static func auditEvents(_ search: FHIRSearch, on database: any Database) async throws -> [FHIRRecord] {
+        let batch = 500
+        let patients = search.tokens.filter { $0.name == "patient" }.flatMap(\.anyOf).compactMap { $0.code.flatMap { UUID(uuidString: String($0.suffix(36))) } }
+        var found: [FHIRRecord] = []
+        var after = search.after.flatMap(UUID.init(uuidString:))
+        while found.count <= search.count {
+            let rows = try await auditRows(on: database) { select in
+                var select = select.orderBy("id").limit(batch)
+                if let after { select = select.where("id", .greaterThan, after) }
+                if !patients.isEmpty { select = select.where("patient_id", .in, patients) }
+                if let ids = search.ids { select = select.where("id", .in, ids.compactMap(UUID.init(uuidString:))) }
+                for (_, comparison, period) in search.dates {
+                    if [.eq, .ge, .gt, .sa].contains(comparison) { select = select.where("occurred_at", .greaterThanOrEqual, period.start) }
+                    if [.eq, .le, .lt, .eb].contains(comparison) { select = select.where("occurred_at", .lessThan, period.end) }
+                }
+                return select
+            }
+            found += rows.filter(search.matches)
+            guard rows.count == batch, let last = rows.last else { break }
+            after = UUID(uuidString: last.id)
+        }
+        return found
+    }
+
+    /// Audit rows as AuditEvents, the query shaped by `narrow`.
+    private static func auditRows(on database: any Database, _ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [FHIRRecord] {
+        struct Row: Decodable {
+            let id: UUID, occurred_at: Date, action: String, outcome: String, user_id: UUID?, user_email: String?, role: String?, ip: String?
+            let user_agent: String?, patient_id: UUID?, resource_type: String?, resource_id: String?, detail: String?
+        }
+        let rows = try await narrow(database.sql.select().columns("id", "occurred_at", "action", "outcome", "user_id", "user_email", "role", "ip", "user_agent",
+                                                                  "patient_id", "resource_type", "resource_id", "detail").from(AuditEvent.schema))
+            .all(decoding: Row.self)
+        return rows.map { row in
+            let role = row.role.flatMap(Role.init(rawValue:))
+            return FHIRAuditEvent.record(FHIRAuditEvent.Row(
+                id: row.id, occurredAt: row.occurred_at, action: row.action, actionTitle: AuditAction(rawValue: row.action)?.title ?? row.action,
+                succeeded: row.outcome == AuditOutcome.success.rawValue, userID: row.user_id, userIsPractitioner: role.map { $0 != .admin && $0 != .patient } ?? false,
+                userEmail: row.user_email, role: role?.title ?? row.role, ip: row.ip, userAgent: row.user_agent, patientID: row.patient_id,
+                resourceType: row.resource_type, resourceID: row.resource_id, detail: row.detail))
+        }
     }
 
     /// The Provenances whose target is one of `records` (`_revinclude=Provenance:target`).

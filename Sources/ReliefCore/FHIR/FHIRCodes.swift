@@ -27,6 +27,8 @@ extension FHIR {
         public static let workupCategory = "urn:relief:workup-category"
         /// HL7's diagnostic service sections (RAD, LAB…), a report's category.
         public static let diagnosticSection = "http://terminology.hl7.org/CodeSystem/v2-0074"
+        /// The actions of Relief's audit trail (record.view, patient.update…).
+        public static let auditAction = "urn:relief:audit-action"
         /// Relief's drug catalogue ids.
         public static let drug = "urn:relief:drug"
         /// Relief's intervention catalogue ids (a procedure without a billing code for its region keeps this one).

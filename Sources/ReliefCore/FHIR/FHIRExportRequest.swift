@@ -14,7 +14,8 @@ public struct FHIRExportRequest: Codable, Equatable, Sendable {
 
     /// What a level holds: the practice's own resources only at system level.
     public static func types(for level: Level) -> [FHIRResourceType] {
-        FHIRResourceType.allCases.filter { level == .system || $0 == .patient || $0.isPatientScoped }
+        // The audit trail is read by auditors through search, not carried off whole with the records.
+        FHIRResourceType.allCases.filter { (level == .system || $0 == .patient || $0.isPatientScoped) && $0 != .auditEvent }
     }
 
     public static func parse(_ level: Level, groupID: String? = nil, _ pairs: [(String, String)]) -> Result<FHIRExportRequest, FHIRSearch.Problem> {

@@ -93,7 +93,12 @@ extension FHIRQuestionnaire {
                     walk(item["item"]?.array ?? [], path: "\(at).item")
                 case "display":
                     if let text = item["text"]?.string { instructions.append(text) }
-                case "decimal", "integer" where extensions.contains(calculatedExpression) || extensions.contains(cqfExpression) || item["readOnly"]?.bool == true:
+                case "decimal", "integer":
+                    let calculated = extensions.contains(calculatedExpression) || extensions.contains(cqfExpression) || item["readOnly"]?.bool == true
+                    guard calculated else {
+                        reader.warn(at, "\(linkId) (\(type)) is not a choice with scored answers; Relief left it out.")
+                        break
+                    }
                     // The total: Relief sums the answers' ordinal values rather than evaluating the expression.
                     sawTotal = true
                     totalCode = (item["code"]?.array ?? []).compactMap(\.object).first { $0["system"]?.string == FHIR.System.loinc }?["code"]?.string

@@ -26,6 +26,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     case goal = "Goal"
     case careTeam = "CareTeam"
     case provenance = "Provenance"
+    case auditEvent = "AuditEvent"
 
     public struct SearchParameter: Sendable {
         public enum Kind: String, Sendable { case token, date, reference, string, number }
@@ -63,7 +64,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .carePlan: Self.usCore + "us-core-careplan"
         case .goal: Self.usCore + "us-core-goal"
         case .careTeam: Self.usCore + "us-core-careteam"
-        case .provenance: nil
+        case .provenance, .auditEvent: nil
         case .appointment, .consent, .group, .questionnaire: nil
         }
     }
@@ -75,7 +76,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .coverage: "beneficiary"
         // An appointment names its patient among its participants.
         // An appointment names its patient among its participants; a Provenance through its target.
-        case .appointment, .practitioner, .location, .group, .questionnaire, .provenance: nil
+        case .appointment, .practitioner, .location, .group, .questionnaire, .provenance, .auditEvent: nil
         default: "subject"
         }
     }
@@ -85,6 +86,8 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     public var readAction: Action {
         switch self {
         case .patient, .coverage, .appointment, .practitioner, .location: .patientRead
+        // The trail of who did what is the auditors'.
+        case .auditEvent: .auditView
         default: .clinicalRead
         }
     }
@@ -93,7 +96,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     public var isWritable: Bool { [.patient, .allergyIntolerance, .medicationStatement, .condition].contains(self) }
 
     /// Whether its resources belong to a patient (and are searched one patient at a time) or to the practice.
-    public var isPatientScoped: Bool { ![.practitioner, .location, .group, .questionnaire].contains(self) }
+    public var isPatientScoped: Bool { ![.practitioner, .location, .group, .questionnaire, .auditEvent].contains(self) }
 
     /// Parameters beyond `_id` and (for a patient's types) `patient`.
     public var searchParameters: [SearchParameter] {
@@ -121,6 +124,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .goal: [.init("lifecycle-status", .token), .init("target-date", .date)]
         case .careTeam: [.init("status", .token)]
         case .provenance: [.init("agent-type", .token), .init("recorded", .date)]
+        case .auditEvent: [.init("date", .date), .init("patient", .token), .init("action", .token), .init("subtype", .token)]
         }
     }
 

@@ -65,6 +65,8 @@ public struct FHIRSearch: Sendable {
                 continue
             case ("_summary", _):
                 guard value == "count" else { return .failure(problem("_summary=count is served; every other search returns whole resources.")) }
+                // The trail is read a page at a time; counting it whole is not offered.
+                guard type != .auditEvent else { return .failure(problem("AuditEvent is read page by page; _summary=count is not served for it.")) }
                 search.countOnly = true
             case ("_include", _) where type.isPatientScoped:
                 guard value == "\(type.rawValue):patient" else { return .failure(problem("\(type.rawValue) includes \(type.rawValue):patient.")) }
