@@ -147,9 +147,11 @@ func routes(_ app: Application) throws {
     app.on(.GET, SitePath.fhirPatients, access: .action(.patientRead), use: FHIRController.searchPatients)
     app.on(.GET, SitePath.fhirPatient, access: .action(.patientRead), use: FHIRController.readPatient)
     app.on(.GET, SitePath.fhirEverything, access: .action(.clinicalRead), use: FHIRController.everything)
-    app.on(.GET, SitePath.fhirExport, access: .action(.bulkExport), use: FHIRExportController.system)
-    app.on(.GET, SitePath.fhirPatientsExport, access: .action(.bulkExport), use: FHIRExportController.patients)
-    app.on(.GET, SitePath.fhirGroupExport, access: .action(.bulkExport), use: FHIRExportController.group)
+    for method in [HTTPMethod.GET, .POST] {
+        app.on(method, SitePath.fhirExport, access: .action(.bulkExport), use: FHIRExportController.system)
+        app.on(method, SitePath.fhirPatientsExport, access: .action(.bulkExport), use: FHIRExportController.patients)
+        app.on(method, SitePath.fhirGroupExport, access: .action(.bulkExport), use: FHIRExportController.group)
+    }
     app.on(.GET, SitePath.fhirExportStatus, access: .action(.bulkExport), use: FHIRExportController.status)
     app.on(.DELETE, SitePath.fhirExportStatus, access: .action(.bulkExport), use: FHIRExportController.cancel)
     app.on(.GET, SitePath.fhirExportFile, access: .action(.bulkExport), use: FHIRExportController.file)

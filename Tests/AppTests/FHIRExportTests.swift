@@ -16,10 +16,11 @@ import VaporTesting
         var json: JSONValue { (try? JSONDecoder().decode(JSONValue.self, from: Data(body.utf8))) ?? .null }
     }
 
-    private func send(_ context: TestContext, _ method: HTTPMethod, _ path: String, token: String, async: Bool = false) async throws -> Answer {
+    private func send(_ context: TestContext, _ method: HTTPMethod, _ path: String, token: String, async: Bool = false, body: JSONValue? = nil) async throws -> Answer {
         var headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Accept": "application/fhir+json"]
         if async { headers.add(name: "Prefer", value: "respond-async") }
-        let response = try await context.app.testing().sendRequest(method, path, headers: headers)
+        if body != nil { headers.add(name: .contentType, value: "application/fhir+json") }
+        let response = try await context.app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(bytes: $0.jsonBytes) })
         return Answer(status: response.status, headers: response.headers, body: response.body.string)
     }
 
@@ -114,6 +115,27 @@ import VaporTesting
             #expect(synchronous.status == .badRequest && byNurse.status == .forbidden)
             #expect(unsupported.status == .badRequest && unsupported.json["issue"][0]["expression"][0] == "_typeFilter")
             #expect(cancelled.status == .accepted && afterwards.status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aKickOffByPostTakesItsParametersFromTheBody(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            _ = try await patientWithChart(context, nurse: try await context.signedIn(.nurse))
+            let physician = try await APIClient.make(try await context.signedIn(.physician))
+            let parameters: JSONValue = ["resourceType": "Parameters", "parameter": [
+                ["name": "_type", "valueString": "Patient"], ["name": "_type", "valueString": "MedicationStatement"],
+                ["name": "_outputFormat", "valueString": "application/fhir+ndjson"],
+            ]]
+            // act
+            let kickOff = try await send(context, .POST, SitePath.fhirPatientsExport(), token: physician.token, async: true, body: parameters)
+            let manifest = try await settled(context, try path(kickOff.headers.first(name: "Content-Location")), token: physician.token)
+            let notParameters = try await send(context, .POST, SitePath.fhirExport(), token: physician.token, async: true, body: ["resourceType": "Patient"])
+            // check
+            #expect(kickOff.status == .accepted && manifest.status == .ok)
+            #expect(manifest.json["output"].items.compactMap { $0["type"].string } == ["Patient", "MedicationStatement"])
+            #expect(notParameters.status == .badRequest)
         }
     }
 

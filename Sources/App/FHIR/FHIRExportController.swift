@@ -21,8 +21,13 @@ enum FHIRExportController {
         guard req.headers["Prefer"].contains(where: { $0.lowercased().contains("respond-async") }) else {
             throw FHIRFailure(status: .badRequest, reason: "An export runs in the background: send Prefer: respond-async.", expression: nil)
         }
+        // A GET asks in its query; a POST in a Parameters resource.
+        let pairs = req.method == .POST
+            ? try FHIRExportRequest.pairs(fromParameters: try FHIRWriteController.body(req))
+                .mapError { FHIRFailure(status: .badRequest, reason: $0.message, expression: $0.parameter) }.get()
+            : FHIRController.queryPairs(req)
         let request: FHIRExportRequest
-        switch FHIRExportRequest.parse(level, groupID: group, FHIRController.queryPairs(req)) {
+        switch FHIRExportRequest.parse(level, groupID: group, pairs) {
         case .success(let parsed): request = parsed
         case .failure(let problem): throw FHIRFailure(status: .badRequest, reason: problem.message, expression: problem.parameter)
         }

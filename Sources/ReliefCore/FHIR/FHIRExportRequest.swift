@@ -18,6 +18,26 @@ public struct FHIRExportRequest: Codable, Equatable, Sendable {
         FHIRResourceType.allCases.filter { (level == .system || $0 == .patient || $0.isPatientScoped) && $0 != .auditEvent }
     }
 
+    /// A POST kick-off's Parameters resource as the same name–value pairs a GET's query gives: each parameter's
+    /// value (string, code, instant, dateTime) under its name; `_type` may come once per type.
+    public static func pairs(fromParameters json: JSONValue) -> Result<[(String, String)], FHIRSearch.Problem> {
+        guard json.object?["resourceType"]?.string == "Parameters" else {
+            return .failure(FHIRSearch.Problem(parameter: "resourceType", message: "A POST kick-off sends a Parameters resource."))
+        }
+        var pairs: [(String, String)] = []
+        for parameter in (json.object?["parameter"]?.array ?? []).compactMap(\.object) {
+            let name = parameter["name"]?.string ?? ""
+            let values = ["valueString", "valueCode", "valueInstant", "valueDateTime", "valueUri"].compactMap { parameter[$0]?.string }
+            guard let value = values.first else { return .failure(FHIRSearch.Problem(parameter: name, message: "Give \(name) a string, code or instant value.")) }
+            if name == "_type", let index = pairs.firstIndex(where: { $0.0 == "_type" }) {
+                pairs[index].1 += "," + value
+            } else {
+                pairs.append((name, value))
+            }
+        }
+        return .success(pairs)
+    }
+
     public static func parse(_ level: Level, groupID: String? = nil, _ pairs: [(String, String)]) -> Result<FHIRExportRequest, FHIRSearch.Problem> {
         var types = types(for: level)
         var since: Date?
