@@ -16,6 +16,7 @@ public enum FHIRServer {
         [
             "resourceType": "CapabilityStatement", "status": "active", "date": .string(date.description), "kind": "instance",
             "fhirVersion": "4.0.1", "format": ["json"],
+            "instantiates": ["http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data"],
             "software": ["name": "Relief"],
             "implementation": ["description": "Relief: interventional pain management"],
             "rest": [[
@@ -24,6 +25,7 @@ public enum FHIRServer {
                 "resource": .array(FHIRResourceType.allCases.map(resource)),
                 // A bundle imports another system's records (patients, problems, allergies, medications).
                 "interaction": [["code": "transaction"], ["code": "batch"]],
+                "operation": [["name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export"]],
             ]],
         ]
     }
@@ -45,8 +47,19 @@ public enum FHIRServer {
             ("searchInclude", type == .patient || !type.isPatientScoped ? nil : [.string("\(type.rawValue):patient")]),
             ("searchRevInclude", type == .patient || type == .provenance || !type.isPatientScoped ? nil : ["Provenance:target"]),
             ("searchParam", .array(parameters.map { ["name": .string($0.0), "type": .string($0.1)] })),
-            ("operation", type == .patient ? [["name": "everything", "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything"]] : nil),
+            ("operation", operations(type)),
         ])
+    }
+
+    /// `$everything` and the Bulk Data kick-offs a type offers.
+    private static func operations(_ type: FHIRResourceType) -> JSONValue? {
+        switch type {
+        case .patient:
+            [["name": "everything", "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything"],
+             ["name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export"]]
+        case .group: [["name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export"]]
+        default: nil
+        }
     }
 
     /// An OperationOutcome with one error: its code (FHIR's issue-type), what is wrong, and the element at fault.
