@@ -63,4 +63,27 @@ import Testing
         #expect(lines == ["Claim: 2 skipped", "Condition: 1 failed", "Patient: 1 created", "2 × No billing.",
                           "failed urn:uuid:d: Condition.code: Give the diagnosis."])
     }
+
+    @Test func aPainScoreBecomesThePainQuestionnaireOnItsDayAndOtherObservationsAreSaidToBeLeft() throws {
+        // setup
+        func observation(_ code: String, _ value: Double, status: String = "final") -> JSONValue {
+            ["resourceType": "Observation", "status": .string(status), "code": ["coding": [["system": "http://loinc.org", "code": .string(code)]]],
+             "effectiveDateTime": "2025-03-04T10:00:00-05:00", "valueQuantity": ["value": .number(value), "code": "{score}"]]
+        }
+        func read(_ json: JSONValue) -> (FHIRObservation.Imported, [FHIRIssue]) {
+            var reader = FHIRResourceReader(json, named: "Observation", patientElement: "subject", id: nil)
+            return (FHIRObservation.importing(&reader, today: CalendarDate("2026-11-18")!), reader.issues)
+        }
+        // act
+        let (pain, painIssues) = read(observation("72514-3", 6.4))
+        let (weight, _) = read(observation("29463-7", 80))
+        let (preliminary, _) = read(observation("72514-3", 3, status: "preliminary"))
+        let (tooHigh, tooHighIssues) = read(observation("72514-3", 14))
+        // check
+        guard case .response(let submission) = pain else { Issue.record("\(pain)"); return }
+        #expect(submission.questionnaire == "pain-intensity" && submission.score.score == 6 && submission.completedOn == CalendarDate("2025-03-04"))
+        #expect(painIssues.map(\.severity) == [.warning], "the rounding is said")
+        guard case .notKept(let reason) = weight, case .notKept = preliminary, case .notKept = tooHigh else { Issue.record("kept"); return }
+        #expect(reason == FHIRObservation.notKept && tooHighIssues.first?.severity == .error)
+    }
 }

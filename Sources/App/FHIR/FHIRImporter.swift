@@ -77,6 +77,23 @@ struct FHIRImporter: Sendable {
         case .medicationStatement: return try await save(FHIRMedicationStatement.entry(&reader, base: nil), reader, item, patientID, database)
         case .medicationRequest: return try await save(FHIRMedicationStatement.entry(request: &reader), reader, item, patientID, database)
         case .condition: return try await save(FHIRCondition.entry(&reader, base: nil), reader, item, patientID, database)
+        case .observation: return try await score(&reader, item, patientID, database)
+        }
+    }
+
+    /// A pain score becomes the pain-intensity questionnaire answered on its day; other observations are reported.
+    private func score(_ reader: inout FHIRResourceReader, _ item: FHIRImportPlan.Item, _ patientID: UUID, _ database: any Database) async throws -> FHIRImportOutcome {
+        if let found = try await identity(item, database) {
+            return FHIRImportOutcome(item, .unchanged, record: "QuestionnaireResponse/\(found.lowercasedText)")
+        }
+        switch FHIRObservation.importing(&reader, today: today) {
+        case .notKept(let reason) where reader.errors.isEmpty: return FHIRImportOutcome(item, .skipped, reason: reason)
+        case .notKept: return FHIRImportOutcome(item, .failed, issues: reader.errors)
+        case .response(let submission):
+            let response = try await QuestionnaireQueries.record(submission, patientID: patientID, via: .staff, by: user, now: now, on: database, audit: audit)
+            let id = try response.requireID()
+            try await remember(item, record: id, patientID: patientID, database)
+            return FHIRImportOutcome(item, .created, record: "QuestionnaireResponse/\(id.lowercasedText)", issues: reader.issues)
         }
     }
 

@@ -30,7 +30,7 @@ public struct FHIRIdentity: Hashable, Sendable {
 
 /// What Relief makes of each resource type it is sent to import, and why it leaves the others.
 public enum FHIRImportKind: Sendable {
-    case patient, allergy, medicationStatement, medicationRequest, condition
+    case patient, allergy, medicationStatement, medicationRequest, condition, observation
 
     public static func of(_ typeName: String) -> Result<FHIRImportKind, FHIRImportSkip> {
         switch typeName {
@@ -39,6 +39,7 @@ public enum FHIRImportKind: Sendable {
         case "MedicationStatement": .success(.medicationStatement)
         case "MedicationRequest": .success(.medicationRequest)
         case "Condition": .success(.condition)
+        case "Observation": .success(.observation)
         case "Organization", "Practitioner", "PractitionerRole", "Location":
             .failure(FHIRImportSkip("Relief keeps its own staff, rooms and practice; another system's are not imported."))
         case "Claim", "ExplanationOfBenefit", "Coverage":
@@ -46,7 +47,7 @@ public enum FHIRImportKind: Sendable {
         case "Immunization":
             .failure(FHIRImportSkip("Relief keeps no immunisation record."))
         default:
-            .failure(FHIRImportSkip("Relief does not import \(typeName) yet; it imports patients, problems, allergies and medications."))
+            .failure(FHIRImportSkip("Relief does not import \(typeName) yet; it imports patients, problems, allergies, medications and pain scores."))
         }
     }
 
@@ -55,7 +56,7 @@ public enum FHIRImportKind: Sendable {
         switch self {
         case .patient: nil
         case .allergy: "patient"
-        case .medicationStatement, .medicationRequest, .condition: "subject"
+        case .medicationStatement, .medicationRequest, .condition, .observation: "subject"
         }
     }
 }
