@@ -160,9 +160,10 @@ import VaporTesting
             // setup
             let patient = try await context.makePatient()
             let nurse = try await APIClient.make(try await context.signedIn(.nurse))
+            // Three reads of the registration; reading the trail adds record.view rows of its own, which the subtype leaves out.
             for _ in 0..<3 { _ = try await nurse.get(SitePath.fhirPatient(patient.id)) }
             let auditor = try await APIClient.make(try await context.signedIn(.admin))
-            let of = SitePath.fhirResources(.auditEvent)() + "?patient=\(patient.id.lowercasedText)&action=R&date=ge2026-11-18&_count=2"
+            let of = SitePath.fhirResources(.auditEvent)() + "?patient=\(patient.id.lowercasedText)&action=R&subtype=patient.view&date=ge2026-11-18&_count=2"
             // act
             let first = try await auditor.get(of)
             let next = try #require(first.json["link"].items.first { $0["relation"] == "next" }?["url"].string.flatMap { URL(string: $0) })

@@ -7,6 +7,9 @@ import SQLKit
 protocol ColumnReading {
     func text(_ column: String) throws -> String
     func optionalText(_ column: String) throws -> String?
+    func optionalDate(_ column: String) throws -> Date?
+    func integer(_ column: String) throws -> Int
+    func number(_ column: String) throws -> Double
 }
 
 extension ColumnReading {
@@ -15,6 +18,18 @@ extension ColumnReading {
         let text = try text(column)
         guard let id = UUID(text36: text) else { throw ColumnError(column: column, problem: "is not a UUID: \(text)") }
         return id
+    }
+
+    func optionalUUID(_ column: String) throws -> UUID? {
+        try optionalText(column).map { text in
+            guard let id = UUID(text36: text) else { throw ColumnError(column: column, problem: "is not a UUID: \(text)") }
+            return id
+        }
+    }
+
+    func date(_ column: String) throws -> Date {
+        guard let date = try optionalDate(column) else { throw ColumnError(column: column, problem: "is NULL") }
+        return date
     }
 }
 
@@ -35,6 +50,14 @@ struct SQLRowReader: ColumnReading {
     func optionalText(_ column: String) throws -> String? {
         try row.decodeNil(column: column) ? nil : row.decode(column: column, as: String.self)
     }
+
+    func optionalDate(_ column: String) throws -> Date? {
+        try row.decodeNil(column: column) ? nil : row.decode(column: column, as: Date.self)
+    }
+
+    func integer(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
+
+    func number(_ column: String) throws -> Double { try row.decode(column: column, as: Double.self) }
 }
 
 /// SQLite's row read directly: SQLKit's generic `decode(column:as:)` resolves its decoder's types at run time for
@@ -52,6 +75,23 @@ extension SQLiteRow: ColumnReading {
         case nil: throw ColumnError(column: column, problem: "is not in the row")
         case let other?: throw ColumnError(column: column, problem: "is not text: \(other)")
         }
+    }
+
+    func optionalDate(_ column: String) throws -> Date? {
+        guard let value = self.column(column) else { throw ColumnError(column: column, problem: "is not in the row") }
+        if case .null = value { return nil }
+        guard let date = Date(sqliteData: value) else { throw ColumnError(column: column, problem: "is not a date: \(value)") }
+        return date
+    }
+
+    func integer(_ column: String) throws -> Int {
+        guard let value = self.column(column), let number = Int(sqliteData: value) else { throw ColumnError(column: column, problem: "is not a whole number") }
+        return number
+    }
+
+    func number(_ column: String) throws -> Double {
+        guard let value = self.column(column), let number = Double(sqliteData: value) else { throw ColumnError(column: column, problem: "is not a number") }
+        return number
     }
 }
 

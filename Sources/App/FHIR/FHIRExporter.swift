@@ -8,8 +8,9 @@ import Vapor
 /// and appended, so memory stays flat however many patients there are. `_since` keeps what changed since.
 enum FHIRExporter {
     static let batchSize = 250
-    /// Batches read and written to text at once, beside the one being appended to the files: the second core's work.
-    static let parallelBatches = 2
+    /// Batches read and written to text at once while finished ones are appended to the files: three keep both cores
+    /// busy (two left a fifth of them idle between batches; docs/benchmarks.md).
+    static let parallelBatches = 3
 
     /// What a run wrote, and whether it was stopped (cancelled).
     struct Outcome: Sendable {
