@@ -10,6 +10,7 @@ protocol ColumnReading {
     func optionalDate(_ column: String) throws -> Date?
     func integer(_ column: String) throws -> Int
     func number(_ column: String) throws -> Double
+    func boolean(_ column: String) throws -> Bool
 }
 
 extension ColumnReading {
@@ -58,6 +59,8 @@ struct SQLRowReader: ColumnReading {
     func integer(_ column: String) throws -> Int { try row.decode(column: column, as: Int.self) }
 
     func number(_ column: String) throws -> Double { try row.decode(column: column, as: Double.self) }
+
+    func boolean(_ column: String) throws -> Bool { try row.decode(column: column, as: Bool.self) }
 }
 
 /// SQLite's row read directly: SQLKit's generic `decode(column:as:)` resolves its decoder's types at run time for
@@ -92,6 +95,11 @@ extension SQLiteRow: ColumnReading {
     func number(_ column: String) throws -> Double {
         guard let value = self.column(column), let number = Double(sqliteData: value) else { throw ColumnError(column: column, problem: "is not a number") }
         return number
+    }
+
+    func boolean(_ column: String) throws -> Bool {
+        guard let value = self.column(column), let flag = Bool(sqliteData: value) else { throw ColumnError(column: column, problem: "is not true or false") }
+        return flag
     }
 }
 

@@ -199,13 +199,15 @@ extension FHIRQueries {
     }
 
     private static func performedProcedures(_ patients: [UUID], _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
-        struct Row: Decodable { let id: UUID, patient_id: UUID, performed_on: String, content: String, signed_at: Date, updated_at: Date, version: Int }
-        return try await database.sql.select().columns("id", "patient_id", "performed_on", "content", "signed_at", "updated_at", "version").from("procedure_records")
-            .where("patient_id", .in, patients).where("status", .equal, "signed").all(decoding: Row.self).compactMap { row in
-                guard let date = CalendarDate(row.performed_on), let note = try? JSONCoding.decode(ProcedureNote.self, row.content) else { return nil }
-                let header = FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: row.version, recorded: row.signed_at, updated: row.updated_at)
-                return FHIRProcedure.performed(note, on: date, header, timeZone: timeZone)
-            }
+        try await database.rows("""
+            SELECT CAST(id AS TEXT) AS id, CAST(patient_id AS TEXT) AS patient_id, performed_on, content, signed_at, updated_at, version FROM procedure_records
+            WHERE patient_id IN (\(binds: patients)) AND status = 'signed'
+            """) { row -> FHIRRecord? in
+            guard let date = CalendarDate(try row.text("performed_on")), let note = try? JSONCoding.decode(ProcedureNote.self, try row.text("content")) else { return nil }
+            let header = FHIRRecordHeader(id: try row.uuid("id"), patientID: try row.uuid("patient_id"), version: try row.integer("version"),
+                                          recorded: try row.date("signed_at"), updated: try row.date("updated_at"))
+            return FHIRProcedure.performed(note, on: date, header, timeZone: timeZone)
+        }.compactMap { $0 }
     }
 
     private static func scores(_ rows: [LoadedResponse], _ timeZone: TimeZone) -> [FHIRRecord] {
@@ -368,12 +370,14 @@ extension FHIRQueries {
     }
 
     private static func mmeHistory(_ patients: [UUID], _ database: any Database) async throws -> [FHIRRecord] {
-        struct Row: Decodable { let id: UUID, patient_id: UUID, recorded_at: Date, total: Double, incomplete: Bool, detail: String }
-        return try await database.sql.select().columns("id", "patient_id", "recorded_at", "total", "incomplete", "detail").from("mme_history")
-            .where("patient_id", .in, patients).all(decoding: Row.self).map { row in
-                let header = FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: 1, recorded: row.recorded_at, updated: row.recorded_at)
-                return FHIRObservation.mme(total: row.total, incomplete: row.incomplete, detail: row.detail, header)
-            }
+        try await database.rows("""
+            SELECT CAST(id AS TEXT) AS id, CAST(patient_id AS TEXT) AS patient_id, recorded_at, total, incomplete, detail FROM mme_history
+            WHERE patient_id IN (\(binds: patients))
+            """) { row in
+            let recorded = try row.date("recorded_at")
+            let header = FHIRRecordHeader(id: try row.uuid("id"), patientID: try row.uuid("patient_id"), version: 1, recorded: recorded, updated: recorded)
+            return FHIRObservation.mme(total: try row.number("total"), incomplete: try row.boolean("incomplete"), detail: try row.text("detail"), header)
+        }
     }
 }
 
