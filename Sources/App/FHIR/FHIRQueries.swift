@@ -80,16 +80,29 @@ extension FHIRQueries {
         }
     }
 
-    /// Several types' resources of several patients, reading what two types share (questionnaire responses) once.
+    /// Several types' resources of several patients, reading what types share once: questionnaire responses (their
+    /// scores' Observations), plan versions (CarePlan, Goal, CareTeam), work-up orders (ServiceRequest, DiagnosticReport).
     static func records(_ types: [FHIRResourceType], patients: [UUID], on database: any Database, timeZone: TimeZone = .current) async throws
         -> [FHIRResourceType: [FHIRRecord]] {
         let shared = types.contains(.observation) && types.contains(.questionnaireResponse) ? try await questionnaireResponses(patients, database) : nil
+        let planTypes: [FHIRResourceType] = [.carePlan, .goal, .careTeam]
+        let plans = types.filter(planTypes.contains).count > 1
+            ? try await carePlans(patients, database).flatMap { FHIRCarePlan.records($0.plan, $0.header, timeZone: timeZone) } : nil
+        let orders = types.contains(.serviceRequest) && types.contains(.diagnosticReport) ? try await workupOrders(patients, database) : nil
         var result: [FHIRResourceType: [FHIRRecord]] = [:]
         for type in types {
-            switch (type, shared) {
-            case (.observation, let rows?): result[type] = scores(rows, timeZone) + (try await mmeHistory(patients, database))
-            case (.questionnaireResponse, let rows?): result[type] = responses(rows, timeZone)
-            default: result[type] = try await records(type, patients: patients, on: database, timeZone: timeZone)
+            if let shared, type == .observation {
+                result[type] = scores(shared, timeZone) + (try await mmeHistory(patients, database))
+            } else if let shared, type == .questionnaireResponse {
+                result[type] = responses(shared, timeZone)
+            } else if let plans, planTypes.contains(type) {
+                result[type] = plans.filter { $0.type == type }
+            } else if let orders, type == .serviceRequest {
+                result[type] = orders.map { FHIRServiceRequest.record($0.order, $0.header, timeZone: timeZone) }
+            } else if let orders, type == .diagnosticReport {
+                result[type] = orders.compactMap { FHIRServiceRequest.report($0.order, $0.header, timeZone: timeZone) }
+            } else {
+                result[type] = try await records(type, patients: patients, on: database, timeZone: timeZone)
             }
         }
         return result
