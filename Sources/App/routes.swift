@@ -163,6 +163,7 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.fhirPatients, access: .action(.patientRegister), use: FHIRWriteController.createPatient)
     app.on(.PUT, SitePath.fhirPatient, access: .action(.patientRegister), use: FHIRWriteController.updatePatient)
     app.on(.POST, SitePath.fhirResources(.questionnaire), access: .action(.clinicalSettings), use: FHIRWriteController.createQuestionnaire)
+    app.on(.POST, SitePath.fhirResources(.questionnaireResponse), access: .action(.questionnaireWrite), use: FHIRWriteController.createQuestionnaireResponse)
     fhirWrites(app, AllergyEntry.self)
     fhirWrites(app, MedicationEntry.self)
     fhirWrites(app, DiagnosisEntry.self)

@@ -171,4 +171,33 @@ import VaporTesting
             #expect(statuses.sorted { $0.code < $1.code } == [.ok, .preconditionFailed])
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aCompletedQuestionnaireResponseIsScoredAsAPaperFormIs(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let patient = try await context.makePatient()
+            let api = try await APIClient.make(try await context.signedIn(.nurse))
+            let items: [JSONValue] = QuestionnaireCatalogue.phq9.items.enumerated().map { index, item in
+                ["linkId": .string(item.linkId), "answer": [index == 8 ? ["valueCoding": ["code": "1"]] : ["valueInteger": 2]]]
+            }
+            let response: JSONValue = ["resourceType": "QuestionnaireResponse", "questionnaire": "urn:relief:questionnaire:phq-9", "status": "completed",
+                                       "subject": reference(patient), "authored": "2026-11-17", "item": .array(items)]
+            var unknown = response
+            if case .object(var object) = unknown { object["item"] = [["linkId": "phq-9-99", "answer": [["valueInteger": 1]]]]; unknown = .object(object) }
+            // act
+            let created = try await api.exchange(.POST, SitePath.fhirResources(.questionnaireResponse)(), response)
+            let scores = try await api.get(SitePath.fhirResources(.observation)() + "?patient=\(patient.id.lowercasedText)&code=http://loinc.org%7C44261-6")
+            let refused = try await api.exchange(.POST, SitePath.fhirResources(.questionnaireResponse)(), unknown)
+            let changed = try await api.exchange(.PUT, SitePath.fhirResource(.questionnaireResponse)(created.json["id"].string ?? ""), response,
+                                                 headers: [("If-Match", "W/\"1\"")])
+            let alerts = try await EvaluationQueries.openAlerts(patientID: patient.id, on: context.app.db)
+            // check
+            #expect(created.status == .created && created.json["authored"] == "2026-11-17")
+            #expect(scores.json["total"] == 1 && scores.json["entry"][0]["resource"]["valueQuantity"]["value"] == 17)
+            #expect(refused.status == .unprocessableEntity && refused.json["issue"][0]["expression"][0] == "QuestionnaireResponse.item[0].linkId")
+            #expect(changed.status == .methodNotAllowed || changed.status == .notFound, "a response is never changed")
+            #expect(alerts.count == 1, "item 9 answered above 0 raises the alert")
+        }
+    }
 }

@@ -78,7 +78,20 @@ struct FHIRImporter: Sendable {
         case .medicationRequest: return try await save(FHIRMedicationStatement.entry(request: &reader), reader, item, patientID, database)
         case .condition: return try await save(FHIRCondition.entry(&reader, base: nil), reader, item, patientID, database)
         case .observation: return try await score(&reader, item, patientID, database)
+        case .questionnaireResponse: return try await response(&reader, item, patientID, database)
         }
+    }
+
+    /// A completed response to one of the practice's questionnaires, scored as if typed in.
+    private func response(_ reader: inout FHIRResourceReader, _ item: FHIRImportPlan.Item, _ patientID: UUID, _ database: any Database) async throws -> FHIRImportOutcome {
+        if let found = try await identity(item, database) {
+            return FHIRImportOutcome(item, .unchanged, record: "QuestionnaireResponse/\(found.lowercasedText)")
+        }
+        let definitions = try await QuestionnaireQueries.definitions(on: database)
+        guard let submission = FHIRQuestionnaireResponse.submission(&reader, definitions: definitions, today: today), reader.errors.isEmpty else {
+            return FHIRImportOutcome(item, .failed, issues: reader.errors)
+        }
+        return try await saved(submission, reader, item, patientID, database)
     }
 
     /// A pain score becomes the pain-intensity questionnaire answered on its day; other observations are reported.
@@ -89,12 +102,16 @@ struct FHIRImporter: Sendable {
         switch FHIRObservation.importing(&reader, today: today) {
         case .notKept(let reason) where reader.errors.isEmpty: return FHIRImportOutcome(item, .skipped, reason: reason)
         case .notKept: return FHIRImportOutcome(item, .failed, issues: reader.errors)
-        case .response(let submission):
-            let response = try await QuestionnaireQueries.record(submission, patientID: patientID, via: .staff, by: user, now: now, on: database, audit: audit)
-            let id = try response.requireID()
-            try await remember(item, record: id, patientID: patientID, database)
-            return FHIRImportOutcome(item, .created, record: "QuestionnaireResponse/\(id.lowercasedText)", issues: reader.issues)
+        case .response(let submission): return try await saved(submission, reader, item, patientID, database)
         }
+    }
+
+    private func saved(_ submission: QuestionnaireSubmission, _ reader: FHIRResourceReader, _ item: FHIRImportPlan.Item, _ patientID: UUID,
+                       _ database: any Database) async throws -> FHIRImportOutcome {
+        let response = try await QuestionnaireQueries.record(submission, patientID: patientID, via: .staff, by: user, now: now, on: database, audit: audit)
+        let id = try response.requireID()
+        try await remember(item, record: id, patientID: patientID, database)
+        return FHIRImportOutcome(item, .created, record: "QuestionnaireResponse/\(id.lowercasedText)", issues: reader.issues)
     }
 
     private func save<C: FHIRWritable>(_ entry: C, _ reader: FHIRResourceReader, _ item: FHIRImportPlan.Item, _ patientID: UUID,

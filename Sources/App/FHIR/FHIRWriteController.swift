@@ -42,6 +42,22 @@ enum FHIRWriteController {
         return try await answer(C.fhirType, id: uuid.lowercasedText, reader.issues, status: .ok, req)
     }
 
+    /// A completed QuestionnaireResponse entered as staff enter a paper form (`questionnaire.write`): scored, its
+    /// alerts raised. A response is never changed afterwards (a wrong one is marked entered in error), so there is
+    /// no update.
+    static func createQuestionnaireResponse(req: Request) async throws -> Response {
+        try FHIRController.acceptsJSON(req)
+        var reader = FHIRResourceReader(try body(req), as: .questionnaireResponse, id: nil)
+        let patientID = try await patient(&reader, req)
+        let definitions = try await QuestionnaireQueries.definitions(on: req.db)
+        guard let submission = FHIRQuestionnaireResponse.submission(&reader, definitions: definitions, today: req.today), reader.errors.isEmpty else {
+            throw FHIRFailure(reader.errors)
+        }
+        let response = try await QuestionnaireQueries.record(submission, patientID: patientID, via: .staff, by: try req.user.id, now: req.now, on: req.db,
+                                                             audit: req.transactionalAudit)
+        return try await answer(.questionnaireResponse, id: try response.requireID().lowercasedText, reader.issues, status: .created, req)
+    }
+
     /// A FHIR Questionnaire imported as an instrument the practice can hand out (clinical settings: physicians);
     /// what Relief left out comes back as warnings (`Prefer: return=OperationOutcome`); one it cannot score is 422.
     static func createQuestionnaire(req: Request) async throws -> Response {

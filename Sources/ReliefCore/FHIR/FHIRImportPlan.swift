@@ -30,7 +30,7 @@ public struct FHIRIdentity: Hashable, Sendable {
 
 /// What Relief makes of each resource type it is sent to import, and why it leaves the others.
 public enum FHIRImportKind: Sendable {
-    case patient, allergy, medicationStatement, medicationRequest, condition, observation
+    case patient, allergy, medicationStatement, medicationRequest, condition, observation, questionnaireResponse
 
     public static func of(_ typeName: String) -> Result<FHIRImportKind, FHIRImportSkip> {
         switch typeName {
@@ -40,6 +40,7 @@ public enum FHIRImportKind: Sendable {
         case "MedicationRequest": .success(.medicationRequest)
         case "Condition": .success(.condition)
         case "Observation": .success(.observation)
+        case "QuestionnaireResponse": .success(.questionnaireResponse)
         case "Organization", "Practitioner", "PractitionerRole", "Location":
             .failure(FHIRImportSkip("Relief keeps its own staff, rooms and practice; another system's are not imported."))
         case "Claim", "ExplanationOfBenefit", "Coverage":
@@ -47,7 +48,7 @@ public enum FHIRImportKind: Sendable {
         case "Immunization":
             .failure(FHIRImportSkip("Relief keeps no immunisation record."))
         default:
-            .failure(FHIRImportSkip("Relief does not import \(typeName) yet; it imports patients, problems, allergies, medications and pain scores."))
+            .failure(FHIRImportSkip("Relief does not import \(typeName) yet; it imports patients, problems, allergies, medications, pain scores and questionnaire responses."))
         }
     }
 
@@ -56,7 +57,7 @@ public enum FHIRImportKind: Sendable {
         switch self {
         case .patient: nil
         case .allergy: "patient"
-        case .medicationStatement, .medicationRequest, .condition, .observation: "subject"
+        case .medicationStatement, .medicationRequest, .condition, .observation, .questionnaireResponse: "subject"
         }
     }
 }

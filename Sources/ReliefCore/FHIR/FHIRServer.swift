@@ -33,7 +33,7 @@ public enum FHIRServer {
     private static func resource(_ type: FHIRResourceType) -> JSONValue {
         let common: [(String, String)] = type == .patient ? [] : [("_id", "token")] + (type.isPatientScoped ? [("patient", "reference")] : [])
         let parameters = common + type.searchParameters.map { ($0.name, $0.kind.rawValue) } + [("_count", "number")]
-        let interactions: [String] = ["read", "vread", "search-type"] + (type.isWritable ? ["create", "update"] : type == .questionnaire ? ["create"] : [])
+        let interactions: [String] = ["read", "vread", "search-type"] + (type.isWritable ? ["create", "update"] : [.questionnaire, .questionnaireResponse].contains(type) ? ["create"] : [])
         let documentation: JSONValue? = type == .patient
             ? .string("A create that looks like a registered patient is refused (409) unless sent with \(confirmDuplicateHeader): true.") : nil
         return FHIR.object([
