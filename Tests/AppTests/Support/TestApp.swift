@@ -44,6 +44,19 @@ struct TestContext {
 /// what racing writers need).
 func withRelief(_ database: TestDatabase, throttle: LoginThrottle = LoginThrottle(), onDisk: Bool = false,
                 adjust: (inout AppConfig) -> Void = { _ in }, _ test: (TestContext) async throws -> Void) async throws {
+    guard database == .postgres else { return try await run(database, throttle, onDisk, adjust, test) }
+    await PostgresSlots.shared.take()
+    do {
+        try await run(database, throttle, onDisk, adjust, test)
+    } catch {
+        await PostgresSlots.shared.give()
+        throw error
+    }
+    await PostgresSlots.shared.give()
+}
+
+private func run(_ database: TestDatabase, _ throttle: LoginThrottle, _ onDisk: Bool,
+                 _ adjust: (inout AppConfig) -> Void, _ test: (TestContext) async throws -> Void) async throws {
     let clock = TestClock()
     let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(schema).path
@@ -61,7 +74,7 @@ func withRelief(_ database: TestDatabase, throttle: LoginThrottle = LoginThrottl
         try await test(TestContext(app: app, clock: clock, database: database))
     } catch {
         await cleanUp(app, database, schema)
-        throw error
+        throw DescribedError(error)
     }
     await cleanUp(app, database, schema)
 }
@@ -71,6 +84,39 @@ private func cleanUp(_ app: Application, _ database: TestDatabase, _ schema: Str
         try? await app.db.sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
     }
     try? await app.asyncShutdown()
+}
+
+/// Swift Testing starts every test at once, and each Relief holds a pool of up to four PostgreSQL connections per
+/// event loop: past the cluster's max_connections (500) the server answers "too many clients". This many apps on
+/// PostgreSQL at a time stay well under it on any number of cores.
+private actor PostgresSlots {
+    static let shared = PostgresSlots(count: max(4, 320 / (4 * System.coreCount)))
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(count: Int) { free = count }
+
+    func take() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func give() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+/// PostgresNIO describes its errors generically (so that logs leak no data); a failed test should say what failed.
+private struct DescribedError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ error: any Error) {
+        description = (error as? DescribedError)?.description ?? String(reflecting: error)
+    }
 }
 
 extension TestContext {
