@@ -55,7 +55,8 @@ private let synthea = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
             #expect(first.count(.created, "Patient") == 2 && first.count(.created, "Condition") > 0 && first.count(.created, "AllergyIntolerance") > 0)
             #expect(first.count(.skipped, "Claim") > 0 && first.lines.contains { $0.contains("billing is not imported") })
             #expect(second.count(.created) == 0 && second.count(.unchanged) == first.count(.created), "\(second.lines)")
-            let listed = ["Condition", "AllergyIntolerance", "MedicationRequest"].map { first.count(.created, $0) }.reduce(0, +)
+            #expect(first.count(.created, "Procedure") > 0, "their procedures, as treatments tried")
+            let listed = ["Condition", "AllergyIntolerance", "MedicationRequest", "Procedure"].map { first.count(.created, $0) }.reduce(0, +)
             #expect(entriesAfterFirst == entriesAfterSecond && entriesAfterFirst == listed)
             let painScores = try await QuestionnaireResponse.query(on: context.app.db).filter(\.$questionnaire == "pain-intensity").count()
             #expect(painScores == first.count(.created, "Observation") && painScores > 0, "each 0–10 pain score, as the pain questionnaire on its day")
@@ -102,6 +103,44 @@ private let synthea = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
             #expect(byNurse.status == .forbidden && notABundle.status == .badRequest)
             #expect(try await patients(context) == 1)
             #expect(try await context.auditEvents(.fhirImport).count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func proceduresDoneElsewhereJoinThePatientsHistory(database: TestDatabase) async throws {
+        try await withRelief(database) { context in
+            // setup
+            let api = try await APIClient.make(try await context.signedIn(.physician))
+            let patient: JSONValue = ["resourceType": "Patient", "identifier": [["system": "https://other.example/mrn", "value": "B-2"]],
+                                      "name": [["family": "Lindqvist", "given": ["Bo"]]], "gender": "male", "birthDate": "1961-02-14"]
+            func procedure(_ code: JSONValue, status: String = "completed", site: String? = nil) -> JSONValue {
+                var object: [String: JSONValue] = ["resourceType": "Procedure", "status": .string(status), "subject": ["reference": "urn:uuid:p"],
+                                                   "code": code, "performedDateTime": "2026-05-04"]
+                object["bodySite"] = site.map { [["text": .string($0)]] }
+                return .object(object)
+            }
+            let entries = [
+                entry("urn:uuid:p", patient),
+                entry("urn:uuid:e", procedure(["coding": [["system": .string(FHIR.System.cpt), "code": "64493"]]], site: "L4-L5, L5-S1 bilateral")),
+                entry("urn:uuid:s", procedure(["coding": [["system": .string(FHIR.System.snomed), "code": "91251008", "display": "Physical therapy procedure"]]])),
+                entry("urn:uuid:n", procedure(["text": "Epidural"], status: "not-done")),
+            ]
+            // act
+            let first = try await api.send(.POST, SitePath.fhirBase(), bundle("batch", entries))
+            let again = try await api.send(.POST, SitePath.fhirBase(), bundle("batch", entries))
+            let patientID = try #require(first.json["entry"][0]["response"]["location"].string?.split(separator: "/").dropFirst().first.map(String.init))
+            let served = try await api.send(.GET, "\(SitePath.fhirBase())/Procedure?patient=\(patientID)")
+            // check
+            #expect(first.json["entry"].items.map { $0["response"]["status"].string ?? "" } == [
+                "201 Created", "201 Created", "201 Created", "422 Unprocessable Entity",
+            ], "\(first.json)")
+            #expect(again.json["entry"].items.prefix(3).allSatisfy { $0["response"]["status"] == "200 OK" })
+            let warning = first.json["entry"][1]["response"]["outcome"]["issue"][0]["diagnostics"].string ?? ""
+            #expect(warning.contains("billed for Lumbar medial branch block and Lumbar facet joint injection"), "64493 names both: \(warning)")
+            let codes = served.json["entry"].items.flatMap { $0["resource"]["code"]["coding"].items.compactMap { $0["code"].string } }
+            #expect(codes.contains("medial-branch-block-lumbar") && codes.contains("91251008") && served.json["total"] == 2, "\(served.json)")
+            let facet = try #require(served.json["entry"].items.first { $0["resource"]["code"]["coding"].items.contains { $0["code"] == "64493" } })
+            #expect(facet["resource"]["bodySite"][0]["text"] == "Low back (lumbar), L4-L5, L5-S1, bilateral")
         }
     }
 }

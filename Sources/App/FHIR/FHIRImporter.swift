@@ -77,8 +77,18 @@ struct FHIRImporter: Sendable {
         case .medicationStatement: return try await save(FHIRMedicationStatement.entry(&reader, base: nil), reader, item, patientID, database)
         case .medicationRequest: return try await save(FHIRMedicationStatement.entry(request: &reader), reader, item, patientID, database)
         case .condition: return try await save(FHIRCondition.entry(&reader, base: nil), reader, item, patientID, database)
+        case .procedure: return try await procedure(&reader, item, patientID, database)
         case .observation: return try await score(&reader, item, patientID, database)
         case .questionnaireResponse: return try await response(&reader, item, patientID, database)
+        }
+    }
+
+    /// A procedure done elsewhere, or a treatment tried; one neither done nor under way is reported.
+    private func procedure(_ reader: inout FHIRResourceReader, _ item: FHIRImportPlan.Item, _ patientID: UUID, _ database: any Database) async throws -> FHIRImportOutcome {
+        switch FHIRProcedure.importing(&reader) {
+        case .done(let entry): try await save(entry, reader, item, patientID, database)
+        case .tried(let entry): try await save(entry, reader, item, patientID, database)
+        case .notKept(let reason): notKept(reason, reader, item)
         }
     }
 
@@ -100,10 +110,14 @@ struct FHIRImporter: Sendable {
             return FHIRImportOutcome(item, .unchanged, record: "QuestionnaireResponse/\(found.lowercasedText)")
         }
         switch FHIRObservation.importing(&reader, today: today) {
-        case .notKept(let reason) where reader.errors.isEmpty: return FHIRImportOutcome(item, .skipped, reason: reason)
-        case .notKept: return FHIRImportOutcome(item, .failed, issues: reader.errors)
+        case .notKept(let reason): return notKept(reason, reader, item)
         case .response(let submission): return try await saved(submission, reader, item, patientID, database)
         }
+    }
+
+    /// Left out for the reason given, or refused for the reader's errors.
+    private func notKept(_ reason: String, _ reader: FHIRResourceReader, _ item: FHIRImportPlan.Item) -> FHIRImportOutcome {
+        reader.errors.isEmpty ? FHIRImportOutcome(item, .skipped, reason: reason) : FHIRImportOutcome(item, .failed, issues: reader.errors)
     }
 
     private func saved(_ submission: QuestionnaireSubmission, _ reader: FHIRResourceReader, _ item: FHIRImportPlan.Item, _ patientID: UUID,
@@ -114,7 +128,7 @@ struct FHIRImporter: Sendable {
         return FHIRImportOutcome(item, .created, record: "QuestionnaireResponse/\(id.lowercasedText)", issues: reader.issues)
     }
 
-    private func save<C: FHIRWritable>(_ entry: C, _ reader: FHIRResourceReader, _ item: FHIRImportPlan.Item, _ patientID: UUID,
+    private func save<C: FHIRReadable>(_ entry: C, _ reader: FHIRResourceReader, _ item: FHIRImportPlan.Item, _ patientID: UUID,
                                        _ database: any Database) async throws -> FHIRImportOutcome {
         if let found = try await identity(item, database) {
             return FHIRImportOutcome(item, .unchanged, record: "\(C.fhirType.rawValue)/\(found.lowercasedText)")

@@ -1,7 +1,7 @@
 /// A procedure the patient had before coming to the practice, or at another facility: the catalogue intervention
 /// where and when, and how well it worked, as the rules on repeats read it (REFERENCE §2: a repeat needs ≥ 50 %
 /// relief for a set time; two blocks ≥ 80 % before ablation). Procedures done here will be read the same way.
-public struct PriorProcedureEntry: ChartEntryContent {
+public struct PriorProcedureEntry: ChartEntryContent, SourceCoded {
     public static let kind = ChartEntryKind.priorProcedure
 
     /// The catalogue id.
@@ -17,6 +17,8 @@ public struct PriorProcedureEntry: ChartEntryContent {
     /// How many weeks relief of at least 50 % lasted.
     public var reliefWeeks: Int?
     public var note: String
+    /// Another system's codes for it, when imported.
+    public var sourceCodings: [SourceCoding]?
 
     public init(intervention: String, region: BodyArea, levels: [ProcedureLevel] = [], side: Laterality? = nil, performedOn: CalendarDate,
                 facility: String = "", peakReliefPercent: Int? = nil, reliefWeeks: Int? = nil, note: String = "") {

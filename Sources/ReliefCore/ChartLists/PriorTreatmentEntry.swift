@@ -68,7 +68,7 @@ public enum TreatmentResult: String, Coded, Codable {
     public var isFailure: Bool { [.partial, .noRelief, .worse, .notTolerated].contains(self) }
 }
 
-public struct PriorTreatmentEntry: ChartEntryContent {
+public struct PriorTreatmentEntry: ChartEntryContent, SourceCoded {
     public static let kind = ChartEntryKind.priorTreatment
 
     public var treatmentKind: PriorTreatmentKind
@@ -83,6 +83,8 @@ public struct PriorTreatmentEntry: ChartEntryContent {
     public var reliefWeeks: Int?
     public var result: TreatmentResult?
     public var note: String
+    /// Another system's codes for it, when imported.
+    public var sourceCodings: [SourceCoding]?
 
     public init(kind: PriorTreatmentKind, detail: String = "", startDate: CalendarDate? = nil, weeks: Int? = nil,
                 sessions: Int? = nil, reliefPercent: Int? = nil, reliefWeeks: Int? = nil, result: TreatmentResult? = nil,

@@ -87,34 +87,11 @@ public enum CDSHooks {
         return .success(Call(hookInstance: instance, patientID: patient, orders: orders))
     }
 
-    /// What a ServiceRequest asks for: Relief's intervention id when coded, else every intervention billed under its
-    /// CPT code (64483 is both a transforaminal epidural and a selective nerve root block: each is checked); the
-    /// region from `bodySite` when it names one the code covers, levels and side from `bodySite`, the day from
-    /// `occurrence`.
+    /// What a ServiceRequest asks for (`FHIRInterventionSite.sites`), on the day `occurrence` names.
     static func candidates(_ request: [String: JSONValue], today: CalendarDate) -> [Candidate] {
-        let codings = (request["code"]?.object?["coding"]?.array ?? []).compactMap(\.object)
-        let ids = codings.filter { $0["system"]?.string == FHIR.System.intervention }.compactMap { $0["code"]?.string }
-        let cpt = Set(codings.filter { $0["system"]?.string == FHIR.System.cpt }.compactMap { $0["code"]?.string })
-        let matches: [(Intervention, Billing?)] = ids.isEmpty
-            ? InterventionCatalogue.all.flatMap { intervention in
-                intervention.billing.filter { billing in (billing.perLevel.prefix(1) + billing.once).contains { !$0.isAddOn && cpt.contains($0.code) } }
-                    .map { (intervention, Optional($0)) }
-            }
-            : ids.compactMap(InterventionCatalogue.intervention).map { ($0, nil) }
-        let sites = (request["bodySite"]?.array ?? []).compactMap(\.object)
-        let words = sites.compactMap { $0["text"]?.string }.flatMap { $0.split(whereSeparator: { ", ;".contains($0) }).map(String.init) }
-        let levels = words.compactMap(ProcedureLevel.init)
-        let side = sites.flatMap { ($0["coding"]?.array ?? []).compactMap { $0.object?["system"]?.string == FHIR.System.laterality ? $0.object?["code"]?.string : nil } }
-            .compactMap(Laterality.init).first ?? words.compactMap { Laterality(rawValue: $0.lowercased()) }.first
-        let named = words.compactMap { BodyArea(rawValue: $0.lowercased()) }
         let occurrence = request["occurrenceDateTime"]?.string ?? request["occurrencePeriod"]?.object?["start"]?.string
         let date = occurrence.flatMap { CalendarDate(String($0.prefix(10))) } ?? today
-        return matches.compactMap { intervention, billing in
-            let regions = billing.map { Array($0.regions) } ?? intervention.regions
-            let region = named.first { regions.contains($0) } ?? levels.first.map(\.area).flatMap { area in regions.contains(area) ? area : nil }
-                ?? regions.sorted { $0.rawValue < $1.rawValue }.first
-            return region.map { Candidate(InterventionSite(intervention: intervention, region: $0, levels: levels, side: side), on: date) }
-        }
+        return FHIRInterventionSite.sites(code: request["code"]?.object, bodySite: request["bodySite"]?.array ?? []).map { Candidate($0, on: date) }
     }
 
     /// A decision as a card: the verdict in the summary, every rule (what it found, the facts it used, its source)

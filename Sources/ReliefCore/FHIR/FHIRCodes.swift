@@ -33,8 +33,11 @@ extension FHIR {
         public static let drug = "urn:relief:drug"
         /// Relief's intervention catalogue ids (a procedure without a billing code for its region keeps this one).
         public static let intervention = "urn:relief:intervention"
-        /// Kinds of treatment tried before (physical therapy, acupuncture, …).
+        /// Kinds of treatment tried before (physical therapy, acupuncture, …), and how each went.
         public static let treatment = "urn:relief:prior-treatment"
+        public static let treatmentResult = "urn:relief:treatment-result"
+        /// The body regions procedures are done in (lumbar, cervical, knee …).
+        public static let bodyRegion = "urn:relief:body-region"
         /// The kinds of insurance the front desk sorts coverage into (Medicare, commercial, workers' compensation …).
         public static let payerKind = "urn:relief:payer-kind"
         /// Kinds of implant (spinal cord stimulator, intrathecal pump, …).

@@ -30,7 +30,7 @@ public struct FHIRIdentity: Hashable, Sendable {
 
 /// What Relief makes of each resource type it is sent to import, and why it leaves the others.
 public enum FHIRImportKind: Sendable {
-    case patient, allergy, medicationStatement, medicationRequest, condition, observation, questionnaireResponse
+    case patient, allergy, medicationStatement, medicationRequest, condition, procedure, observation, questionnaireResponse
 
     public static func of(_ typeName: String) -> Result<FHIRImportKind, FHIRImportSkip> {
         switch typeName {
@@ -39,6 +39,7 @@ public enum FHIRImportKind: Sendable {
         case "MedicationStatement": .success(.medicationStatement)
         case "MedicationRequest": .success(.medicationRequest)
         case "Condition": .success(.condition)
+        case "Procedure": .success(.procedure)
         case "Observation": .success(.observation)
         case "QuestionnaireResponse": .success(.questionnaireResponse)
         case "Organization", "Practitioner", "PractitionerRole", "Location":
@@ -48,7 +49,7 @@ public enum FHIRImportKind: Sendable {
         case "Immunization":
             .failure(FHIRImportSkip("Relief keeps no immunisation record."))
         default:
-            .failure(FHIRImportSkip("Relief does not import \(typeName) yet; it imports patients, problems, allergies, medications, pain scores and questionnaire responses."))
+            .failure(FHIRImportSkip("Relief does not import \(typeName) yet; it imports patients, problems, allergies, medications, procedures, pain scores and questionnaire responses."))
         }
     }
 
@@ -57,7 +58,7 @@ public enum FHIRImportKind: Sendable {
         switch self {
         case .patient: nil
         case .allergy: "patient"
-        case .medicationStatement, .medicationRequest, .condition, .observation, .questionnaireResponse: "subject"
+        case .medicationStatement, .medicationRequest, .condition, .procedure, .observation, .questionnaireResponse: "subject"
         }
     }
 }

@@ -16,7 +16,7 @@ public enum FHIRProcedure {
             ("code", FHIR.concept(note.codes.map { FHIR.coding(FHIRToken.billing($0.code.code).system!, $0.code.code, $0.code.label) }
                                   + [FHIR.coding(FHIR.System.intervention, note.intervention, note.site?.intervention.name)], text: note.site?.intervention.name ?? note.intervention)),
             ("performedPeriod", ["start": .string(FHIR.instant(start)), "end": .string(FHIR.instant(max(start, end)))]),
-            ("bodySite", note.site.map { [FHIR.concept([], text: $0.placeText)] }),
+            ("bodySite", note.site.map(FHIRInterventionSite.bodySite)),
             ("complication", .array(note.events.map { FHIR.concept([], text: $0.title) })),
             ("usedCode", .array(note.medications.map { FHIR.concept([], text: $0.label) })),
             ("note", .array(notes.map { ["text": .string($0)] })),
@@ -32,13 +32,15 @@ public enum FHIRProcedure {
         return FHIRRecord(.procedure, header, members: [
             ("status", .string(state)),
             ("code", FHIR.concept(billing.map { FHIR.coding(FHIRToken.billing($0.code.code).system!, $0.code.code, $0.code.label) }
-                                  + [FHIR.coding(FHIR.System.intervention, entry.intervention, entry.site?.intervention.name)], text: entry.site?.intervention.name ?? entry.intervention)),
+                                  + [FHIR.coding(FHIR.System.intervention, entry.intervention, entry.site?.intervention.name)] + FHIR.codings(entry.sourceCodings),
+                                  text: entry.site?.intervention.name ?? entry.intervention)),
             ("performedDateTime", FHIR.date(entry.performedOn)),
             ("location", entry.facility.isEmpty ? nil : ["display": .string(entry.facility)]),
-            ("bodySite", entry.site.map { [FHIR.concept([], text: $0.placeText)] }),
+            ("bodySite", entry.site.map(FHIRInterventionSite.bodySite)),
             ("outcome", relief.isEmpty ? nil : FHIR.concept([], text: relief.joined(separator: ", "))),
             ("note", FHIR.note(entry.note)),
-        ], tokens: ["code": billing.map { FHIRToken.billing($0.code.code) } + [FHIRToken(FHIR.System.intervention, entry.intervention)],
+        ], tokens: ["code": billing.map { FHIRToken.billing($0.code.code) } + [FHIRToken(FHIR.System.intervention, entry.intervention)]
+                        + FHIR.tokens(entry.sourceCodings),
                     "status": [status(state)]],
            periods: ["date": .day(entry.performedOn, in: timeZone)])
     }
@@ -54,14 +56,18 @@ public enum FHIRProcedure {
         if let start = entry.startDate { periods["date"] = .days(start, through: end ?? (entry.result == .ongoing ? nil : start), in: timeZone) }
         return FHIRRecord(.procedure, header, members: [
             ("status", .string(state)),
-            ("code", FHIR.concept([FHIR.coding(code.system!, code.code, entry.treatmentKind.title)], text: entry.label)),
+            ("code", FHIR.concept([FHIR.coding(code.system!, code.code, entry.treatmentKind.title)] + FHIR.codings(entry.sourceCodings), text: entry.label)),
             ("performedPeriod", entry.startDate.map { start in FHIR.object([("start", .string(start.description)), ("end", FHIR.date(end))]) }),
-            ("performedString", entry.startDate == nil ? .string(course.isEmpty ? "Before coming to the practice" : course.joined(separator: ", ")) : nil),
-            ("outcome", outcome.isEmpty ? nil : FHIR.concept([], text: outcome.joined(separator: ", "))),
+            ("performedString", entry.startDate == nil ? .string(course.isEmpty ? beforeThePractice : course.joined(separator: ", ")) : nil),
+            ("outcome", outcome.isEmpty ? nil : FHIR.concept(entry.result.map { [FHIR.coding(FHIR.System.treatmentResult, $0.rawValue, $0.title)] } ?? [],
+                                                             text: outcome.joined(separator: ", "))),
             ("note", .array(([entry.startDate != nil && !course.isEmpty ? course.joined(separator: ", ") : nil, entry.note.isEmpty ? nil : entry.note]
                 .compactMap { $0 }).map { ["text": .string($0)] })),
-        ], tokens: ["code": [code], "status": [status(state)]], periods: periods)
+        ], tokens: ["code": [code] + FHIR.tokens(entry.sourceCodings), "status": [status(state)]], periods: periods)
     }
+
+    /// When a treatment tried without a date or a length was done.
+    static let beforeThePractice = "Before coming to the practice"
 
     private static func status(_ code: String) -> FHIRToken { FHIRToken("http://hl7.org/fhir/event-status", code) }
 }

@@ -1,14 +1,18 @@
-/// A chart list whose entries a FHIR client may create and update: the resource is read into an entry (built on the
-/// stored one, so what FHIR has no element for is kept), whose form fields the list's own parser then checks — the
-/// same refusals as the form, reported at the elements `expressions` names.
-public protocol FHIRWritable: ChartEntryContent, SourceCoded {
+/// A chart list FHIR resources are read into, by a write or an import: the entry read is checked by the list's own
+/// parser, the same refusals as the form, reported at the elements `expressions` names.
+public protocol FHIRReadable: ChartEntryContent, SourceCoded {
     static var fhirType: FHIRResourceType { get }
     /// The element of the resource each form field comes from.
     static var expressions: [String: String] { get }
+}
+
+/// A chart list whose entries a FHIR client may create and update: the resource is read into an entry built on the
+/// stored one, so what FHIR has no element for is kept.
+public protocol FHIRWritable: FHIRReadable {
     static func entry(_ reader: inout FHIRResourceReader, base: Self?) -> Self
 }
 
-extension FHIRWritable {
+extension FHIRReadable {
     /// The entry a resource was read into, checked as the form checks it, with the sender's other codes; or its
     /// problems, at their elements.
     public static func parsed(_ entry: Self, today: CalendarDate) -> Result<Self, FHIRFailures> {
@@ -63,6 +67,22 @@ extension DiagnosisEntry: FHIRWritable {
     public static func entry(_ reader: inout FHIRResourceReader, base: DiagnosisEntry?) -> DiagnosisEntry {
         FHIRCondition.entry(&reader, base: base)
     }
+}
+
+extension PriorProcedureEntry: FHIRReadable {
+    public static let fhirType = FHIRResourceType.procedure
+    public static let expressions = [
+        "intervention": "code", "region": "bodySite", "levels": "bodySite", "side": "bodySite", "performedOn": "performedDateTime",
+        "facility": "location", "peakReliefPercent": "outcome", "reliefWeeks": "outcome", "note": "note",
+    ]
+}
+
+extension PriorTreatmentEntry: FHIRReadable {
+    public static let fhirType = FHIRResourceType.procedure
+    public static let expressions = [
+        "kind": "code", "detail": "code.text", "startDate": "performedPeriod.start", "weeks": "performedPeriod", "sessions": "note",
+        "reliefPercent": "outcome", "reliefWeeks": "outcome", "result": "outcome", "note": "note",
+    ]
 }
 
 /// Issues that refuse a resource, as an error a `Result` can carry.
