@@ -211,6 +211,8 @@ func routes(_ app: Application) throws {
     app.on(.POST, SitePath.payerCriteria, access: .action(.clinicalSettings), use: PayerCriteriaController.save)
     app.on(.POST, SitePath.removePayerCriteria, access: .action(.clinicalSettings), use: PayerCriteriaController.remove)
 
+    app.on(.GET, SitePath.practiceProfile, access: .action(.practiceProfile), use: PracticeProfileController.show)
+    app.on(.POST, SitePath.practiceProfile, access: .action(.practiceProfile), use: PracticeProfileController.update)
     app.on(.GET, SitePath.adminUsers, access: .action(.userManage), use: UsersController.index)
     app.on(.GET, SitePath.newUser, access: .action(.userManage), use: UsersController.new)
     app.on(.POST, SitePath.adminUsers, access: .action(.userManage), use: UsersController.create)

@@ -98,8 +98,8 @@ def main():
     # One search bundle of each clinical type, with the patient included, is valid too.
     for kind in sorted({resource["resourceType"] for resource in resources} - {"Patient", "Bundle", "CapabilityStatement"}):
         resources.append(fetch(f"{base}/fhir/R4/{kind}?patient={patients[0]}&_include={kind}:patient", token))
-    # The practice's own: its staff, rooms, cohorts and questionnaires.
-    for kind in ("Practitioner", "Location", "Group", "Questionnaire"):
+    # The practice's own: who it is, its staff, rooms, cohorts and questionnaires.
+    for kind in ("Organization", "Practitioner", "Location", "Group", "Questionnaire"):
         bundle = fetch(f"{base}/fhir/R4/{kind}?_count=200", token)
         resources.append(bundle)
         resources += [entry["resource"] for entry in bundle.get("entry", [])]

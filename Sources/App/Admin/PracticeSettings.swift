@@ -22,6 +22,8 @@ enum PracticeSettings {
     static let followUp = "follow-up"
     /// Questionnaires the practice imported from FHIR (`[ImportedQuestionnaire]`).
     static let questionnaires = "imported-questionnaires"
+    /// Who the practice is (`PracticeProfile`, as its fields).
+    static let profile = "practice-profile"
 
     private struct Row: Decodable { let name: String; let value: String; let version: Int }
 
@@ -42,6 +44,8 @@ enum PracticeSettings {
         var followUpVersion = 0
         var questionnaires: [ImportedQuestionnaire] = []
         var questionnairesVersion = 0
+        var profile = PracticeProfile()
+        var profileVersion = 0
 
         func version(of form: SettingsController.Form) -> Int {
             switch form {
@@ -86,6 +90,9 @@ enum PracticeSettings {
             case questionnaires:
                 snapshot.questionnaires = try JSONCoding.decode([ImportedQuestionnaire].self, row.value)
                 snapshot.questionnairesVersion = row.version
+            case profile:
+                snapshot.profile = PracticeProfile(stored: try JSONCoding.decode([String: String].self, row.value))
+                snapshot.profileVersion = row.version
             default: continue
             }
         }
@@ -138,6 +145,11 @@ enum PracticeSettings {
         let detail = "imported questionnaires: " + imported.map { "\($0.id) (\($0.url ?? "no url"))" }.joined(separator: ", ")
         return try await save(questionnaires, value: try JSONCoding.encode(imported), from: version, by: user, now: now, on: database, detail: detail,
                               audit: audit)
+    }
+
+    static func save(_ profile: PracticeProfile, from version: Int, by user: UUID, now: Date, on database: any Database,
+                     audit: @escaping TransactionalAudit) async throws -> Bool {
+        try await save(Self.profile, value: try JSONCoding.encode(profile.stored), from: version, by: user, now: now, on: database, audit: audit)
     }
 
     static func save(_ schedule: FeeSchedule, from version: Int, by user: UUID, now: Date, on database: any Database,

@@ -101,7 +101,7 @@ enum UsersPages {
 /// The tabs of the admin area.
 enum AdminTabs {
     static func render(current: String) -> BodyNode {
-        Tabs.render("Admin", [("Staff accounts", SitePath.adminUsers()), ("Audit trail", SitePath.audit()), ("Roles", SitePath.roles()),
-                              ("Schedule set-up", SitePath.scheduleSettings())], current: current)
+        Tabs.render("Admin", [("Staff accounts", SitePath.adminUsers()), ("Practice", SitePath.practiceProfile()), ("Audit trail", SitePath.audit()),
+                              ("Roles", SitePath.roles()), ("Schedule set-up", SitePath.scheduleSettings())], current: current)
     }
 }

@@ -60,5 +60,6 @@ enum Migrations {
         UpdateAPITokenReadOnly(),
         CreateFHIRIdentity(),
         AddPracticeSetting(setting: PracticeSettings.questionnaires, empty: "[]"),
+        AddPracticeSetting(setting: PracticeSettings.profile, empty: "{}"),
     ]
 }

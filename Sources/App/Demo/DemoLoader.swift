@@ -97,7 +97,7 @@ public enum DemoLoader {
                                                                    "attempted_by"], done.attempts, on: database)
     }
 
-    /// The demo's example fees, payer criteria, rooms and hours, into settings nobody has set yet.
+    /// The demo's example fees, payer criteria, rooms and hours and who the practice is, into settings nobody has set yet.
     static func setExampleSettings(_ app: Application) async throws {
         try await app.db.sql.update("practice_settings").set("value", to: try JSONCoding.encode(DemoCoverage.fees.fees.mapValues(\.cents)))
             .where("name", .equal, PracticeSettings.fees).where("value", .equal, "{}").run()
@@ -108,6 +108,8 @@ public enum DemoLoader {
                                              today: CalendarDate(app.config.now()))
         try await app.db.sql.update("practice_settings").set("value", to: try JSONCoding.encode(schedule))
             .where("name", .equal, PracticeSettings.schedule).where("value", .equal, "{}").run()
+        try await app.db.sql.update("practice_settings").set("value", to: try JSONCoding.encode(DemoPractice.profile.stored))
+            .where("name", .equal, PracticeSettings.profile).where("value", .equal, "{}").run()
     }
 
     static func createStaff(_ app: Application) async throws {

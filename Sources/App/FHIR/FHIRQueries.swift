@@ -45,7 +45,7 @@ extension FHIRQueries {
     static func records(_ type: FHIRResourceType, patients: [UUID], on database: any Database, timeZone: TimeZone = .current) async throws -> [FHIRRecord] {
         guard !patients.isEmpty else { return [] }
         switch type {
-        case .patient, .practitioner, .location, .group, .questionnaire, .auditEvent: return []
+        case .patient, .practitioner, .organization, .location, .group, .questionnaire, .auditEvent: return []
         case .condition:
             let blocks = try await DiaryQueries.blockResults(patientIDs: patients, on: database)
             return try await chartEntries([.diagnosis], patients, database).map { row, header in
@@ -108,7 +108,16 @@ extension FHIRQueries {
         return result
     }
 
-    /// The practice's own resources of a type: the staff who see patients, the rooms.
+    private struct SettingRow: Decodable { let value: String, version: Int, updated_at: Date? }
+
+    /// A practice setting's value with its version and when it changed; nil when absent or unreadable.
+    private static func setting<T: Decodable>(_ name: String, _ type: T.Type, on database: any Database) async throws -> (value: T, version: Int, updated: Date)? {
+        guard let row = try await database.sql.select().columns("value", "version", "updated_at").from("practice_settings")
+            .where("name", .equal, name).first(decoding: SettingRow.self), let value = try? JSONCoding.decode(T.self, row.value) else { return nil }
+        return (value, row.version, row.updated_at ?? Date(timeIntervalSince1970: 0))
+    }
+
+    /// The practice's own resources of a type: who it is, the staff who see patients, the rooms.
     static func practiceRecords(_ type: FHIRResourceType, on database: any Database) async throws -> [FHIRRecord] {
         switch type {
         case .practitioner:
@@ -117,14 +126,16 @@ extension FHIRQueries {
                 FHIRPractitioner.record(id: try user.requireID(), name: user.name, role: Role(rawValue: user.role) ?? .nurse, active: user.disabledAt == nil,
                                         version: user.version, updated: user.updatedAt ?? user.createdAt ?? Date(timeIntervalSince1970: 0))
             }.sorted { $0.id < $1.id }
+        case .organization:
+            guard let (profile, version, updated) = try await setting(PracticeSettings.profile, [String: String].self, on: database).map({
+                (PracticeProfile(stored: $0.value), $0.version, $0.updated) }), !profile.isEmpty else { return [] }
+            return [FHIROrganization.record(profile, version: version, updated: updated)]
         case .location:
-            struct Row: Decodable { let value: String, version: Int, updated_at: Date? }
-            guard let row = try await database.sql.select().columns("value", "version", "updated_at").from("practice_settings")
-                .where("name", .equal, PracticeSettings.schedule).first(decoding: Row.self),
-                let settings = try? JSONCoding.decode(ScheduleSettings.self, row.value) else { return [] }
+            guard let (settings, version, updated) = try await setting(PracticeSettings.schedule, ScheduleSettings.self, on: database) else { return [] }
+            let practice = try await setting(PracticeSettings.profile, [String: String].self, on: database).map { !PracticeProfile(stored: $0.value).isEmpty } ?? false
             // A room's id is the practice's own; one that is not a FHIR id is left out rather than renamed.
             return settings.rooms.filter { FHIR.isID($0.id) }
-                .map { FHIRLocation.record($0, version: row.version, updated: row.updated_at ?? Date(timeIntervalSince1970: 0)) }.sorted { $0.id < $1.id }
+                .map { FHIRLocation.record($0, version: version, updated: updated, organization: practice ? FHIROrganization.id : nil) }.sorted { $0.id < $1.id }
         case .group:
             struct Row: Decodable { let intervention: String, members: Int, updated: Date? }
             let counts = try await database.sql.raw("""
@@ -179,7 +190,7 @@ extension FHIRQueries {
         case .serviceRequest, .diagnosticReport: [("workup_orders", nil)]
         case .carePlan, .goal, .careTeam: [(CarePlanRecord.schema, nil)]
         case .provenance: [("procedure_records", nil), (Evaluation.schema, nil), (ConsentRecord.schema, nil)]
-        case .practitioner, .location, .group, .questionnaire, .auditEvent: []
+        case .practitioner, .organization, .location, .group, .questionnaire, .auditEvent: []
         }
         var patients = Set<UUID>()
         for (table, kinds) in tables {

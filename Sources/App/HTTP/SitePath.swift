@@ -159,6 +159,7 @@ enum SitePath {
     static let userDisable = user / "disable"
     static let userEnable = user / "enable"
     static let audit: Address<> = .init("admin", "audit")
+    static let practiceProfile: Address<> = .init("admin", "practice")
     static let roles: Address<> = .init("roles")
     static let auditExport: Address<> = .init("admin", "audit.csv")
 

@@ -35,6 +35,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     /// Browse the intervention catalogue; no patient data.
     case catalogueRead = "catalogue.read"
     case userManage = "user.manage"
+    case practiceProfile = "settings.practice"
     case auditView = "audit.view"
     /// Export the practice's records in bulk (FHIR Bulk Data) for a registry or a move to another system.
     case bulkExport = "fhir.export"
@@ -68,6 +69,7 @@ extension Action {
         case .reportView: "See the practice's reports."
         case .catalogueRead: "Browse the intervention catalogue: indications, codes, bleeding risk, evidence, risks and aftercare."
         case .userManage: "Create staff accounts, change roles, disable accounts, reset passwords."
+        case .practiceProfile: "Keep the practice's name, NPI, address and phone, as other systems (FHIR Organization) see it."
         case .auditView: "Search and export the audit trail, looking up patients by name or MRN for it (never their charts)."
         case .bulkExport: "Export the whole practice's records, or a group's, as FHIR files for a registry or a move to another system."
         case .recordImport: "Import patients with their problems, allergies and medications from another system's FHIR bundles."
@@ -92,7 +94,7 @@ public enum PermissionTable {
     // therapists read charts but do not change registration data; only physicians sign notes and clear alerts;
     // the front desk sees registration, not clinical notes.
     public static let grants: [Role: Set<Action>] = [
-        .admin: [.userManage, .auditView, .reportView, .scheduleSettings],
+        .admin: [.userManage, .practiceProfile, .auditView, .reportView, .scheduleSettings],
         .physician: [.patientRead, .patientRegister, .clinicalRead, .evaluationWrite, .planWrite, .planActivityWrite, .chartWrite, .questionnaireWrite,
                      .questionnaireHandout, .noteSign, .alertResolve, .alertAcknowledge, .clinicalSettings,
                      .workupSchedule, .scheduleView, .appointmentBook, .worklistView, .followUpWrite, .reportView, .catalogueRead, .bulkExport,

@@ -1,6 +1,14 @@
 /// A synthetic pain practice: staff of every role and patients with the demographics of a US pain clinic
 /// (mostly 35–80 years old, many working in physical jobs or retired). Nothing here is a real person.
 public enum DemoPractice {
+    /// The demo practice as other systems see it; the NPI is CMS's worked example of a valid check digit, no real practice's.
+    public static let profile: PracticeProfile = {
+        var profile = PracticeProfile()
+        (profile.name, profile.npi, profile.line, profile.city, profile.state, profile.postalCode, profile.phone) =
+            ("Springfield Interventional Pain Center", "1234567893", "200 Main Street, Suite 4", "Springfield", "IL", "62701", "(555) 201-0100")
+        return profile
+    }()
+
     public struct StaffMember: Sendable, Equatable {
         public let name: String
         public let email: String

@@ -17,6 +17,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     case encounter = "Encounter"
     case consent = "Consent"
     case practitioner = "Practitioner"
+    case organization = "Organization"
     case location = "Location"
     case group = "Group"
     case questionnaire = "Questionnaire"
@@ -57,6 +58,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .device: Self.usCore + "us-core-implantable-device"
         case .encounter: Self.usCore + "us-core-encounter"
         case .practitioner: Self.usCore + "us-core-practitioner"
+        case .organization: Self.usCore + "us-core-organization"
         case .location: Self.usCore + "us-core-location"
         case .serviceRequest: Self.usCore + "us-core-servicerequest"
         // US Core's report profiles ask for LOINC categories and codes Relief's work-up catalogue does not have yet.
@@ -74,9 +76,8 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         switch self {
         case .allergyIntolerance, .device, .consent: "patient"
         case .coverage: "beneficiary"
-        // An appointment names its patient among its participants.
         // An appointment names its patient among its participants; a Provenance through its target.
-        case .appointment, .practitioner, .location, .group, .questionnaire, .provenance, .auditEvent: nil
+        case .appointment, .practitioner, .organization, .location, .group, .questionnaire, .provenance, .auditEvent: nil
         default: "subject"
         }
     }
@@ -85,7 +86,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     /// desk's); the clinical record with clinical reading.
     public var readAction: Action {
         switch self {
-        case .patient, .coverage, .appointment, .practitioner, .location: .patientRead
+        case .patient, .coverage, .appointment, .practitioner, .organization, .location: .patientRead
         // The trail of who did what is the auditors'.
         case .auditEvent: .auditView
         default: .clinicalRead
@@ -96,7 +97,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
     public var isWritable: Bool { [.patient, .allergyIntolerance, .medicationStatement, .condition].contains(self) }
 
     /// Whether its resources belong to a patient (and are searched one patient at a time) or to the practice.
-    public var isPatientScoped: Bool { ![.practitioner, .location, .group, .questionnaire, .auditEvent].contains(self) }
+    public var isPatientScoped: Bool { ![.practitioner, .organization, .location, .group, .questionnaire, .auditEvent].contains(self) }
 
     /// Parameters beyond `_id` and (for a patient's types) `patient`.
     public var searchParameters: [SearchParameter] {
@@ -115,6 +116,7 @@ public enum FHIRResourceType: String, CaseIterable, Sendable {
         case .encounter: [.init("status", .token), .init("class", .token), .init("type", .token), .init("date", .date)]
         case .consent: [.init("status", .token), .init("category", .token), .init("date", .date)]
         case .practitioner: [.init("name", .string), .init("identifier", .token)]
+        case .organization: [.init("name", .string), .init("identifier", .token)]
         case .location: [.init("name", .string), .init("status", .token)]
         case .group: [.init("code", .token)]
         case .questionnaire: [.init("name", .string)]

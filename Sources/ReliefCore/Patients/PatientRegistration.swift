@@ -154,12 +154,8 @@ public struct PatientRegistration: Equatable, Sendable {
         if !self[.genderIdentity].isEmpty, GenderIdentity(rawValue: self[.genderIdentity]) == nil {
             problems[.genderIdentity] = "Choose one of the listed options."
         }
-        for field in Self.phones where !self[field].isEmpty {
-            let digits = self[field].filter(\.isASCIIDigit)
-            let allowed = self[field].allSatisfy { $0.isASCIIDigit || " -().+x".contains($0) }
-            if !allowed || digits.count < 10 || digits.count > 15 {
-                problems[field] = "Enter a phone number with area code, e.g. (555) 201-3344."
-            }
+        for field in Self.phones where !self[field].isEmpty && !PhoneNumber.isPlausible(self[field]) {
+            problems[field] = PhoneNumber.hint
         }
         if !self[.email].isEmpty, !EmailAddress.isPlausible(self[.email]) {
             problems[.email] = "Enter an email address like name@example.com."
