@@ -88,6 +88,24 @@ import Testing
         #expect(provenance.tokens["target"]?.first?.code == "Consent/\(record.lowercasedText)" && provenance.resource.object?["recorded"] == "1970-01-01T00:00:05.000Z")
     }
 
+    @Test func onceThePracticeIsNamedItsStaffSignOnItsBehalfAsUSCoreAsks() {
+        // setup
+        let record = UUID(), patient = UUID(), physician = UUID()
+        let header = FHIRRecordHeader(id: record, patientID: patient, version: 1, recorded: Date(timeIntervalSince1970: 0), updated: Date(timeIntervalSince1970: 0))
+        let signers: [FHIRProvenance.Signer] = [.init(reference: FHIR.reference(patient: patient), role: "legal"),
+                                                 .init(reference: FHIR.reference(.practitioner, physician.lowercasedText), role: "verifier")]
+        // act
+        let named = FHIRProvenance.record(target: (.consent, record.lowercasedText), recorded: Date(timeIntervalSince1970: 5), signers: signers,
+                                          organization: FHIROrganization.id, header)
+        let unnamed = FHIRProvenance.record(target: (.consent, record.lowercasedText), recorded: Date(timeIntervalSince1970: 5), signers: signers, header)
+        // check
+        let agents = named.resource.object?["agent"]?.array ?? []
+        #expect(agents.map { $0.object?["onBehalfOf"]?.object?["reference"] } == [nil, .string("Organization/practice")], "the patient acts for no one")
+        #expect(named.resource.object?["meta"]?.object?["profile"]?.array == [.string(FHIRProvenance.usCoreProfile)])
+        #expect(unnamed.resource.object?["meta"]?.object?["profile"] == nil)
+        #expect((unnamed.resource.object?["agent"]?.array ?? []).allSatisfy { $0.object?["onBehalfOf"] == nil })
+    }
+
     @Test func onlyProvenanceTargetIsReverseIncluded() {
         // act
         let good = FHIRSearch.parse(.procedure, [("patient", UUID().uuidString), ("_revinclude", "Provenance:target")], timeZone: .current)

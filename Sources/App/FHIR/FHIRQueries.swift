@@ -117,6 +117,11 @@ extension FHIRQueries {
         return (value, row.version, row.updated_at ?? Date(timeIntervalSince1970: 0))
     }
 
+    /// The practice's Organization id, once the practice is named.
+    private static func practiceOrganization(on database: any Database) async throws -> String? {
+        try await setting(PracticeSettings.profile, [String: String].self, on: database).flatMap { PracticeProfile(stored: $0.value).isEmpty ? nil : FHIROrganization.id }
+    }
+
     /// The practice's own resources of a type: who it is, the staff who see patients, the rooms.
     static func practiceRecords(_ type: FHIRResourceType, on database: any Database) async throws -> [FHIRRecord] {
         switch type {
@@ -132,10 +137,10 @@ extension FHIRQueries {
             return [FHIROrganization.record(profile, version: version, updated: updated)]
         case .location:
             guard let (settings, version, updated) = try await setting(PracticeSettings.schedule, ScheduleSettings.self, on: database) else { return [] }
-            let practice = try await setting(PracticeSettings.profile, [String: String].self, on: database).map { !PracticeProfile(stored: $0.value).isEmpty } ?? false
+            let organization = try await practiceOrganization(on: database)
             // A room's id is the practice's own; one that is not a FHIR id is left out rather than renamed.
             return settings.rooms.filter { FHIR.isID($0.id) }
-                .map { FHIRLocation.record($0, version: version, updated: updated, organization: practice ? FHIROrganization.id : nil) }.sorted { $0.id < $1.id }
+                .map { FHIRLocation.record($0, version: version, updated: updated, organization: organization) }.sorted { $0.id < $1.id }
         case .group:
             struct Row: Decodable { let intervention: String, members: Int, updated: Date? }
             let counts = try await database.sql.raw("""
@@ -289,11 +294,12 @@ extension FHIRQueries {
         func header(_ id: UUID, _ patient: UUID, _ version: Int, _ at: Date, _ updated: Date) -> FHIRRecordHeader {
             FHIRRecordHeader(id: id, patientID: patient, version: version, recorded: at, updated: updated)
         }
+        let organization = try await practiceOrganization(on: database)
         let procedures = try await database.sql.select().columns("id", "patient_id", "signed_at", "signed_by", "updated_at", "version").from("procedure_records")
             .where("patient_id", .in, patients).where("status", .equal, "signed").all(decoding: Signed.self).compactMap { row -> FHIRRecord? in
                 guard let at = row.signed_at, let by = row.signed_by else { return nil }
                 return FHIRProvenance.record(target: (.procedure, row.id.lowercasedText), recorded: at,
-                                             signers: [.init(reference: FHIR.reference(.practitioner, by.lowercasedText), role: "legal")],
+                                             signers: [.init(reference: FHIR.reference(.practitioner, by.lowercasedText), role: "legal")], organization: organization,
                                              header(row.id, row.patient_id, row.version, at, row.updated_at))
             }
         let notes = try await database.sql.select().columns("id", "patient_id", "encounter_id", "signed_at", "signed_by", "updated_at", "version")
@@ -301,7 +307,7 @@ extension FHIRQueries {
             .compactMap { row -> FHIRRecord? in
                 guard let at = row.signed_at, let by = row.signed_by else { return nil }
                 return FHIRProvenance.record(target: (.encounter, row.encounter_id.lowercasedText), recorded: at,
-                                             signers: [.init(reference: FHIR.reference(.practitioner, by.lowercasedText), role: "legal")],
+                                             signers: [.init(reference: FHIR.reference(.practitioner, by.lowercasedText), role: "legal")], organization: organization,
                                              header(row.id, row.patient_id, row.version, at, row.updated_at))
             }
         let consents = try await ConsentRecord.query(on: database).filter(\.$patientID ~~ patients).all().compactMap { row -> FHIRRecord? in
@@ -309,7 +315,7 @@ extension FHIRQueries {
             let patient = row.signer == ConsentSigner.patient.rawValue
             var signers: [FHIRProvenance.Signer] = [.init(reference: patient ? FHIR.reference(patient: row.patientID) : nil, name: row.signerName, role: "legal")]
             if let by = row.cosignedBy { signers.append(.init(reference: FHIR.reference(.practitioner, by.lowercasedText), role: "verifier")) }
-            return FHIRProvenance.record(target: (.consent, id.lowercasedText), recorded: at, signers: signers,
+            return FHIRProvenance.record(target: (.consent, id.lowercasedText), recorded: at, signers: signers, organization: organization,
                                          header(id, row.patientID, row.version, at, row.cosignedAt ?? at))
         }
         return procedures + notes + consents
