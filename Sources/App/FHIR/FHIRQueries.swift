@@ -108,57 +108,6 @@ extension FHIRQueries {
         return result
     }
 
-    private struct SettingRow: Decodable { let value: String, version: Int, updated_at: Date? }
-
-    /// A practice setting's value with its version and when it changed; nil when absent or unreadable.
-    private static func setting<T: Decodable>(_ name: String, _ type: T.Type, on database: any Database) async throws -> (value: T, version: Int, updated: Date)? {
-        guard let row = try await database.sql.select().columns("value", "version", "updated_at").from("practice_settings")
-            .where("name", .equal, name).first(decoding: SettingRow.self), let value = try? JSONCoding.decode(T.self, row.value) else { return nil }
-        return (value, row.version, row.updated_at ?? Date(timeIntervalSince1970: 0))
-    }
-
-    /// The practice's Organization id, once the practice is named.
-    private static func practiceOrganization(on database: any Database) async throws -> String? {
-        try await setting(PracticeSettings.profile, [String: String].self, on: database).flatMap { PracticeProfile(stored: $0.value).isEmpty ? nil : FHIROrganization.id }
-    }
-
-    /// The practice's own resources of a type: who it is, the staff who see patients, the rooms.
-    static func practiceRecords(_ type: FHIRResourceType, on database: any Database) async throws -> [FHIRRecord] {
-        switch type {
-        case .practitioner:
-            let staff = try await User.query(on: database).filter(\.$role !~ [Role.admin.rawValue, Role.patient.rawValue]).all()
-            return try staff.map { user in
-                FHIRPractitioner.record(id: try user.requireID(), name: user.name, role: Role(rawValue: user.role) ?? .nurse, active: user.disabledAt == nil,
-                                        version: user.version, updated: user.updatedAt ?? user.createdAt ?? Date(timeIntervalSince1970: 0))
-            }.sorted { $0.id < $1.id }
-        case .organization:
-            guard let (profile, version, updated) = try await setting(PracticeSettings.profile, [String: String].self, on: database).map({
-                (PracticeProfile(stored: $0.value), $0.version, $0.updated) }), !profile.isEmpty else { return [] }
-            return [FHIROrganization.record(profile, version: version, updated: updated)]
-        case .location:
-            guard let (settings, version, updated) = try await setting(PracticeSettings.schedule, ScheduleSettings.self, on: database) else { return [] }
-            let organization = try await practiceOrganization(on: database)
-            // A room's id is the practice's own; one that is not a FHIR id is left out rather than renamed.
-            return settings.rooms.filter { FHIR.isID($0.id) }
-                .map { FHIRLocation.record($0, version: version, updated: updated, organization: organization) }.sorted { $0.id < $1.id }
-        case .group:
-            struct Row: Decodable { let intervention: String, members: Int, updated: Date? }
-            let counts = try await database.sql.raw("""
-                SELECT intervention, COUNT(DISTINCT patient_id) AS members, MAX(signed_at) AS updated FROM procedure_records WHERE status = 'signed'
-                GROUP BY intervention
-                """).all(decoding: Row.self)
-            let byIntervention = Dictionary(counts.map { ($0.intervention, $0) }, uniquingKeysWith: { first, _ in first })
-            // A procedure nobody has had here is no cohort yet.
-            return FHIRGroup.interventions.compactMap { intervention in
-                byIntervention[intervention.id].map { FHIRGroup.record(intervention, members: $0.members, updated: $0.updated ?? Date(timeIntervalSince1970: 0)) }
-            }.sorted { $0.id < $1.id }
-        case .questionnaire:
-            let (definitions, version, updated) = try await QuestionnaireQueries.definitionsWithVersion(on: database)
-            return definitions.map { FHIRQuestionnaire.record($0, version: version, updated: updated) }.sorted { $0.id < $1.id }
-        default: return []
-        }
-    }
-
     /// One resource by its type and id: a practice resource from the practice's, a patient's from that patient's.
     static func record(_ type: FHIRResourceType, id: String, on database: any Database) async throws -> FHIRRecord? {
         if type == .auditEvent {
@@ -421,52 +370,6 @@ extension FHIRQueries {
             patients = try await self.patients(of: search.type, ids: ids.prefix(FHIRSearch.maximumCount).compactMap(search.type.storedID), on: database)
         }
         return try await records(search.type, patients: Array(patients), on: database).filter(search.matches).sorted { $0.id < $1.id }
-    }
-
-    /// A page (and one more) of the audit trail after the search's cursor, in id (which is time) order: read in
-    /// batches narrowed in SQL by patient, id and the dates' outer bounds, then matched exactly, so memory stays a
-    /// batch whatever the trail's length.
-    static func auditEvents(_ search: FHIRSearch, on database: any Database) async throws -> [FHIRRecord] {
-        let batch = 500
-        let patients = search.tokens.filter { $0.name == "patient" }.flatMap(\.anyOf).compactMap { $0.code.flatMap { UUID(uuidString: String($0.suffix(36))) } }
-        var found: [FHIRRecord] = []
-        var after = search.after.flatMap(UUID.init(uuidString:))
-        while found.count <= search.count {
-            let rows = try await auditRows(on: database) { select in
-                var select = select.orderBy("id").limit(batch)
-                if let after { select = select.where("id", .greaterThan, after) }
-                if !patients.isEmpty { select = select.where("patient_id", .in, patients) }
-                if let ids = search.ids { select = select.where("id", .in, ids.compactMap(UUID.init(uuidString:))) }
-                for (_, comparison, period) in search.dates {
-                    if [.eq, .ge, .gt, .sa].contains(comparison) { select = select.where("occurred_at", .greaterThanOrEqual, period.start) }
-                    if [.eq, .le, .lt, .eb].contains(comparison) { select = select.where("occurred_at", .lessThan, period.end) }
-                }
-                return select
-            }
-            found += rows.filter(search.matches)
-            guard rows.count == batch, let last = rows.last else { break }
-            after = UUID(uuidString: last.id)
-        }
-        return found
-    }
-
-    /// Audit rows as AuditEvents, the query shaped by `narrow`.
-    private static func auditRows(on database: any Database, _ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [FHIRRecord] {
-        struct Row: Decodable {
-            let id: UUID, occurred_at: Date, action: String, outcome: String, user_id: UUID?, user_email: String?, role: String?, ip: String?
-            let user_agent: String?, patient_id: UUID?, resource_type: String?, resource_id: String?, detail: String?
-        }
-        let rows = try await narrow(database.sql.select().columns("id", "occurred_at", "action", "outcome", "user_id", "user_email", "role", "ip", "user_agent",
-                                                                  "patient_id", "resource_type", "resource_id", "detail").from(AuditEvent.schema))
-            .all(decoding: Row.self)
-        return rows.map { row in
-            let role = row.role.flatMap(Role.init(rawValue:))
-            return FHIRAuditEvent.record(FHIRAuditEvent.Row(
-                id: row.id, occurredAt: row.occurred_at, action: row.action, actionTitle: AuditAction(rawValue: row.action)?.title ?? row.action,
-                succeeded: row.outcome == AuditOutcome.success.rawValue, userID: row.user_id, userIsPractitioner: role.map { $0 != .admin && $0 != .patient } ?? false,
-                userEmail: row.user_email, role: role?.title ?? row.role, ip: row.ip, userAgent: row.user_agent, patientID: row.patient_id,
-                resourceType: row.resource_type, resourceID: row.resource_id, detail: row.detail))
-        }
     }
 
     /// The Provenances whose target is one of `records` (`_revinclude=Provenance:target`).
