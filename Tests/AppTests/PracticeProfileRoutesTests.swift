@@ -35,4 +35,26 @@ import VaporTesting
             #expect(try await context.auditEvents(.settingsUpdate).count == 1)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func twoAdministratorsSavingAtOnceEndInOneSaveAndOneConflict(database: TestDatabase) async throws {
+        try await withRelief(database, onDisk: true) { context in
+            // setup
+            let first = try await context.signedIn(.admin)
+            let second = try await context.signedIn(.admin, email: "second-admin@test.relief")
+            var keptTheirTyping = 0
+            // act
+            for version in 1...4 {
+                async let one = first.post(SitePath.practiceProfile(), pairs: [("version", "\(version)"), ("name", "Name A \(version)")])
+                async let two = second.post(SitePath.practiceProfile(), pairs: [("version", "\(version)"), ("name", "Name B \(version)")])
+                let both = try await [one, two]
+                #expect(both.map(\.status.code).sorted() == [303, 409], "\(both.map(\.status))")
+                let (loser, typed, saved) = both[0].status == .conflict ? (both[0], "Name A", "Name B") : (both[1], "Name B", "Name A")
+                if loser.text.contains("value=\"\(typed) \(version)\"") && loser.text.contains("<dd>\(saved) \(version)</dd>") { keptTheirTyping += 1 }
+            }
+            // check
+            #expect(keptTheirTyping == 4, "each loser keeps their typing and sees what was saved")
+            #expect(try await context.auditEvents(.settingsUpdate).count == 4)
+        }
+    }
 }

@@ -99,6 +99,15 @@ enum PracticeSettings {
         return snapshot
     }
 
+    /// One setting's value with its version and when it last changed (what FHIR serves as `meta`); nil when absent.
+    static func stored<T: Decodable>(_ name: String, as type: T.Type, on database: any Database) async throws -> (value: T, version: Int, updated: Date)? {
+        guard let row = try await database.sql.select().columns("value", "version", "updated_at").from("practice_settings")
+            .where("name", .equal, name).first(decoding: StoredRow.self) else { return nil }
+        return (try JSONCoding.decode(T.self, row.value), row.version, row.updated_at ?? Date(timeIntervalSince1970: 0))
+    }
+
+    private struct StoredRow: Decodable { let value: String, version: Int, updated_at: Date? }
+
     static func schedule(on database: any Database) async throws -> ScheduleSettings { try await snapshot(on: database).schedule }
 
     static func followUp(on database: any Database) async throws -> FollowUpSchedule { try await snapshot(on: database).followUp }

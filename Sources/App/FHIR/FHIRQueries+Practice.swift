@@ -5,18 +5,9 @@ import SQLKit
 
 /// The practice's own resources — who it is, its staff, rooms and cohorts — read from its settings and accounts.
 extension FHIRQueries {
-    private struct SettingRow: Decodable { let value: String, version: Int, updated_at: Date? }
-
-    /// A practice setting's value with its version and when it changed; nil when absent or unreadable.
-    private static func setting<T: Decodable>(_ name: String, _ type: T.Type, on database: any Database) async throws -> (value: T, version: Int, updated: Date)? {
-        guard let row = try await database.sql.select().columns("value", "version", "updated_at").from("practice_settings")
-            .where("name", .equal, name).first(decoding: SettingRow.self), let value = try? JSONCoding.decode(T.self, row.value) else { return nil }
-        return (value, row.version, row.updated_at ?? Date(timeIntervalSince1970: 0))
-    }
-
     /// The practice's Organization id, once the practice is named.
     static func practiceOrganization(on database: any Database) async throws -> String? {
-        try await setting(PracticeSettings.profile, [String: String].self, on: database).flatMap { PracticeProfile(stored: $0.value).isEmpty ? nil : FHIROrganization.id }
+        try await PracticeSettings.stored(PracticeSettings.profile, as: [String: String].self, on: database).flatMap { PracticeProfile(stored: $0.value).isEmpty ? nil : FHIROrganization.id }
     }
 
     /// The practice's own resources of a type: who it is, the staff who see patients, the rooms.
@@ -29,11 +20,11 @@ extension FHIRQueries {
                                         version: user.version, updated: user.updatedAt ?? user.createdAt ?? Date(timeIntervalSince1970: 0))
             }.sorted { $0.id < $1.id }
         case .organization:
-            guard let (profile, version, updated) = try await setting(PracticeSettings.profile, [String: String].self, on: database).map({
+            guard let (profile, version, updated) = try await PracticeSettings.stored(PracticeSettings.profile, as: [String: String].self, on: database).map({
                 (PracticeProfile(stored: $0.value), $0.version, $0.updated) }), !profile.isEmpty else { return [] }
             return [FHIROrganization.record(profile, version: version, updated: updated)]
         case .location:
-            guard let (settings, version, updated) = try await setting(PracticeSettings.schedule, ScheduleSettings.self, on: database) else { return [] }
+            guard let (settings, version, updated) = try await PracticeSettings.stored(PracticeSettings.schedule, as: ScheduleSettings.self, on: database) else { return [] }
             let organization = try await practiceOrganization(on: database)
             // A room's id is the practice's own; one that is not a FHIR id is left out rather than renamed.
             return settings.rooms.filter { FHIR.isID($0.id) }

@@ -119,10 +119,7 @@ public enum QuestionnaireQueries {
     }
 
     static func importedQuestionnaires(on database: any Database) async throws -> ([ImportedQuestionnaire], version: Int, updated: Date) {
-        struct Row: Decodable { let value: String, version: Int, updated_at: Date? }
-        guard let row = try await database.sql.select().columns("value", "version", "updated_at").from("practice_settings")
-            .where("name", .equal, PracticeSettings.questionnaires).first(decoding: Row.self) else { return ([], 0, Date(timeIntervalSince1970: 0)) }
-        return (try JSONCoding.decode([ImportedQuestionnaire].self, row.value), row.version, row.updated_at ?? Date(timeIntervalSince1970: 0))
+        try await PracticeSettings.stored(PracticeSettings.questionnaires, as: [ImportedQuestionnaire].self, on: database) ?? ([], 0, Date(timeIntervalSince1970: 0))
     }
 
     static func definition(_ id: String, on database: any Database) async throws -> QuestionnaireDefinition? {
