@@ -106,6 +106,9 @@ func routes(_ app: Application) throws {
     chartList(app, CoverageEntry.self)
     chartList(app, PriorAuthorizationEntry.self)
     chartList(app, DiagnosisEntry.self)
+    chartList(app, VitalSignsEntry.self)
+    chartList(app, OutsideVisitEntry.self)
+    chartList(app, LabResultEntry.self)
 
     app.on(.GET, SitePath.inbox, access: .action(.clinicalRead), use: InboxController.index)
     app.on(.POST, SitePath.acknowledgeInboxItem, access: .action(.alertAcknowledge), use: InboxController.acknowledge)

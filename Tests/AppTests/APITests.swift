@@ -232,6 +232,9 @@ import VaporTesting
                 ("prior-procedures", .object(["intervention": "esi-transforaminal-lumbar", "region": "lumbar", "levels": "L4-L5", "side": "left",
                                               "performedOn": "2026-03-02", "peakReliefPercent": 70, "reliefWeeks": 10])),
                 ("diagnoses", .object(["condition": "M54.50", "chronic": true, "status": "active", "certainty": "provisional"])),
+                ("vital-signs", .object(["takenOn": "2026-11-12", "takenAt": "09:40", "systolic": 138, "diastolic": 84, "weight": 81.5, "weightUnit": "kg"])),
+                ("lab-results", .object(["test": "INR", "loinc": "6301-6", "number": 1.1, "resultedOn": "2026-11-10", "referenceRange": "0.8–1.2"])),
+                ("outside-visits", .object(["setting": "emergency", "what": "Emergency visit", "startOn": "2026-10-02", "reason": "Low back pain"])),
             ]
             for (segment, fields) in samples {
                 let list = "/api/v1/patients/{patient}/\(segment)", one = list + "/{entry}"

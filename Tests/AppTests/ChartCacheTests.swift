@@ -8,7 +8,7 @@ import VaporTesting
 
 /// The chart cache: never older than what is committed, whoever wrote it.
 @Suite struct ChartCacheTests {
-    private static let empty = ChartData(alerts: [], encounters: [], medications: [], allergies: [], treatments: [], procedures: [], diagnoses: [],
+    private static let empty = ChartData(alerts: [], encounters: [], medications: [], allergies: [], treatments: [], procedures: [], diagnoses: [], vitals: [], outsideVisits: [], labResults: [],
                                          responses: [], painMap: nil, painMapCount: 0, outstanding: [], opioidSafety: [], drugScreens: [], implants: [])
 
     @Test func aNewVersionIsReadAgainAndTheLeastRecentlyUsedChartsLeaveFirst() async throws {

@@ -56,10 +56,16 @@ private let synthea = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
             #expect(first.count(.skipped, "Claim") > 0 && first.lines.contains { $0.contains("billing is not imported") })
             #expect(second.count(.created) == 0 && second.count(.unchanged) == first.count(.created), "\(second.lines)")
             #expect(first.count(.created, "Procedure") > 0, "their procedures, as treatments tried")
-            let listed = ["Condition", "AllergyIntolerance", "MedicationRequest", "Procedure"].map { first.count(.created, $0) }.reduce(0, +)
-            #expect(entriesAfterFirst == entriesAfterSecond && entriesAfterFirst == listed)
+            let listed = ["Condition", "AllergyIntolerance", "MedicationRequest", "Procedure", "Encounter"].map { first.count(.created, $0) }.reduce(0, +)
+            let vitalSets = try await ChartEntry.query(on: context.app.db).filter(\.$kind == ChartEntryKind.vitalSigns.rawValue).count()
+            let labResults = try await ChartEntry.query(on: context.app.db).filter(\.$kind == ChartEntryKind.labResult.rawValue).count()
+            #expect(entriesAfterFirst == entriesAfterSecond && entriesAfterFirst == listed + vitalSets + labResults)
             let painScores = try await QuestionnaireResponse.query(on: context.app.db).filter(\.$questionnaire == "pain-intensity").count()
-            #expect(painScores == first.count(.created, "Observation") && painScores > 0, "each 0–10 pain score, as the pain questionnaire on its day")
+            // A vital sign is served under its set's id with the sign's suffix (`Observation/{set}-bp`).
+            let vitalSigns = first.outcomes.filter { $0.action == .created && $0.record.map { $0.hasPrefix("Observation/") && $0.count > "Observation/".count + 36 } == true }.count
+            #expect(painScores + vitalSigns + labResults == first.count(.created, "Observation") && painScores > 0 && labResults > 0,
+                    "each 0–10 pain score, as the pain questionnaire on its day; each vital sign; each laboratory value")
+            #expect(vitalSets > 0 && vitalSets < vitalSigns, "each vital sign, joined with those taken at the same time")
             let oxycodone = try await ChartEntry.query(on: context.app.db).filter(\.$code == "oxycodone").all()
             let dose = try #require(try oxycodone.first?.decoded(as: MedicationEntry.self))
             #expect(dose.dosage == Dosage(strength: 5, unit: .milligram, frequency: .every6Hours), "the opioid of Acetaminophen 325 MG / oxyCODONE 5 MG, every 6 h")

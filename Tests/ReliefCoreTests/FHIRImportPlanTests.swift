@@ -76,14 +76,14 @@ import Testing
         }
         // act
         let (pain, painIssues) = read(observation("72514-3", 6.4))
-        let (weight, _) = read(observation("29463-7", 80))
+        let (glucose, _) = read(observation("2345-7", 80))
         let (preliminary, _) = read(observation("72514-3", 3, status: "preliminary"))
         let (tooHigh, tooHighIssues) = read(observation("72514-3", 14))
         // check
         guard case .response(let submission) = pain else { Issue.record("\(pain)"); return }
         #expect(submission.questionnaire == "pain-intensity" && submission.score.score == 6 && submission.completedOn == CalendarDate("2025-03-04"))
         #expect(painIssues.map(\.severity) == [.warning], "the rounding is said")
-        guard case .notKept(let reason) = weight, case .notKept = preliminary, case .notKept = tooHigh else { Issue.record("kept"); return }
+        guard case .notKept(let reason) = glucose, case .notKept = preliminary, case .notKept = tooHigh else { Issue.record("kept"); return }
         #expect(reason == FHIRObservation.notKept && tooHighIssues.first?.severity == .error)
     }
 }

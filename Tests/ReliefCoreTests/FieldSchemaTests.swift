@@ -94,6 +94,17 @@ import Testing
             ("evaluation", EvaluationForm.schema, { EvaluationForm.parse($0, today: today).problems }),
             ("encounter", EncounterStart.schema, { EncounterStart.parse($0, today: today).1 }),
             ("work-up order", WorkupOrder.schema, { WorkupOrder.parse($0, today: today).1 }),
+            ("laboratory result", LabResultEntry.schema, { LabResultEntry.parse($0, today: today).problems }),
+            ("visit elsewhere", OutsideVisitEntry.schema, { OutsideVisitEntry.parse($0, today: today).problems }),
+            // A measurement is checked in the unit sent; its documented range is what one of its units takes.
+            ("vital signs", VitalSignsEntry.schema, { fields in
+                let byUnits = [["F", "in", "lb"], ["C", "cm", "kg"]].map { units in
+                    var sent = fields
+                    for (name, unit) in zip(["temperatureUnit", "heightUnit", "weightUnit"], units) where sent[name].isEmpty { sent.set(name, unit) }
+                    return VitalSignsEntry.parse(sent, today: today).problems
+                }
+                return byUnits[0].filter { byUnits[1][$0.key] != nil }
+            }),
             ("patient", PatientRegistration.schema, { fields in
                 var registration = PatientRegistration()
                 for field in PatientField.allCases { registration[field] = fields[field.rawValue] }
@@ -142,11 +153,11 @@ import Testing
             let asked = Set(parse(FormFields()).keys)
             // check: every field an empty form is refused for is documented as required, but those asked for one of
             // two ways (a listed drug or its name, a listed diagnosis or its words, the detail of an "other" treatment, a
-            // member id unless self-pay, an
+            // member id unless self-pay, a laboratory value as a number or in words, an
             // approval's number and end)
             // and questionnaires, which ask for answers as a whole ("answer at least one")
             guard !QuestionnaireCatalogue.all.contains(where: { $0.id == record }) else { continue }
-            let eitherOr: Set = ["drug", "condition", "detail", "memberID", "reference", "validUntil"]
+            let eitherOr: Set = ["drug", "condition", "detail", "memberID", "reference", "validUntil", "number"]
             let documented = Set(schema.fields.filter(\.required).map(\.name))
             let missing = asked.subtracting(documented).subtracting(eitherOr)
             #expect(missing.isEmpty, "\(record): \(missing.sorted()) not documented as required")

@@ -11,6 +11,7 @@ enum APIRoutes {
     ] + InterventionsAPI.endpoints + PatientsAPI.endpoints + AlertsAPI.endpoints + InboxAPI.endpoints + QuestionnairesAPI.endpoints + EvaluationsAPI.endpoints + WorkupAPI.endpoints + DecisionSupportAPI.endpoints + CarePlansAPI.endpoints + PlanActivitiesAPI.endpoints + ConsentsAPI.endpoints + CostEstimateAPI.endpoints + AppointmentsAPI.endpoints
         + ChartEntriesAPI<MedicationEntry>.endpoints + ChartEntriesAPI<AllergyEntry>.endpoints
         + ChartEntriesAPI<PriorTreatmentEntry>.endpoints + ChartEntriesAPI<PriorProcedureEntry>.endpoints + ChartEntriesAPI<CoverageEntry>.endpoints + ChartEntriesAPI<PriorAuthorizationEntry>.endpoints + ChartEntriesAPI<DiagnosisEntry>.endpoints
+        + ChartEntriesAPI<VitalSignsEntry>.endpoints + ChartEntriesAPI<OutsideVisitEntry>.endpoints + ChartEntriesAPI<LabResultEntry>.endpoints
 
     static let schemas: [(String, APISchema)] = [
         ("Error", .object([("error", .text), ("fields", .map(.text)), ("requestID", .text)], required: ["error", "requestID"])),
@@ -22,6 +23,7 @@ enum APIRoutes {
     ] + InterventionsAPI.schemas + PatientsAPI.schemas + AlertsAPI.schemas + InboxAPI.schemas + QuestionnairesAPI.schemas + EvaluationsAPI.schemas + WorkupAPI.schemas + DecisionSupportAPI.schemas + CarePlansAPI.schemas + PlanActivitiesAPI.schemas + ConsentsAPI.schemas + CostEstimateAPI.schemas + AppointmentsAPI.schemas
         + ChartEntriesAPI<MedicationEntry>.schemas + ChartEntriesAPI<AllergyEntry>.schemas
         + ChartEntriesAPI<PriorTreatmentEntry>.schemas + ChartEntriesAPI<PriorProcedureEntry>.schemas + ChartEntriesAPI<CoverageEntry>.schemas + ChartEntriesAPI<PriorAuthorizationEntry>.schemas + ChartEntriesAPI<DiagnosisEntry>.schemas
+        + ChartEntriesAPI<VitalSignsEntry>.schemas + ChartEntriesAPI<OutsideVisitEntry>.schemas + ChartEntriesAPI<LabResultEntry>.schemas
 
     static let components = Dictionary(schemas, uniquingKeysWith: { first, _ in first })
 

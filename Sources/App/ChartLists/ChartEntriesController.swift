@@ -21,7 +21,7 @@ enum ChartEntriesController<C: ChartEntryPresentation> {
 
     static func new(req: Request) async throws -> Response {
         let patient = try await PatientQueries.patient(req)
-        return try await form(req, patient, entry: nil, fields: C.newFields, problems: [:])
+        return try await form(req, patient, entry: nil, fields: C.newFields(today: req.today), problems: [:])
     }
 
     static func create(req: Request) async throws -> Response {

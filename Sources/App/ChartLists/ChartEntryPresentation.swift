@@ -9,6 +9,9 @@ protocol ChartEntryPresentation: ChartEntryContent {
     static var fieldOrder: [String] { get }
     /// What a new entry's form starts with.
     static var newFields: FormFields { get }
+    /// What a new entry's form starts with on `today` (vital signs start on the day they are taken): `newFields`
+    /// unless the kind says otherwise.
+    static func newFields(today: CalendarDate) -> FormFields
     static func formControls(_ form: BoundForm) -> [BodyNode]
     static var columns: [String] { get }
     var cells: [String] { get }
@@ -22,6 +25,7 @@ protocol ChartEntryPresentation: ChartEntryContent {
 
 extension ChartEntryPresentation {
     static var newFields: FormFields { FormFields() }
+    static func newFields(today: CalendarDate) -> FormFields { newFields }
     static func summary(_ req: Request, patientID: UUID, current: [Self]) async throws -> [BodyNode] { [] }
     static func formContext(_ req: Request, patientID: UUID) async throws -> [BodyNode] { [] }
     static func shown(_ req: Request, patientID: UUID, _ entries: [(UUID, Self)]) async throws -> [(UUID, Self)] { entries }

@@ -19,11 +19,11 @@ struct FHIRImporter: Sendable {
 
     func run(_ plan: FHIRImportPlan) async throws -> [FHIRImportOutcome] {
         var outcomes = plan.skipped
-        for group in plan.groups { outcomes += try await run(group) }
+        for group in plan.groups { outcomes += try await run(group, names: plan.names) }
         return outcomes
     }
 
-    private func run(_ group: FHIRImportPlan.PatientGroup) async throws -> [FHIRImportOutcome] {
+    private func run(_ group: FHIRImportPlan.PatientGroup, names: [String: String]) async throws -> [FHIRImportOutcome] {
         try await database.writeTransaction { database in
             var outcomes: [FHIRImportOutcome] = []
             let patientID: UUID
@@ -42,7 +42,7 @@ struct FHIRImporter: Sendable {
             } else {
                 return []
             }
-            for item in group.items { outcomes.append(try await entry(item, patientID: patientID, database)) }
+            for item in group.items { outcomes.append(try await entry(item, patientID: patientID, names: names, database)) }
             return outcomes
         }
     }
@@ -68,7 +68,7 @@ struct FHIRImporter: Sendable {
         return (patient.id, FHIRImportOutcome(item, .created, record: "Patient/\(patient.id.lowercasedText)", issues: reader.issues))
     }
 
-    private func entry(_ item: FHIRImportPlan.Item, patientID: UUID, _ database: any Database) async throws -> FHIRImportOutcome {
+    private func entry(_ item: FHIRImportPlan.Item, patientID: UUID, names: [String: String], _ database: any Database) async throws -> FHIRImportOutcome {
         var reader = FHIRResourceReader(item.resource, named: item.typeName, patientElement: item.kind.patientElement, id: nil)
         _ = reader.patientReference()
         switch item.kind {
@@ -80,6 +80,11 @@ struct FHIRImporter: Sendable {
         case .procedure: return try await procedure(&reader, item, patientID, database)
         case .observation: return try await score(&reader, item, patientID, database)
         case .questionnaireResponse: return try await response(&reader, item, patientID, database)
+        case .encounter:
+            switch FHIREncounter.importing(&reader, names: names) {
+            case .visit(let entry): return try await save(entry, reader, item, patientID, database)
+            case .notKept(let reason): return notKept(reason, reader, item)
+            }
         }
     }
 
@@ -104,15 +109,48 @@ struct FHIRImporter: Sendable {
         return try await saved(submission, reader, item, patientID, database)
     }
 
-    /// A pain score becomes the pain-intensity questionnaire answered on its day; other observations are reported.
+    /// A pain score becomes the pain-intensity questionnaire answered on its day; a vital sign joins the set taken at
+    /// its time; a laboratory value joins the results; other observations are reported.
     private func score(_ reader: inout FHIRResourceReader, _ item: FHIRImportPlan.Item, _ patientID: UUID, _ database: any Database) async throws -> FHIRImportOutcome {
+        let imported = FHIRObservation.importing(&reader, today: today)
         if let found = try await identity(item, database) {
-            return FHIRImportOutcome(item, .unchanged, record: "QuestionnaireResponse/\(found.lowercasedText)")
+            let record = switch imported {
+            case .vitalSigns(let sign, _): "Observation/\(FHIRVitalSigns.id(found.lowercasedText, sign))"
+            case .laboratory: "Observation/\(found.lowercasedText)"
+            case .response, .notKept: "QuestionnaireResponse/\(found.lowercasedText)"
+            }
+            return FHIRImportOutcome(item, .unchanged, record: record)
         }
-        switch FHIRObservation.importing(&reader, today: today) {
+        switch imported {
         case .notKept(let reason): return notKept(reason, reader, item)
         case .response(let submission): return try await saved(submission, reader, item, patientID, database)
+        case .vitalSigns(let sign, let entry): return try await vitals(sign, entry, reader, item, patientID, database)
+        case .laboratory(let entry): return try await save(entry, reader, item, patientID, database)
         }
+    }
+
+    /// A vital sign added to the set taken at the same time when that set lacks it (another system sends each sign
+    /// on its own), else a set of its own.
+    private func vitals(_ sign: VitalSign, _ entry: VitalSignsEntry, _ reader: FHIRResourceReader, _ item: FHIRImportPlan.Item, _ patientID: UUID,
+                        _ database: any Database) async throws -> FHIRImportOutcome {
+        let content: VitalSignsEntry
+        switch VitalSignsEntry.parsed(entry, today: today) {
+        case .success(let parsed): content = parsed
+        case .failure(let failure): return FHIRImportOutcome(item, .failed, issues: failure.issues)
+        }
+        var target: UUID?
+        for (id, stored) in try await ChartEntryQueries.entries(VitalSignsEntry.self, patientID: patientID, on: database) where target == nil {
+            guard let merged = stored.adding(content), let row = try await ChartEntryQueries.find(id, kind: .vitalSigns, patientID: patientID, on: database),
+                  case .saved = try await ChartEntryQueries.update(id, patientID: patientID, from: row.version, content: merged, by: user, now: now,
+                                                                   on: database, audit: audit) else { continue }
+            target = id
+        }
+        let id: UUID
+        if let target { id = target } else {
+            id = try await ChartEntryQueries.create(content, patientID: patientID, by: user, now: now, on: database, audit: audit).requireID()
+        }
+        try await remember(item, record: id, patientID: patientID, database)
+        return FHIRImportOutcome(item, .created, record: "Observation/\(FHIRVitalSigns.id(id.lowercasedText, sign))", issues: reader.issues)
     }
 
     /// Left out for the reason given, or refused for the reader's errors.

@@ -64,13 +64,18 @@ extension FHIRQueries {
                     : FHIRProcedure.treatment(try row.decoded(), header, timeZone: timeZone)
             }
             return try await performedProcedures(patients, database, timeZone) + elsewhere
-        case .observation: return scores(try await questionnaireResponses(patients, database), timeZone) + (try await mmeHistory(patients, database))
+        case .observation:
+            return scores(try await questionnaireResponses(patients, database), timeZone) + (try await observations(patients, database, timeZone))
         case .questionnaireResponse: return responses(try await questionnaireResponses(patients, database), timeZone)
         case .coverage:
             return try await chartEntries([.coverage], patients, database).map { row, header in FHIRCoverage.record(try row.decoded(), header, timeZone: timeZone) }
         case .device: return try await implants(patients, database)
         case .appointment: return try await appointments(patients, database, timeZone)
-        case .encounter: return try await encounters(patients, database, timeZone)
+        case .encounter:
+            let elsewhere = try await chartEntries([.outsideVisit], patients, database).map { row, header in
+                FHIREncounter.elsewhere(try row.decoded(), header, timeZone: timeZone)
+            }
+            return try await encounters(patients, database, timeZone) + elsewhere
         case .consent: return try await consents(patients, database, timeZone)
         case .serviceRequest: return try await workupOrders(patients, database).map { FHIRServiceRequest.record($0.order, $0.header, timeZone: timeZone) }
         case .diagnosticReport: return try await workupOrders(patients, database).compactMap { FHIRServiceRequest.report($0.order, $0.header, timeZone: timeZone) }
@@ -92,7 +97,7 @@ extension FHIRQueries {
         var result: [FHIRResourceType: [FHIRRecord]] = [:]
         for type in types {
             if let shared, type == .observation {
-                result[type] = scores(shared, timeZone) + (try await mmeHistory(patients, database))
+                result[type] = scores(shared, timeZone) + (try await observations(patients, database, timeZone))
             } else if let shared, type == .questionnaireResponse {
                 result[type] = responses(shared, timeZone)
             } else if let plans, planTypes.contains(type) {
@@ -134,12 +139,12 @@ extension FHIRQueries {
         case .allergyIntolerance: [("chart_entries", [.allergy])]
         case .medicationStatement: [("chart_entries", [.medication])]
         case .procedure: [("chart_entries", [.priorProcedure, .priorTreatment]), ("procedure_records", nil)]
-        case .observation: [("instrument_responses", nil), ("mme_history", nil)]
+        case .observation: [("instrument_responses", nil), ("mme_history", nil), ("chart_entries", [.vitalSigns, .labResult])]
         case .questionnaireResponse: [("instrument_responses", nil)]
         case .coverage: [("chart_entries", [.coverage])]
         case .device: [("implants", nil)]
         case .appointment: [("appointments", nil)]
-        case .encounter: [("encounters", nil)]
+        case .encounter: [("encounters", nil), ("chart_entries", [.outsideVisit])]
         case .consent: [("consents", nil)]
         case .serviceRequest, .diagnosticReport: [("workup_orders", nil)]
         case .carePlan, .goal, .careTeam: [(CarePlanRecord.schema, nil)]
@@ -186,6 +191,16 @@ extension FHIRQueries {
                                           recorded: try row.date("signed_at"), updated: try row.date("updated_at"))
             return FHIRProcedure.performed(note, on: date, header, timeZone: timeZone)
         }.compactMap { $0 }
+    }
+
+    /// The Observations besides questionnaire scores: the MME history, vital signs and laboratory results.
+    private static func observations(_ patients: [UUID], _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
+        let entries = try await chartEntries([.vitalSigns, .labResult], patients, database).flatMap { row, header in
+            row.kind == ChartEntryKind.labResult.rawValue
+                ? [FHIRLabResult.record(try row.decoded(), header, timeZone: timeZone)]
+                : FHIRVitalSigns.records(try row.decoded(), header, timeZone: timeZone)
+        }
+        return try await mmeHistory(patients, database) + entries
     }
 
     private static func scores(_ rows: [LoadedResponse], _ timeZone: TimeZone) -> [FHIRRecord] {

@@ -14,6 +14,9 @@ struct ChartData: Sendable {
     let treatments: [(UUID, PriorTreatmentEntry)]
     let procedures: [(UUID, PriorProcedureEntry)]
     let diagnoses: [(UUID, DiagnosisEntry)]
+    let vitals: [(UUID, VitalSignsEntry)]
+    let outsideVisits: [(UUID, OutsideVisitEntry)]
+    let labResults: [(UUID, LabResultEntry)]
     let responses: [QuestionnaireQueries.ResponseRow]
     let painMap: EvaluationQueries.PainMapRow?
     let painMapCount: Int
@@ -33,6 +36,8 @@ struct ChartData: Sendable {
             medications: try lists.entries(MedicationEntry.self), allergies: try lists.entries(AllergyEntry.self),
             treatments: try lists.entries(PriorTreatmentEntry.self),
             procedures: try lists.entries(PriorProcedureEntry.self), diagnoses: try lists.entries(DiagnosisEntry.self),
+            vitals: try lists.entries(VitalSignsEntry.self), outsideVisits: try lists.entries(OutsideVisitEntry.self),
+            labResults: try lists.entries(LabResultEntry.self),
             responses: try await QuestionnaireQueries.responses(patientID: patientID, on: database),
             painMap: painMap, painMapCount: painMapCount,
             outstanding: try await WorkupQueries.outstanding(patientID: patientID, on: database),

@@ -43,6 +43,9 @@ enum PatientChart {
         /// Devices in place, with their MRI labelling.
         let implants: [Implant]
         let allergies: [ChartEntryPages.Row]
+        let vitals: Recent
+        let outsideVisits: Recent
+        let labResults: Recent
         let treatments: [ChartEntryPages.Row]
         let conservativeCare: ConservativeCare
         let procedures: [ChartEntryPages.Row]
@@ -169,6 +172,10 @@ enum PatientChart {
                      before: [OpioidCard.render(clinical.opioids, headingLevel: "h3"), OpioidSafetyPage.chartLines(clinical.opioidSafety, patientID: patientID)]),
             listCard(patientID, .allergy, rows: clinical.allergies, columns: AllergyEntry.columns, canWrite: clinical.canWriteChart,
                      before: []),
+            listCard(patientID, .vitalSigns, rows: clinical.vitals.rows, columns: VitalSignsEntry.columns, canWrite: clinical.canWriteChart,
+                     before: [clinical.vitals.more]),
+            listCard(patientID, .labResult, rows: clinical.labResults.rows, columns: LabResultEntry.columns, canWrite: clinical.canWriteChart,
+                     before: [clinical.labResults.more]),
             listCard(patientID, .priorTreatment, rows: clinical.treatments, columns: PriorTreatmentEntry.columns,
                      canWrite: clinical.canWriteChart, before: [
                          .if(clinical.conservativeCare.failedWeeks > 0, .tag("p", text:
@@ -176,6 +183,8 @@ enum PatientChart {
                      ]),
             listCard(patientID, .priorProcedure, rows: clinical.procedures, columns: PriorProcedureEntry.columns,
                      canWrite: clinical.canWriteChart, before: []),
+            listCard(patientID, .outsideVisit, rows: clinical.outsideVisits.rows, columns: OutsideVisitEntry.columns, canWrite: clinical.canWriteChart,
+                     before: [clinical.outsideVisits.more]),
             .tag("section", [("class", "card"), ("aria-labelledby", "encounters-heading")], [
                 .tag("div", [("class", "card-head")], [
                     .tag("h2", [("id", "encounters-heading")], text: "Encounters"),
@@ -199,6 +208,23 @@ enum PatientChart {
                     ]),
             ]),
         ])
+    }
+
+    /// The latest entries of a long history (vital signs, visits elsewhere): the chart shows a few, the list all.
+    struct Recent {
+        static let shown = 3
+
+        let rows: [ChartEntryPages.Row]
+        let total: Int
+
+        init<C: ChartEntryPresentation>(_ newestFirst: [(UUID, C)], patientID: UUID, canWrite: Bool) {
+            rows = ChartEntriesController<C>.rows(Array(newestFirst.prefix(Self.shown)), patientID: patientID, canWrite: canWrite).current
+            total = newestFirst.count
+        }
+
+        var more: BodyNode {
+            .if(total > rows.count, .tag("p", [("class", "muted")], text: "The latest \(rows.count) of \(total); the list has them all."))
+        }
     }
 
     private static func listCard(_ patientID: UUID, _ kind: ChartEntryKind, rows: [ChartEntryPages.Row], columns: [String],

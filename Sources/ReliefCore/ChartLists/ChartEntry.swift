@@ -1,5 +1,5 @@
 /// The lists on a chart that staff keep current entry by entry: medications, allergies, treatments tried before,
-/// procedures done elsewhere, diagnoses.
+/// procedures done elsewhere, diagnoses, vital signs, visits elsewhere, laboratory results from elsewhere.
 /// Each maps onto one FHIR R4 resource.
 public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
     case medication
@@ -9,6 +9,9 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
     case coverage
     case priorAuthorization = "prior-authorization"
     case diagnosis
+    case vitalSigns = "vital-signs"
+    case outsideVisit = "outside-visit"
+    case labResult = "lab-result"
 
     /// The FHIR resource an entry maps onto, also its resource type in the audit trail.
     public var resourceType: String {
@@ -17,6 +20,9 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .allergy: "AllergyIntolerance"
         case .priorTreatment, .priorProcedure: "Procedure"
         case .diagnosis: "Condition"
+        case .vitalSigns: "Observation"
+        case .outsideVisit: "Encounter"
+        case .labResult: "Observation"
         case .coverage: "Coverage"
         case .priorAuthorization: "ClaimResponse"
         }
@@ -29,6 +35,9 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .priorTreatment: "Prior treatment"
         case .priorProcedure: "Procedure done elsewhere"
         case .diagnosis: "Diagnosis"
+        case .vitalSigns: "Vital signs"
+        case .outsideVisit: "Visit elsewhere"
+        case .labResult: "Laboratory result"
         case .coverage: "Coverage"
         case .priorAuthorization: "Prior authorisation"
         }
@@ -41,6 +50,9 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .priorTreatment: "Prior treatments"
         case .priorProcedure: "Procedures done elsewhere"
         case .diagnosis: "Diagnoses"
+        case .vitalSigns: "Vital signs"
+        case .outsideVisit: "Visits elsewhere"
+        case .labResult: "Laboratory results"
         case .coverage: "Insurance coverage"
         case .priorAuthorization: "Prior authorisations"
         }
@@ -54,6 +66,9 @@ public enum ChartEntryKind: String, CaseIterable, Codable, Sendable {
         case .priorTreatment: "prior-treatments"
         case .priorProcedure: "prior-procedures"
         case .diagnosis: "diagnoses"
+        case .vitalSigns: "vital-signs"
+        case .outsideVisit: "outside-visits"
+        case .labResult: "lab-results"
         case .coverage: "coverage"
         case .priorAuthorization: "prior-authorizations"
         }

@@ -21,11 +21,15 @@ public struct DemoChart: Sendable {
     public var appointment: DemoSchedule.Slot?
     /// Procedures done here, signed and followed up.
     public var done: [DemoProcedures.Done] = []
+    /// Taken at each visit.
+    public var vitals: [VitalSignsEntry] = []
 
     /// The `index`-th demo patient: one of the showcase (`DemoShowcase`) for the first indices, generated otherwise.
     public static func make(index: Int, seed: UInt64, today: CalendarDate) -> DemoChart {
         var chart = DemoShowcase.chart(index: index, seed: seed, today: today) ?? generate(index: index, seed: seed, today: today)
         chart.appointment = DemoSchedule.next(for: chart, index: index, today: today)
+        chart.vitals = DemoVitals.generate(index: index, seed: seed, male: chart.registration[.sexAtBirth] == SexAtBirth.male.rawValue,
+                                           visits: chart.visits.map(\.date))
         return chart
     }
 

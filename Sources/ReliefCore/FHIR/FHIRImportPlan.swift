@@ -30,7 +30,7 @@ public struct FHIRIdentity: Hashable, Sendable {
 
 /// What Relief makes of each resource type it is sent to import, and why it leaves the others.
 public enum FHIRImportKind: Sendable {
-    case patient, allergy, medicationStatement, medicationRequest, condition, procedure, observation, questionnaireResponse
+    case patient, allergy, medicationStatement, medicationRequest, condition, procedure, observation, questionnaireResponse, encounter
 
     public static func of(_ typeName: String) -> Result<FHIRImportKind, FHIRImportSkip> {
         switch typeName {
@@ -42,14 +42,15 @@ public enum FHIRImportKind: Sendable {
         case "Procedure": .success(.procedure)
         case "Observation": .success(.observation)
         case "QuestionnaireResponse": .success(.questionnaireResponse)
+        case "Encounter": .success(.encounter)
         case "Organization", "Practitioner", "PractitionerRole", "Location":
-            .failure(FHIRImportSkip("Relief keeps its own staff, rooms and practice; another system's are not imported."))
+            .failure(FHIRImportSkip("Relief keeps its own staff, rooms and practice; another system's are not imported (visits elsewhere keep their names)."))
         case "Claim", "ExplanationOfBenefit", "Coverage":
             .failure(FHIRImportSkip("Another system's billing is not imported; the front desk records insurance in Relief."))
         case "Immunization":
             .failure(FHIRImportSkip("Relief keeps no immunisation record."))
         default:
-            .failure(FHIRImportSkip("Relief does not import \(typeName) yet; it imports patients, problems, allergies, medications, procedures, pain scores and questionnaire responses."))
+            .failure(FHIRImportSkip("Relief does not import \(typeName) yet; it imports patients, visits, problems, allergies, medications, procedures, pain scores, vital signs and questionnaire responses."))
         }
     }
 
@@ -58,7 +59,7 @@ public enum FHIRImportKind: Sendable {
         switch self {
         case .patient: nil
         case .allergy: "patient"
-        case .medicationStatement, .medicationRequest, .condition, .procedure, .observation, .questionnaireResponse: "subject"
+        case .medicationStatement, .medicationRequest, .condition, .procedure, .observation, .questionnaireResponse, .encounter: "subject"
         }
     }
 }
@@ -94,6 +95,9 @@ public struct FHIRImportPlan: Sendable {
 
     public var groups: [PatientGroup] = []
     public var skipped: [FHIRImportOutcome] = []
+    /// The names of the organizations, locations and practitioners sent, by their full URL and `Type/id`: a visit
+    /// elsewhere keeps where it was and who saw the patient by name.
+    public var names: [String: String] = [:]
 
     /// A bundle (transaction, batch or collection) or a single resource.
     public init(_ json: JSONValue) {
@@ -117,7 +121,12 @@ public struct FHIRImportPlan: Sendable {
             switch FHIRImportKind.of(typeName) {
             case .success(let kind):
                 items.append(Item(index: index, fullUrl: fullUrl, resource: resource, typeName: typeName, kind: kind, identity: FHIRIdentity(resource, fullUrl: fullUrl)))
-            case .failure(let skip): skipped.append(FHIRImportOutcome(index, fullUrl ?? typeName, typeName, .skipped, reason: skip.reason))
+            case .failure(let skip):
+                skipped.append(FHIRImportOutcome(index, fullUrl ?? typeName, typeName, .skipped, reason: skip.reason))
+                if let name = Self.name(resource) {
+                    if let fullUrl { names[fullUrl] = name }
+                    if let id = resource.object?["id"]?.string { names["\(typeName)/\(id)"] = name }
+                }
             }
         }
         let patients = items.filter { $0.kind == .patient }
@@ -144,6 +153,22 @@ public struct FHIRImportPlan: Sendable {
                 skipped.append(FHIRImportOutcome(item, .failed,
                                                  issues: [FHIRIssue("\(item.typeName).\(item.kind.patientElement ?? "subject")", "Names no patient in the bundle or in Relief.")]))
             }
+        }
+    }
+}
+
+extension FHIRImportPlan {
+    /// An organization's or location's name, or a practitioner's as a person reads it ("Dr. Ada Okafor").
+    static func name(_ resource: JSONValue) -> String? {
+        let object = resource.object ?? [:]
+        switch object["resourceType"]?.string {
+        case "Organization", "Location": return object["name"]?.string
+        case "Practitioner":
+            guard let name = object["name"]?.array?.first?.object else { return nil }
+            if let text = name["text"]?.string { return text }
+            let parts = [name["prefix"], name["given"]].flatMap { $0?.array ?? [] }.compactMap(\.string) + [name["family"]?.string].compactMap { $0 }
+            return parts.isEmpty ? nil : parts.joined(separator: " ")
+        default: return nil
         }
     }
 }

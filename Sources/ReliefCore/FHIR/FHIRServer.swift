@@ -39,7 +39,8 @@ public enum FHIRServer {
         return FHIR.object([
             ("type", .string(type.rawValue)),
             ("documentation", documentation),
-            ("supportedProfile", type == .observation ? [.string(FHIRObservation.screeningAssessment)] : type.profile.map { [.string($0)] }),
+            ("supportedProfile", type == .observation ? .array(([FHIRObservation.screeningAssessment, FHIRLabResult.profile] + VitalSign.allCases.map(\.profile)).map(JSONValue.string))
+                : type.profile.map { [.string($0)] }),
             ("interaction", .array(interactions.map { ["code": .string($0)] })),
             // Updates name the version read (If-Match); only the current version is kept to read.
             ("versioning", .string(type.isWritable ? "versioned-update" : "versioned")), ("readHistory", .bool(false)),

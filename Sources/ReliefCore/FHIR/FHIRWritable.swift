@@ -85,6 +85,32 @@ extension PriorTreatmentEntry: FHIRReadable {
     ]
 }
 
+extension VitalSignsEntry: FHIRReadable {
+    public static let fhirType = FHIRResourceType.observation
+    public static let expressions = [
+        "takenOn": "effectiveDateTime", "takenAt": "effectiveDateTime", "systolic": "component.valueQuantity", "diastolic": "component.valueQuantity",
+        "heartRate": "valueQuantity", "respiratoryRate": "valueQuantity", "temperature": "valueQuantity", "temperatureUnit": "valueQuantity.code",
+        "oxygenSaturation": "valueQuantity", "height": "valueQuantity", "heightUnit": "valueQuantity.code", "weight": "valueQuantity",
+        "weightUnit": "valueQuantity.code", "bmi": "valueQuantity", "note": "note",
+    ]
+}
+
+extension OutsideVisitEntry: FHIRReadable {
+    public static let fhirType = FHIRResourceType.encounter
+    public static let expressions = [
+        "setting": "class", "what": "type", "startOn": "period.start", "endOn": "period.end", "reason": "reasonCode", "facility": "serviceProvider",
+        "clinician": "participant.individual", "note": "note",
+    ]
+}
+
+extension LabResultEntry: FHIRReadable {
+    public static let fhirType = FHIRResourceType.observation
+    public static let expressions = [
+        "test": "code.text", "loinc": "code.coding", "number": "valueQuantity.value", "unit": "valueQuantity.unit", "text": "valueString",
+        "referenceRange": "referenceRange.text", "flag": "interpretation", "resultedOn": "effectiveDateTime", "note": "note",
+    ]
+}
+
 /// Issues that refuse a resource, as an error a `Result` can carry.
 public struct FHIRFailures: Error, Sendable {
     public let issues: [FHIRIssue]

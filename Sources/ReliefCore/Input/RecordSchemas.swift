@@ -82,6 +82,32 @@ extension DiagnosisEntry {
     ])
 }
 
+extension VitalSignsEntry {
+    /// A value's range is the widest its units allow; the parser checks it against the unit sent.
+    public static let schema = FieldSchema([
+        FieldSpec("takenOn", .date, required: true), .text("takenAt", limit: 12), .integer("systolic", 40...300), .integer("diastolic", 20...200),
+        .integer("heartRate", 20...250), .integer("respiratoryRate", 4...60), .number("temperature", 30...113), .choice("temperatureUnit", TemperatureUnit.self),
+        .integer("oxygenSaturation", 50...100), .number("height", 12...250), .choice("heightUnit", LengthUnit.self), .number("weight", 1...900),
+        .choice("weightUnit", WeightUnit.self), .number("bmi", 8...100), .text("note", limit: 500, multiline: true),
+    ])
+}
+
+extension OutsideVisitEntry {
+    public static let schema = FieldSchema([
+        .choice("setting", VisitSetting.self, required: true), .text("what", limit: textLimit), FieldSpec("startOn", .date, required: true),
+        FieldSpec("endOn", .date), .text("reason", limit: textLimit), .text("facility", limit: textLimit), .text("clinician", limit: textLimit),
+        .text("note", limit: 1000, multiline: true),
+    ])
+}
+
+extension LabResultEntry {
+    public static let schema = FieldSchema([
+        .text("test", limit: nameLimit, required: true), .text("loinc", limit: 10), .number("number", -1_000_000...1_000_000_000), .text("unit", limit: 30),
+        .text("text", limit: 200), .text("referenceRange", limit: 100), .choice("flag", LabFlag.self), FieldSpec("resultedOn", .date, required: true),
+        .text("note", limit: 1000, multiline: true),
+    ])
+}
+
 extension PatientRegistration {
     public static let schema = FieldSchema(PatientField.allCases.map { field in
         switch field {

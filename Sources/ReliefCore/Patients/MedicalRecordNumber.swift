@@ -19,16 +19,17 @@ public struct MedicalRecordNumber: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { value }
 
-    static func checkDigit(for body: String) -> Int {
-        // Luhn: double every second digit from the right of the payload.
-        var sum = 0
-        for (offset, character) in body.reversed().enumerated() {
-            var digit = Int(String(character))!
-            if offset % 2 == 0 {
-                digit *= 2
-                if digit > 9 { digit -= 9 }
-            }
-            sum += digit
+    static func checkDigit(for body: String) -> Int { LuhnCheck.digit(for: body) }
+}
+
+/// The Luhn (mod 10) check digit of a string of ASCII digits: from the right, every second digit, starting with the
+/// rightmost, is doubled (a doubled digit over 9 less 9), and the check digit brings the sum to a multiple of ten. MRNs,
+/// NPIs (with the 80840 prefix) and LOINC codes use it.
+public enum LuhnCheck {
+    public static func digit(for body: String) -> Int {
+        let sum = body.compactMap(\.wholeNumberValue).reversed().enumerated().reduce(0) { sum, pair in
+            let doubled = pair.offset.isMultiple(of: 2) ? pair.element * 2 : pair.element
+            return sum + (doubled > 9 ? doubled - 9 : doubled)
         }
         return (10 - sum % 10) % 10
     }

@@ -63,13 +63,7 @@ public struct PracticeProfile: Hashable, Sendable {
 public enum NationalProviderIdentifier {
     public static func isValid(_ text: String) -> Bool {
         guard text.utf8.count == 10, text.allSatisfy(\.isASCIIDigit) else { return false }
-        let digits = ("80840" + text.prefix(9)).compactMap(\.wholeNumberValue)
-        // Luhn: from the right, every second digit (starting with the rightmost of the payload) is doubled.
-        let sum = digits.reversed().enumerated().reduce(0) { sum, pair in
-            let doubled = pair.offset.isMultiple(of: 2) ? pair.element * 2 : pair.element
-            return sum + (doubled > 9 ? doubled - 9 : doubled)
-        }
-        return (10 - sum % 10) % 10 == text.last?.wholeNumberValue
+        return LuhnCheck.digit(for: "80840" + text.prefix(9)) == text.last?.wholeNumberValue
     }
 }
 
