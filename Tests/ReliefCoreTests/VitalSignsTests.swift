@@ -116,4 +116,17 @@ import Testing
         #expect(pulse.adding(later) == nil)
         #expect(pulse.adding(pulse) == nil)
     }
+
+    @Test func aHistoryReadsNewestFirstWhateverOrderItCameIn() {
+        // setup: typed out of order, one without a time
+        let morning = parse([("takenAt", "8:00"), ("heartRate", "70")]).0!
+        let noon = parse([("takenAt", "12:00"), ("heartRate", "72")]).0!
+        let undated = parse([("heartRate", "74")]).0!
+        var lastWeek = noon
+        lastWeek.takenOn = today.adding(days: -7)
+        // act
+        let ordered = VitalSignsEntry.newestFirst([(1, morning), (2, lastWeek), (3, noon), (4, undated)]).map(\.0)
+        // check
+        #expect(ordered == [3, 1, 4, 2])
+    }
 }

@@ -31,6 +31,10 @@ extension ChartEntryPresentation {
     static func shown(_ req: Request, patientID: UUID, _ entries: [(UUID, Self)]) async throws -> [(UUID, Self)] { entries }
 }
 
+extension ChartEntryPresentation where Self: DatedEntry {
+    static func shown(_ req: Request, patientID: UUID, _ entries: [(UUID, Self)]) async throws -> [(UUID, Self)] { newestFirst(entries) }
+}
+
 extension Forms {
     /// A select of catalogue drugs grouped by their main class.
     /// The drug list by main class (the first of its classes in `DrugClass` order), computed once.

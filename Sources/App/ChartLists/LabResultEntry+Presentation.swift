@@ -1,6 +1,5 @@
 import Plot
 import ReliefCore
-import Vapor
 
 extension LabResultEntry: ChartEntryPresentation {
     static let fieldOrder = ["test", "loinc", "number", "unit", "text", "referenceRange", "flag", "resultedOn", "note"]
@@ -30,13 +29,4 @@ extension LabResultEntry: ChartEntryPresentation {
     static let columns = ["Resulted", "Test", "Value", "Reference range", "Flag"]
 
     var cells: [String] { [resultedOn.display, test, value, referenceRange, flag?.title ?? ""] }
-
-    static func shown(_ req: Request, patientID: UUID, _ entries: [(UUID, LabResultEntry)]) async throws -> [(UUID, LabResultEntry)] {
-        newestFirst(entries)
-    }
-
-    /// Newest first, whatever order they were typed or imported in.
-    static func newestFirst(_ entries: [(UUID, LabResultEntry)]) -> [(UUID, LabResultEntry)] {
-        entries.sorted { $0.1.resultedOn > $1.1.resultedOn }
-    }
 }

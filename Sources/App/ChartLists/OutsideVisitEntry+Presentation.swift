@@ -1,6 +1,5 @@
 import Plot
 import ReliefCore
-import Vapor
 
 extension OutsideVisitEntry: ChartEntryPresentation {
     static let fieldOrder = ["setting", "what", "startOn", "endOn", "reason", "facility", "clinician", "note"]
@@ -24,14 +23,5 @@ extension OutsideVisitEntry: ChartEntryPresentation {
 
     var cells: [String] {
         [endOn.map { "\(startOn.display)–\($0.display)" } ?? startOn.display, setting.title, label, reason, facility]
-    }
-
-    static func shown(_ req: Request, patientID: UUID, _ entries: [(UUID, OutsideVisitEntry)]) async throws -> [(UUID, OutsideVisitEntry)] {
-        newestFirst(entries)
-    }
-
-    /// Newest first, whatever order they were typed or imported in.
-    static func newestFirst(_ entries: [(UUID, OutsideVisitEntry)]) -> [(UUID, OutsideVisitEntry)] {
-        entries.sorted { $0.1.startOn > $1.1.startOn }
     }
 }

@@ -1,6 +1,5 @@
 import Plot
 import ReliefCore
-import Vapor
 
 extension VitalSignsEntry: ChartEntryPresentation {
     static func newFields(today: CalendarDate) -> FormFields {
@@ -38,14 +37,5 @@ extension VitalSignsEntry: ChartEntryPresentation {
     var cells: [String] {
         [[takenOn.display, takenAt?.display].compactMap { $0 }.joined(separator: " ")]
             + [VitalSign.bloodPressure, .heartRate, .oxygenSaturation, .temperature, .weight, .bmi].map { reading($0) ?? "" }
-    }
-
-    /// Newest taken first, whatever order they were typed or imported in.
-    static func shown(_ req: Request, patientID: UUID, _ entries: [(UUID, VitalSignsEntry)]) async throws -> [(UUID, VitalSignsEntry)] {
-        newestFirst(entries)
-    }
-
-    static func newestFirst(_ entries: [(UUID, VitalSignsEntry)]) -> [(UUID, VitalSignsEntry)] {
-        entries.sorted { ($0.1.takenOn, $0.1.takenAt?.minutes ?? -1) > ($1.1.takenOn, $1.1.takenAt?.minutes ?? -1) }
     }
 }

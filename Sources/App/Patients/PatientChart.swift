@@ -217,9 +217,9 @@ enum PatientChart {
         let rows: [ChartEntryPages.Row]
         let total: Int
 
-        init<C: ChartEntryPresentation>(_ newestFirst: [(UUID, C)], patientID: UUID, canWrite: Bool) {
-            rows = ChartEntriesController<C>.rows(Array(newestFirst.prefix(Self.shown)), patientID: patientID, canWrite: canWrite).current
-            total = newestFirst.count
+        init<C: ChartEntryPresentation & DatedEntry>(_ entries: [(UUID, C)], patientID: UUID, canWrite: Bool) {
+            rows = ChartEntriesController<C>.rows(Array(C.newestFirst(entries).prefix(Self.shown)), patientID: patientID, canWrite: canWrite).current
+            total = entries.count
         }
 
         var more: BodyNode {

@@ -113,3 +113,16 @@ extension ChartEntryContent {
     public func problems(alongside others: [Self]) -> [String: String] { [:] }
     public func retiring(_ other: Self) -> Self? { nil }
 }
+
+/// An entry of a history read newest first (vital signs, visits elsewhere, laboratory results), whatever order it was
+/// typed or imported in.
+public protocol DatedEntry {
+    /// The day, and the minute of it when known (-1 when not).
+    var occurred: (day: CalendarDate, minute: Int) { get }
+}
+
+extension DatedEntry {
+    public static func newestFirst<ID>(_ entries: [(ID, Self)]) -> [(ID, Self)] {
+        entries.sorted { $0.1.occurred > $1.1.occurred }
+    }
+}

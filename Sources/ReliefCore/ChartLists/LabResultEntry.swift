@@ -33,7 +33,7 @@ public enum LabFlag: String, Coded, Codable {
 /// as a number with its unit or as words, the reference range as printed, the flag and the day. The practice's own
 /// orders keep their reports in the work-up; these are the values that arrive from elsewhere, such as an INR or a
 /// platelet count before a procedure, or HbA1c before a steroid.
-public struct LabResultEntry: ChartEntryContent, SourceCoded {
+public struct LabResultEntry: ChartEntryContent, SourceCoded, DatedEntry {
     public static let kind = ChartEntryKind.labResult
 
     public var test: String
@@ -68,6 +68,7 @@ public struct LabResultEntry: ChartEntryContent, SourceCoded {
     public var status: String { "final" }
     /// A history: every value stays on the list.
     public var isCurrent: Bool { true }
+    public var occurred: (day: CalendarDate, minute: Int) { (resultedOn, -1) }
     public var label: String { test }
 
     /// "1.1", "7.2 %", "Negative".

@@ -38,7 +38,7 @@ public enum VisitSetting: String, Coded, Codable {
 
 /// A visit to another clinician or facility, as the history tells it or another system sends it: when, where, what for.
 /// Emergency visits and hospital stays for pain belong in a pain history; the practice's own visits are its notes.
-public struct OutsideVisitEntry: ChartEntryContent, SourceCoded {
+public struct OutsideVisitEntry: ChartEntryContent, SourceCoded, DatedEntry {
     public static let kind = ChartEntryKind.outsideVisit
 
     public var setting: VisitSetting
@@ -70,6 +70,7 @@ public struct OutsideVisitEntry: ChartEntryContent, SourceCoded {
     public var status: String { "finished" }
     /// A history: every visit stays on the list.
     public var isCurrent: Bool { true }
+    public var occurred: (day: CalendarDate, minute: Int) { (startOn, -1) }
     public var label: String { what.isEmpty ? setting.title : what }
 
     public static let textLimit = 200

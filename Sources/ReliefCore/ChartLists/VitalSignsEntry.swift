@@ -96,7 +96,7 @@ extension MeasurementUnit {
 
 /// The vital signs taken at one time: any of them, at least one. Each becomes its own FHIR Observation; the body
 /// mass index is worked out from the height and weight when it is not given.
-public struct VitalSignsEntry: ChartEntryContent, SourceCoded {
+public struct VitalSignsEntry: ChartEntryContent, SourceCoded, DatedEntry {
     public static let kind = ChartEntryKind.vitalSigns
 
     public var takenOn: CalendarDate
@@ -136,6 +136,7 @@ public struct VitalSignsEntry: ChartEntryContent, SourceCoded {
     public var status: String { "final" }
     /// A history: every set stays on the list.
     public var isCurrent: Bool { true }
+    public var occurred: (day: CalendarDate, minute: Int) { (takenOn, takenAt?.minutes ?? -1) }
 
     /// Weight in kilograms over the square of height in metres, to one decimal, when both were taken.
     public var bodyMassIndex: Double? {

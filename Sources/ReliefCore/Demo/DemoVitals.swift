@@ -11,8 +11,9 @@ public enum DemoVitals {
         let pulse = Int.random(in: 58...90, using: &random)
         return visits.enumerated().map { number, day in
             var set = VitalSignsEntry(takenOn: day, takenAt: ClockTime(hour: Int.random(in: 8...15, using: &random), minute: 5 * Int.random(in: 0...11, using: &random)))
-            set.systolic = systolic + Int.random(in: -8...8, using: &random)
-            set.diastolic = min(diastolic + Int.random(in: -5...5, using: &random), set.systolic! - 25)
+            let today = systolic + Int.random(in: -8...8, using: &random)
+            set.systolic = today
+            set.diastolic = min(diastolic + Int.random(in: -5...5, using: &random), today - 25)
             set.heartRate = pulse + Int.random(in: -6...6, using: &random)
             set.oxygenSaturation = Int.random(in: 95...99, using: &random)
             set.weight = weight + Double(Int.random(in: -4...4, using: &random))
