@@ -31,7 +31,8 @@ enum FHIRExporter {
         for type in types { writers[type] = try Writer(directory.appendingPathComponent("\(type.rawValue).ndjson")) }
         defer { writers.values.forEach { $0.close() } }
         for type in types where !type.isPatientScoped && type != .patient {
-            try writers[type]?.write(text(try await FHIRQueries.practiceRecords(type, on: database).filter(request.kept).map(\.resource)))
+            let lines = text(try await FHIRQueries.practiceRecords(type, on: database).lazy.filter(request.kept).map(\.resource))
+            try writers[type]?.append(lines.bytes, count: lines.count)
         }
         let total = try await FHIRExportQueries.patientCount(request, on: database)
         let stopped = try await withThrowingTaskGroup(of: (Int, BatchText).self) { group in
@@ -69,25 +70,25 @@ enum FHIRExporter {
         var batch: BatchText = [:]
         if types.contains(.patient) {
             let kept = patients.filter { patient in request.since.map { patient.updatedAt >= $0 } ?? true }
-            batch[.patient] = (text(kept.map(\.fhirResource)), kept.count)
+            batch[.patient] = text(kept.lazy.map(\.fhirResource))
         }
         let records = try await FHIRQueries.records(types.filter { $0.isPatientScoped && $0 != .patient }, patients: patients.map(\.id), on: database, timeZone: timeZone)
         for (type, found) in records {
-            let kept = found.filter(request.kept)
-            batch[type] = (text(kept.map(\.resource)), kept.count)
+            // Lazily: a record's resource written without copying the record (its search values) first.
+            batch[type] = text(found.lazy.filter(request.kept).map(\.resource))
         }
         return batch
     }
 
-    /// Resources as NDJSON lines.
-    private static func text(_ resources: [JSONValue]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(resources.count * 1500)
+    /// Resources as NDJSON lines, and how many.
+    private static func text(_ resources: some Sequence<JSONValue>) -> (bytes: [UInt8], count: Int) {
+        var bytes: [UInt8] = [], count = 0
         for resource in resources {
             resource.write(into: &bytes)
             bytes.append(UInt8(ascii: "\n"))
+            count += 1
         }
-        return bytes
+        return (bytes, count)
     }
 
     private static func files(_ writers: [FHIRResourceType: Writer], _ types: [FHIRResourceType]) -> [FHIRExportQueries.FileEntry] {
@@ -102,10 +103,6 @@ enum FHIRExporter {
         init(_ url: URL) throws {
             FileManager.default.createFile(atPath: url.path, contents: nil)
             handle = try FileHandle(forWritingTo: url)
-        }
-
-        func write(_ lines: [UInt8]) throws {
-            try append(lines, count: lines.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
         }
 
         func append(_ lines: [UInt8], count: Int) throws {

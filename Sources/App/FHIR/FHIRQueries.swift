@@ -227,34 +227,29 @@ extension FHIRQueries {
 
     /// Who signed the patients' procedure notes, visit notes and consents.
     private static func signatures(_ patients: [UUID], _ database: any Database) async throws -> [FHIRRecord] {
-        struct Signed: Decodable { let id: UUID, patient_id: UUID, signed_at: Date?, signed_by: UUID?, updated_at: Date, version: Int }
-        struct Note: Decodable { let id: UUID, patient_id: UUID, encounter_id: UUID, signed_at: Date?, signed_by: UUID?, updated_at: Date, version: Int }
-        func header(_ id: UUID, _ patient: UUID, _ version: Int, _ at: Date, _ updated: Date) -> FHIRRecordHeader {
-            FHIRRecordHeader(id: id, patientID: patient, version: version, recorded: at, updated: updated)
-        }
         let organization = try await practiceOrganization(on: database)
-        let procedures = try await database.sql.select().columns("id", "patient_id", "signed_at", "signed_by", "updated_at", "version").from("procedure_records")
-            .where("patient_id", .in, patients).where("status", .equal, "signed").all(decoding: Signed.self).compactMap { row -> FHIRRecord? in
-                guard let at = row.signed_at, let by = row.signed_by else { return nil }
-                return FHIRProvenance.record(target: (.procedure, row.id.lowercasedText), recorded: at,
+        // A signed note's Provenance (`target` the resource signed), read column by column like the chart entries.
+        func signed(_ table: String, _ target: FHIRResourceType, targetColumn: String, _ condition: SQLQueryString) async throws -> [FHIRRecord] {
+            try await database.rows("""
+                SELECT CAST(id AS TEXT) AS id, CAST(patient_id AS TEXT) AS patient_id, CAST(\(ident: targetColumn) AS TEXT) AS target, signed_at,
+                CAST(signed_by AS TEXT) AS signed_by, updated_at, version FROM \(ident: table) WHERE patient_id IN (\(binds: patients)) AND \(condition)
+                """) { row -> FHIRRecord? in
+                guard let at = try row.optionalDate("signed_at"), let by = try row.optionalUUID("signed_by") else { return nil }
+                return FHIRProvenance.record(target: (target, try row.uuid("target").lowercasedText), recorded: at,
                                              signers: [.init(reference: FHIR.reference(.practitioner, by.lowercasedText), role: "legal")], organization: organization,
-                                             header(row.id, row.patient_id, row.version, at, row.updated_at))
-            }
-        let notes = try await database.sql.select().columns("id", "patient_id", "encounter_id", "signed_at", "signed_by", "updated_at", "version")
-            .from(Evaluation.schema).where("patient_id", .in, patients).where("deleted_at", .is, SQLLiteral.null).all(decoding: Note.self)
-            .compactMap { row -> FHIRRecord? in
-                guard let at = row.signed_at, let by = row.signed_by else { return nil }
-                return FHIRProvenance.record(target: (.encounter, row.encounter_id.lowercasedText), recorded: at,
-                                             signers: [.init(reference: FHIR.reference(.practitioner, by.lowercasedText), role: "legal")], organization: organization,
-                                             header(row.id, row.patient_id, row.version, at, row.updated_at))
-            }
-        let consents = try await ConsentRecord.query(on: database).filter(\.$patientID ~~ patients).all().compactMap { row -> FHIRRecord? in
-            guard let at = row.answeredAt, let id = row.id else { return nil }
+                                             FHIRRecordHeader(id: try row.uuid("id"), patientID: try row.uuid("patient_id"), version: try row.integer("version"),
+                                                              recorded: at, updated: try row.date("updated_at")))
+            }.compactMap { $0 }
+        }
+        let procedures = try await signed("procedure_records", .procedure, targetColumn: "id", "status = 'signed'")
+        let notes = try await signed(Evaluation.schema, .encounter, targetColumn: "encounter_id", "deleted_at IS NULL")
+        let consents = try await storedConsents(patients, database).compactMap { row -> FHIRRecord? in
+            guard let at = row.answeredAt else { return nil }
             let patient = row.signer == ConsentSigner.patient.rawValue
             var signers: [FHIRProvenance.Signer] = [.init(reference: patient ? FHIR.reference(patient: row.patientID) : nil, name: row.signerName, role: "legal")]
             if let by = row.cosignedBy { signers.append(.init(reference: FHIR.reference(.practitioner, by.lowercasedText), role: "verifier")) }
-            return FHIRProvenance.record(target: (.consent, id.lowercasedText), recorded: at, signers: signers, organization: organization,
-                                         header(id, row.patientID, row.version, at, row.cosignedAt ?? at))
+            return FHIRProvenance.record(target: (.consent, row.id.lowercasedText), recorded: at, signers: signers, organization: organization,
+                                         FHIRRecordHeader(id: row.id, patientID: row.patientID, version: row.version, recorded: at, updated: row.cosignedAt ?? at))
         }
         return procedures + notes + consents
     }
@@ -314,26 +309,51 @@ extension FHIRQueries {
     }
 
     private static func encounters(_ patients: [UUID], _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
-        struct Row: Decodable { let id: UUID, patient_id: UUID, kind: String, status: String, occurred_on: String, clinician_id: UUID?, created_at: Date,
-                                updated_at: Date, version: Int, deleted_at: Date? }
-        return try await database.sql.select().columns("id", "patient_id", "kind", "status", "occurred_on", "clinician_id", "created_at", "updated_at", "version",
-                                                       "deleted_at").from("encounters")
-            .where("patient_id", .in, patients).all(decoding: Row.self).compactMap { row in
-                guard let kind = EncounterKind(rawValue: row.kind), let day = CalendarDate(row.occurred_on) else { return nil }
-                let header = FHIRRecordHeader(id: row.id, patientID: row.patient_id, version: row.version, recorded: row.created_at, updated: row.updated_at,
-                                              enteredInError: row.deleted_at != nil)
-                return FHIREncounter.record(kind: kind, status: row.status, on: day, clinician: row.clinician_id, header, timeZone: timeZone)
-            }
+        try await database.rows("""
+            SELECT CAST(id AS TEXT) AS id, CAST(patient_id AS TEXT) AS patient_id, kind, status, occurred_on, CAST(clinician_id AS TEXT) AS clinician_id,
+            created_at, updated_at, version, deleted_at FROM encounters WHERE patient_id IN (\(binds: patients))
+            """) { row -> FHIRRecord? in
+            guard let kind = EncounterKind(rawValue: try row.text("kind")), let day = CalendarDate(try row.text("occurred_on")) else { return nil }
+            let header = FHIRRecordHeader(id: try row.uuid("id"), patientID: try row.uuid("patient_id"), version: try row.integer("version"),
+                                          recorded: try row.date("created_at"), updated: try row.date("updated_at"),
+                                          enteredInError: try row.optionalDate("deleted_at") != nil)
+            return FHIREncounter.record(kind: kind, status: try row.text("status"), on: day, clinician: try row.optionalUUID("clinician_id"), header,
+                                        timeZone: timeZone)
+        }.compactMap { $0 }
     }
 
     private static func consents(_ patients: [UUID], _ database: any Database, _ timeZone: TimeZone) async throws -> [FHIRRecord] {
-        try await ConsentRecord.query(on: database).filter(\.$patientID ~~ patients).all().map { row in
+        try await storedConsents(patients, database).map { row in
             let updated = [row.preparedAt, row.answeredAt, row.cosignedAt, row.withdrawnAt].compactMap { $0 }.max() ?? row.preparedAt
-            let header = FHIRRecordHeader(id: try row.requireID(), patientID: row.patientID, version: row.version, recorded: row.preparedAt, updated: updated)
-            let signing = FHIRConsent.Signing(status: row.consentStatus, answeredAt: row.answeredAt, signerName: row.signerName,
+            let header = FHIRRecordHeader(id: row.id, patientID: row.patientID, version: row.version, recorded: row.preparedAt, updated: updated)
+            let signing = FHIRConsent.Signing(status: ConsentStatus(rawValue: row.status) ?? .proposed, answeredAt: row.answeredAt, signerName: row.signerName,
                                               byPatient: row.signer == ConsentSigner.patient.rawValue)
-            return FHIRConsent.record(title: row.title, site: row.site, plannedOn: row.planned, validUntil: row.lastDay, catalogueVersion: row.catalogueVersion,
+            return FHIRConsent.record(title: row.title, site: InterventionSite(stored: row.intervention, region: row.region, levels: row.levels, side: row.side),
+                                      plannedOn: CalendarDate(row.plannedOn), validUntil: CalendarDate(row.validUntil), catalogueVersion: row.catalogueVersion,
                                       signing: signing, header, timeZone: timeZone)
+        }
+    }
+
+    /// A consent as its Consent and Provenance resources need it: read column by column, and without its document (the
+    /// text the patient read, kept whole in the record), which a Fluent model read would load for every consent.
+    private struct StoredConsent {
+        let id: UUID, patientID: UUID, status: String, intervention: String, region: String, levels: String, side: String, plannedOn: String
+        let validUntil: String, title: String, catalogueVersion: String, preparedAt: Date, answeredAt: Date?, signer: String?, signerName: String?
+        let cosignedAt: Date?, cosignedBy: UUID?, withdrawnAt: Date?, version: Int
+    }
+
+    private static func storedConsents(_ patients: [UUID], _ database: any Database) async throws -> [StoredConsent] {
+        try await database.rows("""
+            SELECT CAST(id AS TEXT) AS id, CAST(patient_id AS TEXT) AS patient_id, status, intervention, region, levels, side, planned_on, valid_until,
+            title, catalogue_version, prepared_at, answered_at, signer, signer_name, cosigned_at, CAST(cosigned_by AS TEXT) AS cosigned_by, withdrawn_at,
+            version FROM \(ident: ConsentRecord.schema) WHERE patient_id IN (\(binds: patients))
+            """) { row in
+            StoredConsent(id: try row.uuid("id"), patientID: try row.uuid("patient_id"), status: try row.text("status"), intervention: try row.text("intervention"),
+                          region: try row.text("region"), levels: try row.text("levels"), side: try row.text("side"), plannedOn: try row.text("planned_on"),
+                          validUntil: try row.text("valid_until"), title: try row.text("title"), catalogueVersion: try row.text("catalogue_version"),
+                          preparedAt: try row.date("prepared_at"), answeredAt: try row.optionalDate("answered_at"), signer: try row.optionalText("signer"),
+                          signerName: try row.optionalText("signer_name"), cosignedAt: try row.optionalDate("cosigned_at"),
+                          cosignedBy: try row.optionalUUID("cosigned_by"), withdrawnAt: try row.optionalDate("withdrawn_at"), version: try row.integer("version"))
         }
     }
 

@@ -27,14 +27,16 @@ extension JSONValue {
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
+            // Sorted once; `resourceType` found among the sorted keys rather than by a second hash lookup per object.
+            let sorted = members.sorted(by: { $0.key < $1.key })
             var first = true
-            if let type = members["resourceType"] {
+            if let type = sorted.first(where: { $0.key == "resourceType" }) {
                 Self.writeString("resourceType", into: &bytes)
                 bytes.append(UInt8(ascii: ":"))
-                type.write(into: &bytes)
+                type.value.write(into: &bytes)
                 first = false
             }
-            for (key, value) in members.sorted(by: { $0.key < $1.key }) where key != "resourceType" {
+            for (key, value) in sorted where key != "resourceType" {
                 if !first { bytes.append(UInt8(ascii: ",")) }
                 first = false
                 Self.writeString(key, into: &bytes)
