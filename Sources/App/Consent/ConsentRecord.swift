@@ -62,7 +62,9 @@ final class ConsentRecord: Model, @unchecked Sendable {
         version = 1
     }
 
-    var consentStatus: ConsentStatus { ConsentStatus(rawValue: status) ?? .proposed }
+    var consentStatus: ConsentStatus { Self.consentStatus(status) }
+    /// A stored status read back (an unknown one as proposed: never more than was recorded); the Bulk export reads the column itself.
+    static func consentStatus(_ stored: String) -> ConsentStatus { ConsentStatus(rawValue: stored) ?? .proposed }
     func decoded() throws -> ConsentDocument { try JSONCoding.decode(ConsentDocument.self, document) }
 
     /// The site as prepared; nil only if the catalogue dropped the intervention since.

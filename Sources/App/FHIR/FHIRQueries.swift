@@ -326,7 +326,7 @@ extension FHIRQueries {
         try await storedConsents(patients, database).map { row in
             let updated = [row.preparedAt, row.answeredAt, row.cosignedAt, row.withdrawnAt].compactMap { $0 }.max() ?? row.preparedAt
             let header = FHIRRecordHeader(id: row.id, patientID: row.patientID, version: row.version, recorded: row.preparedAt, updated: updated)
-            let signing = FHIRConsent.Signing(status: ConsentStatus(rawValue: row.status) ?? .proposed, answeredAt: row.answeredAt, signerName: row.signerName,
+            let signing = FHIRConsent.Signing(status: ConsentRecord.consentStatus(row.status), answeredAt: row.answeredAt, signerName: row.signerName,
                                               byPatient: row.signer == ConsentSigner.patient.rawValue)
             return FHIRConsent.record(title: row.title, site: InterventionSite(stored: row.intervention, region: row.region, levels: row.levels, side: row.side),
                                       plannedOn: CalendarDate(row.plannedOn), validUntil: CalendarDate(row.validUntil), catalogueVersion: row.catalogueVersion,
